@@ -1,0 +1,51 @@
+// One database layer: embedded PostgreSQL (PGlite) by default, a real PostgreSQL when a URL is
+// given. Both speak the same SQL, so every query is written once.
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { acquireDataDir, releaseDataDir } from "./dataDirLock.ts";
+
+export type Db = PrismaClient;
+
+export interface Database {
+  prisma: Db;
+  kind: "pglite" | "postgres";
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** True when a previous process died holding the embedded database and its lock was cleared. */
+  recoveredStaleLock: boolean;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { databaseUrl: string } | { dataDir: string } | { memory: true };
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ("databaseUrl" in target) {
+    const adapterFactory = new PrismaPg({ connectionString: target.databaseUrl, max: 10 });
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return {
+      prisma,
+      kind: "postgres",
+      adapterFactory,
+      recoveredStaleLock: false,
+      close: () => prisma.$disconnect(),
+    };
+  }
+  const dataDir = "dataDir" in target ? target.dataDir : undefined;
+  const { recoveredStaleLock } = dataDir ? acquireDataDir(dataDir) : { recoveredStaleLock: false };
+  const pglite = await PGlite.create(dataDir);
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    kind: "pglite",
+    adapterFactory,
+    recoveredStaleLock,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+      if (dataDir) releaseDataDir(dataDir);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Applies prisma/migrations (Prisma's standard format, so `prisma migrate deploy` works on it too)
+// through the WebAssembly schema engine, and compares the migrations with schema.prisma.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { withSchemaEngine } from "./schemaEngine.ts";
+
+export const prismaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../prisma");
+export const schemaPath = path.join(prismaDir, "schema.prisma");
+export const migrationsDir = path.join(prismaDir, "migrations");
+const noFilters = { externalTables: [], externalEnums: [] };
+
+export async function readSchema(): Promise<{ path: string; content: string }> {
+  return { path: schemaPath, content: await readFile(schemaPath, "utf8") };
+}
+
+export async function readMigrationList(): Promise<MigrationList> {
+  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  const lockContent = await readFile(lockPath, "utf8").catch(() => null);
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: lockPath, content: lockContent },
+    shadowDbInitScript: "",
+    migrationDirectories: await Promise.all(
+      dirs.map(async (name) => {
+        const file = path.join(migrationsDir, name, "migration.sql");
+        return {
+          path: path.join(migrationsDir, name),
+          migrationFile: { path: file, content: { tag: "ok" as const, value: await readFile(file, "utf8") } },
+        };
+      }),
+    ),
+  };
+}
+
+/** Applies pending migrations; returns the names of those it applied (empty when up to date). */
+export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const migrationsList = await readMigrationList();
+  return withSchemaEngine(adapterFactory, await readSchema(), async (engine) => {
+    const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
+    return result.appliedMigrationNames.map((name) => path.basename(name));
+  });
+}
+
+/**
+ * The SQL that would bring a database built from the migrations to schema.prisma; empty when
+ * they agree. Uses a shadow database from the adapter factory (in-memory for PGlite).
+ */
+export async function diffMigrationsToSchema(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
+  const schema = await readSchema();
+  const list = await readMigrationList();
+  const from = list.migrationDirectories.length === 0 ? { tag: "empty" as const } : { tag: "migrations" as const, ...list };
+  return withSchemaEngine(adapterFactory, schema, async (engine) => {
+    const result = await engine.diff({
+      from,
+      to: { tag: "schemaDatamodel", files: [schema] },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    });
+    return result.stdout ?? "";
+  });
+}

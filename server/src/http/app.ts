@@ -1,0 +1,54 @@
+// One Express app serves the API, webhooks, tRPC for the web app and the built web app itself.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import express, { type Express } from "express";
+import type { Database } from "../db/client.ts";
+import type { Logger } from "../logger.ts";
+import { KeelError } from "../errors.ts";
+import { appRouter } from "../trpc/router.ts";
+import { errorHandler, sendError } from "./errors.ts";
+import { readiness } from "./readiness.ts";
+
+export interface AppOptions {
+  database: Database;
+  logger: Logger;
+  webDist?: string | undefined;
+}
+
+export function createApp({ database, logger, webDist }: AppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const state = await readiness(database);
+    res.status(state.ready ? 200 : 503).json(state);
+  });
+
+  app.use(
+    "/trpc",
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: () => ({ db: database.prisma, logger }),
+    }),
+  );
+
+  app.use(["/api", "/webhooks"], (req, res) => {
+    sendError(res, new KeelError("NOT_FOUND", `No such endpoint: ${req.method} ${req.originalUrl}`));
+  });
+
+  if (webDist && existsSync(path.join(webDist, "index.html"))) {
+    app.use(express.static(webDist, { index: false, maxAge: "1h" }));
+    // Client-side routes (/executive, /flaky-tests, ...) all load the app shell.
+    app.get(/^\/(?!assets\/).*/, (_req, res) => {
+      res.sendFile(path.join(webDist, "index.html"), { headers: { "Cache-Control": "no-cache" } });
+    });
+  }
+
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,44 @@
+// Loads the demo data set (docs/demo.md) into an empty database, through the same ingestion
+// services the API uses, so the demo exercises the real code paths.
+import { AnyEvent } from "@keel/shared";
+import type { Db } from "../db/client.ts";
+import { generateDemo } from "../demo/generateDemo.ts";
+import { summarizeExecutions } from "../ingest/junit/summarize.ts";
+import { recordEvents } from "./recordEvents.ts";
+import { recordTestReport } from "./recordTestReport.ts";
+
+const BATCH = 2_000;
+
+export async function loadDemoIfEmpty({ db, now }: { db: Db; now: Date }) {
+  const [deployments, loaded] = await Promise.all([db.deployment.count(), db.setting.findUnique({ where: { key: "demoLoadedAt" } })]);
+  if (deployments > 0 || loaded) return undefined;
+  const started = Date.now();
+  const demo = generateDemo({ now });
+  for (const team of demo.teams) {
+    await db.team.upsert({
+      where: { slug: team.slug },
+      create: { slug: team.slug, name: team.name, size: team.size, debtTarget: team.debtTarget ?? null },
+      update: {},
+    });
+  }
+  const teams = new Map((await db.team.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
+  for (const service of demo.services) {
+    await db.service.upsert({
+      where: { slug: service.slug },
+      create: { slug: service.slug, name: service.name, repository: service.repository, teamId: teams.get(service.team) ?? null },
+      update: {},
+    });
+  }
+  const events = demo.events.map((e) => AnyEvent.parse(e));
+  for (let i = 0; i < events.length; i += BATCH) {
+    await recordEvents({ db, events: events.slice(i, i + BATCH), source: "demo" });
+  }
+  for (const report of demo.testReports) {
+    await recordTestReport({
+      db,
+      input: { buildId: report.buildId, name: report.name, report: { executions: report.executions, summary: summarizeExecutions(report.executions) } },
+    });
+  }
+  await db.setting.create({ data: { key: "demoLoadedAt", value: now.toISOString() } });
+  return { events: events.length, testReports: demo.testReports.length, loadMs: Date.now() - started };
+}

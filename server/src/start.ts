@@ -1,0 +1,72 @@
+// Starting and stopping Keel: database, migrations, demo data, HTTP server. main.ts and the
+// tests both use this, so what the tests start is what a user starts.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { openDatabase, type Database } from "./db/client.ts";
+import { applyMigrations } from "./db/migrations.ts";
+import type { Env } from "./env.ts";
+import { createApp } from "./http/app.ts";
+import type { Logger } from "./logger.ts";
+import { loadDemoIfEmpty } from "./services/loadDemo.ts";
+import { ensureFirstToken } from "./services/tokens.ts";
+
+export interface RunningKeel {
+  url: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function openAndMigrate(env: Env, logger: Logger): Promise<Database> {
+  const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.KEEL_DATA_DIR });
+  if (database.recoveredStaleLock) {
+    logger.warn({ dataDir: env.KEEL_DATA_DIR }, "recovered the embedded database after an unclean stop (stale lock removed)");
+  }
+  try {
+    const applied = await applyMigrations(database.adapterFactory);
+    if (applied.length) logger.info({ migrations: applied }, "applied migrations");
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> {
+  const started = Date.now();
+  const database = await openAndMigrate(env, logger);
+  if (env.KEEL_DEMO) {
+    const demo = await loadDemoIfEmpty({ db: database.prisma, now: new Date() });
+    if (demo) logger.info(demo, "loaded the demo data set (set KEEL_DEMO=0 to start empty)");
+  }
+  if (!env.KEEL_API_TOKEN) {
+    const token = await ensureFirstToken({ db: database.prisma });
+    if (token) {
+      // Printed once, on purpose outside the structured log: it is never stored or shown again.
+      process.stdout.write(
+        `\n  Keel created an admin API token. Save it now; it will not be shown again:\n\n    ${token}\n\n` +
+          `  Use it as "Authorization: Bearer <token>". Create more with: pnpm keel token create\n\n`,
+      );
+    }
+  }
+  const app = createApp({ database, logger, webDist: env.KEEL_WEB_DIST });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(env.PORT, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  logger.info({ url, database: database.kind, startupMs: Date.now() - started }, "Keel is ready");
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    database,
+    close() {
+      closing ??= (async () => {
+        // Stop accepting, let in-flight requests finish (their events are committed before they
+        // are acknowledged), then close the database so PGlite leaves no lock behind.
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}
