@@ -1,0 +1,41 @@
+// One test is one row: the same test must give the same identity whichever reporter wrote it.
+
+const KEY_SEPARATOR = "\u001f";
+
+// Path and scope separators that reporters put in suite names: "/" and "\" (file paths,
+// jest writes Windows paths), "::" (pytest node ids, Rust, C++), "›" (jest and Playwright
+// describe nesting).
+const SUITE_SEPARATORS = /\s*(?:\/|\\|::|›)\s*/;
+const PY_SUFFIX = /(?:\.py)+$/i;
+// "", "." and ".." parts come from leading "/", "./", "../" or "a//b".
+const DOTS_ONLY = /^\.*$/;
+
+/** Trims and collapses runs of whitespace (including newlines) to one space. */
+export function normalizeText(value: string): string {
+  return value.trim().replace(/\s+/g, " ");
+}
+
+/**
+ * Normalises a suite or classname so that `tests/test_x.py::TestA`, `tests\test_x.py::TestA`
+ * and `tests.test_x.TestA` all become `tests.test_x.TestA`.
+ *
+ * Rule: collapse whitespace; split on `/`, `\`, `::` and `›`; drop a `.py` suffix from each
+ * part (a pytest file path becomes its dotted module); drop parts that are empty or only dots
+ * (leading `/`, `./`, `../`, `a//b`); join the parts with `.`. Dots already in a part are kept,
+ * so dotted Java and Python classnames pass through unchanged. The function is idempotent.
+ */
+export function normalizeSuite(suite: string): string {
+  const parts: string[] = [];
+  for (const raw of normalizeText(suite).split(SUITE_SEPARATORS)) {
+    const part = raw.replace(PY_SUFFIX, "").trim();
+    if (!DOTS_ONLY.test(part)) parts.push(part);
+  }
+  return parts.join(".");
+}
+
+/** Stable identity of a test within a scope (repository or service). Inputs may be raw. */
+export function testIdentityKey(scope: string, suite: string, name: string, variant: string): string {
+  return [normalizeText(scope), normalizeSuite(suite), normalizeText(name), normalizeText(variant)].join(
+    KEY_SEPARATOR,
+  );
+}
