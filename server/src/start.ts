@@ -48,7 +48,7 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
       );
     }
   }
-  const app = createApp({ database, logger, webDist: env.KEEL_WEB_DIST });
+  const app = createApp({ database, logger, webDist: env.KEEL_WEB_DIST, apiToken: env.KEEL_API_TOKEN });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(env.PORT, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

@@ -19,19 +19,17 @@ export async function readSchema(): Promise<{ path: string; content: string }> {
 export async function readMigrationList(): Promise<MigrationList> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
   const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  const lockPath = path.join(migrationsDir, "migration_lock.toml");
-  const lockContent = await readFile(lockPath, "utf8").catch(() => null);
+  const lockContent = await readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8").catch(() => null);
   return {
     baseDir: migrationsDir,
-    lockfile: { path: lockPath, content: lockContent },
+    // Paths are relative to baseDir: the engine records them as migration names, exactly as
+    // `prisma migrate deploy` does, so either tool sees the same history.
+    lockfile: { path: "migration_lock.toml", content: lockContent },
     shadowDbInitScript: "",
     migrationDirectories: await Promise.all(
       dirs.map(async (name) => {
-        const file = path.join(migrationsDir, name, "migration.sql");
-        return {
-          path: path.join(migrationsDir, name),
-          migrationFile: { path: file, content: { tag: "ok" as const, value: await readFile(file, "utf8") } },
-        };
+        const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
+        return { path: name, migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: sql } } };
       }),
     ),
   };
@@ -42,7 +40,7 @@ export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAda
   const migrationsList = await readMigrationList();
   return withSchemaEngine(adapterFactory, await readSchema(), async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return result.appliedMigrationNames.map((name) => path.basename(name));
+    return result.appliedMigrationNames;
   });
 }
 

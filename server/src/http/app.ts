@@ -8,15 +8,19 @@ import type { Logger } from "../logger.ts";
 import { KeelError } from "../errors.ts";
 import { appRouter } from "../trpc/router.ts";
 import { errorHandler, sendError } from "./errors.ts";
+import { requireScope } from "./auth.ts";
 import { readiness } from "./readiness.ts";
+import { ingestRoutes } from "./rest/ingestRoutes.ts";
 
 export interface AppOptions {
   database: Database;
   logger: Logger;
   webDist?: string | undefined;
+  /** KEEL_API_TOKEN: an admin token accepted for every API call. */
+  apiToken?: string | undefined;
 }
 
-export function createApp({ database, logger, webDist }: AppOptions): Express {
+export function createApp({ database, logger, webDist, apiToken }: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -37,6 +41,7 @@ export function createApp({ database, logger, webDist }: AppOptions): Express {
     }),
   );
 
+  app.use("/api/v1", requireScope(database.prisma, apiToken, "ingest"), ingestRoutes(database.prisma));
   app.use(["/api", "/webhooks"], (req, res) => {
     sendError(res, new KeelError("NOT_FOUND", `No such endpoint: ${req.method} ${req.originalUrl}`));
   });

@@ -3,7 +3,7 @@
 import { AnyEvent } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import { generateDemo } from "../demo/generateDemo.ts";
-import { summarizeExecutions } from "../ingest/junit/summarize.ts";
+import { ReportBuilder } from "../ingest/junit/reportBuilder.ts";
 import { recordEvents } from "./recordEvents.ts";
 import { recordTestReport } from "./recordTestReport.ts";
 
@@ -34,10 +34,10 @@ export async function loadDemoIfEmpty({ db, now }: { db: Db; now: Date }) {
     await recordEvents({ db, events: events.slice(i, i + BATCH), source: "demo" });
   }
   for (const report of demo.testReports) {
-    await recordTestReport({
-      db,
-      input: { buildId: report.buildId, name: report.name, report: { executions: report.executions, summary: summarizeExecutions(report.executions) } },
-    });
+    // The same builder the JUnit parser uses numbers retries and counts outcomes.
+    const builder = new ReportBuilder();
+    for (const e of report.executions) builder.add(e.suite, e.name, e.variant, e.status, e.durationMs);
+    await recordTestReport({ db, input: { buildId: report.buildId, name: report.name, report: builder.build() } });
   }
   await db.setting.create({ data: { key: "demoLoadedAt", value: now.toISOString() } });
   return { events: events.length, testReports: demo.testReports.length, loadMs: Date.now() - started };

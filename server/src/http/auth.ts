@@ -1,0 +1,32 @@
+// Bearer tokens (api.md "Auth"). A token's scope must cover the route: ingest routes take ingest
+// or admin, read routes read or admin. KEEL_API_TOKEN, when set, is an admin token.
+import { timingSafeEqual } from "node:crypto";
+import type { RequestHandler } from "express";
+import type { Db } from "../db/client.ts";
+import { KeelError } from "../errors.ts";
+import { hashToken, type TokenScopeValue } from "../services/tokens.ts";
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(hashToken(a));
+  const y = Buffer.from(hashToken(b));
+  return timingSafeEqual(x, y);
+}
+
+export function requireScope(db: Db, envToken: string | undefined, needed: Exclude<TokenScopeValue, "admin">): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.get("authorization") ?? "";
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) return next(new KeelError("UNAUTHORIZED", "Send an API token: Authorization: Bearer <token>."));
+    if (envToken && sameSecret(token, envToken)) return next();
+    try {
+      const row = await db.apiToken.findUnique({ where: { hash: hashToken(token) }, select: { scope: true, revokedAt: true } });
+      if (!row || row.revokedAt) return next(new KeelError("UNAUTHORIZED", "The API token is not valid (unknown or revoked)."));
+      if (row.scope !== "admin" && row.scope !== needed) {
+        return next(new KeelError("FORBIDDEN", `This token has the "${row.scope}" scope; this endpoint needs "${needed}" or "admin".`));
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}

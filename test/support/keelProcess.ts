@@ -1,0 +1,55 @@
+// Runs Keel as a real process, as a user would (`keel start`), on a free port. Used by the crash
+// test and the browser tests.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface KeelProcess {
+  url: string;
+  child: ChildProcess;
+  /** Milliseconds from spawn to the "Keel is ready" log line. */
+  readyMs: number;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startKeelProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<KeelProcess> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [path.join(repoRoot, "server/bin/keel.mjs"), "start"], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "info", KEEL_WEB_DIST: path.join(repoRoot, "web/dist"), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Keel was not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"Keel is ready"/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`Keel exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  return {
+    url,
+    child,
+    readyMs: Date.now() - started,
+    output: () => output,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
