@@ -6,6 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { KeelError } from "../../errors.ts";
 import { recordEvents } from "../../services/recordEvents.ts";
 import { assertDepth, parseOrThrow } from "../validate.ts";
+import { junitRoute } from "./junitRoute.ts";
 
 const jsonBody = express.json({ limit: "10mb", strict: true, type: () => true });
 
@@ -52,5 +53,6 @@ export function ingestRoutes(db: Db): Router {
       res.json(await recordEvents({ db, events: parsed as AnyEventData[], source: "rest" }));
     });
   }
+  router.post("/builds/:buildId/junit", junitRoute(db));
   return router;
 }
