@@ -69,6 +69,16 @@ describe("recordEvents", () => {
     expect(await database.prisma.change.count({ where: { sha: "dddd4444" } })).toBe(1);
   });
 
+  test("one commit shipped by two deployments in the same batch is one change linked to both", async () => {
+    const commit = { sha: "ffff6666", committedAt: "2026-11-09T10:00:00Z", message: "fix: rounding" };
+    const result = await send([deploy("d4", { commits: [commit] }), deploy("d5", { commits: [{ ...commit, labels: ["tech-debt"] }] })]);
+    expect(result).toMatchObject({ created: 2, unchanged: 0 });
+    const change = await database.prisma.change.findFirstOrThrow({ where: { sha: "ffff6666" }, include: { deployments: true } });
+    expect(change.deployments.map((d) => d.deploymentId).sort()).toEqual(["d4", "d5"]);
+    // The label (stronger) beats the prefix (weaker), whichever arrived first.
+    expect([change.category, change.categorySource]).toEqual(["debt", "label"]);
+  });
+
   test("a batch is atomic: when one event cannot be stored, nothing is", async () => {
     const before = await database.prisma.rawEvent.count();
     // The same build id twice with attempts that overflow an int column cannot be stored.

@@ -5,7 +5,7 @@ import type { Db } from "../db/client.ts";
 import { generateDemo } from "../demo/generateDemo.ts";
 import { ReportBuilder } from "../ingest/junit/reportBuilder.ts";
 import { recordEvents } from "./recordEvents.ts";
-import { recordTestReport } from "./recordTestReport.ts";
+import { recordTestReports } from "./recordTestReport.ts";
 
 const BATCH = 2_000;
 
@@ -33,12 +33,13 @@ export async function loadDemoIfEmpty({ db, now }: { db: Db; now: Date }) {
   for (let i = 0; i < events.length; i += BATCH) {
     await recordEvents({ db, events: events.slice(i, i + BATCH), source: "demo" });
   }
-  for (const report of demo.testReports) {
+  const reports = demo.testReports.map(({ buildId, name, executions }) => {
     // The same builder the JUnit parser uses numbers retries and counts outcomes.
     const builder = new ReportBuilder();
-    for (const e of report.executions) builder.add(e.suite, e.name, e.variant, e.status, e.durationMs);
-    await recordTestReport({ db, input: { buildId: report.buildId, name: report.name, report: builder.build() } });
-  }
+    for (const e of executions) builder.add(e.suite, e.name, e.variant, e.status, e.durationMs);
+    return { buildId, name, report: builder.build() };
+  });
+  for (let i = 0; i < reports.length; i += 200) await recordTestReports({ db, input: reports.slice(i, i + 200) });
   await db.setting.create({ data: { key: "demoLoadedAt", value: now.toISOString() } });
   return { events: events.length, testReports: demo.testReports.length, loadMs: Date.now() - started };
 }

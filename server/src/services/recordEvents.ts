@@ -14,6 +14,14 @@ import { eventDedupeKey } from "./events/eventKey.ts";
 import { resolveNames, type NameIds } from "./events/resolveNames.ts";
 import { linkChangesToDeployments, upsertChanges, type ChangeInput } from "./events/upsertChanges.ts";
 import { upsertById } from "./events/upsertById.ts";
+import {
+  buildColumns,
+  bulkInsert,
+  deploymentChangeColumns,
+  deploymentColumns,
+  incidentColumns,
+  rawEventColumns,
+} from "../db/queries/bulkInsert.ts";
 
 export interface RecordResult {
   accepted: number;
@@ -23,6 +31,11 @@ export interface RecordResult {
 }
 
 const date = (value: string | undefined): Date | undefined => (value === undefined ? undefined : new Date(value));
+/** Raw inserts set what Prisma's client would: createdAt and @updatedAt. */
+const stamped = <T extends object>(row: T) => {
+  const now = new Date();
+  return { ...row, createdAt: now, updatedAt: now };
+};
 
 export async function recordEvents(input: { db: Db; events: AnyEventData[]; source: string }): Promise<RecordResult> {
   const { db, events, source } = input;
@@ -42,15 +55,13 @@ export async function recordEvents(input: { db: Db; events: AnyEventData[]; sour
         freshKeys.push(key);
       });
       if (fresh.length === 0) return { accepted: events.length, created: 0, updated: 0, unchanged: events.length };
-      await tx.rawEvent.createMany({
-        data: fresh.map((event, i) => ({
-          source,
-          kind: event.type,
-          dedupeKey: freshKeys[i] as string,
-          payload: event,
-          processedAt: new Date(),
-        })),
-      });
+      const now = new Date();
+      await bulkInsert(
+        tx,
+        "RawEvent",
+        rawEventColumns,
+        fresh.map((event, i) => ({ source, kind: event.type, dedupeKey: freshKeys[i], payload: event, receivedAt: now, processedAt: now })),
+      );
       const counts = await applyEvents(tx, fresh);
       return { accepted: events.length, ...counts, unchanged: events.length - counts.created - counts.updated };
     },
@@ -105,7 +116,7 @@ async function recordDeployments(tx: Tx, names: NameIds, events: DeploymentEvent
   const counts = await upsertById(
     rows,
     (ids) => tx.deployment.findMany({ where: { id: { in: ids } }, select: { id: true } }),
-    (fresh) => tx.deployment.createMany({ data: fresh }),
+    (fresh) => bulkInsert(tx, "Deployment", deploymentColumns, fresh.map(stamped)),
     ({ id, ...data }) => tx.deployment.update({ where: { id }, data }),
   );
 
@@ -146,7 +157,7 @@ async function recordDeployments(tx: Tx, names: NameIds, events: DeploymentEvent
       }
     }
   }
-  if (links.length) await tx.deploymentChange.createMany({ data: links, skipDuplicates: true });
+  await bulkInsert(tx, "DeploymentChange", deploymentChangeColumns, links, { onConflictDoNothing: true });
   return counts;
 }
 
@@ -189,7 +200,7 @@ async function recordIncidents(tx: Tx, names: NameIds, events: IncidentEventData
   return upsertById(
     rows,
     (ids) => tx.incident.findMany({ where: { id: { in: ids } }, select: { id: true } }),
-    (fresh) => tx.incident.createMany({ data: fresh }),
+    (fresh) => bulkInsert(tx, "Incident", incidentColumns, fresh.map(stamped)),
     ({ id, ...data }) => tx.incident.update({ where: { id }, data }),
   );
 }
@@ -213,7 +224,7 @@ async function recordBuilds(tx: Tx, names: NameIds, events: BuildEventData[]) {
   return upsertById(
     rows,
     (ids) => tx.build.findMany({ where: { id: { in: ids } }, select: { id: true } }),
-    (fresh) => tx.build.createMany({ data: fresh }),
+    (fresh) => bulkInsert(tx, "Build", buildColumns, fresh.map(stamped)),
     ({ id, ...data }) => tx.build.update({ where: { id }, data }),
   );
 }

@@ -1,5 +1,7 @@
 // Events name teams, services and environments by slug; rows refer to them by id. Unknown names
 // are created on first sight, so a new service needs no setup before it reports.
+import { randomUUID } from "node:crypto";
+import { bulkInsert, nameColumns } from "../../db/queries/bulkInsert.ts";
 import type { Tx } from "../../db/types.ts";
 
 export interface NameIds {
@@ -16,19 +18,22 @@ export async function resolveNames(
   const teams = [...new Set(wanted.teams)];
   const services = [...new Set(wanted.services)];
   const environments = [...new Set(wanted.environments)];
-  if (teams.length) await tx.team.createMany({ data: teams.map((slug) => ({ slug, name: slug })), skipDuplicates: true });
-  if (environments.length) await tx.environment.createMany({ data: environments.map((name) => ({ name })), skipDuplicates: true });
+  const now = new Date();
+  // Ids are Prisma-side defaults (uuid()), so raw inserts make them here; a known name is left alone.
+  await bulkInsert(tx, "Team", nameColumns.team, teams.map((slug) => ({ id: randomUUID(), slug, name: slug, createdAt: now })), { onConflictDoNothing: true });
+  await bulkInsert(tx, "Environment", nameColumns.environment, environments.map((name) => ({ id: randomUUID(), name })), { onConflictDoNothing: true });
   const teamRows = teams.length ? await tx.team.findMany({ where: { slug: { in: teams } }, select: { id: true, slug: true } }) : [];
   const teamIds = new Map(teamRows.map((t) => [t.slug, t.id]));
-  if (services.length) {
-    await tx.service.createMany({
-      data: services.map((slug) => {
-        const teamSlug = wanted.serviceTeams.get(slug);
-        return { slug, name: slug, teamId: teamSlug ? (teamIds.get(teamSlug) ?? null) : null };
-      }),
-      skipDuplicates: true,
-    });
-  }
+  await bulkInsert(
+    tx,
+    "Service",
+    nameColumns.service,
+    services.map((slug) => {
+      const teamSlug = wanted.serviceTeams.get(slug);
+      return { id: randomUUID(), slug, name: slug, teamId: teamSlug ? (teamIds.get(teamSlug) ?? null) : null, createdAt: now };
+    }),
+    { onConflictDoNothing: true },
+  );
   const serviceRows = services.length
     ? await tx.service.findMany({ where: { slug: { in: services } }, select: { id: true, slug: true, teamId: true, repository: true } })
     : [];

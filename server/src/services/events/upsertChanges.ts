@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { ChangeCategoryValue } from "@keel/shared";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Tx } from "../../db/types.ts";
+import { bulkInsert, changeColumns, deploymentChangeColumns } from "../../db/queries/bulkInsert.ts";
 import { inferCategory, type CategorySourceValue } from "../../ingest/inferCategory.ts";
 
 export interface ChangeInput {
@@ -35,6 +36,7 @@ export async function upsertChanges(tx: Tx, inputs: ChangeInput[]): Promise<{ id
 
   const ids: string[] = [];
   const toCreate: Prisma.ChangeCreateManyInput[] = [];
+  const pendingById = new Map<string, Prisma.ChangeCreateManyInput>();
   let created = 0;
   let updated = 0;
   for (const input of inputs) {
@@ -56,7 +58,9 @@ export async function upsertChanges(tx: Tx, inputs: ChangeInput[]): Promise<{ id
     };
     if (!match) {
       const row = { id: randomUUID(), sha: input.sha, repository: input.repository, categorySource: inferred.source };
-      toCreate.push({ ...row, ...fields, category: inferred.category });
+      const create = { ...row, ...fields, category: inferred.category };
+      toCreate.push(create);
+      pendingById.set(row.id, create);
       bySha.set(input.sha, [...candidates, row]);
       ids.push(row.id);
       created++;
@@ -64,19 +68,25 @@ export async function upsertChanges(tx: Tx, inputs: ChangeInput[]): Promise<{ id
     }
     // A weaker category source never overwrites a stronger one (a bare commit after a labelled PR).
     const keepCategory = sourceRank[inferred.source] < sourceRank[match.categorySource];
-    await tx.change.update({
-      where: { id: match.id },
-      data: {
-        ...fields,
-        ...(match.repository === "" && input.repository ? { repository: input.repository } : {}),
-        ...(keepCategory ? {} : { category: inferred.category, categorySource: inferred.source }),
-      },
-    });
+    const changes = {
+      ...fields,
+      ...(match.repository === "" && input.repository ? { repository: input.repository } : {}),
+      ...(keepCategory ? {} : { category: inferred.category, categorySource: inferred.source }),
+    };
     if (!keepCategory) match.categorySource = inferred.source;
+    const pending = pendingById.get(match.id);
+    if (pending) {
+      // Seen earlier in this same batch and not inserted yet: merge into the row to be created.
+      Object.assign(pending, changes);
+      ids.push(match.id);
+      continue;
+    }
+    await tx.change.update({ where: { id: match.id }, data: changes });
     ids.push(match.id);
     updated++;
   }
-  if (toCreate.length) await tx.change.createMany({ data: toCreate });
+  const now = new Date();
+  await bulkInsert(tx, "Change", changeColumns, toCreate.map((row) => ({ ...row, createdAt: now, updatedAt: now })));
   return { ids, created, updated };
 }
 
@@ -93,5 +103,5 @@ export async function linkChangesToDeployments(tx: Tx, changeIds: string[]): Pro
       .filter((c) => c.sha === d.commitSha && (c.serviceId === null || c.serviceId === d.serviceId))
       .map((c) => ({ deploymentId: d.id, changeId: c.id })),
   );
-  if (links.length) await tx.deploymentChange.createMany({ data: links, skipDuplicates: true });
+  await bulkInsert(tx, "DeploymentChange", deploymentChangeColumns, links, { onConflictDoNothing: true });
 }

@@ -1,0 +1,78 @@
+// The durable queue behind the webhooks is the RawEvent table itself: a delivery is committed
+// there before it is acknowledged, and this schedules its processing after the answer. Kicks are
+// debounced and never block the caller; one drain runs at a time; anything a crash left pending
+// is picked up by the kick at startup.
+import type { Db } from "../db/client.ts";
+import type { Logger } from "../logger.ts";
+import { pendingWebhookEvents, processPendingRawEvents } from "./processRawEvents.ts";
+
+export interface WebhookQueue {
+  /** Process pending deliveries soon. Returns at once. */
+  kick(): void;
+  /** Deliveries stored and not yet processed (for metrics). */
+  depth(): Promise<number>;
+  /** Resolves once nothing is scheduled or running. */
+  idle(): Promise<void>;
+  /** No new work; waits for the delivery in flight. */
+  stop(): Promise<void>;
+}
+
+export function createWebhookQueue({ db, logger, debounceMs = 20 }: { db: Db; logger: Logger; debounceMs?: number }): WebhookQueue {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let kickedWhileRunning = false;
+  let stopped = false;
+  const waiters: (() => void)[] = [];
+
+  const settle = () => {
+    if (timer || running) return;
+    for (const resolve of waiters.splice(0)) resolve();
+  };
+
+  const drain = async () => {
+    try {
+      await processPendingRawEvents({ db, logger, shouldStop: () => stopped });
+    } catch (error) {
+      // The deliveries stay pending: the next kick (a new delivery, or the next start) retries.
+      logger.error({ err: error }, "processing webhook deliveries failed; they stay queued");
+    }
+  };
+
+  const schedule = () => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      running = drain().finally(() => {
+        running = undefined;
+        // A delivery stored just as the drain found nothing left: go round once more.
+        if (kickedWhileRunning && !stopped) {
+          kickedWhileRunning = false;
+          schedule();
+        } else settle();
+      });
+    }, debounceMs);
+    // Pending work must not keep a stopping process alive: it is durable, the next start resumes it.
+    timer.unref();
+  };
+
+  return {
+    kick() {
+      if (stopped) return;
+      if (running) kickedWhileRunning = true;
+      else if (!timer) schedule();
+    },
+    depth: () => db.rawEvent.count({ where: pendingWebhookEvents }),
+    idle() {
+      return new Promise((resolve) => {
+        waiters.push(resolve);
+        settle();
+      });
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      timer = undefined;
+      await running;
+      settle();
+    },
+  };
+}
