@@ -9,6 +9,7 @@ import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
 import { loadDemoIfEmpty } from "./services/loadDemo.ts";
 import { ensureFirstToken } from "./services/tokens.ts";
+import { createWebhookQueue } from "./services/webhookQueue.ts";
 
 export interface RunningKeel {
   url: string;
@@ -48,12 +49,15 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
       );
     }
   }
-  const app = createApp({ database, logger, webDist: env.KEEL_WEB_DIST, apiToken: env.KEEL_API_TOKEN });
+  const webhookQueue = createWebhookQueue({ db: database.prisma, logger });
+  const webhookSecrets = { github: env.KEEL_GITHUB_WEBHOOK_SECRET, gitlab: env.KEEL_GITLAB_WEBHOOK_TOKEN, pagerduty: env.KEEL_PAGERDUTY_WEBHOOK_SECRET };
+  const app = createApp({ database, logger, webDist: env.KEEL_WEB_DIST, apiToken: env.KEEL_API_TOKEN, webhooks: { secrets: webhookSecrets, queue: webhookQueue } });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(env.PORT, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
+  webhookQueue.kick(); // webhook deliveries a crash left unprocessed
   logger.info({ url, database: database.kind, startupMs: Date.now() - started }, "Keel is ready");
   let closing: Promise<void> | undefined;
   return {
@@ -64,6 +68,7 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
         // Stop accepting, let in-flight requests finish (their events are committed before they
         // are acknowledged), then close the database so PGlite leaves no lock behind.
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await webhookQueue.stop(); // finishes the webhook delivery in flight; the rest stay queued
         await database.close();
       })();
       return closing;

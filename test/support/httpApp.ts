@@ -2,7 +2,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../server/src/http/app.ts";
+import type { WebhookSecrets } from "../../server/src/http/webhooks/webhookRoutes.ts";
 import { createLogger } from "../../server/src/logger.ts";
+import { createWebhookQueue, type WebhookQueue } from "../../server/src/services/webhookQueue.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 export const TEST_ADMIN_TOKEN = "test-admin-token-0123456789";
@@ -10,13 +12,23 @@ export const TEST_ADMIN_TOKEN = "test-admin-token-0123456789";
 export interface TestApp {
   url: string;
   database: TestDatabase;
-  request(path: string, init?: RequestInit & { json?: unknown; token?: string | null }): Promise<Response>;
+  /** Processes webhook deliveries after they are answered; `await webhookQueue.idle()` to wait for it. */
+  webhookQueue: WebhookQueue;
+  /** `json` is sent as a JSON body; `body` may be a Buffer; `token: null` sends no Authorization. */
+  request(path: string, init?: Omit<RequestInit, "body"> & { body?: string | Buffer; json?: unknown; token?: string | null }): Promise<Response>;
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Webhook secrets to turn those endpoints on (all off by default, as with the env unset). */
+  webhookSecrets?: WebhookSecrets;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = createApp({ database, logger: createLogger("silent"), apiToken: TEST_ADMIN_TOKEN });
+  const logger = createLogger("silent");
+  const webhookQueue = createWebhookQueue({ db: database.prisma, logger });
+  const app = createApp({ database, logger, apiToken: TEST_ADMIN_TOKEN, webhooks: { secrets: options.webhookSecrets, queue: webhookQueue } });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, () => resolve(s));
   });
@@ -24,6 +36,7 @@ export async function startTestApp(): Promise<TestApp> {
   return {
     url,
     database,
+    webhookQueue,
     request(path, init = {}) {
       const { json, token = TEST_ADMIN_TOKEN, headers, ...rest } = init;
       return fetch(url + path, {
@@ -34,11 +47,12 @@ export async function startTestApp(): Promise<TestApp> {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...(headers as Record<string, string> | undefined),
         },
-        body: json === undefined ? rest.body : JSON.stringify(json),
+        body: json !== undefined ? JSON.stringify(json) : typeof rest.body === "string" || rest.body === undefined ? rest.body : Uint8Array.from(rest.body),
       });
     },
     async close() {
       await new Promise((resolve) => server.close(resolve));
+      await webhookQueue.stop();
       await database.close();
     },
   };

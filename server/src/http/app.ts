@@ -11,6 +11,7 @@ import { errorHandler, sendError } from "./errors.ts";
 import { requireScope } from "./auth.ts";
 import { readiness } from "./readiness.ts";
 import { ingestRoutes } from "./rest/ingestRoutes.ts";
+import { webhookRoutes, type WebhookOptions } from "./webhooks/webhookRoutes.ts";
 
 export interface AppOptions {
   database: Database;
@@ -18,9 +19,11 @@ export interface AppOptions {
   webDist?: string | undefined;
   /** KEEL_API_TOKEN: an admin token accepted for every API call. */
   apiToken?: string | undefined;
+  /** Webhook secrets (unset: that webhook answers 404) and the queue that processes deliveries. */
+  webhooks?: WebhookOptions | undefined;
 }
 
-export function createApp({ database, logger, webDist, apiToken }: AppOptions): Express {
+export function createApp({ database, logger, webDist, apiToken, webhooks }: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -42,6 +45,7 @@ export function createApp({ database, logger, webDist, apiToken }: AppOptions): 
   );
 
   app.use("/api/v1", requireScope(database.prisma, apiToken, "ingest"), ingestRoutes(database.prisma));
+  app.use("/webhooks", webhookRoutes(database.prisma, webhooks));
   app.use(["/api", "/webhooks"], (req, res) => {
     sendError(res, new KeelError("NOT_FOUND", `No such endpoint: ${req.method} ${req.originalUrl}`));
   });

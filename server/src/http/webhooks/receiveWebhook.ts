@@ -1,0 +1,90 @@
+// The shared shape of a webhook endpoint: read the raw body (signatures cover the exact bytes),
+// verify, parse, store the delivery as a RawEvent under its dedupe key, answer. The answer never
+// waits for mapping: that runs after it, from the stored row, so a delivery is never lost.
+import { createHash } from "node:crypto";
+import express, { type Request, type RequestHandler } from "express";
+import type { Db } from "../../db/client.ts";
+import { KeelError } from "../../errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { webhookAdapters, type WebhookSource } from "../../ingest/webhookAdapters.ts";
+import type { WebhookQueue } from "../../services/webhookQueue.ts";
+
+const rawBody = express.raw({ type: () => true, limit: "5mb" });
+
+export interface Delivery {
+  /** The vendor's name for the event kind, e.g. "deployment_status" or "Push Hook". */
+  kind: string;
+  /** The vendor's id for this delivery (the same on a redelivery), or a hash of the body. */
+  deliveryId: string;
+  payload: Prisma.InputJsonObject;
+}
+
+export interface WebhookReceiver {
+  source: WebhookSource;
+  /** The setting that turns the endpoint on, named in the 404 while it is unset. */
+  setting: string;
+  verify(secret: string, body: Buffer, req: Request): boolean;
+  /** Throws a VALIDATION_FAILED KeelError for a body it cannot read. */
+  read(body: Buffer, req: Request): Delivery;
+}
+
+export function webhookEndpoint(
+  receiver: WebhookReceiver,
+  secret: string | undefined,
+  { db, queue }: { db: Db; queue?: WebhookQueue | undefined },
+): RequestHandler[] {
+  const { source, setting } = receiver;
+  const mappedKinds = webhookAdapters[source].mappedKinds;
+  const enabled: RequestHandler = (req, _res, next) => {
+    if (secret) return next();
+    next(new KeelError("NOT_FOUND", `${req.method} ${req.originalUrl} is off: set ${setting} to turn it on.`));
+  };
+  const receive: RequestHandler = async (req, res) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (!secret || !receiver.verify(secret, body, req)) throw new KeelError("UNAUTHORIZED", "The webhook signature is missing or wrong.");
+    const { kind, deliveryId, payload } = receiver.read(body, req);
+    const mapped = mappedKinds.has(kind);
+    const note = mapped ? null : `ignored: ${kind}`;
+    const { count } = await db.rawEvent.createMany({
+      data: [{ source, kind, dedupeKey: `${source}:${deliveryId}`, payload, processedAt: mapped ? null : new Date(), note }],
+      skipDuplicates: true,
+    });
+    if (count === 0) {
+      res.status(200).json({ status: "duplicate" });
+      return;
+    }
+    if (!mapped) {
+      res.status(202).json({ status: "ignored", note });
+      return;
+    }
+    res.status(202).json({ status: "queued" });
+    queue?.kick();
+  };
+  return [enabled, rawBody, receive];
+}
+
+export function parseJsonObject(text: string): Prisma.InputJsonObject {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new KeelError("VALIDATION_FAILED", "The webhook body is not valid JSON.");
+  }
+  if (!isJsonObject(value)) throw new KeelError("VALIDATION_FAILED", "The webhook body must be a JSON object.");
+  return value;
+}
+
+// JSON.parse only ever produces JSON values, so an object from it is a JSON object.
+function isJsonObject(value: unknown): value is Prisma.InputJsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function sha256Hex(body: Buffer): string {
+  return createHash("sha256").update(body).digest("hex");
+}
+
+export function requireHeader(req: Request, name: string): string {
+  const value = req.get(name)?.trim();
+  if (!value) throw new KeelError("VALIDATION_FAILED", `The ${name} header is missing.`);
+  return value;
+}

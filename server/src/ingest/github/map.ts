@@ -1,0 +1,191 @@
+// GitHub webhook payloads → Keel events, as a pure function of the event kind (the X-GitHub-Event
+// header: GitHub payloads do not name their own kind) and the payload.
+import type { AnyEventInput } from "@keel/shared";
+import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
+import { dropped, firstLine, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
+import {
+  DeploymentServicePayload,
+  DeploymentStatusPayload,
+  IssuesPayload,
+  PullRequestPayload,
+  PushPayload,
+  WorkflowRunPayload,
+} from "./payloadTypes.ts";
+
+export const githubMappedKinds: ReadonlySet<string> = new Set(["deployment_status", "workflow_run", "push", "pull_request", "issues"]);
+
+export function mapGithub(kind: string, payload: unknown): MapResult {
+  switch (kind) {
+    case "deployment_status":
+      return mapDeploymentStatus(payload);
+    case "workflow_run":
+      return mapWorkflowRun(payload);
+    case "push":
+      return mapPush(payload);
+    case "pull_request":
+      return mapPullRequest(payload);
+    case "issues":
+      return mapIssues(payload);
+    default:
+      return dropped(`${kind}: not an event kind Keel maps`);
+  }
+}
+
+// null: a status on the way to a result (or a superseded deployment), not a finished deployment.
+const deploymentStates = new Map<string, "success" | "failure" | null>([
+  ["success", "success"],
+  ["failure", "failure"],
+  ["error", "failure"],
+  ["inactive", null],
+  ["pending", null],
+  ["queued", null],
+  ["in_progress", null],
+]);
+
+function mapDeploymentStatus(payload: unknown): MapResult {
+  const parsed = DeploymentStatusPayload.safeParse(payload);
+  if (!parsed.success) return unreadable("deployment_status", parsed.error);
+  const { deployment_status: status, deployment, repository } = parsed.data;
+  const what = `deployment ${deployment.id}`;
+  const result = deploymentStates.get(status.state);
+  if (result === undefined) return dropped(`${what}: unknown state "${status.state}"`);
+  if (result === null) return dropped(`${what}: state "${status.state}" is not a finished deployment`);
+  const finishedAt = status.created_at ?? status.updated_at;
+  if (!finishedAt) return dropped(`${what}: the status has no created_at or updated_at`);
+  const named = DeploymentServicePayload.safeParse(deployment.payload);
+  return {
+    events: [
+      {
+        type: "deployment",
+        // The deployment's id, not the status's: each later status updates the same deployment.
+        id: `github:${deployment.id}`,
+        service: named.success ? named.data.service : repository.name,
+        environment: deployment.environment,
+        status: result,
+        startedAt: deployment.created_at,
+        finishedAt,
+        commitSha: deployment.sha,
+        repository: repository.full_name,
+        url: nonEmpty(status.log_url) ?? nonEmpty(status.target_url),
+      },
+    ],
+    dropped: [],
+  };
+}
+
+const buildConclusions = new Map<string, "success" | "failure" | "cancelled">([
+  ["success", "success"],
+  ["failure", "failure"],
+  ["timed_out", "failure"],
+  ["cancelled", "cancelled"],
+  ["skipped", "cancelled"],
+]);
+
+function mapWorkflowRun(payload: unknown): MapResult {
+  const parsed = WorkflowRunPayload.safeParse(payload);
+  if (!parsed.success) return unreadable("workflow_run", parsed.error);
+  const { action, workflow_run: run, workflow, repository } = parsed.data;
+  const what = `workflow run ${run.id}`;
+  if (action !== "completed") return dropped(`${what}: action "${action}" is not a finished run`);
+  const status = run.conclusion ? buildConclusions.get(run.conclusion) : undefined;
+  if (!status) return dropped(`${what}: conclusion ${JSON.stringify(run.conclusion ?? null)} is not mapped`);
+  // `name` can be empty (runs triggered by repository_dispatch); the workflow then names the pipeline.
+  const pipeline = nonEmpty(run.name) ?? nonEmpty(workflow?.name) ?? nonEmpty(run.path);
+  if (!pipeline) return dropped(`${what}: no workflow name`);
+  const attempt = run.run_attempt ?? 1;
+  return {
+    events: [
+      {
+        type: "build",
+        id: `github:${run.id}:${attempt}`,
+        pipeline,
+        service: repository.name,
+        repository: repository.full_name,
+        commitSha: run.head_sha,
+        branch: nonEmpty(run.head_branch),
+        trigger: nonEmpty(run.event),
+        attempt,
+        status,
+        // run_started_at is this attempt's start; created_at is the first attempt's.
+        startedAt: run.run_started_at ?? run.created_at,
+        finishedAt: run.updated_at,
+        url: nonEmpty(run.html_url),
+      },
+    ],
+    dropped: [],
+  };
+}
+
+function mapPush(payload: unknown): MapResult {
+  const parsed = PushPayload.safeParse(payload);
+  if (!parsed.success) return unreadable("push", parsed.error);
+  const { commits, repository } = parsed.data;
+  const events: AnyEventInput[] = commits.map((commit) => ({
+    type: "change",
+    sha: commit.id,
+    repository: repository.full_name,
+    service: repository.name,
+    committedAt: commit.timestamp,
+    title: firstLine(commit.message),
+  }));
+  return { events, dropped: [] };
+}
+
+function mapPullRequest(payload: unknown): MapResult {
+  const parsed = PullRequestPayload.safeParse(payload);
+  if (!parsed.success) return unreadable("pull_request", parsed.error);
+  const { action, pull_request: pr, repository } = parsed.data;
+  const what = `pull request #${pr.number}`;
+  if (action !== "closed") return dropped(`${what}: action "${action}" (only merged pull requests are changes)`);
+  if (!pr.merged || !pr.merged_at) return dropped(`${what}: closed without merging`);
+  if (!pr.merge_commit_sha) return dropped(`${what}: merged, but no merge_commit_sha`);
+  return {
+    events: [
+      {
+        type: "change",
+        sha: pr.merge_commit_sha,
+        repository: repository.full_name,
+        service: repository.name,
+        // The change is the merge commit, made when the pull request was merged; the pull
+        // request's own commits arrive with their own times through push events.
+        committedAt: pr.merged_at,
+        prNumber: pr.number,
+        prOpenedAt: pr.created_at,
+        prMergedAt: pr.merged_at,
+        labels: (pr.labels ?? []).map((label) => label.name),
+        title: pr.title,
+      },
+    ],
+    dropped: [],
+  };
+}
+
+const incidentActions = new Set(["opened", "edited", "labeled", "closed", "reopened"]);
+
+function mapIssues(payload: unknown): MapResult {
+  const parsed = IssuesPayload.safeParse(payload);
+  if (!parsed.success) return unreadable("issues", parsed.error);
+  const { action, issue, repository } = parsed.data;
+  const what = `issue ${repository.full_name}#${issue.number}`;
+  if (!incidentActions.has(action)) return dropped(`${what}: action "${action}" is not mapped`);
+  const labels = (issue.labels ?? []).map((label) => label.name);
+  if (!hasIncidentLabel(labels)) return dropped(`${what}: no "incident" label`);
+  const { severity, dropped: severityDropped } = severityFromLabels(labels);
+  const closed = issue.state === "closed";
+  return {
+    events: [
+      {
+        type: "incident",
+        id: `github-issue:${repository.full_name}#${issue.number}`,
+        service: repository.name,
+        severity,
+        title: issue.title,
+        openedAt: issue.created_at,
+        // A reopened issue is open again: no resolvedAt clears the earlier one.
+        resolvedAt: closed ? (issue.closed_at ?? undefined) : undefined,
+        url: nonEmpty(issue.html_url),
+      },
+    ],
+    dropped: [...severityDropped, ...(closed && !issue.closed_at ? [`${what}: closed, but no closed_at`] : [])],
+  };
+}

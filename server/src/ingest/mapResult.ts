@@ -1,0 +1,39 @@
+// What a webhook adapter returns: the events it could map, and what it left out and why. Values
+// Keel does not understand are dropped and listed here, never guessed.
+import { MAX_TEXT_LENGTH, Timestamp, type AnyEventInput } from "@keel/shared";
+import type { z } from "zod";
+import { formatPath } from "../errors.ts";
+
+export interface MapResult {
+  events: AnyEventInput[];
+  /** One line per thing left out, with the reason: it ends up in the raw event's note. */
+  dropped: string[];
+}
+
+export const dropped = (...reasons: string[]): MapResult => ({ events: [], dropped: reasons });
+
+/** A payload that does not have the documented shape, named by its first failing field. */
+export function unreadable(what: string, error: z.ZodError): MapResult {
+  const issue = error.issues[0];
+  return dropped(`${what}: payload not understood (${issue ? `${formatPath(issue.path)}: ${issue.message}` : "no details"})`);
+}
+
+/** A trimmed string, or undefined for null, undefined and blank strings. */
+export function nonEmpty(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** A commit message's first line, as a title. */
+export function firstLine(message: string): string | undefined {
+  return nonEmpty(message.split("\n", 1)[0])?.slice(0, MAX_TEXT_LENGTH);
+}
+
+/** "gitlab-org/gitlab-test" → "gitlab-test": the repository's own name, used as the service. */
+export function lastSegment(path: string): string {
+  return path.split("/").filter(Boolean).at(-1) ?? path;
+}
+
+export function isTimestamp(value: string | null | undefined): value is string {
+  return Timestamp.safeParse(value).success;
+}

@@ -1,0 +1,35 @@
+// PagerDuty v3 webhook payloads → Keel incidents (pure). Every mapping carries the whole incident
+// as PagerDuty reports it (openedAt from created_at included), so a later event never erases
+// what an earlier one set; the event's own time is the acknowledgement or resolution time.
+import { dropped, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
+import { IncidentData, WebhookV3Payload } from "./payloadTypes.ts";
+
+export const pagerdutyMappedKinds: ReadonlySet<string> = new Set(["incident.triggered", "incident.acknowledged", "incident.resolved"]);
+
+export function mapPagerduty(payload: unknown): MapResult {
+  const parsed = WebhookV3Payload.safeParse(payload);
+  if (!parsed.success) return unreadable("PagerDuty webhook", parsed.error);
+  const { event } = parsed.data;
+  if (!pagerdutyMappedKinds.has(event.event_type)) return dropped(`${event.event_type}: not an event kind Keel maps`);
+  if (event.data.type !== "incident") return dropped(`${event.event_type}: data is a "${event.data.type}", not an incident`);
+  const incident = IncidentData.safeParse(event.data);
+  if (!incident.success) return unreadable(event.event_type, incident.error);
+  const data = incident.data;
+  return {
+    events: [
+      {
+        type: "incident",
+        id: `pagerduty:${data.id}`,
+        service: nonEmpty(data.service?.summary),
+        // Priority (P1, P2, ...) is the finer scale where an account uses it; urgency is always set.
+        severity: nonEmpty(data.priority?.summary) ?? nonEmpty(data.urgency),
+        title: nonEmpty(data.title),
+        openedAt: data.created_at,
+        acknowledgedAt: event.event_type === "incident.acknowledged" ? event.occurred_at : undefined,
+        resolvedAt: event.event_type === "incident.resolved" ? event.occurred_at : undefined,
+        url: nonEmpty(data.html_url),
+      },
+    ],
+    dropped: [],
+  };
+}
