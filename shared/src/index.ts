@@ -1,2 +1,3 @@
 export * from "./events.ts";
 export * from "./filters.ts";
+export * from "./doraThresholds.ts";

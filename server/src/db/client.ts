@@ -22,7 +22,9 @@ export type DatabaseTarget = { databaseUrl: string } | { dataDir: string } | { m
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("databaseUrl" in target) {
-    const adapterFactory = new PrismaPg({ connectionString: target.databaseUrl, max: 10 });
+    // JIT compilation off: Keel's queries run in milliseconds, and compiling the metric queries'
+    // expressions cost more (200-400 ms measured, docs/metrics.md "Performance") than running them.
+    const adapterFactory = new PrismaPg({ connectionString: target.databaseUrl, max: 10, options: "-c jit=off" });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {
       prisma,
@@ -35,6 +37,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const dataDir = "dataDir" in target ? target.dataDir : undefined;
   const { recoveredStaleLock } = dataDir ? acquireDataDir(dataDir) : { recoveredStaleLock: false };
   const pglite = await PGlite.create(dataDir);
+  // Sorts for the metrics' percentiles stay in memory: spilling goes through PGlite's emulated file
+  // system and made the DORA query 2.5x slower (docs/metrics.md "Performance"). One connection,
+  // in-process, so this is the whole budget.
+  await pglite.exec("SET work_mem = '64MB'");
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {

@@ -11,6 +11,7 @@ import { errorHandler, sendError } from "./errors.ts";
 import { requireScope } from "./auth.ts";
 import { readiness } from "./readiness.ts";
 import { ingestRoutes } from "./rest/ingestRoutes.ts";
+import { metricsRoutes } from "./rest/metricsRoutes.ts";
 import { webhookRoutes, type WebhookOptions } from "./webhooks/webhookRoutes.ts";
 
 export interface AppOptions {
@@ -44,6 +45,7 @@ export function createApp({ database, logger, webDist, apiToken, webhooks }: App
     }),
   );
 
+  app.use("/api/v1/metrics", requireScope(database.prisma, apiToken, "read"), metricsRoutes(database.prisma));
   app.use("/api/v1", requireScope(database.prisma, apiToken, "ingest"), ingestRoutes(database.prisma));
   app.use("/webhooks", webhookRoutes(database.prisma, webhooks));
   app.use(["/api", "/webhooks"], (req, res) => {

@@ -1,6 +1,7 @@
 // The web app's API. Procedures are thin: validate with a shared schema, call one service.
 import { MetricFilters } from "@keel/shared";
 import { getDeploymentTrend } from "../services/getDeploymentTrend.ts";
+import { getDoraMetrics } from "../services/getDoraMetrics.ts";
 import { getOrgSettings } from "../services/getOrgSettings.ts";
 import { publicProcedure, router } from "./init.ts";
 
@@ -10,6 +11,9 @@ export const appRouter = router({
   }),
   deployments: router({
     trend: publicProcedure.input(MetricFilters).query(({ ctx, input }) => getDeploymentTrend({ db: ctx.db, input })),
+  }),
+  dora: router({
+    summary: publicProcedure.input(MetricFilters).query(({ ctx, input }) => getDoraMetrics({ db: ctx.db, input })),
   }),
 });
 

@@ -1,0 +1,139 @@
+// Change failure rate (product.md, metric 3): which successful deployments caused a failure.
+// A deployment did when
+//   (a) an incident not marked notCausedByChange names it as cause (causedByDeploymentId), or names
+//       a commit it shipped (causedByCommitSha) and it was the first successful deployment to the
+//       environment, of the incident's service (any service when the incident has none), to ship
+//       that commit, the deployment that brought the commit into the environment;
+//   (b) a later deployment is a rollback of it: one naming it in rollbackOfDeploymentId, or a
+//       rollback naming no deployment that is the next successful deployment of its service and
+//       environment (the rollback replaced it);
+//   (c) an incident of its service with no explicit cause and not notCausedByChange opened after
+//       it finished, at most `attributionHours` after, and before the next successful deployment
+//       of the same service and environment finished.
+// A deployment counts once however many of these hold. Only successful deployments to the
+// filtered environment are candidates, and only they bound the window in (c).
+import { Prisma } from "../../../generated/prisma/client.ts";
+import { attributionEnd, inScope, successfulIn, type DoraQuery } from "./fragments.ts";
+
+/** Deployments (any window) that an incident's causedByCommitSha makes failed: rule (a), by commit. */
+function causedByCommit(q: DoraQuery): Prisma.Sql {
+  return Prisma.sql`
+    SELECT first.id
+    FROM "Incident" i
+    CROSS JOIN LATERAL (
+      SELECT DISTINCT ON (s."serviceId") s.id
+      FROM (
+        SELECT d.id, d."serviceId", d."finishedAt" FROM "Deployment" d
+        WHERE d."commitSha" = i."causedByCommitSha" AND ${successfulIn(Prisma.sql`d`, q)}
+        UNION ALL
+        SELECT d.id, d."serviceId", d."finishedAt"
+        FROM "Change" c
+        JOIN "DeploymentChange" dc ON dc."changeId" = c.id
+        JOIN "Deployment" d ON d.id = dc."deploymentId"
+        WHERE c.sha = i."causedByCommitSha" AND ${successfulIn(Prisma.sql`d`, q)}
+      ) s
+      WHERE i."serviceId" IS NULL OR s."serviceId" = i."serviceId"
+      ORDER BY s."serviceId", s."finishedAt", s.id
+    ) first
+    WHERE i."causedByCommitSha" IS NOT NULL AND i."causedByDeploymentId" IS NULL AND NOT i."notCausedByChange"
+      -- An incident of a service out of scope can only blame that service's deployments.
+      ${q.serviceIds === null ? Prisma.empty : Prisma.sql`AND (i."serviceId" IS NULL OR i."serviceId" = ANY(${q.serviceIds}::uuid[]))`}`;
+}
+
+/**
+ * (b) Deployments named by a later rollback. Org-wide, from the (few) rollbacks since the previous
+ * period began; for a team or service, from the window's deployments (`w`), which are fewer.
+ */
+function rolledBack(q: DoraQuery): Prisma.Sql {
+  if (q.serviceIds === null) {
+    return Prisma.sql`
+      SELECT r."rollbackOfDeploymentId" FROM "Deployment" r
+      JOIN "Deployment" t ON t.id = r."rollbackOfDeploymentId"
+      WHERE r."rollbackOfDeploymentId" IS NOT NULL AND r."finishedAt" > ${q.previousFrom} AND r."finishedAt" > t."finishedAt"`;
+  }
+  return Prisma.sql`
+    SELECT w.id FROM w
+    WHERE EXISTS (SELECT 1 FROM "Deployment" r WHERE r."rollbackOfDeploymentId" = w.id AND r."finishedAt" > w."finishedAt")`;
+}
+
+/**
+ * The ids of deployments that caused a failure, one SELECT per rule, each starting from the few
+ * rows that can make a deployment failed (incidents, rollbacks) and finding the deployment by
+ * index. Deployments outside the window or the scope may appear; the caller intersects. Expects
+ * the window's deployments as `w` (fragments.ts windowDeployments).
+ */
+export function failedDeploymentIds(q: DoraQuery): Prisma.Sql {
+  const hours = Prisma.sql`${q.attributionHours}::float8 * interval '1 hour'`;
+  return Prisma.sql`
+    -- (a) incidents naming the deployment
+    SELECT i."causedByDeploymentId" AS id FROM "Incident" i
+    WHERE i."causedByDeploymentId" IS NOT NULL AND NOT i."notCausedByChange"
+    UNION ALL
+    -- (a) incidents naming a commit
+    ${causedByCommit(q)}
+    UNION ALL
+    -- (b) later deployments naming it as rolled back
+    ${rolledBack(q)}
+    UNION ALL
+    -- (b) rollbacks naming nothing: they roll back the successful deployment they replaced. Such a
+    -- rollback finishes in the scanned range, or is a service's first successful deployment after it.
+    SELECT prev.id
+    FROM (
+      SELECT r.id, r."serviceId", r."finishedAt" FROM "Deployment" r
+      WHERE ${successfulIn(Prisma.sql`r`, q)} AND r.kind = 'rollback' AND r."rollbackOfDeploymentId" IS NULL
+        AND r."finishedAt" > ${q.previousFrom} AND r."finishedAt" < ${q.to} ${inScope(Prisma.sql`r."serviceId"`, q)}
+      UNION ALL
+      SELECT after.id, after."serviceId", after."finishedAt"
+      FROM "Service" s
+      CROSS JOIN LATERAL (
+        SELECT n.id, n."serviceId", n."finishedAt", n.kind, n."rollbackOfDeploymentId" FROM "Deployment" n
+        WHERE n."serviceId" = s.id AND ${successfulIn(Prisma.sql`n`, q)} AND n."finishedAt" >= ${q.to}
+        ORDER BY n."finishedAt", n.id LIMIT 1
+      ) after
+      WHERE after.kind = 'rollback' AND after."rollbackOfDeploymentId" IS NULL ${inScope(Prisma.sql`s.id`, q)}
+    ) r
+    CROSS JOIN LATERAL (
+      SELECT p.id FROM "Deployment" p
+      WHERE p."serviceId" = r."serviceId" AND ${successfulIn(Prisma.sql`p`, q)} AND (p."finishedAt", p.id) < (r."finishedAt", r.id)
+      ORDER BY p."finishedAt" DESC, p.id DESC LIMIT 1
+    ) prev
+    UNION ALL
+    -- (c) incidents with no explicit cause: the latest successful deployment of the service and
+    -- environment finished at or before the incident opened, if it finished strictly before (one
+    -- finishing at that very instant is the next deployment, and the incident opened before it
+    -- finished) and at most the attribution window before. Ties at one instant go to the larger id.
+    SELECT last.id
+    FROM "Incident" i
+    CROSS JOIN LATERAL (
+      SELECT d.id, d."finishedAt" FROM "Deployment" d
+      WHERE d."serviceId" = i."serviceId" AND ${successfulIn(Prisma.sql`d`, q)} AND d."finishedAt" <= i."openedAt"
+      ORDER BY d."finishedAt" DESC, d.id DESC LIMIT 1
+    ) last
+    WHERE i."serviceId" IS NOT NULL AND i."causedByDeploymentId" IS NULL AND i."causedByCommitSha" IS NULL AND NOT i."notCausedByChange"
+      AND i."openedAt" > ${q.previousFrom} AND i."openedAt" < ${attributionEnd(q)} ${inScope(Prisma.sql`i."serviceId"`, q)}
+      AND last."finishedAt" < i."openedAt" AND i."openedAt" <= last."finishedAt" + ${hours}`;
+}
+
+/**
+ * True when incident `i` is attributed, by the rules above, to a successful deployment of the
+ * filtered environment: which incidents a non-production environment's recovery time counts.
+ */
+export function attributedToEnvironment(i: Prisma.Sql, q: DoraQuery): Prisma.Sql {
+  const shippedBy = (d: Prisma.Sql) => Prisma.sql`(${i}."serviceId" IS NULL OR ${d}."serviceId" = ${i}."serviceId")`;
+  return Prisma.sql`(NOT ${i}."notCausedByChange" AND CASE
+    WHEN ${i}."causedByDeploymentId" IS NOT NULL THEN EXISTS (
+      SELECT 1 FROM "Deployment" d WHERE d.id = ${i}."causedByDeploymentId" AND ${successfulIn(Prisma.sql`d`, q)})
+    WHEN ${i}."causedByCommitSha" IS NOT NULL THEN (
+      EXISTS (SELECT 1 FROM "Deployment" d
+              WHERE d."commitSha" = ${i}."causedByCommitSha" AND ${successfulIn(Prisma.sql`d`, q)} AND ${shippedBy(Prisma.sql`d`)})
+      OR EXISTS (SELECT 1 FROM "Change" c JOIN "DeploymentChange" dc ON dc."changeId" = c.id JOIN "Deployment" d ON d.id = dc."deploymentId"
+                 WHERE c.sha = ${i}."causedByCommitSha" AND ${successfulIn(Prisma.sql`d`, q)} AND ${shippedBy(Prisma.sql`d`)}))
+    WHEN ${i}."serviceId" IS NULL THEN false
+    ELSE EXISTS (
+      SELECT 1 FROM (
+        SELECT max(d."finishedAt") AS last FROM "Deployment" d
+        WHERE d."serviceId" = ${i}."serviceId" AND ${successfulIn(Prisma.sql`d`, q)} AND d."finishedAt" <= ${i}."openedAt"
+      ) l
+      WHERE l.last < ${i}."openedAt" AND ${i}."openedAt" <= l.last + ${q.attributionHours} * interval '1 hour')
+  END)`;
+}

@@ -1,0 +1,40 @@
+// Resolves the filters' names (api.md: team and service slugs, environment name) to ids once, so
+// the metric queries filter on indexed id columns. A team's services are those whose team it is
+// now (Service.teamId): deployments, changes and incidents follow their service's team.
+import { Prisma } from "../../../generated/prisma/client.ts";
+import type { Tx } from "../../types.ts";
+
+export interface ResolvedScope {
+  environmentId: string | null;
+  /** Null when the filter was not given; otherwise whether it named an existing team/service. */
+  teamFound: boolean | null;
+  serviceFound: boolean | null;
+  /** The services in scope; null means every service. */
+  serviceIds: string[] | null;
+}
+
+export async function resolveScope(
+  db: Tx,
+  f: { environment: string; team?: string | undefined; service?: string | undefined },
+): Promise<ResolvedScope> {
+  const [row] = await db.$queryRaw<
+    { environmentId: string | null; teamId: string | null; serviceId: string | null; serviceTeamId: string | null; teamServiceIds: string[] }[]
+  >(Prisma.sql`
+    SELECT (SELECT e.id::text FROM "Environment" e WHERE e.name = ${f.environment}) AS "environmentId",
+           (SELECT t.id::text FROM "Team" t WHERE t.slug = ${f.team ?? null}) AS "teamId",
+           (SELECT s.id::text FROM "Service" s WHERE s.slug = ${f.service ?? null}) AS "serviceId",
+           (SELECT s."teamId"::text FROM "Service" s WHERE s.slug = ${f.service ?? null}) AS "serviceTeamId",
+           ARRAY(SELECT s.id::text FROM "Service" s JOIN "Team" t ON t.id = s."teamId" WHERE t.slug = ${f.team ?? null} ORDER BY s.id) AS "teamServiceIds"`);
+  const r = row ?? { environmentId: null, teamId: null, serviceId: null, serviceTeamId: null, teamServiceIds: [] };
+  const teamFound = f.team === undefined ? null : r.teamId !== null;
+  const serviceFound = f.service === undefined ? null : r.serviceId !== null;
+  let serviceIds: string[] | null = null;
+  if (f.service !== undefined) {
+    // Both filters: the service, if it belongs to the team.
+    const inTeam = f.team === undefined || (r.serviceTeamId !== null && r.serviceTeamId === r.teamId);
+    serviceIds = r.serviceId !== null && inTeam ? [r.serviceId] : [];
+  } else if (f.team !== undefined) {
+    serviceIds = r.teamServiceIds;
+  }
+  return { environmentId: r.environmentId, teamFound, serviceFound, serviceIds };
+}

@@ -1,0 +1,118 @@
+// The five DORA metrics for a window and filters (api.md "Reading", GET /api/v1/metrics/dora;
+// definitions in docs/metrics.md). The database counts, buckets and takes percentiles for the
+// window and its previous period at once; buildDoraReport finishes in TypeScript.
+import type { MetricFiltersData, ThresholdsYear } from "@keel/shared";
+import type { Db } from "../db/client.ts";
+import { deploymentsWithoutChanges, incidentsWithoutService, type CountWithExamples } from "../db/queries/dora/dataQuality.ts";
+import { deploymentOutcomes } from "../db/queries/dora/deploymentOutcomes.ts";
+import type { DoraQuery } from "../db/queries/dora/fragments.ts";
+import { leadTime } from "../db/queries/dora/leadTime.ts";
+import { openIncidents, recoveryTime } from "../db/queries/dora/recoveryTime.ts";
+import { resolveScope } from "../db/queries/dora/scope.ts";
+import { KeelError, type ErrorDetail } from "../errors.ts";
+import { buildDoraReport, type DoraBucket, type DoraSummary } from "../metrics/doraReport.ts";
+import { weekBuckets } from "../metrics/weeks.ts";
+import { metricWindow } from "../metrics/window.ts";
+import { getOrgSettings } from "./getOrgSettings.ts";
+
+export type DoraMetricsInput = MetricFiltersData & { bucket?: "week" | undefined };
+
+export interface ExampleList {
+  count: number;
+  /** Up to 20, most recent first. */
+  examples: string[];
+}
+
+export interface DoraMetrics {
+  window: { from: string; to: string };
+  /** The same-length window immediately before, which `previous` and `change` compare with. */
+  previousWindow: { from: string; to: string };
+  timeZone: string;
+  filters: { team: string | null; service: string | null; environment: string };
+  thresholdsYear: ThresholdsYear;
+  attributionWindowDays: number;
+  summary: DoraSummary;
+  series: DoraBucket[];
+  dataQuality: {
+    /** Changes whose first deployment finished before their commit time (shas). */
+    changesWithNegativeLeadTime: ExampleList;
+    /** Successful deployments in scope that shipped no known change (deployment ids). */
+    deploymentsWithoutCommits: ExampleList;
+    /** Incidents with no service opened or resolved in the window, whatever the filters (incident ids). */
+    incidentsWithoutService: ExampleList;
+    /** Incidents in scope open at the end of the window (incident ids). */
+    openIncidents: ExampleList;
+  };
+}
+
+const MAX_EXAMPLES = 20;
+const list = (count: number, examples: string[] | null | undefined): ExampleList => ({ count, examples: (examples ?? []).slice(0, MAX_EXAMPLES) });
+const fromRow = (row: CountWithExamples): ExampleList => list(row.count, row.examples);
+
+/** The settings, window and resolved filters a DORA computation runs on (also used by the benchmark). */
+export async function prepareDoraQuery({ db, input }: { db: Db; input: DoraMetricsInput }) {
+  const settings = await getOrgSettings({ db });
+  const { timeZone, attributionWindowDays } = settings;
+  const window = metricWindow(input.from, input.to, timeZone);
+  if (Number.isNaN(window.from.getTime()) || Number.isNaN(window.to.getTime()) || !(window.from < window.to)) {
+    // Checked again here because a date without an offset is read in the organisation's time zone.
+    throw new KeelError("VALIDATION_FAILED", "Invalid request: to.", [{ path: "to", message: `must be after from (in ${timeZone})` }]);
+  }
+
+  const scope = await resolveScope(db, input);
+  const unknown: ErrorDetail[] = [];
+  if (scope.teamFound === false) unknown.push({ path: "team", message: `no team with slug "${input.team}"` });
+  if (scope.serviceFound === false) unknown.push({ path: "service", message: `no service with slug "${input.service}"` });
+  if (unknown.length) throw new KeelError("VALIDATION_FAILED", `Invalid request: ${unknown.map((d) => d.path).join(", ")}.`, unknown);
+
+  const q: DoraQuery = {
+    from: window.from,
+    to: window.to,
+    previousFrom: window.previousFrom,
+    timeZone,
+    environmentId: scope.environmentId,
+    isProduction: input.environment === "production",
+    serviceIds: scope.serviceIds,
+    attributionHours: attributionWindowDays * 24,
+  };
+  return { settings, window, q };
+}
+
+export async function getDoraMetrics({ db, input }: { db: Db; input: DoraMetricsInput }): Promise<DoraMetrics> {
+  const { settings, window, q } = await prepareDoraQuery({ db, input });
+  const { timeZone, thresholdsYear, attributionWindowDays } = settings;
+  // Independent statements: on PostgreSQL they run on separate pooled connections at once.
+  const [deployments, lead, recovery, open, withoutCommits, withoutService] = await Promise.all([
+    deploymentOutcomes(db, q),
+    leadTime(db, q),
+    recoveryTime(db, q),
+    openIncidents(db, q),
+    deploymentsWithoutChanges(db, q),
+    incidentsWithoutService(db, q),
+  ]);
+
+  const { summary, series } = buildDoraReport({
+    rows: { deployments, leadTime: lead, recovery, open: { current: open.open, previous: open.previousOpen } },
+    buckets: { current: weekBuckets(window.from, window.to, timeZone), previous: weekBuckets(window.previousFrom, window.from, timeZone) },
+    days: window.days,
+    thresholdsYear,
+  });
+  const leadTotal = lead.find((r) => r.period === "current" && r.week === null);
+
+  return {
+    window: { from: window.from.toISOString(), to: window.to.toISOString() },
+    previousWindow: { from: window.previousFrom.toISOString(), to: window.from.toISOString() },
+    timeZone,
+    filters: { team: input.team ?? null, service: input.service ?? null, environment: input.environment },
+    thresholdsYear,
+    attributionWindowDays,
+    summary,
+    series,
+    dataQuality: {
+      changesWithNegativeLeadTime: list(leadTotal?.excludedNegative ?? 0, leadTotal?.negativeExamples),
+      deploymentsWithoutCommits: fromRow(withoutCommits),
+      incidentsWithoutService: fromRow(withoutService),
+      openIncidents: list(open.open, open.examples),
+    },
+  };
+}
