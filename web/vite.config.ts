@@ -11,6 +11,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunks each page imports, for `pnpm measure:web`.
+    manifest: true,
   },
   server: { proxy },
   preview: { proxy },

@@ -1,16 +1,10 @@
 // The domain's one error type. HTTP routes and tRPC map it to status codes in one place each
 // (http/errors.ts, trpc/init.ts); anything else is a 500 whose cause goes to the log only.
 
-export type ErrorCode =
-  | "VALIDATION_FAILED"
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE"
-  | "UNSUPPORTED_MEDIA_TYPE"
-  | "RATE_LIMITED"
-  | "INTERNAL";
+import type { ErrorCodeValue } from "@keel/shared";
+
+/** The codes are part of the API contract, so they live with its schemas in shared. */
+export type ErrorCode = ErrorCodeValue;
 
 export interface ErrorDetail {
   /** Where the problem is, e.g. `events[3].finishedAt`. */
@@ -42,12 +36,5 @@ export class KeelError extends Error {
   }
 }
 
-/** `events[3].finishedAt` from zod's path array. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || "(body)";
-}
+// Paths are written the same way by the server and the CLI.
+export { formatPath } from "@keel/shared";

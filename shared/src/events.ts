@@ -2,24 +2,38 @@
 // produce these, and the OpenAPI document is generated from them. `XEvent` is the schema,
 // `XEventInput` the type it accepts.
 import { z } from "zod";
+import { isStorableText } from "./storableText.ts";
 
 export const MAX_ID_LENGTH = 256;
 export const MAX_TEXT_LENGTH = 2_000;
 export const MAX_BATCH_EVENTS = 5_000;
 
-const id = z.string().trim().min(1).max(MAX_ID_LENGTH);
-const name = z.string().trim().min(1).max(200);
-const text = z.string().max(MAX_TEXT_LENGTH);
+/** A string PostgreSQL can store. Every string of the contract is built on this. */
+export const Text = () => z.string().refine(isStorableText, "must not contain NUL characters or unpaired surrogates");
+
+const id = Text().trim().min(1).max(MAX_ID_LENGTH);
+const name = Text().trim().min(1).max(200);
+const text = Text().max(MAX_TEXT_LENGTH);
 const sha = z.string().trim().min(4).max(64).regex(/^[0-9a-zA-Z._-]+$/, "must be a commit sha");
+/** An event id (deployments, incidents, builds): also the build id of a JUnit upload. */
+export const EventId = id;
+/** A service, team, environment or repository name. */
+export const Name = name;
 /** ISO-8601 with an offset (Z or ±hh:mm), between 1970 and 2100. */
 export const Timestamp = z.iso
   .datetime({ offset: true, message: "must be an ISO-8601 date-time with an offset, e.g. 2026-11-20T14:03:00Z" })
   .refine((value) => {
-    const year = new Date(value).getUTCFullYear();
+    const time = Date.parse(value);
+    // Not a date at all: the format check above has said so already.
+    if (Number.isNaN(time)) return true;
+    const year = new Date(time).getUTCFullYear();
     return year >= 1970 && year < 2100;
   }, "must be between 1970 and 2100");
-const url = z.url().max(MAX_TEXT_LENGTH);
-const labels = z.array(z.string().trim().min(1).max(100)).max(100);
+// Only web links: these are rendered as links in the dashboard, where javascript: or data: would run.
+const url = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).max(MAX_TEXT_LENGTH).refine(isStorableText);
+const labels = z.array(Text().trim().min(1).max(100)).max(100);
+/** PostgreSQL `int` columns hold 32 bits. */
+const prNumber = z.int32().positive();
 
 export const ChangeCategory = z.enum(["feature", "debt", "bug", "unplanned", "other"]);
 export type ChangeCategoryValue = z.infer<typeof ChangeCategory>;
@@ -32,7 +46,7 @@ export const DeploymentCommit = z.strictObject({
   committedAt: Timestamp,
   authoredAt: Timestamp.optional(),
   message: text.optional(),
-  prNumber: z.int().positive().optional(),
+  prNumber: prNumber.optional(),
   prMergedAt: Timestamp.optional(),
   category: ChangeCategory.optional(),
   labels: labels.optional(),
@@ -65,7 +79,7 @@ export const ChangeEvent = z.strictObject({
   service: name.optional(),
   committedAt: Timestamp,
   authoredAt: Timestamp.optional(),
-  prNumber: z.int().positive().optional(),
+  prNumber: prNumber.optional(),
   prOpenedAt: Timestamp.optional(),
   prMergedAt: Timestamp.optional(),
   category: ChangeCategory.optional(),
@@ -79,7 +93,7 @@ export const IncidentEvent = z.strictObject({
   type: z.literal("incident").optional(),
   id,
   service: name.optional(),
-  severity: z.string().trim().min(1).max(50).optional(),
+  severity: Text().trim().min(1).max(50).optional(),
   title: text.optional(),
   openedAt: Timestamp,
   acknowledgedAt: Timestamp.optional(),
@@ -100,8 +114,8 @@ export const BuildEvent = z.strictObject({
   service: name.optional(),
   repository: name.optional(),
   commitSha: sha,
-  branch: z.string().trim().min(1).max(256).optional(),
-  trigger: z.string().trim().min(1).max(100).optional(),
+  branch: Text().trim().min(1).max(256).optional(),
+  trigger: Text().trim().min(1).max(100).optional(),
   attempt: z.int().min(1).max(1_000).default(1),
   status: BuildStatus,
   queuedAt: Timestamp.optional(),

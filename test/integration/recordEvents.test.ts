@@ -79,6 +79,24 @@ describe("recordEvents", () => {
     expect([change.category, change.categorySource]).toEqual(["debt", "label"]);
   });
 
+  test("a change event and a deployment shipping it in one batch: one change, linked, counted once", async () => {
+    const commit = { sha: "abab7777", committedAt: "2026-11-09T10:00:00Z", message: "chore: bump" };
+    const change = { type: "change" as const, sha: "abab7777", service: "billing", committedAt: "2026-11-09T10:00:00Z", prNumber: 12, labels: ["bug"] };
+    const result = await send([deploy("d6", { commits: [commit] }), change]);
+    // The deployment created the change; the change event then filled in its PR data.
+    expect(result).toEqual({ accepted: 2, created: 1, updated: 1, unchanged: 0 });
+    const stored = await database.prisma.change.findMany({ where: { sha: "abab7777" }, include: { deployments: true } });
+    expect(stored.map((c) => [c.prNumber, c.category, c.categorySource, c.deployments.map((d) => d.deploymentId)])).toEqual([[12, "bug", "label", ["d6"]]]);
+    expect(await send([deploy("d6", { commits: [commit] }), change])).toEqual({ accepted: 2, created: 0, updated: 0, unchanged: 2 });
+  });
+
+  test("the same id twice in one batch: the last one wins", async () => {
+    const opened = { type: "incident" as const, id: "i3", service: "billing", openedAt: "2026-11-11T09:00:00Z" };
+    const result = await send([opened, { ...opened, resolvedAt: "2026-11-11T11:00:00Z" }]);
+    expect(result).toEqual({ accepted: 2, created: 1, updated: 0, unchanged: 1 });
+    expect((await database.prisma.incident.findUniqueOrThrow({ where: { id: "i3" } })).resolvedAt?.toISOString()).toBe("2026-11-11T11:00:00.000Z");
+  });
+
   test("a batch is atomic: when one event cannot be stored, nothing is", async () => {
     const before = await database.prisma.rawEvent.count();
     // The same build id twice with attempts that overflow an int column cannot be stored.

@@ -10,8 +10,11 @@ import { appRouter } from "../trpc/router.ts";
 import { errorHandler, sendError } from "./errors.ts";
 import { requireScope } from "./auth.ts";
 import { readiness } from "./readiness.ts";
+import { costRoutes } from "./rest/costRoutes.ts";
 import { ingestRoutes } from "./rest/ingestRoutes.ts";
 import { metricsRoutes } from "./rest/metricsRoutes.ts";
+import { openApiRoute } from "./rest/openApiRoute.ts";
+import { serviceRoutes } from "./rest/serviceRoutes.ts";
 import { webhookRoutes, type WebhookOptions } from "./webhooks/webhookRoutes.ts";
 
 export interface AppOptions {
@@ -45,6 +48,9 @@ export function createApp({ database, logger, webDist, apiToken, webhooks }: App
     }),
   );
 
+  app.get("/api/v1/openapi.json", openApiRoute());
+  app.use("/api/v1/services", requireScope(database.prisma, apiToken, "read"), serviceRoutes(database.prisma));
+  app.use("/api/v1", costRoutes(database.prisma, apiToken));
   app.use("/api/v1/metrics", requireScope(database.prisma, apiToken, "read"), metricsRoutes(database.prisma));
   app.use("/api/v1", requireScope(database.prisma, apiToken, "ingest"), ingestRoutes(database.prisma));
   app.use("/webhooks", webhookRoutes(database.prisma, webhooks));

@@ -4,7 +4,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { RequestHandler } from "express";
 import type { Db } from "../db/client.ts";
 import { KeelError } from "../errors.ts";
-import { hashToken, type TokenScopeValue } from "../services/tokens.ts";
+import { hashToken, markTokenUsed, type TokenScopeValue } from "../services/tokens.ts";
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(hashToken(a));
@@ -19,11 +19,13 @@ export function requireScope(db: Db, envToken: string | undefined, needed: Exclu
     if (!token) return next(new KeelError("UNAUTHORIZED", "Send an API token: Authorization: Bearer <token>."));
     if (envToken && sameSecret(token, envToken)) return next();
     try {
-      const row = await db.apiToken.findUnique({ where: { hash: hashToken(token) }, select: { scope: true, revokedAt: true } });
+      const row = await db.apiToken.findUnique({ where: { hash: hashToken(token) }, select: { id: true, scope: true, revokedAt: true } });
       if (!row || row.revokedAt) return next(new KeelError("UNAUTHORIZED", "The API token is not valid (unknown or revoked)."));
       if (row.scope !== "admin" && row.scope !== needed) {
         return next(new KeelError("FORBIDDEN", `This token has the "${row.scope}" scope; this endpoint needs "${needed}" or "admin".`));
       }
+      // "Last used" in the settings page; written at most once a minute per token.
+      await markTokenUsed({ db, input: { id: row.id } });
       next();
     } catch (error) {
       next(error);

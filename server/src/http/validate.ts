@@ -1,13 +1,14 @@
 // Request validation with the shared zod schemas: every failing field named by path.
+import { issueDetails } from "@keel/shared";
 import type { z } from "zod";
-import { formatPath, KeelError } from "../errors.ts";
+import { KeelError } from "../errors.ts";
 
 export const MAX_JSON_DEPTH = 20;
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix: readonly PropertyKey[] = []): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));
+  const details = issueDetails(result.error, prefix);
   const fields = [...new Set(details.map((d) => d.path))];
   throw new KeelError(
     "VALIDATION_FAILED",

@@ -1,10 +1,12 @@
 // Turns stored webhook deliveries into Keel events: oldest first, one at a time (PGlite has one
-// connection). Each delivery is mapped by its source's pure adapter, validated with the shared
-// schemas and recorded; then it is marked processed with a note saying what came of it. Nothing
-// is thrown away: the raw payload stays, and a note names whatever was dropped or failed, so a
-// delivery can be replayed by clearing its processedAt.
+// connection). Each delivery is claimed first (db/queries/webhookClaims.ts), so instances sharing
+// a database never process the same one; then mapped by its source's pure adapter, validated with
+// the shared schemas and recorded; then marked processed with a note saying what came of it.
+// Nothing is thrown away: the raw payload stays, and a note names whatever was dropped or failed,
+// so a delivery can be replayed by clearing its processedAt.
 import { AnyEvent, type AnyEventData, type AnyEventInput } from "@keel/shared";
 import type { Db } from "../db/client.ts";
+import { claimPendingDelivery, finishDelivery, renewClaim, type ClaimedDelivery } from "../db/queries/webhookClaims.ts";
 import { formatPath } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { MapResult } from "../ingest/mapResult.ts";
@@ -14,6 +16,9 @@ import { recordEvents, type RecordResult } from "./recordEvents.ts";
 
 const MAX_NOTE_LENGTH = 4_000;
 const RECORD_CHUNK = 25;
+/** How long a claim holds without renewal; renewed every RENEW_MS while a delivery is recorded. */
+export const CLAIM_LEASE_SECONDS = 300;
+const RENEW_MS = 60_000;
 
 /** Webhook deliveries stored but not yet processed. */
 export const pendingWebhookEvents = {
@@ -24,33 +29,41 @@ export const pendingWebhookEvents = {
 export interface ProcessOptions {
   db: Db;
   logger: Logger;
+  /** This process's name on its claims (webhookQueue makes one per queue). */
+  instance: string;
   /** Checked between deliveries: the one in flight always finishes. */
   shouldStop?: () => boolean;
 }
 
 /** Processes pending deliveries until none is left (or asked to stop); returns how many. */
-export async function processPendingRawEvents({ db, logger, shouldStop = () => false }: ProcessOptions): Promise<number> {
+export async function processPendingRawEvents({ db, logger, instance, shouldStop = () => false }: ProcessOptions): Promise<number> {
   let processed = 0;
   while (!shouldStop()) {
     await yieldToEventLoop();
-    const row = await db.rawEvent.findFirst({ where: pendingWebhookEvents, orderBy: { id: "asc" } });
+    const row = await claimPendingDelivery(db, { instance, sources: WEBHOOK_SOURCES, leaseSeconds: CLAIM_LEASE_SECONDS });
     if (!row) break;
     await yieldToEventLoop();
-    const note = await outcome(db, row, logger);
-    await db.rawEvent.update({ where: { id: row.id }, data: { processedAt: new Date(), note: note.slice(0, MAX_NOTE_LENGTH) } });
+    const note = await outcome(db, row, logger, claimKeeper(db, row.id, instance));
+    // Another instance took the delivery over (this one stalled past the lease): it finishes it.
+    if (note === undefined) continue;
+    await finishDelivery(db, row.id, note.slice(0, MAX_NOTE_LENGTH));
     processed++;
   }
   return processed;
 }
 
-interface PendingRow {
-  id: bigint;
-  source: string;
-  kind: string;
-  payload: Prisma.JsonValue;
+/** Renews the claim when it is due; false once it has been lost. */
+function claimKeeper(db: Db, id: bigint, instance: string): () => Promise<boolean> {
+  let renewed = Date.now();
+  return async () => {
+    if (Date.now() - renewed < RENEW_MS) return true;
+    renewed = Date.now();
+    return renewClaim(db, id, instance);
+  };
 }
 
-async function outcome(db: Db, row: PendingRow, logger: Logger): Promise<string> {
+/** The note for a processed delivery; undefined when the claim was lost on the way. */
+async function outcome(db: Db, row: ClaimedDelivery, logger: Logger, keepClaim: () => Promise<boolean>): Promise<string | undefined> {
   if (!isWebhookSource(row.source)) return `failed: no adapter for source "${row.source}"`;
   let mapped: MapResult;
   try {
@@ -70,7 +83,8 @@ async function outcome(db: Db, row: PendingRow, logger: Logger): Promise<string>
   const parts: string[] = [];
   if (valid.length) {
     try {
-      const counts = await recordInChunks(db, await keepAcknowledgements(db, valid), row.source);
+      const counts = await recordInChunks(db, await keepAcknowledgements(db, valid), row.source, keepClaim);
+      if (!counts) return undefined;
       parts.push(`recorded ${counts.accepted} (created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged})`);
     } catch (error) {
       logger.warn({ err: error, rawEventId: String(row.id), source: row.source, kind: row.kind }, "recording webhook events failed");
@@ -91,10 +105,16 @@ async function outcome(db: Db, row: PendingRow, logger: Logger): Promise<string>
  * loop between them. recordEvents is idempotent: a delivery cut short by a crash is simply
  * processed again, and its recorded chunks come out unchanged.
  */
-async function recordInChunks(db: Db, events: AnyEventData[], source: string): Promise<RecordResult> {
+async function recordInChunks(
+  db: Db,
+  events: AnyEventData[],
+  source: string,
+  keepClaim: () => Promise<boolean>,
+): Promise<RecordResult | undefined> {
   const total: RecordResult = { accepted: 0, created: 0, updated: 0, unchanged: 0 };
   for (let start = 0; start < events.length; start += RECORD_CHUNK) {
     if (start > 0) await yieldToEventLoop();
+    if (!(await keepClaim())) return undefined;
     const counts = await recordTwice(db, events.slice(start, start + RECORD_CHUNK), source);
     total.accepted += counts.accepted;
     total.created += counts.created;

@@ -11,17 +11,13 @@ import type {
 import type { Db } from "../db/client.ts";
 import type { Tx } from "../db/types.ts";
 import { eventDedupeKey } from "./events/eventKey.ts";
+import { instant } from "./events/instant.ts";
 import { resolveNames, type NameIds } from "./events/resolveNames.ts";
-import { linkChangesToDeployments, upsertChanges, type ChangeInput } from "./events/upsertChanges.ts";
-import { upsertById } from "./events/upsertById.ts";
-import {
-  buildColumns,
-  bulkInsert,
-  deploymentChangeColumns,
-  deploymentColumns,
-  incidentColumns,
-  rawEventColumns,
-} from "../db/queries/bulkInsert.ts";
+import { upsertChanges, type ChangeInput } from "./events/upsertChanges.ts";
+import { buildColumns, deploymentColumns, incidentColumns } from "../db/queries/bulkInsert.ts";
+import { writeDeploymentLinks } from "../db/queries/deploymentLinks.ts";
+import { insertNewRawEvents } from "../db/queries/rawEvents.ts";
+import { upsertRows } from "../db/queries/upsertRows.ts";
 
 export interface RecordResult {
   accepted: number;
@@ -30,38 +26,32 @@ export interface RecordResult {
   unchanged: number;
 }
 
-const date = (value: string | undefined): Date | undefined => (value === undefined ? undefined : new Date(value));
 /** Raw inserts set what Prisma's client would: createdAt and @updatedAt. */
 const stamped = <T extends object>(row: T) => {
-  const now = new Date();
+  const now = new Date().toISOString();
   return { ...row, createdAt: now, updatedAt: now };
 };
+
+/** Within one batch the last event for an id wins (an upsert cannot touch one row twice). */
+const latestById = <Row extends { id: string }>(rows: Row[]): Row[] => [...new Map(rows.map((row) => [row.id, row])).values()];
 
 export async function recordEvents(input: { db: Db; events: AnyEventData[]; source: string }): Promise<RecordResult> {
   const { db, events, source } = input;
   return db.$transaction(
     async (tx) => {
-      const keys = events.map(eventDedupeKey);
-      const seen = new Set(
-        (await tx.rawEvent.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((r) => r.dedupeKey),
-      );
-      const fresh: AnyEventData[] = [];
-      const freshKeys: string[] = [];
-      events.forEach((event, i) => {
-        const key = keys[i] as string;
-        if (seen.has(key)) return;
-        seen.add(key);
-        fresh.push(event);
-        freshKeys.push(key);
-      });
-      if (fresh.length === 0) return { accepted: events.length, created: 0, updated: 0, unchanged: events.length };
-      const now = new Date();
-      await bulkInsert(
+      // The first of identical events in a batch is the one kept.
+      const byKey = new Map<string, AnyEventData>();
+      for (const event of events) {
+        const key = eventDedupeKey(event);
+        if (!byKey.has(key)) byKey.set(key, event);
+      }
+      const now = new Date().toISOString();
+      const freshKeys = await insertNewRawEvents(
         tx,
-        "RawEvent",
-        rawEventColumns,
-        fresh.map((event, i) => ({ source, kind: event.type, dedupeKey: freshKeys[i], payload: event, receivedAt: now, processedAt: now })),
+        [...byKey].map(([dedupeKey, event]) => ({ source, kind: event.type, dedupeKey, payload: event, receivedAt: now, processedAt: now })),
       );
+      const fresh = [...byKey].filter(([key]) => freshKeys.has(key)).map(([, event]) => event);
+      if (fresh.length === 0) return { accepted: events.length, created: 0, updated: 0, unchanged: events.length };
       const counts = await applyEvents(tx, fresh);
       return { accepted: events.length, ...counts, unchanged: events.length - counts.created - counts.updated };
     },
@@ -84,9 +74,21 @@ async function applyEvents(tx: Tx, events: AnyEventData[]): Promise<{ created: n
     serviceTeams,
   });
 
+  const deployed = await recordDeployments(tx, names, deployments);
+  // Every change the batch names in one pass: the deployments' commits first (part of their
+  // deployment, so not counted), then change events.
+  const commits = deployed.commitInputs.length;
+  const changed = await upsertChanges(tx, [...deployed.commitInputs, ...changeInputs(names, changes)], commits);
+  await writeDeploymentLinks(tx, {
+    links: changed.ids.slice(0, commits).map((changeId, i) => ({ deploymentId: deployed.owners[i] as string, changeId })),
+    // A change event may be the commitSha of a deployment stored before it,
+    changeIds: [...new Set(changed.ids.slice(commits))],
+    // and a deployment without commits may name, by commitSha, a change stored before it.
+    deploymentIds: deployments.filter((d) => !d.commits?.length && d.commitSha).map((d) => d.id),
+  });
   const results = [
-    await recordDeployments(tx, names, deployments),
-    await recordChanges(tx, names, changes),
+    deployed.counts,
+    { created: changed.created, updated: changed.updated },
     await recordIncidents(tx, names, incidents),
     await recordBuilds(tx, names, builds),
   ];
@@ -104,8 +106,8 @@ async function recordDeployments(tx: Tx, names: NameIds, events: DeploymentEvent
     environmentId: names.environment(d.environment),
     teamId: d.team ? names.team(d.team) : null,
     status: d.status,
-    startedAt: date(d.startedAt) ?? null,
-    finishedAt: new Date(d.finishedAt),
+    startedAt: instant(d.startedAt) ?? null,
+    finishedAt: instant(d.finishedAt),
     commitSha: d.commitSha ?? d.commits?.at(-1)?.sha ?? null,
     repository: d.repository ?? null,
     kind: d.kind,
@@ -113,14 +115,9 @@ async function recordDeployments(tx: Tx, names: NameIds, events: DeploymentEvent
     remediatesIncidentId: d.remediatesIncidentId ?? null,
     url: d.url ?? null,
   }));
-  const counts = await upsertById(
-    rows,
-    (ids) => tx.deployment.findMany({ where: { id: { in: ids } }, select: { id: true } }),
-    (fresh) => bulkInsert(tx, "Deployment", deploymentColumns, fresh.map(stamped)),
-    ({ id, ...data }) => tx.deployment.update({ where: { id }, data }),
-  );
+  const counts = await upsertRows(tx, "Deployment", deploymentColumns, latestById(rows).map(stamped));
 
-  // The changes each deployment shipped: its commits, or the change its commitSha names.
+  // The changes each deployment's commits name, in order, with the deployment each belongs to.
   const commitInputs: ChangeInput[] = [];
   const owners: string[] = [];
   for (const d of events) {
@@ -131,10 +128,10 @@ async function recordDeployments(tx: Tx, names: NameIds, events: DeploymentEvent
         sha: c.sha,
         repository,
         serviceId,
-        committedAt: new Date(c.committedAt),
-        authoredAt: date(c.authoredAt),
+        committedAt: instant(c.committedAt),
+        authoredAt: instant(c.authoredAt),
         prNumber: c.prNumber,
-        prMergedAt: date(c.prMergedAt),
+        prMergedAt: instant(c.prMergedAt),
         category: c.category,
         labels: c.labels,
         title: c.message?.split("\n", 1)[0],
@@ -142,44 +139,23 @@ async function recordDeployments(tx: Tx, names: NameIds, events: DeploymentEvent
       owners.push(d.id);
     }
   }
-  const { ids } = await upsertChanges(tx, commitInputs);
-  const links = ids.map((changeId, i) => ({ deploymentId: owners[i] as string, changeId }));
-  const bareShas = events.filter((d) => !d.commits?.length && d.commitSha);
-  if (bareShas.length) {
-    const known = await tx.change.findMany({
-      where: { sha: { in: bareShas.map((d) => d.commitSha as string) } },
-      select: { id: true, sha: true, serviceId: true },
-    });
-    for (const d of bareShas) {
-      const serviceId = names.service(d.service);
-      for (const c of known) {
-        if (c.sha === d.commitSha && (c.serviceId === null || c.serviceId === serviceId)) links.push({ deploymentId: d.id, changeId: c.id });
-      }
-    }
-  }
-  await bulkInsert(tx, "DeploymentChange", deploymentChangeColumns, links, { onConflictDoNothing: true });
-  return counts;
+  return { counts, commitInputs, owners };
 }
 
-async function recordChanges(tx: Tx, names: NameIds, events: ChangeEventData[]) {
-  const { ids, created, updated } = await upsertChanges(
-    tx,
-    events.map((c) => ({
-      sha: c.sha,
-      repository: c.repository ?? (c.service ? names.serviceRepository(c.service) : null) ?? "",
-      serviceId: c.service ? names.service(c.service) : null,
-      committedAt: new Date(c.committedAt),
-      authoredAt: date(c.authoredAt),
-      prNumber: c.prNumber,
-      prOpenedAt: date(c.prOpenedAt),
-      prMergedAt: date(c.prMergedAt),
-      category: c.category,
-      labels: c.labels,
-      title: c.title,
-    })),
-  );
-  await linkChangesToDeployments(tx, ids);
-  return { created, updated };
+function changeInputs(names: NameIds, events: ChangeEventData[]): ChangeInput[] {
+  return events.map((c) => ({
+    sha: c.sha,
+    repository: c.repository ?? (c.service ? names.serviceRepository(c.service) : null) ?? "",
+    serviceId: c.service ? names.service(c.service) : null,
+    committedAt: instant(c.committedAt),
+    authoredAt: instant(c.authoredAt),
+    prNumber: c.prNumber,
+    prOpenedAt: instant(c.prOpenedAt),
+    prMergedAt: instant(c.prMergedAt),
+    category: c.category,
+    labels: c.labels,
+    title: c.title,
+  }));
 }
 
 async function recordIncidents(tx: Tx, names: NameIds, events: IncidentEventData[]) {
@@ -188,21 +164,16 @@ async function recordIncidents(tx: Tx, names: NameIds, events: IncidentEventData
     serviceId: i.service ? names.service(i.service) : null,
     severity: i.severity ?? null,
     title: i.title ?? null,
-    openedAt: new Date(i.openedAt),
-    acknowledgedAt: date(i.acknowledgedAt) ?? null,
-    resolvedAt: date(i.resolvedAt) ?? null,
+    openedAt: instant(i.openedAt),
+    acknowledgedAt: instant(i.acknowledgedAt) ?? null,
+    resolvedAt: instant(i.resolvedAt) ?? null,
     causedByDeploymentId: i.causedByDeploymentId ?? null,
     causedByCommitSha: i.causedByCommitSha ?? null,
     notCausedByChange: i.notCausedByChange ?? false,
     responders: i.responders ?? null,
     url: i.url ?? null,
   }));
-  return upsertById(
-    rows,
-    (ids) => tx.incident.findMany({ where: { id: { in: ids } }, select: { id: true } }),
-    (fresh) => bulkInsert(tx, "Incident", incidentColumns, fresh.map(stamped)),
-    ({ id, ...data }) => tx.incident.update({ where: { id }, data }),
-  );
+  return upsertRows(tx, "Incident", incidentColumns, latestById(rows).map(stamped));
 }
 
 async function recordBuilds(tx: Tx, names: NameIds, events: BuildEventData[]) {
@@ -216,15 +187,10 @@ async function recordBuilds(tx: Tx, names: NameIds, events: BuildEventData[]) {
     trigger: b.trigger ?? null,
     attempt: b.attempt,
     status: b.status,
-    queuedAt: date(b.queuedAt) ?? null,
-    startedAt: new Date(b.startedAt),
-    finishedAt: new Date(b.finishedAt),
+    queuedAt: instant(b.queuedAt) ?? null,
+    startedAt: instant(b.startedAt),
+    finishedAt: instant(b.finishedAt),
     url: b.url ?? null,
   }));
-  return upsertById(
-    rows,
-    (ids) => tx.build.findMany({ where: { id: { in: ids } }, select: { id: true } }),
-    (fresh) => bulkInsert(tx, "Build", buildColumns, fresh.map(stamped)),
-    ({ id, ...data }) => tx.build.update({ where: { id }, data }),
-  );
+  return upsertRows(tx, "Build", buildColumns, latestById(rows).map(stamped));
 }

@@ -4,6 +4,7 @@
 import type { Db } from "../db/client.ts";
 import { KeelError } from "../errors.ts";
 import { bulkInsert, testCaseColumns, testResultColumns } from "../db/queries/bulkInsert.ts";
+import { pairsOfReports, refreshFlakyFailures } from "../db/queries/costs/flakyFailures.ts";
 import { testIdentityKey } from "../ingest/junit/testIdentity.ts";
 import type { ParsedReport, TestExecution } from "../ingest/junit/types.ts";
 
@@ -51,6 +52,8 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
 
   await db.$transaction(
     async (tx) => {
+      // The tests of replaced reports may stop being flaky: their pairs are recomputed below.
+      const replacedPairs = await pairsOfReports(tx, input.map(({ buildId, name }) => ({ buildId, name })));
       for (const { buildId, name } of input) await tx.testReport.deleteMany({ where: { buildId, name } });
       const saved = await tx.testReport.createManyAndReturn({
         data: input.map(({ buildId, name, report }) => ({ buildId, name, ...report.summary })),
@@ -75,6 +78,8 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
         })),
       );
       await bulkInsert(tx, "TestResult", testResultColumns, results);
+      // Incremental flaky detection: only the (test, sha) pairs these reports touch.
+      await refreshFlakyFailures(tx, buildIds, replacedPairs);
     },
     { timeout: 300_000, maxWait: 60_000 },
   );

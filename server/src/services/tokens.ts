@@ -15,7 +15,7 @@ export async function createToken({ db, input }: { db: Tx; input: { name: string
     data: { name: input.name, scope: input.scope, hash: hashToken(token), prefix: token.slice(0, 10) },
     select: { id: true, name: true, scope: true, prefix: true, createdAt: true },
   });
-  return { ...row, token };
+  return { ...row, createdAt: row.createdAt.toISOString(), token };
 }
 
 export async function revokeToken({ db, input }: { db: Tx; input: { idOrPrefix: string } }) {
@@ -36,4 +36,39 @@ export async function ensureFirstToken({ db }: { db: Tx }): Promise<string | und
   if ((await db.apiToken.count()) > 0) return undefined;
   const { token } = await createToken({ db, input: { name: "first-start admin", scope: "admin" } });
   return token;
+}
+
+export interface TokenSummary {
+  id: string;
+  name: string;
+  scope: TokenScopeValue;
+  /** The token's first characters, to tell tokens apart; the token itself is never stored. */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Every token, active ones first, newest first (tRPC tokens.list). Never the token or its hash. */
+export async function listTokens({ db }: { db: Tx }): Promise<TokenSummary[]> {
+  const rows = await db.apiToken.findMany({
+    select: { id: true, name: true, scope: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
+  const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+  return rows
+    .map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), lastUsedAt: iso(r.lastUsedAt), revokedAt: iso(r.revokedAt) }))
+    .sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null));
+}
+
+/** How stale "last used" may get: one write a minute per busy token, not one per request. */
+const LAST_USED_PRECISION_MS = 60_000;
+
+/** Records that a token was just used (the settings page shows it). */
+export async function markTokenUsed({ db, input }: { db: Tx; input: { id: string; now?: Date } }): Promise<void> {
+  const now = input.now ?? new Date();
+  await db.apiToken.updateMany({
+    where: { id: input.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_PRECISION_MS) } }] },
+    data: { lastUsedAt: now },
+  });
 }

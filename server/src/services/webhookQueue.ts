@@ -1,7 +1,11 @@
 // The durable queue behind the webhooks is the RawEvent table itself: a delivery is committed
 // there before it is acknowledged, and this schedules its processing after the answer. Kicks are
-// debounced and never block the caller; one drain runs at a time; anything a crash left pending
-// is picked up by the kick at startup.
+// debounced and never block the caller; one drain runs at a time per process, and claims keep
+// processes sharing a database off each other's deliveries. Anything a crash left pending is
+// picked up by the kick at startup, and a slow poll picks up what another instance received and
+// could not finish (it died holding the claim, or it stopped before draining).
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { pendingWebhookEvents, processPendingRawEvents } from "./processRawEvents.ts";
@@ -17,7 +21,23 @@ export interface WebhookQueue {
   stop(): Promise<void>;
 }
 
-export function createWebhookQueue({ db, logger, debounceMs = 20 }: { db: Db; logger: Logger; debounceMs?: number }): WebhookQueue {
+export interface WebhookQueueOptions {
+  db: Db;
+  logger: Logger;
+  debounceMs?: number;
+  /** How often to look for work that no kick announced; 0 turns polling off. */
+  pollMs?: number;
+  /** This process's name on its claims. */
+  instance?: string;
+}
+
+export function createWebhookQueue({
+  db,
+  logger,
+  debounceMs = 20,
+  pollMs = 30_000,
+  instance = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
+}: WebhookQueueOptions): WebhookQueue {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let kickedWhileRunning = false;
@@ -31,7 +51,7 @@ export function createWebhookQueue({ db, logger, debounceMs = 20 }: { db: Db; lo
 
   const drain = async () => {
     try {
-      await processPendingRawEvents({ db, logger, shouldStop: () => stopped });
+      await processPendingRawEvents({ db, logger, instance, shouldStop: () => stopped });
     } catch (error) {
       // The deliveries stay pending: the next kick (a new delivery, or the next start) retries.
       logger.error({ err: error }, "processing webhook deliveries failed; they stay queued");
@@ -54,7 +74,10 @@ export function createWebhookQueue({ db, logger, debounceMs = 20 }: { db: Db; lo
     timer.unref();
   };
 
-  return {
+  const poll = pollMs > 0 ? setInterval(() => queue.kick(), pollMs) : undefined;
+  poll?.unref();
+
+  const queue: WebhookQueue = {
     kick() {
       if (stopped) return;
       if (running) kickedWhileRunning = true;
@@ -69,10 +92,12 @@ export function createWebhookQueue({ db, logger, debounceMs = 20 }: { db: Db; lo
     },
     async stop() {
       stopped = true;
+      clearInterval(poll);
       clearTimeout(timer);
       timer = undefined;
       await running;
       settle();
     },
   };
+  return queue;
 }

@@ -32,3 +32,23 @@ test("anything else is a generic failure", () => {
   expect(describeApiError(new Error("boom"))).toBe(SERVER_FAILED);
   expect(describeApiError("boom")).toBe(SERVER_FAILED);
 });
+
+test("a rejected request's field details say more than its summary", () => {
+  const error = new TRPCClientError("Invalid request: team.", {
+    result: {
+      error: {
+        code: -32600,
+        message: "Invalid request: team.",
+        data: { code: "BAD_REQUEST", httpStatus: 400, path: "dora.summary" },
+        details: [{ path: "team", message: 'no team with slug "nobody"' }],
+      },
+    },
+  });
+  expect(describeApiError(error)).toBe('team: no team with slug "nobody"');
+});
+
+test("input validation issues are worded, not shown as JSON", () => {
+  const issues = JSON.stringify([{ code: "too_big", path: ["limit"], message: "Too big: expected number to be <=100" }]);
+  expect(describeApiError(serverError(issues, 400))).toBe("limit: Too big: expected number to be <=100");
+  expect(describeApiError(serverError("[not json", 400))).toBe("[not json");
+});

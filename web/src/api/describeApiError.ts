@@ -13,6 +13,39 @@ export function describeApiError(error: unknown): string {
   // No tRPC error body: the request never reached Keel (network down, proxy with no server).
   if (status === undefined) return SERVER_UNREACHABLE;
   if (status >= 500) return SERVER_FAILED;
-  // A 4xx message is written by the server for people (for example a filter it rejected).
-  return error.message;
+  // A 4xx message is written by the server for people (for example a filter it rejected); the
+  // field-by-field details, when there are any, say more than its summary.
+  const details = detailsOf(error.shape) ?? issuesIn(error.message);
+  return details && details.length > 0 ? details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; ") : error.message;
+}
+
+interface Detail {
+  path: string;
+  message: string;
+}
+
+function isDetails(value: unknown): value is Detail[] {
+  return Array.isArray(value) && value.every((d) => d && typeof d === "object" && typeof d.message === "string" && (d.path === undefined || typeof d.path === "string"));
+}
+
+/** A domain error's details (the server's errorFormatter adds them to the error's shape). */
+function detailsOf(shape: unknown): Detail[] | undefined {
+  if (!shape || typeof shape !== "object" || !("details" in shape)) return undefined;
+  return isDetails(shape.details) ? shape.details : undefined;
+}
+
+/** tRPC's input validation sends zod's issues as JSON in the message: word them as details. */
+function issuesIn(message: string): Detail[] | undefined {
+  if (!message.startsWith("[")) return undefined;
+  try {
+    const issues: unknown = JSON.parse(message);
+    if (!Array.isArray(issues)) return undefined;
+    return issues.flatMap((issue: unknown) => {
+      if (!issue || typeof issue !== "object" || !("message" in issue) || typeof issue.message !== "string") return [];
+      const path = "path" in issue && Array.isArray(issue.path) ? issue.path.join(".") : "";
+      return [{ path, message: issue.message }];
+    });
+  } catch {
+    return undefined;
+  }
 }

@@ -1,19 +1,19 @@
-import { lazy } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { ApiProvider } from "../api/ApiProvider.tsx";
 import { Layout } from "./Layout.tsx";
+import { lazyPage } from "./lazyPage.tsx";
 
 // One chunk per page: a first visit downloads only the page it opens (ECharts comes with the
 // pages that draw charts).
-const OverviewPage = lazy(() => import("../pages/OverviewPage.tsx"));
-const ExecutivePage = lazy(() => import("../pages/ExecutivePage.tsx"));
-const FlakyTestsPage = lazy(() => import("../pages/FlakyTestsPage.tsx"));
-const InvestmentPage = lazy(() => import("../pages/InvestmentPage.tsx"));
-const DeploymentsPage = lazy(() => import("../pages/DeploymentsPage.tsx"));
-const IncidentsPage = lazy(() => import("../pages/IncidentsPage.tsx"));
-const WeeklyReportPage = lazy(() => import("../pages/WeeklyReportPage.tsx"));
-const SettingsPage = lazy(() => import("../pages/SettingsPage.tsx"));
-const NotFoundPage = lazy(() => import("../pages/NotFoundPage.tsx"));
+const OverviewPage = lazyPage(() => import("../pages/OverviewPage.tsx"));
+const ExecutivePage = lazyPage(() => import("../pages/ExecutivePage.tsx"));
+const FlakyTestsPage = lazyPage(() => import("../pages/FlakyTestsPage.tsx"));
+const InvestmentPage = lazyPage(() => import("../pages/InvestmentPage.tsx"));
+const DeploymentsPage = lazyPage(() => import("../pages/DeploymentsPage.tsx"));
+const IncidentsPage = lazyPage(() => import("../pages/IncidentsPage.tsx"));
+const WeeklyReportPage = lazyPage(() => import("../pages/WeeklyReportPage.tsx"));
+const SettingsPage = lazyPage(() => import("../pages/SettingsPage.tsx"));
+const NotFoundPage = lazyPage(() => import("../pages/NotFoundPage.tsx"));
 
 export function App() {
   return (

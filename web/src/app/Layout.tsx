@@ -2,12 +2,15 @@ import { Suspense, useEffect, useRef, type MouseEvent } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { ErrorBoundary } from "../components/ErrorBoundary.tsx";
 import { LoadingState } from "../components/StateMessage.tsx";
+import { usePrefetchOrg } from "../features/org/usePrefetchOrg.ts";
 import { MainNav } from "./MainNav.tsx";
 
 export function Layout() {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const shownPath = useRef(pathname);
+  // Settings (the time zone every window needs) load while the page's code downloads.
+  usePrefetchOrg();
 
   // After a client-side page change, move focus to the new content so keyboard and screen
   // reader users start there, as they would after a full page load.

@@ -1,15 +1,15 @@
-import { NotBuiltYet } from "../components/NotBuiltYet.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
+import { DeploymentFilterBar } from "../features/deployments/DeploymentFilterBar.tsx";
+import { DeploymentList } from "../features/deployments/DeploymentList.tsx";
+import { useDeploymentView } from "../features/deployments/useDeploymentView.ts";
 
 export default function DeploymentsPage() {
+  const view = useDeploymentView();
   return (
     <>
-      <PageHeader title="Deployments" description="Every deployment Keel has received." />
-      <NotBuiltYet>
-        It will list deployments by service and environment with their status, kind (normal,
-        rollback or hotfix), start and finish times, the changes each one shipped, and whether it
-        caused a failure.
-      </NotBuiltYet>
+      <PageHeader title="Deployments" description="Every deployment of the period: which ones caused a failure, why, and what they shipped." />
+      <DeploymentFilterBar view={view} />
+      <DeploymentList view={view} />
     </>
   );
 }

@@ -1,15 +1,15 @@
-import { NotBuiltYet } from "../components/NotBuiltYet.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
+import { IncidentFilterBar } from "../features/incidents/IncidentFilterBar.tsx";
+import { IncidentList } from "../features/incidents/IncidentList.tsx";
+import { useIncidentView } from "../features/incidents/useIncidentView.ts";
 
 export default function IncidentsPage() {
+  const view = useIncidentView();
   return (
     <>
-      <PageHeader title="Incidents" description="Incidents and how long recovery took." />
-      <NotBuiltYet>
-        It will list incidents with their service, severity, when they were opened, acknowledged and
-        resolved, their recovery time, and the deployment or commit that caused them; open incidents
-        are listed apart.
-      </NotBuiltYet>
+      <PageHeader title="Incidents" description="Incidents, how long recovery took, and the deployment each one counts against." />
+      <IncidentFilterBar view={view} />
+      <IncidentList view={view} />
     </>
   );
 }

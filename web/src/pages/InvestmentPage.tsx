@@ -1,16 +1,22 @@
-import { NotBuiltYet } from "../components/NotBuiltYet.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
+import { CostFilterBar } from "../features/costs/CostFilterBar.tsx";
+import { OrgCalendarGate } from "../features/costs/OrgCalendarGate.tsx";
+import { useCostFilters } from "../features/costs/useCostFilters.ts";
+import { useOrgCalendar } from "../features/costs/useOrgCalendar.ts";
+import { useTeams } from "../features/costs/useTeams.ts";
+import { InvestmentView } from "../features/investment/InvestmentView.tsx";
+import "../features/costs/costViews.css";
 
 export default function InvestmentPage() {
+  const { filters, setFilters } = useCostFilters();
+  const calendar = useOrgCalendar();
+  const teams = useTeams();
+  const team = filters.team ?? teams.data?.[0]?.slug;
   return (
     <>
-      <PageHeader title="Investment" description="Is our debt allocation paying off?" />
-      <NotBuiltYet>
-        It will show, per team and week, the share of changes that went to features, debt, bugs and
-        unplanned work against the debt target (20% unless changed in settings), with the
-        unclassified share shown too, next to the trend of hours lost, and flaky tests ranked by
-        cost with their fix payback.
-      </NotBuiltYet>
+      <PageHeader title="Investment" description="Is our debt allocation paying off? Each team's share of changes by category against its target, beside its hours lost." />
+      <CostFilterBar filters={filters} onChange={setFilters} today={calendar.today} allTeams={false} defaultTeam={team} />
+      <OrgCalendarGate calendar={calendar}>{(today) => <InvestmentView filters={filters} today={today} team={team} />}</OrgCalendarGate>
     </>
   );
 }

@@ -1,17 +1,33 @@
-import { NotBuiltYet } from "../components/NotBuiltYet.tsx";
+import { useSearchParams } from "react-router";
 import { PageHeader } from "../components/PageHeader.tsx";
+import { KnownTeamGate } from "../features/costs/KnownTeamGate.tsx";
+import { OrgCalendarGate } from "../features/costs/OrgCalendarGate.tsx";
+import { useOrgCalendar } from "../features/costs/useOrgCalendar.ts";
+import { lastFullWeek, readReportChoice, writeReportChoice } from "../features/reports/reportWeek.ts";
+import { WeeklyReportView } from "../features/reports/WeeklyReportView.tsx";
+import { WeekPicker } from "../features/reports/WeekPicker.tsx";
+import "../features/costs/costViews.css";
 
 export default function WeeklyReportPage() {
+  const [params, setParams] = useSearchParams();
+  const choice = readReportChoice(params);
+  const calendar = useOrgCalendar();
   return (
     <>
-      <PageHeader title="Weekly report" description="The week's delivery health on one page." />
-      <NotBuiltYet>
-        For a chosen week and, optionally, a team, it will show the five DORA metrics with their
-        level and change from the previous week, hours lost by cause with their cost, the top five
-        flaky tests by hours lost, investment balance against target, the week's incidents, and the
-        business summaries. The same report will be available as Markdown and HTML from the API and
-        the keel CLI.
-      </NotBuiltYet>
+      <PageHeader title="Weekly report" description="One week's delivery health on one page: for the whole organisation or one team." />
+      <OrgCalendarGate calendar={calendar}>
+        {(today) => {
+          const week = choice.week ?? lastFullWeek(today);
+          return (
+            <>
+              <WeekPicker week={week} team={choice.team} today={today} onChange={(next) => setParams((current) => writeReportChoice(current, next))} />
+              <KnownTeamGate team={choice.team} onClear={() => setParams((current) => writeReportChoice(current, { week }))}>
+                <WeeklyReportView week={week} team={choice.team} />
+              </KnownTeamGate>
+            </>
+          );
+        }}
+      </OrgCalendarGate>
     </>
   );
 }

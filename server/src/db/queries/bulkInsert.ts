@@ -8,8 +8,25 @@ import type { Tx } from "../types.ts";
 /** A column: its name in the table and its SQL type (casts from the JSON value). */
 export type Column = readonly [name: string, sqlType: string];
 
-const CHUNK_ROWS = 10_000;
-const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+export const CHUNK_ROWS = 10_000;
+export const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+/**
+ * The pieces of `SELECT <select> FROM json_to_recordset($json) AS x(<recordType>)` for columns.
+ * Enum columns arrive as text in the record set and are cast in the select list.
+ */
+export function recordset(columns: readonly Column[]) {
+  return {
+    recordType: Prisma.raw(columns.map(([name, type]) => `${quote(name)} ${type.startsWith('"') ? "text" : type}`).join(", ")),
+    select: Prisma.raw(columns.map(([name, type]) => (type.startsWith('"') ? `x.${quote(name)}::${type}` : `x.${quote(name)}`)).join(", ")),
+    names: Prisma.raw(columns.map(([name]) => quote(name)).join(", ")),
+  };
+}
+
+/** Rows in chunks of CHUNK_ROWS, each as the JSON text of one parameter. */
+export function* jsonChunks(rows: readonly Record<string, unknown>[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) yield JSON.stringify(rows.slice(i, i + CHUNK_ROWS));
+}
 
 export async function bulkInsert(
   tx: Tx,
@@ -20,15 +37,11 @@ export async function bulkInsert(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   let inserted = 0;
-  // Enum columns arrive as text in the record set and are cast in the select list.
-  const recordType = columns.map(([name, type]) => `${quote(name)} ${type.startsWith('"') ? "text" : type}`).join(", ");
-  const select = columns.map(([name, type]) => (type.startsWith('"') ? `${quote(name)}::${type}` : quote(name))).join(", ");
-  const names = columns.map(([name]) => quote(name)).join(", ");
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const json = JSON.stringify(rows.slice(i, i + CHUNK_ROWS));
+  const { recordType, select, names } = recordset(columns);
+  for (const json of jsonChunks(rows)) {
     inserted += await tx.$executeRaw(Prisma.sql`
-      INSERT INTO ${Prisma.raw(quote(table))} (${Prisma.raw(names)})
-      SELECT ${Prisma.raw(select)} FROM json_to_recordset(${json}::json) AS x(${Prisma.raw(recordType)})
+      INSERT INTO ${Prisma.raw(quote(table))} (${names})
+      SELECT ${select} FROM json_to_recordset(${json}::json) AS x(${recordType})
       ${options.onConflictDoNothing ? Prisma.sql`ON CONFLICT DO NOTHING` : Prisma.empty}`);
   }
   return inserted;
@@ -134,14 +147,3 @@ export const rawEventColumns: readonly Column[] = [
   ["processedAt", "timestamptz"],
   ["note", "text"],
 ];
-
-export const deploymentChangeColumns: readonly Column[] = [
-  ["deploymentId", "text"],
-  ["changeId", "uuid"],
-];
-
-export const nameColumns = {
-  team: [["id", "uuid"], ["slug", "text"], ["name", "text"], ["createdAt", "timestamptz"]],
-  environment: [["id", "uuid"], ["name", "text"]],
-  service: [["id", "uuid"], ["slug", "text"], ["name", "text"], ["teamId", "uuid"], ["createdAt", "timestamptz"]],
-} as const satisfies Record<string, readonly Column[]>;

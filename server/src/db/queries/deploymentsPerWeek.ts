@@ -1,3 +1,5 @@
+// The benchmark's floor (server/bench/metrics.ts): the bare weekly count of successful deployments,
+// read from an index, that the DORA metrics are compared with. No view uses it.
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { Tx } from "../types.ts";
 

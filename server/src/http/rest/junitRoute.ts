@@ -3,21 +3,22 @@
 // small gzip bomb is refused like a large file.
 import { Transform, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { JunitUploadParams, JunitUploadQuery } from "@keel/shared";
 import type { Request, RequestHandler } from "express";
 import type { Db } from "../../db/client.ts";
 import { KeelError } from "../../errors.ts";
 import { parseJunit } from "../../ingest/junit/parseJunit.ts";
 import { recordTestReport } from "../../services/recordTestReport.ts";
+import { parseOrThrow } from "../validate.ts";
 
 export const MAX_JUNIT_BYTES = 50 * 1024 * 1024;
-const REPORT_NAME = /^[\w.\-/ ]{1,200}$/;
 
 function limitBytes(limit: number): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
-      if (seen > limit) callback(new KeelError("PAYLOAD_TOO_LARGE", `A JUnit report may be at most ${limit / 1024 / 1024} MB (uncompressed).`));
+      if (seen > limit) callback(new KeelError("PAYLOAD_TOO_LARGE", `A JUnit report may be up to ${limit / 1024 / 1024} MB (uncompressed).`));
       else callback(null, chunk);
     },
   });
@@ -29,7 +30,7 @@ function bodyStream(req: Request): Readable {
     throw new KeelError("UNSUPPORTED_MEDIA_TYPE", `Content-Encoding ${encoding} is not supported; send plain or gzip.`);
   }
   const declared = Number(req.get("content-length") ?? "0");
-  if (declared > MAX_JUNIT_BYTES) throw new KeelError("PAYLOAD_TOO_LARGE", "A JUnit report may be at most 50 MB.");
+  if (declared > MAX_JUNIT_BYTES) throw new KeelError("PAYLOAD_TOO_LARGE", "A JUnit report may be up to 50 MB.");
   const limited = limitBytes(MAX_JUNIT_BYTES);
   const fail = (error: Error) => limited.destroy(error instanceof KeelError ? error : new KeelError("VALIDATION_FAILED", "The gzip body could not be decompressed."));
   if (encoding === "gzip") {
@@ -47,13 +48,8 @@ export function junitRoute(db: Db): RequestHandler {
     if (!req.is(["application/xml", "text/xml"])) {
       throw new KeelError("UNSUPPORTED_MEDIA_TYPE", "Send the JUnit report with Content-Type: application/xml or text/xml.");
     }
-    const buildId = String(req.params.buildId);
-    const name = typeof req.query.report === "string" ? req.query.report : "junit";
-    if (!REPORT_NAME.test(name)) {
-      throw new KeelError("VALIDATION_FAILED", "Invalid query parameter: report.", [
-        { path: "report", message: "must be 1-200 letters, digits, spaces or . - _ /" },
-      ]);
-    }
+    const { buildId } = parseOrThrow(JunitUploadParams, req.params);
+    const { report: name } = parseOrThrow(JunitUploadQuery, req.query);
     // Check the build first, so a wrong id is a quick 404 rather than a parsed-then-refused upload.
     if (!(await db.build.findUnique({ where: { id: buildId }, select: { id: true } }))) {
       req.resume();

@@ -2,12 +2,14 @@
 // verify, parse, store the delivery as a RawEvent under its dedupe key, answer. The answer never
 // waits for mapping: that runs after it, from the stored row, so a delivery is never lost.
 import { createHash } from "node:crypto";
+import { toStorableText } from "@keel/shared";
 import express, { type Request, type RequestHandler } from "express";
 import type { Db } from "../../db/client.ts";
 import { KeelError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { webhookAdapters, type WebhookSource } from "../../ingest/webhookAdapters.ts";
 import type { WebhookQueue } from "../../services/webhookQueue.ts";
+import { assertDepth } from "../validate.ts";
 
 const rawBody = express.raw({ type: () => true, limit: "5mb" });
 
@@ -63,6 +65,9 @@ export function webhookEndpoint(
   return [enabled, rawBody, receive];
 }
 
+/** Deeper than any vendor's payload (GitHub's are under 10 levels); deeper is refused. */
+export const MAX_WEBHOOK_DEPTH = 64;
+
 export function parseJsonObject(text: string): Prisma.InputJsonObject {
   let value: unknown;
   try {
@@ -71,6 +76,21 @@ export function parseJsonObject(text: string): Prisma.InputJsonObject {
     throw new KeelError("VALIDATION_FAILED", "The webhook body is not valid JSON.");
   }
   if (!isJsonObject(value)) throw new KeelError("VALIDATION_FAILED", "The webhook body must be a JSON object.");
+  assertDepth(value, MAX_WEBHOOK_DEPTH);
+  return storableJson(value) as Prisma.InputJsonObject;
+}
+
+/**
+ * The payload with every string (keys too) made storable in jsonb: a commit message with a NUL
+ * or a broken surrogate pair must not cost the whole delivery, which the vendor signed and
+ * cannot fix. Only those characters change (to U+FFFD); the depth is already bounded.
+ */
+function storableJson(value: unknown): unknown {
+  if (typeof value === "string") return toStorableText(value);
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [toStorableText(key), storableJson(child)]));
+  }
   return value;
 }
 

@@ -1,16 +1,27 @@
 import { createHash } from "node:crypto";
 import type { AnyEventData } from "@keel/shared";
 
-/** JSON with sorted keys, so the same event always hashes the same way. */
+/**
+ * JSON with sorted keys, so the same event always hashes the same way. Stored dedupe keys depend
+ * on this exact text: any rewrite must produce the same bytes (keys sorted by UTF-16 code unit,
+ * undefined properties left out). Written as plain loops: it runs for every ingested event.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = "[";
+    // An undefined element is written as nothing, as Array.prototype.join does.
+    for (let i = 0; i < value.length; i++) out += (i ? "," : "") + (value[i] === undefined ? "" : canonicalJson(value[i]));
+    return `${out}]`;
   }
-  return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  let out = "{";
+  for (const key of Object.keys(record).sort()) {
+    const child = record[key];
+    if (child === undefined) continue;
+    out += `${out.length > 1 ? "," : ""}${JSON.stringify(key)}:${canonicalJson(child)}`;
+  }
+  return `${out}}`;
 }
 
 export function eventId(event: AnyEventData): string {

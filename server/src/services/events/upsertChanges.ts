@@ -1,22 +1,25 @@
 // Changes are identified by (repository, sha). A change may arrive on its own, inside a
 // deployment's `commits`, or both, in either order: the later arrival fills in what the earlier
-// one lacked, and the link to the deployment is made by sha whichever came first.
+// one lacked. Links to deployments are made by sha whichever came first (db/queries/deploymentLinks.ts).
 import { randomUUID } from "node:crypto";
 import type { ChangeCategoryValue } from "@keel/shared";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Tx } from "../../db/types.ts";
-import { bulkInsert, changeColumns, deploymentChangeColumns } from "../../db/queries/bulkInsert.ts";
+import { bulkInsert, changeColumns, type Column } from "../../db/queries/bulkInsert.ts";
+import { changesBySha } from "../../db/queries/changesBySha.ts";
+import { updateRowsById } from "../../db/queries/updateRows.ts";
 import { inferCategory, type CategorySourceValue } from "../../ingest/inferCategory.ts";
 
 export interface ChangeInput {
   sha: string;
   repository: string;
   serviceId: string | null;
-  committedAt: Date;
-  authoredAt?: Date | undefined;
+  /** ISO-8601 timestamps, as events/instant.ts passes them on. */
+  committedAt: string;
+  authoredAt?: string | undefined;
   prNumber?: number | undefined;
-  prOpenedAt?: Date | undefined;
-  prMergedAt?: Date | undefined;
+  prOpenedAt?: string | undefined;
+  prMergedAt?: string | undefined;
   category?: ChangeCategoryValue | undefined;
   labels?: string[] | undefined;
   title?: string | undefined;
@@ -24,38 +27,59 @@ export interface ChangeInput {
 
 const sourceRank: Record<CategorySourceValue, number> = { none: 0, prefix: 1, label: 2, explicit: 3 };
 
-/** Upserts changes; returns the row id for each input (same order) and created/updated counts. */
-export async function upsertChanges(tx: Tx, inputs: ChangeInput[]): Promise<{ ids: string[]; created: number; updated: number }> {
+/** What an update may set; a column left out of a row (null) keeps its value. */
+const updateColumns: readonly Column[] = [
+  ["id", "uuid"],
+  ...changeColumns.filter(([name]) => !["id", "sha", "createdAt"].includes(name)),
+];
+
+/** The fields an input sets: what it says; what it leaves out stays as stored. */
+function fieldsOf(input: ChangeInput): Partial<Prisma.ChangeCreateManyInput> & { committedAt: string } {
+  // Plain assignments rather than conditional spreads: this runs for every change of every batch.
+  const fields: Partial<Prisma.ChangeCreateManyInput> & { committedAt: string } = { committedAt: input.committedAt };
+  if (input.serviceId) fields.serviceId = input.serviceId;
+  if (input.authoredAt) fields.authoredAt = input.authoredAt;
+  if (input.prNumber !== undefined) fields.prNumber = input.prNumber;
+  if (input.prOpenedAt) fields.prOpenedAt = input.prOpenedAt;
+  if (input.prMergedAt) fields.prMergedAt = input.prMergedAt;
+  if (input.labels) fields.labels = input.labels;
+  if (input.title !== undefined) fields.title = input.title;
+  return fields;
+}
+
+/**
+ * Upserts changes; returns the row id for each input (same order) and created/updated counts.
+ * Three statements whatever the count: one read, one insert, one update. Inputs before
+ * `countFrom` (a deployment's commits) are applied first and not counted: a counted input that
+ * meets a change one of them created counts as an update, as if they had been stored before it.
+ */
+export async function upsertChanges(
+  tx: Tx,
+  inputs: ChangeInput[],
+  countFrom = 0,
+): Promise<{ ids: string[]; created: number; updated: number }> {
   if (inputs.length === 0) return { ids: [], created: 0, updated: 0 };
-  const existing = await tx.change.findMany({
-    where: { sha: { in: [...new Set(inputs.map((c) => c.sha))] } },
-    select: { id: true, sha: true, repository: true, categorySource: true },
-  });
+  const existing = await changesBySha(tx, [...new Set(inputs.map((c) => c.sha))]);
   const bySha = new Map<string, typeof existing>();
   for (const row of existing) bySha.set(row.sha, [...(bySha.get(row.sha) ?? []), row]);
 
   const ids: string[] = [];
   const toCreate: Prisma.ChangeCreateManyInput[] = [];
   const pendingById = new Map<string, Prisma.ChangeCreateManyInput>();
+  // Updates of stored rows, merged per row in arrival order (a later input's fields win).
+  const updates = new Map<string, Record<string, unknown>>();
+  const uncountedCreates = new Set<string>();
   let created = 0;
   let updated = 0;
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
+    const counted = index >= countFrom;
     const candidates = bySha.get(input.sha) ?? [];
     // Same repository, or one side did not say which repository and there is only one candidate.
     const match =
       candidates.find((c) => c.repository === input.repository) ??
       (candidates.length === 1 && (input.repository === "" || candidates[0]?.repository === "") ? candidates[0] : undefined);
     const inferred = inferCategory(input);
-    const fields = {
-      ...(input.serviceId ? { serviceId: input.serviceId } : {}),
-      committedAt: input.committedAt,
-      ...(input.authoredAt ? { authoredAt: input.authoredAt } : {}),
-      ...(input.prNumber !== undefined ? { prNumber: input.prNumber } : {}),
-      ...(input.prOpenedAt ? { prOpenedAt: input.prOpenedAt } : {}),
-      ...(input.prMergedAt ? { prMergedAt: input.prMergedAt } : {}),
-      ...(input.labels ? { labels: input.labels } : {}),
-      ...(input.title !== undefined ? { title: input.title } : {}),
-    };
+    const fields = fieldsOf(input);
     if (!match) {
       const row = { id: randomUUID(), sha: input.sha, repository: input.repository, categorySource: inferred.source };
       const create = { ...row, ...fields, category: inferred.category };
@@ -63,7 +87,8 @@ export async function upsertChanges(tx: Tx, inputs: ChangeInput[]): Promise<{ id
       pendingById.set(row.id, create);
       bySha.set(input.sha, [...candidates, row]);
       ids.push(row.id);
-      created++;
+      if (counted) created++;
+      else uncountedCreates.add(row.id);
       continue;
     }
     // A weaker category source never overwrites a stronger one (a bare commit after a labelled PR).
@@ -74,34 +99,21 @@ export async function upsertChanges(tx: Tx, inputs: ChangeInput[]): Promise<{ id
       ...(keepCategory ? {} : { category: inferred.category, categorySource: inferred.source }),
     };
     if (!keepCategory) match.categorySource = inferred.source;
+    if (changes.repository) match.repository = changes.repository;
     const pending = pendingById.get(match.id);
     if (pending) {
       // Seen earlier in this same batch and not inserted yet: merge into the row to be created.
       Object.assign(pending, changes);
       ids.push(match.id);
+      if (counted && uncountedCreates.has(match.id)) updated++;
       continue;
     }
-    await tx.change.update({ where: { id: match.id }, data: changes });
+    updates.set(match.id, Object.assign(updates.get(match.id) ?? { id: match.id }, changes));
     ids.push(match.id);
-    updated++;
+    if (counted) updated++;
   }
-  const now = new Date();
+  const now = new Date().toISOString();
   await bulkInsert(tx, "Change", changeColumns, toCreate.map((row) => ({ ...row, createdAt: now, updatedAt: now })));
+  await updateRowsById(tx, "Change", updateColumns, [...updates.values()].map((row) => ({ ...row, updatedAt: now })));
   return { ids, created, updated };
-}
-
-/** Links changes to the deployments that name their sha as `commitSha` (the change arrived second). */
-export async function linkChangesToDeployments(tx: Tx, changeIds: string[]): Promise<void> {
-  if (changeIds.length === 0) return;
-  const changes = await tx.change.findMany({ where: { id: { in: changeIds } }, select: { id: true, sha: true, serviceId: true } });
-  const deployments = await tx.deployment.findMany({
-    where: { commitSha: { in: changes.map((c) => c.sha) } },
-    select: { id: true, commitSha: true, serviceId: true },
-  });
-  const links = deployments.flatMap((d) =>
-    changes
-      .filter((c) => c.sha === d.commitSha && (c.serviceId === null || c.serviceId === d.serviceId))
-      .map((c) => ({ deploymentId: d.id, changeId: c.id })),
-  );
-  await bulkInsert(tx, "DeploymentChange", deploymentChangeColumns, links, { onConflictDoNothing: true });
 }

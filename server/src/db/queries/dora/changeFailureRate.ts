@@ -18,7 +18,7 @@ import { attributionEnd, inScope, successfulIn, type DoraQuery } from "./fragmen
 /** Deployments (any window) that an incident's causedByCommitSha makes failed: rule (a), by commit. */
 function causedByCommit(q: DoraQuery): Prisma.Sql {
   return Prisma.sql`
-    SELECT first.id
+    SELECT first.id, 'commit' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId"
     FROM "Incident" i
     CROSS JOIN LATERAL (
       SELECT DISTINCT ON (s."serviceId") s.id
@@ -47,26 +47,43 @@ function causedByCommit(q: DoraQuery): Prisma.Sql {
 function rolledBack(q: DoraQuery): Prisma.Sql {
   if (q.serviceIds === null) {
     return Prisma.sql`
-      SELECT r."rollbackOfDeploymentId" FROM "Deployment" r
+      SELECT r."rollbackOfDeploymentId" AS id, 'rollback' AS rule, NULL::text AS "incidentId", r.id AS "rollbackId" FROM "Deployment" r
       JOIN "Deployment" t ON t.id = r."rollbackOfDeploymentId"
       WHERE r."rollbackOfDeploymentId" IS NOT NULL AND r."finishedAt" > ${q.previousFrom} AND r."finishedAt" > t."finishedAt"`;
   }
   return Prisma.sql`
-    SELECT w.id FROM w
-    WHERE EXISTS (SELECT 1 FROM "Deployment" r WHERE r."rollbackOfDeploymentId" = w.id AND r."finishedAt" > w."finishedAt")`;
+    SELECT w.id, 'rollback' AS rule, NULL::text AS "incidentId", r.id AS "rollbackId" FROM w
+    JOIN "Deployment" r ON r."rollbackOfDeploymentId" = w.id AND r."finishedAt" > w."finishedAt"`;
+}
+
+/** Which rule made a deployment failed (docs/metrics.md, change failure rate). */
+export type FailureRule = "incident" | "commit" | "rollback" | "timeWindow";
+
+/** One reason a deployment caused a failure; a deployment may have several. */
+export interface FailureCauseRow {
+  /** The failed deployment. */
+  id: string;
+  /** incident: an incident names it; commit: an incident names a commit it first delivered; rollback: a later deployment rolled it back; timeWindow: an incident with no explicit cause opened within the attribution window after it. */
+  rule: FailureRule;
+  /** The incident, for the incident, commit and timeWindow rules. */
+  incidentId: string | null;
+  /** The rollback deployment, for the rollback rule. */
+  rollbackId: string | null;
 }
 
 /**
- * The ids of deployments that caused a failure, one SELECT per rule, each starting from the few
- * rows that can make a deployment failed (incidents, rollbacks) and finding the deployment by
- * index. Deployments outside the window or the scope may appear; the caller intersects. Expects
- * the window's deployments as `w` (fragments.ts windowDeployments).
+ * Why deployments caused a failure: one row per (deployment, rule, incident or rollback), one
+ * SELECT per rule, each starting from the few rows that can make a deployment failed (incidents,
+ * rollbacks) and finding the deployment by index. Columns: id, rule, "incidentId", "rollbackId"
+ * (FailureCauseRow). Deployments outside the window or the scope may appear; the caller
+ * intersects. Expects the window's deployments as `w` (fragments.ts windowDeployments). The
+ * Deployments and Incidents pages show these rows; the metrics count their distinct ids.
  */
-export function failedDeploymentIds(q: DoraQuery): Prisma.Sql {
+export function failureCauses(q: DoraQuery): Prisma.Sql {
   const hours = Prisma.sql`${q.attributionHours}::float8 * interval '1 hour'`;
   return Prisma.sql`
     -- (a) incidents naming the deployment
-    SELECT i."causedByDeploymentId" AS id FROM "Incident" i
+    SELECT i."causedByDeploymentId" AS id, 'incident' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId" FROM "Incident" i
     WHERE i."causedByDeploymentId" IS NOT NULL AND NOT i."notCausedByChange"
     UNION ALL
     -- (a) incidents naming a commit
@@ -77,7 +94,7 @@ export function failedDeploymentIds(q: DoraQuery): Prisma.Sql {
     UNION ALL
     -- (b) rollbacks naming nothing: they roll back the successful deployment they replaced. Such a
     -- rollback finishes in the scanned range, or is a service's first successful deployment after it.
-    SELECT prev.id
+    SELECT prev.id, 'rollback' AS rule, NULL::text AS "incidentId", r.id AS "rollbackId"
     FROM (
       SELECT r.id, r."serviceId", r."finishedAt" FROM "Deployment" r
       WHERE ${successfulIn(Prisma.sql`r`, q)} AND r.kind = 'rollback' AND r."rollbackOfDeploymentId" IS NULL
@@ -102,7 +119,7 @@ export function failedDeploymentIds(q: DoraQuery): Prisma.Sql {
     -- environment finished at or before the incident opened, if it finished strictly before (one
     -- finishing at that very instant is the next deployment, and the incident opened before it
     -- finished) and at most the attribution window before. Ties at one instant go to the larger id.
-    SELECT last.id
+    SELECT last.id, 'timeWindow' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId"
     FROM "Incident" i
     CROSS JOIN LATERAL (
       SELECT d.id, d."finishedAt" FROM "Deployment" d
@@ -112,6 +129,14 @@ export function failedDeploymentIds(q: DoraQuery): Prisma.Sql {
     WHERE i."serviceId" IS NOT NULL AND i."causedByDeploymentId" IS NULL AND i."causedByCommitSha" IS NULL AND NOT i."notCausedByChange"
       AND i."openedAt" > ${q.previousFrom} AND i."openedAt" < ${attributionEnd(q)} ${inScope(Prisma.sql`i."serviceId"`, q)}
       AND last."finishedAt" < i."openedAt" AND i."openedAt" <= last."finishedAt" + ${hours}`;
+}
+
+/**
+ * The ids of deployments that caused a failure (failureCauses without the reasons): what the
+ * metrics count. Expects the window's deployments as `w`.
+ */
+export function failedDeploymentIds(q: DoraQuery): Prisma.Sql {
+  return Prisma.sql`SELECT causes.id FROM (${failureCauses(q)}) causes`;
 }
 
 /**

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RawEvent" ADD COLUMN     "claimedAt" TIMESTAMPTZ(3),
+ADD COLUMN     "claimedBy" TEXT;

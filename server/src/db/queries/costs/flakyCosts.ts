@@ -1,0 +1,90 @@
+// What flaky tests cost, counted in SQL (product.md "Cost model"): for each flaky failure in the
+// window (by its build attempt's finishedAt), whether it was blocking (its attempt failed and this
+// failure left the test red there) and the duration of the rerun: the next attempt of the same sha
+// and pipeline (same service and repository), in start order; when there is none, the failed
+// attempt's own duration. The cost model is applied in TypeScript (metrics/hoursLost.ts): these
+// rows carry only counts and durations, so a cost model edit changes money, never counts.
+import { Prisma } from "../../../generated/prisma/client.ts";
+import type { Tx } from "../../types.ts";
+import { hoursBetween, inScope, weekLabel, weekOf } from "../dora/fragments.ts";
+import type { CostQuery } from "./scope.ts";
+
+/** One flaky failure with everything its cost needs. `where` narrows the flaky failures `f`. */
+function flakyFailureFacts(q: CostQuery, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT f."resultId", f."testCaseId", f."buildId", s."teamId"::text AS "teamId", b."finishedAt",
+           ${weekOf(Prisma.sql`b."finishedAt"`, q)} AS week,
+           (f."lastInAttempt" AND b.status = 'failure') AS blocking,
+           greatest(0, ${hoursBetween(Prisma.sql`coalesce(n."startedAt", b."startedAt")`, Prisma.sql`coalesce(n."finishedAt", b."finishedAt")`)}) AS "rerunHours",
+           n.id IS NOT NULL AS "rerunKnown",
+           -- One rerun serves every blocking flaky failure of the attempt: its CI minutes are shared.
+           (SELECT count(*) FROM "FlakyFailure" o WHERE o."buildId" = f."buildId" AND o."lastInAttempt") AS "sharedBy"
+    FROM "FlakyFailure" f
+    JOIN "Build" b ON b.id = f."buildId"
+    LEFT JOIN "Service" s ON s.id = b."serviceId"
+    LEFT JOIN LATERAL (
+      SELECT n.id, n."startedAt", n."finishedAt" FROM "Build" n
+      WHERE n."commitSha" = b."commitSha" AND n.pipeline = b.pipeline
+        AND n."serviceId" IS NOT DISTINCT FROM b."serviceId" AND n.repository IS NOT DISTINCT FROM b.repository
+        AND (n."startedAt", n.attempt, n.id) > (b."startedAt", b.attempt, b.id)
+      ORDER BY n."startedAt", n.attempt, n.id
+      LIMIT 1
+    ) n ON f."lastInAttempt" AND b.status = 'failure'
+    WHERE ${where} ${inScope(Prisma.sql`b."serviceId"`, q)}`;
+}
+
+export interface FlakyCostRow {
+  testCaseId: number;
+  /** The team of the build's service; null when it has none. */
+  teamId: string | null;
+  /** Local Monday of the failed attempt's week, YYYY-MM-DD. */
+  week: string;
+  flakyFailures: number;
+  blockingFailures: number;
+  /** Σ over blocking failures of the rerun attempt's duration, hours. */
+  rerunHours: number;
+  /** Blocking failures whose rerun was not found (the failed attempt's duration was used). */
+  rerunsUnknown: number;
+  /** CI minutes of the reruns, each rerun shared among the blocking failures of its attempt. */
+  ciMinutes: number;
+}
+
+function aggregate(facts: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH f AS (${facts})
+    SELECT "testCaseId", "teamId", ${weekLabel(Prisma.sql`week`)} AS week,
+           count(*)::int AS "flakyFailures",
+           count(*) FILTER (WHERE blocking)::int AS "blockingFailures",
+           coalesce(sum("rerunHours") FILTER (WHERE blocking), 0)::float8 AS "rerunHours",
+           count(*) FILTER (WHERE blocking AND NOT "rerunKnown")::int AS "rerunsUnknown",
+           coalesce(sum("rerunHours" * 60 / "sharedBy") FILTER (WHERE blocking), 0)::float8 AS "ciMinutes"
+    FROM f
+    GROUP BY "testCaseId", "teamId", week
+    ORDER BY week, "testCaseId"`;
+}
+
+/** Flaky failures in scope whose attempt finished in [from, to), per (test, team, week). */
+export function flakyCostRows(db: Tx, q: CostQuery): Promise<FlakyCostRow[]> {
+  return db.$queryRaw<FlakyCostRow[]>(
+    aggregate(flakyFailureFacts(q, Prisma.sql`b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to}`)),
+  );
+}
+
+/**
+ * For each given test, its flaky failures in the span before its fix date (from − to, both
+ * inclusive of the fix itself: (fixDate − days, fixDate]), per (test, team, week).
+ */
+export function flakyCostRowsBefore(db: Tx, q: CostQuery, spans: { testCaseId: number; from: Date; to: Date }[]): Promise<FlakyCostRow[]> {
+  if (spans.length === 0) return Promise.resolve([]);
+  const json = JSON.stringify(spans.map((s) => ({ testCaseId: s.testCaseId, from: s.from.toISOString(), to: s.to.toISOString() })));
+  return db.$queryRaw<FlakyCostRow[]>(
+    aggregate(
+      flakyFailureFacts(
+        q,
+        Prisma.sql`EXISTS (
+          SELECT 1 FROM json_to_recordset(${json}::json) AS x("testCaseId" int, "from" timestamptz, "to" timestamptz)
+          WHERE x."testCaseId" = f."testCaseId" AND b."finishedAt" > x."from" AND b."finishedAt" <= x."to")`,
+      ),
+    ),
+  );
+}

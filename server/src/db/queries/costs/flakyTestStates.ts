@@ -1,0 +1,71 @@
+// The facts that decide a flaky test's state as of an instant (product.md "Flaky tests"):
+//   fixed  — it was flaky, then ran at least 20 times over at least 14 days with no flaky failure;
+//            its fix date is its last flaky failure;
+//   broken — its latest run failed on a sha where it failed on every attempt (at least two failed
+//            executions, no pass): it is failing for real now, whatever its past;
+//   flaky  — otherwise.
+// Runs count non-skipped executions; time is the attempt's finishedAt. The rule itself is pure
+// (metrics/flakyTests.ts); this reads, for every test with a flaky failure in scope before `asOf`,
+// its first and last flaky failure, the runs since the last one, and its latest sha's outcomes.
+import { Prisma } from "../../../generated/prisma/client.ts";
+import type { Tx } from "../../types.ts";
+import { inScope } from "../dora/fragments.ts";
+import type { CostQuery } from "./scope.ts";
+
+export interface FlakyTestStateRow {
+  testCaseId: number;
+  serviceSlug: string | null;
+  repository: string | null;
+  suite: string;
+  name: string;
+  variant: string;
+  /** TestCase.fixEffortHours: null means the cost model's default. */
+  fixEffortHours: number | null;
+  teamId: string | null;
+  firstFlakyAt: Date;
+  lastFlakyAt: Date;
+  /** Flaky failures before asOf, all time. */
+  flakyFailuresEver: number;
+  runsSinceLastFlaky: number;
+  lastRunAt: Date | null;
+  /** On the sha of the latest run (outside outages): failed executions and passes. */
+  latestShaFailed: number;
+  latestShaPassed: number;
+}
+
+export function flakyTestStates(db: Tx, q: CostQuery, asOf: Date): Promise<FlakyTestStateRow[]> {
+  return db.$queryRaw<FlakyTestStateRow[]>(Prisma.sql`
+    WITH flaky AS (
+      SELECT f."testCaseId", min(b."finishedAt") AS "firstFlakyAt", max(b."finishedAt") AS "lastFlakyAt", count(*)::int AS "flakyFailuresEver"
+      FROM "FlakyFailure" f JOIN "Build" b ON b.id = f."buildId"
+      WHERE b."finishedAt" < ${asOf} ${inScope(Prisma.sql`b."serviceId"`, q)}
+      GROUP BY f."testCaseId"
+    )
+    SELECT c.id AS "testCaseId", s.slug AS "serviceSlug", c.repository, c.suite, c.name, c.variant, c."fixEffortHours",
+           s."teamId"::text AS "teamId", flaky."firstFlakyAt", flaky."lastFlakyAt", flaky."flakyFailuresEver",
+           since.runs AS "runsSinceLastFlaky", since."lastRunAt",
+           coalesce(latest.failed, 0) AS "latestShaFailed", coalesce(latest.passed, 0) AS "latestShaPassed"
+    FROM flaky
+    JOIN "TestCase" c ON c.id = flaky."testCaseId"
+    LEFT JOIN "Service" s ON s.id = c."serviceId"
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS runs, max(b."finishedAt") AS "lastRunAt"
+      FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
+      WHERE r."testCaseId" = c.id AND r.status <> 'skipped' AND b."finishedAt" > flaky."lastFlakyAt" AND b."finishedAt" < ${asOf}
+    ) since
+    LEFT JOIN LATERAL (
+      SELECT r."commitSha" FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
+      WHERE r."testCaseId" = c.id AND r.status <> 'skipped' AND b."finishedAt" < ${asOf}
+        -- outside infrastructure outages
+        AND (SELECT sum(t.failed + t.errors) * 2 <= sum(t.tests) FROM "TestReport" t WHERE t."buildId" = b.id)
+      ORDER BY b."finishedAt" DESC, r.id DESC
+      LIMIT 1
+    ) last ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE r.status IN ('failed', 'error'))::int AS failed, count(*) FILTER (WHERE r.status = 'passed')::int AS passed
+      FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
+      WHERE r."testCaseId" = c.id AND r."commitSha" = last."commitSha" AND b."finishedAt" < ${asOf}
+        AND (SELECT sum(t.failed + t.errors) * 2 <= sum(t.tests) FROM "TestReport" t WHERE t."buildId" = b.id)
+    ) latest ON true
+    ORDER BY c.id`);
+}

@@ -1,0 +1,137 @@
+// The Deployments page: deployments to the filtered environment finished in the window, any
+// status, newest first, a page at a time; and one deployment with what it shipped and why it counts
+// as a failure. Which deployments caused a failure, and why, comes from the DORA engine's own
+// rules (dora/changeFailureRate.ts failureCauses): the page shows exactly what the metric counts.
+import { Prisma } from "../../../generated/prisma/client.ts";
+import type { Tx } from "../../types.ts";
+import { failedDeploymentIds, failureCauses, type FailureCauseRow } from "../dora/changeFailureRate.ts";
+import { hoursBetween, inScope, windowDeployments, type DoraQuery } from "../dora/fragments.ts";
+
+export interface DeploymentListFilters {
+  status?: "success" | "failure" | "cancelled" | undefined;
+  kind?: "normal" | "rollback" | "hotfix" | undefined;
+  /** true: successful deployments that caused a failure; false: successful ones that did not. */
+  changeFailure?: boolean | undefined;
+}
+
+export interface DeploymentRow {
+  id: string;
+  service: string;
+  team: string | null;
+  environment: string;
+  status: "success" | "failure" | "cancelled";
+  kind: "normal" | "rollback" | "hotfix";
+  startedAt: Date | null;
+  finishedAt: Date;
+  commitSha: string | null;
+  repository: string | null;
+  rollbackOfDeploymentId: string | null;
+  remediatesIncidentId: string | null;
+  url: string | null;
+  /** Changes (commits) it shipped. */
+  changes: number;
+}
+
+const columns = Prisma.sql`
+  d.id, s.slug AS service, t.slug AS team, e.name AS environment, d.status::text AS status, d.kind::text AS kind,
+  d."startedAt", d."finishedAt", d."commitSha", d.repository, d."rollbackOfDeploymentId", d."remediatesIncidentId", d.url,
+  (SELECT count(*) FROM "DeploymentChange" dc WHERE dc."deploymentId" = d.id)::int AS changes`;
+
+const joins = Prisma.sql`
+  JOIN "Service" s ON s.id = d."serviceId"
+  LEFT JOIN "Team" t ON t.id = s."teamId"
+  JOIN "Environment" e ON e.id = d."environmentId"`;
+
+/**
+ * The failure filter needs the engine's failed deployments (`failed`), which need the window's
+ * (`w`). Computed once (MATERIALIZED): otherwise the planner may re-run the rules per deployment.
+ */
+function withFailed(q: DoraQuery, f: DeploymentListFilters): Prisma.Sql {
+  return f.changeFailure === undefined ? Prisma.empty : Prisma.sql`WITH w AS (${windowDeployments(q)}), failed AS MATERIALIZED (${failedDeploymentIds(q)})`;
+}
+
+function listWhere(q: DoraQuery, f: DeploymentListFilters): Prisma.Sql {
+  const failure =
+    f.changeFailure === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND d.status = 'success' AND d.id ${f.changeFailure ? Prisma.sql`IN` : Prisma.sql`NOT IN`} (SELECT id FROM failed WHERE id IS NOT NULL)`;
+  return Prisma.sql`
+    WHERE d."environmentId" = ${q.environmentId}::uuid AND d."finishedAt" >= ${q.from} AND d."finishedAt" < ${q.to}
+      ${inScope(Prisma.sql`d."serviceId"`, q)}
+      ${f.status ? Prisma.sql`AND d.status = ${f.status}::"DeploymentStatus"` : Prisma.empty}
+      ${f.kind ? Prisma.sql`AND d.kind = ${f.kind}::"DeploymentKind"` : Prisma.empty}
+      ${failure}`;
+}
+
+export function deploymentPage(db: Tx, q: DoraQuery, f: DeploymentListFilters, page: { offset: number; limit: number }): Promise<DeploymentRow[]> {
+  return db.$queryRaw<DeploymentRow[]>(Prisma.sql`
+    ${withFailed(q, f)}
+    SELECT ${columns}
+    FROM "Deployment" d ${joins}
+    ${listWhere(q, f)}
+    ORDER BY d."finishedAt" DESC, d.id DESC
+    OFFSET ${page.offset} LIMIT ${page.limit}`);
+}
+
+export async function deploymentCount(db: Tx, q: DoraQuery, f: DeploymentListFilters): Promise<number> {
+  const [row] = await db.$queryRaw<{ total: number }[]>(Prisma.sql`
+    ${withFailed(q, f)}
+    SELECT count(*)::int AS total FROM "Deployment" d ${listWhere(q, f)}`);
+  return row?.total ?? 0;
+}
+
+/**
+ * Why each of `ids` caused a failure, for those that did. `ids` must be successful deployments of
+ * q's environment and scope, finished in [from, to) (the rules look from there).
+ */
+export function causesOfDeployments(db: Tx, q: DoraQuery, ids: string[]): Promise<FailureCauseRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  // The causes are computed once (MATERIALIZED), from the few incidents and rollbacks, then picked
+  // for the ids. Left to itself, the planner may instead re-run every rule once per deployment of the
+  // window: 17 s on the demo data before its tables were first analysed.
+  return db.$queryRaw<FailureCauseRow[]>(Prisma.sql`
+    WITH w AS (${windowDeployments(q)}), c AS MATERIALIZED (${failureCauses(q)})
+    SELECT DISTINCT c.id, c.rule, c."incidentId", c."rollbackId"
+    FROM c
+    WHERE c.id = ANY(${ids}::text[])
+    ORDER BY c.id, c.rule, c."incidentId", c."rollbackId"`);
+}
+
+export interface DeploymentRecord extends DeploymentRow {
+  serviceId: string;
+  environmentId: string;
+}
+
+export async function deploymentById(db: Tx, id: string): Promise<DeploymentRecord | null> {
+  const [row] = await db.$queryRaw<DeploymentRecord[]>(Prisma.sql`
+    SELECT ${columns}, d."serviceId"::text AS "serviceId", d."environmentId"::text AS "environmentId"
+    FROM "Deployment" d ${joins}
+    WHERE d.id = ${id}`);
+  return row ?? null;
+}
+
+export interface ShippedChangeRow {
+  sha: string;
+  repository: string;
+  title: string | null;
+  category: string;
+  committedAt: Date;
+  prNumber: number | null;
+  /** The first successful deployment of this service and environment that shipped it (lead time counts there), if any. */
+  firstDeploymentId: string | null;
+  /** finishedAt − committedAt of that first delivery, in hours; negative ones are excluded from the metric. */
+  leadTimeHours: number | null;
+}
+
+/** The changes a deployment shipped, newest commit first, with where their lead time is counted. */
+export function shippedChanges(db: Tx, d: DeploymentRecord): Promise<ShippedChangeRow[]> {
+  return db.$queryRaw<ShippedChangeRow[]>(Prisma.sql`
+    SELECT c.sha, c.repository, c.title, c.category::text AS category, c."committedAt", c."prNumber",
+           cd."deploymentId" AS "firstDeploymentId",
+           ${hoursBetween(Prisma.sql`cd."committedAt"`, Prisma.sql`cd."finishedAt"`)} AS "leadTimeHours"
+    FROM "DeploymentChange" dc
+    JOIN "Change" c ON c.id = dc."changeId"
+    LEFT JOIN "ChangeDelivery" cd ON cd."changeId" = c.id AND cd."serviceId" = ${d.serviceId}::uuid AND cd."environmentId" = ${d.environmentId}::uuid
+    WHERE dc."deploymentId" = ${d.id}
+    ORDER BY c."committedAt" DESC, c.sha`);
+}

@@ -1,0 +1,36 @@
+// The document's schemas, generated from the shared zod schemas so they cannot drift from what
+// the server validates: requests as zod accepts them (`io: "input"`: fields with a default are
+// optional), answers as the server produces them.
+import {
+  BuildEvent,
+  ChangeEvent,
+  DeploymentEvent,
+  ErrorResponse,
+  EventBatch,
+  IncidentEvent,
+  IngestResult,
+  JunitUploadResult,
+  LastDeployment,
+} from "@keel/shared";
+import { z } from "zod";
+
+export type JsonSchema = Record<string, unknown>;
+
+/** A zod schema as a JSON Schema 2020-12 object (OpenAPI 3.1's dialect), without `$schema`. */
+export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" });
+  return rest;
+}
+
+export const requestSchemas = { DeploymentEvent, ChangeEvent, IncidentEvent, BuildEvent, EventBatch } as const;
+export const responseSchemas = { IngestResult, JunitUploadResult, LastDeployment, ErrorResponse } as const;
+export type ComponentName = keyof typeof requestSchemas | keyof typeof responseSchemas;
+
+export function components(): Record<ComponentName, JsonSchema> {
+  const out: Partial<Record<ComponentName, JsonSchema>> = {};
+  for (const [name, schema] of Object.entries(requestSchemas)) out[name as ComponentName] = jsonSchemaOf(schema, "input");
+  for (const [name, schema] of Object.entries(responseSchemas)) out[name as ComponentName] = jsonSchemaOf(schema, "output");
+  return out as Record<ComponentName, JsonSchema>;
+}
+
+export const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });

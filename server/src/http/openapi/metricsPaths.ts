@@ -1,0 +1,29 @@
+// REST v1 reading (api.md "Reading"): the DORA metrics, as server/src/http/rest/metricsRoutes.ts
+// serves them (the other readings are in costPaths.ts).
+// The query parameters come from the shared MetricFilters schema. The answers have no zod schema
+// yet (their types are TypeScript interfaces in services/getDoraMetrics.ts), so they are described,
+// not specified: when an output schema lands in shared, add it to components.ts and point the
+// response at it. Every new route under /api/v1/metrics needs an entry here; the OpenAPI test
+// fails until it has one.
+import { MetricFilters } from "@keel/shared";
+import { jsonSchemaOf } from "./components.ts";
+import { errors, jsonResponse, queryParameters, scoped, type Operation } from "./operations.ts";
+
+const bucket = { name: "bucket", in: "query", required: false, schema: { type: "string", enum: ["week"], default: "week" } };
+
+export function metricsPaths(): Record<string, Record<string, Operation>> {
+  const filters = queryParameters(jsonSchemaOf(MetricFilters, "input"));
+  return {
+    "/metrics/dora": {
+      get: scoped("read", {
+        summary: "The five DORA metrics for a window, with a weekly series",
+        description: "Window `[from, to)`; `from`/`to` are ISO dates or date-times (a date without an offset is read in the organisation's time zone).",
+        parameters: [...filters, bucket],
+        responses: {
+          "200": jsonResponse("`{ window, filters, thresholdsYear, summary, series, ... }` as in api.md \"Reading\".", { type: "object" }),
+          ...errors(400, 401, 403),
+        },
+      }),
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, test } from "vitest";
+import { isoWeekDates, isoWeekOf, previousIsoWeek } from "./isoWeek.ts";
+
+describe("ISO weeks", () => {
+  test.each([
+    // 2026-01-01 is a Thursday: week 1 starts Monday 2025-12-29.
+    ["2026-W01", "2025-12-29", "2026-01-05"],
+    ["2026-W47", "2026-11-16", "2026-11-23"],
+    ["2026-W46", "2026-11-09", "2026-11-16"],
+    ["2026-W53", "2026-12-28", "2027-01-04"],
+    // 2021-01-01 is a Friday: week 1 starts Monday 2021-01-04.
+    ["2021-W01", "2021-01-04", "2021-01-11"],
+    ["2020-W53", "2020-12-28", "2021-01-04"],
+  ])("%s runs from %s to %s", (week, monday, nextMonday) => {
+    expect(isoWeekDates(week)).toEqual({ monday, nextMonday });
+    expect(isoWeekOf(monday)).toBe(week);
+  });
+
+  test.each([
+    ["2026-11-22", "2026-W47"], // a Sunday belongs to the week before the next Monday
+    ["2027-01-03", "2026-W53"],
+    ["2021-01-03", "2020-W53"],
+    ["2019-12-30", "2020-W01"],
+  ])("%s is in %s", (date, week) => {
+    expect(isoWeekOf(date)).toBe(week);
+  });
+
+  test.each([
+    ["2026-W47", "2026-W46"],
+    ["2021-W01", "2020-W53"],
+    ["2026-W01", "2025-W52"],
+  ])("the week before %s is %s", (week, previous) => {
+    expect(previousIsoWeek(week)).toBe(previous);
+  });
+});

@@ -1,0 +1,299 @@
+// The weekly report as a neutral document (headings, paragraphs, tables, summaries), built once
+// from the report's figures and rendered to Markdown or HTML, so both formats say the same thing.
+// Texts here are plain: each renderer escapes them for its format.
+import type { DoraLevel } from "@keel/shared";
+import { formatHours, formatShare, formatUsdCents } from "../metrics/formatNumbers.ts";
+import { CATEGORIES } from "../metrics/investmentBalance.ts";
+import type { WeeklyReport } from "../services/getWeeklyReport.ts";
+
+export type Block =
+  | { kind: "heading"; level: 1 | 2; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "table"; head: string[]; rows: { cells: string[]; strong?: boolean }[]; numeric: boolean[] }
+  | { kind: "summaries"; items: { text: string; formula: string[]; inputs: string[]; costModel: string }[] };
+
+const DASH = "–";
+
+function num(value: number | null, digits = 1): string {
+  return value === null ? DASH : value.toFixed(digits);
+}
+
+function signed(value: number | null, format: (v: number) => string): string {
+  if (value === null) return DASH;
+  if (value === 0) return "±0";
+  return `${value > 0 ? "+" : "−"}${format(Math.abs(value))}`;
+}
+
+function pct(value: number | null): string {
+  return value === null ? DASH : formatShare(value);
+}
+
+function points(value: number | null): string {
+  return signed(value === null ? null : value * 100, (v) => `${v.toFixed(1)} pts`);
+}
+
+function level(value: DoraLevel | null | undefined): string {
+  return value ?? DASH;
+}
+
+function hoursCell(h: number | null): string {
+  return h === null ? DASH : `${h.toFixed(1)} h`;
+}
+
+function testLabel(t: { suite: string; name: string; variant: string }): string {
+  return `${t.suite} › ${t.name}${t.variant ? ` [${t.variant}]` : ""}`;
+}
+
+function inputValue(v: number | string | null): string {
+  if (v === null) return "unknown";
+  if (typeof v === "string") return v;
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 10_000) / 10_000);
+}
+
+function doraTable(r: WeeklyReport): Block {
+  const s = r.dora.summary;
+  const df = s.deploymentFrequency;
+  const lt = s.leadTime;
+  const cfr = s.changeFailureRate;
+  const rt = s.recoveryTime;
+  const rw = s.reworkRate;
+  return {
+    kind: "table",
+    head: ["metric", "this week", "level", "previous week", "change"],
+    numeric: [false, true, false, true, true],
+    rows: [
+      {
+        cells: [
+          "Deployment frequency",
+          `${df.deployments} deployments (${num(df.perDay, 2)}/day)`,
+          level(df.level),
+          `${df.previous.deployments} (${num(df.previous.perDay, 2)}/day)`,
+          signed(df.change.deployments, (v) => String(v)),
+        ],
+      },
+      {
+        cells: ["Lead time for changes (median)", hoursCell(lt.medianHours), level(lt.level), hoursCell(lt.previous.medianHours), signed(lt.change.medianHours, (v) => `${v.toFixed(1)} h`)],
+      },
+      {
+        cells: [
+          "Change failure rate",
+          `${pct(cfr.rate)} (${cfr.failed} of ${cfr.deployments})`,
+          level(cfr.level),
+          `${pct(cfr.previous.rate)} (${cfr.previous.failed} of ${cfr.previous.deployments})`,
+          points(cfr.change.rate),
+        ],
+      },
+      {
+        cells: [
+          "Failed deployment recovery time (median)",
+          `${hoursCell(rt.medianHours)} (${rt.incidents} resolved, ${rt.open} open)`,
+          level(rt.level),
+          hoursCell(rt.previous.medianHours),
+          signed(rt.change.medianHours, (v) => `${v.toFixed(1)} h`),
+        ],
+      },
+      {
+        cells: ["Deployment rework rate", `${pct(rw.rate)} (${rw.rework} of ${rw.deployments})`, "no levels", `${pct(rw.previous.rate)} (${rw.previous.rework} of ${rw.previous.deployments})`, points(rw.change.rate)],
+      },
+    ],
+  };
+}
+
+function hoursTable(r: WeeklyReport): Block {
+  const h = r.hoursLost;
+  const p = h.previous;
+  const c = h.counts;
+  return {
+    kind: "table",
+    head: ["cause", "what", "hours", "cost", "previous week"],
+    numeric: [false, false, true, true, true],
+    rows: [
+      { cells: ["Flaky tests", `${c.blockingFailures} blocking flaky failures`, formatHours2(h.flakyTests), formatUsdCents(h.costByCause.flakyTests), formatHours2(p.flakyTests)] },
+      {
+        cells: ["Change failures", `${c.incidents} incidents attributed to a deployment`, formatHours2(h.changeFailures), formatUsdCents(h.costByCause.changeFailures), formatHours2(p.changeFailures)],
+      },
+      { cells: ["Rework", `${c.reworkDeployments} rollbacks or hotfixes`, formatHours2(h.rework), formatUsdCents(h.costByCause.rework), formatHours2(p.rework)] },
+      { cells: ["Total", "", formatHours2(h.total), formatUsdCents(h.costUsd), formatHours2(p.total)], strong: true },
+    ],
+  };
+}
+
+/** Hours with two decimals, for tables ("5.30 h"). */
+function formatHours2(h: number): string {
+  return `${h.toFixed(2)} h`;
+}
+
+function capacityParagraph(r: WeeklyReport): string {
+  const h = r.hoursLost;
+  if (h.capacityShare === null || h.sprintsLostPerMonth === null) {
+    return "Capacity share: unknown (no team size is set for this scope), not zero.";
+  }
+  const b = h.capacityBasis;
+  const who = r.team ? `the team's ${b.engineers} engineers` : `the ${b.engineers} engineers of teams with a known size (${b.teamsCounted.join(", ")})`;
+  const missing = b.teamsWithoutSize.length ? ` Teams without a size are not counted: ${b.teamsWithoutSize.join(", ")} (${formatHours(b.hoursNotCounted)} hours).` : "";
+  return `Capacity share: ${formatShare(h.capacityShare)} of ${who}; ${h.sprintsLostPerMonth.toFixed(2)} sprints lost per month. CI minutes burned by flaky reruns: ${Math.round(h.ciMinutes)} (${formatUsdCents(h.ciCostUsd)}).${missing}`;
+}
+
+function costAvoidedBlocks(r: WeeklyReport): Block[] {
+  const a = r.costAvoided;
+  const rows: { cells: string[]; strong?: boolean }[] = [
+    ...a.fixedTests.tests.map((t) => ({
+      cells: [
+        `Fixed flaky test: ${testLabel(t.test)}`,
+        `fixed ${t.fixDate.slice(0, 10)}; ${t.weeklyHoursBefore.toFixed(2)} h/week before × ${t.weeksSinceFix.toFixed(2)} weeks`,
+        formatHours2(t.hoursInWindow),
+        formatUsdCents(t.costUsdInWindow),
+        `${formatHours2(t.hours)} (${formatUsdCents(t.costUsd)})`,
+      ],
+    })),
+    ...a.deliveryImprovements.teams
+      .filter((t) => t.hours > 0)
+      .map((t) => ({
+        cells: [
+          `Lower change failure rate: ${t.team ?? "services without a team"}`,
+          `${pct(t.baselineRate)} → ${pct(t.currentRate)} × ${t.currentDeployments} deployments × ${num(t.baselineHoursPerFailure, 2)} h per failure`,
+          formatHours2(t.hours),
+          formatUsdCents(t.costUsd),
+          DASH,
+        ],
+      })),
+  ];
+  if (rows.length === 0) return [{ kind: "paragraph", text: "Cost avoided: none this week (no fixed flaky test, no lower change failure rate than the week before)." }];
+  return [
+    { kind: "heading", level: 2, text: "Cost avoided" },
+    { kind: "table", head: ["what", "how", "hours this week", "cost this week", "since the fix"], numeric: [false, false, true, true, true], rows },
+  ];
+}
+
+function flakyBlocks(r: WeeklyReport): Block[] {
+  const blocks: Block[] = [{ kind: "heading", level: 2, text: `Top ${r.topFlakyTests.length} flaky tests by hours lost` }];
+  if (r.topFlakyTests.length === 0) blocks.push({ kind: "paragraph", text: "No flaky failure this week." });
+  else {
+    blocks.push({
+      kind: "table",
+      head: ["#", "test", "service", "state", "flaky failures", "blocking", "hours lost", "cost", "fix payback"],
+      numeric: [true, false, false, false, true, true, true, true, true],
+      rows: r.topFlakyTests.map((t, i) => ({
+        cells: [
+          String(i + 1),
+          testLabel(t),
+          t.service ?? t.repository ?? DASH,
+          t.state,
+          String(t.flakyFailures),
+          String(t.blockingFailures),
+          formatHours2(t.hoursLost),
+          formatUsdCents(t.costUsd),
+          t.paybackWeeks === null ? DASH : `${t.paybackWeeks.toFixed(1)} weeks (${t.fixEffortHours} h of work)`,
+        ],
+      })),
+    });
+  }
+  const { infrastructureOutages: outages, brokenTests: broken } = r.flaky;
+  if (outages.length) {
+    blocks.push({
+      kind: "paragraph",
+      text: `Infrastructure outages (excluded from flakiness): ${outages.map((o) => `${o.buildId} (${o.failed} of ${o.tests} tests failed)`).join("; ")}.`,
+    });
+  }
+  if (broken.length) {
+    blocks.push({ kind: "paragraph", text: `Broken tests (failed on every attempt; not flaky, no hours): ${broken.map((b) => `${testLabel(b)} (${b.failedExecutions} failures)`).join("; ")}.` });
+  }
+  return blocks;
+}
+
+function investmentTable(r: WeeklyReport): Block {
+  return {
+    kind: "table",
+    head: ["team", "changes", ...CATEGORIES.map((c) => (c === "other" ? "unclassified" : c)), "debt target", "debt vs target", "hours lost"],
+    numeric: [false, true, true, true, true, true, true, true, true, true],
+    rows: r.investment.teams.map((t) => ({
+      cells: [
+        t.name,
+        String(t.total.changes),
+        ...CATEGORIES.map((c) => pct(t.total.shares[c])),
+        `${formatShare(t.target)}${t.targetSource === "team" ? " (team)" : ""}`,
+        t.total.status === "no changes" ? DASH : `${t.total.status} (${points(t.total.againstTarget)})`,
+        formatHours2(t.hoursLost.reduce((s, b) => s + b.total, 0)),
+      ],
+    })),
+  };
+}
+
+function incidentsTable(r: WeeklyReport): Block {
+  if (r.incidents.length === 0) return { kind: "paragraph", text: "No incident was open this week." };
+  return {
+    kind: "table",
+    head: ["incident", "title", "service", "severity", "opened", "resolved", "recovery", "responders", "change failure", "hours lost", "cost"],
+    numeric: [false, false, false, false, false, false, true, true, false, true, true],
+    rows: r.incidents.map((i) => ({
+      cells: [
+        i.id,
+        i.title ?? DASH,
+        i.service ?? DASH,
+        i.severity ?? DASH,
+        i.openedAt.slice(0, 16).replace("T", " "),
+        i.resolvedAt ? i.resolvedAt.slice(0, 16).replace("T", " ") : "open",
+        hoursCell(i.recoveryHours),
+        `${i.responders}${i.respondersFromModel ? " (default)" : ""}`,
+        i.changeFailure ? (i.counted ? "yes" : "yes, not counted this week") : "no",
+        i.counted ? formatHours2(i.hoursLost) : DASH,
+        i.counted ? formatUsdCents(i.costUsd) : DASH,
+      ],
+    })),
+  };
+}
+
+function costModelTable(r: WeeklyReport): Block {
+  const m = r.costModel.inputs;
+  return {
+    kind: "table",
+    head: ["cost model input", "value"],
+    numeric: [false, true],
+    rows: [
+      ["loaded hourly rate", `$${m.loadedHourlyRateUsd}/hour`],
+      ["hours per week", `${m.hoursPerWeek}`],
+      ["sprint length", `${m.sprintWeeks} weeks`],
+      ["context switch per blocking failure", `${m.contextSwitchMinutes} minutes`],
+      ["wait factor", `${m.waitFactor}`],
+      ["CI cost per minute", `$${m.ciCostPerMinuteUsd}`],
+      ["incident responders (default)", `${m.incidentResponders}`],
+      ["rework hours per rework deployment", `${m.reworkHoursPerDeployment}`],
+      ["fix effort per flaky test (default)", `${m.fixEffortHours} hours`],
+    ].map((cells) => ({ cells })),
+  };
+}
+
+export function reportDocument(r: WeeklyReport): Block[] {
+  const scope = r.team ? `${r.team.name} team` : "the organisation";
+  const toDay = new Date(Date.parse(r.window.to) - 1).toISOString().slice(0, 10);
+  return [
+    { kind: "heading", level: 1, text: `Weekly health report ${r.week}: ${scope}` },
+    {
+      kind: "paragraph",
+      text: `Monday ${r.window.from.slice(0, 10)} to Sunday ${toDay} (${r.timeZone}), production. Compared with ${r.previousWeek}. DORA levels: ${r.dora.thresholdsYear} report. Cost model: ${r.costModel.label}.`,
+    },
+    { kind: "heading", level: 2, text: "Summary" },
+    {
+      kind: "summaries",
+      items: r.summaries.map((s) => ({
+        text: s.text,
+        formula: s.howComputed.formula,
+        inputs: s.howComputed.inputs.map((i) => `${i.name}: ${inputValue(i.value)}${i.unit ? ` ${i.unit}` : ""}`),
+        costModel: s.howComputed.costModel,
+      })),
+    },
+    { kind: "heading", level: 2, text: "DORA metrics" },
+    doraTable(r),
+    { kind: "heading", level: 2, text: "Engineering hours lost" },
+    hoursTable(r),
+    { kind: "paragraph", text: capacityParagraph(r) },
+    ...costAvoidedBlocks(r),
+    ...flakyBlocks(r),
+    { kind: "heading", level: 2, text: "Investment balance" },
+    investmentTable(r),
+    { kind: "heading", level: 2, text: "Incidents" },
+    incidentsTable(r),
+    { kind: "heading", level: 2, text: "Cost model" },
+    costModelTable(r),
+  ];
+}

@@ -1,0 +1,24 @@
+// Every version of the cost model (tRPC costModel.history), newest first: the organisation's, or
+// one team's when `team` is given.
+import type { Db } from "../db/client.ts";
+import { KeelError } from "../errors.ts";
+
+export interface CostModelVersionView {
+  scope: "org" | string;
+  team: string | null;
+  version: number;
+  inputs: unknown;
+  note: string | null;
+  createdAt: string;
+}
+
+export async function getCostModelHistory({ db, input }: { db: Db; input: { team?: string | undefined } }): Promise<CostModelVersionView[]> {
+  let scope = "org";
+  if (input.team !== undefined) {
+    const team = await db.team.findUnique({ where: { slug: input.team }, select: { id: true } });
+    if (!team) throw new KeelError("VALIDATION_FAILED", "Invalid request: team.", [{ path: "team", message: `no team with slug "${input.team}"` }]);
+    scope = team.id;
+  }
+  const rows = await db.costModelVersion.findMany({ where: { scope }, orderBy: { version: "desc" } });
+  return rows.map((r) => ({ scope: r.scope, team: input.team ?? null, version: r.version, inputs: r.inputs, note: r.note, createdAt: r.createdAt.toISOString() }));
+}

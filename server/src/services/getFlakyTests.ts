@@ -1,0 +1,100 @@
+// Flaky tests ranked by hours lost in the window (api.md GET /api/v1/metrics/flaky-tests), with
+// state (flaky, fixed, broken), first and last flaky failure, weekly flip history and fix payback;
+// beside them what detection left out: infrastructure outages and broken tests.
+import type { CostFiltersData, CostModelUsed } from "@keel/shared";
+import type { Db } from "../db/client.ts";
+import { flakyCostRows } from "../db/queries/costs/flakyCosts.ts";
+import { brokenTests, infrastructureOutages, type BrokenTestRow, type OutageRow } from "../db/queries/costs/testOutages.ts";
+import { inputsFor } from "../metrics/costModel.ts";
+import { costPerTest, rankTests, type FlakyState } from "../metrics/flakyTests.ts";
+import { weekBuckets } from "../metrics/weeks.ts";
+import { identityOf, loadTestStates, type TestIdentity } from "./costs/costAvoided.ts";
+import { inputsOf, modelUsed, prepareCostContext } from "./costs/costContext.ts";
+
+export interface FlakyTestFigures extends TestIdentity {
+  flakyFailures: number;
+  blockingFailures: number;
+  hoursLost: number;
+  costUsd: number;
+  /** First and last flaky failure of the test (all time up to the window's end). */
+  firstSeen: string;
+  lastSeen: string;
+  state: FlakyState;
+  /** The last flaky failure, when fixed. */
+  fixDate: string | null;
+  fixEffortHours: number;
+  /** True when the effort is the test's own estimate, not the cost model's default. */
+  fixEffortIsEstimate: boolean;
+  weeklyHoursLost: number;
+  paybackWeeks: number | null;
+  /** Every week of the window: flaky and blocking failures and hours lost. */
+  history: { bucketStart: string; flakyFailures: number; blockingFailures: number; hoursLost: number }[];
+}
+
+export interface FlakyTests {
+  window: { from: string; to: string };
+  timeZone: string;
+  filters: { team: string | null; service: string | null };
+  tests: FlakyTestFigures[];
+  /** How many tests had a flaky failure in the window (before the limit). */
+  total: number;
+  infrastructureOutages: OutageRow[];
+  brokenTests: BrokenTestRow[];
+  costModel: CostModelUsed;
+}
+
+export async function getFlakyTests({ db, input, now }: { db: Db; input: CostFiltersData & { limit?: number }; now?: Date }): Promise<FlakyTests> {
+  const ctx = await prepareCostContext({ db, input, now });
+  const [rows, states, outages, broken] = await Promise.all([
+    flakyCostRows(db, ctx.q),
+    loadTestStates(db, ctx),
+    infrastructureOutages(db, ctx.q),
+    brokenTests(db, ctx.q),
+  ]);
+  const byId = new Map(states.rows.map((r) => [r.testCaseId, r]));
+  const facts = new Map(
+    states.rows.map((r) => [
+      r.testCaseId,
+      { state: states.states.get(r.testCaseId) ?? ("flaky" as const), fixEffortHours: r.fixEffortHours ?? inputsFor(ctx.model, r.teamId).fixEffortHours },
+    ]),
+  );
+  const costs = costPerTest(rows, inputsOf(ctx));
+  const ranked = rankTests(costs.values(), facts, ctx.weeks);
+  const buckets = weekBuckets(ctx.window.from, ctx.window.to, ctx.settings.timeZone);
+  const tests = ranked.slice(0, input.limit ?? 50).flatMap((t): FlakyTestFigures[] => {
+    const s = byId.get(t.testCaseId);
+    const c = costs.get(t.testCaseId);
+    if (!s || !c) return [];
+    return [
+      {
+        ...identityOf(s),
+        flakyFailures: t.flakyFailures,
+        blockingFailures: t.blockingFailures,
+        hoursLost: t.hoursLost,
+        costUsd: t.costUsd,
+        firstSeen: s.firstFlakyAt.toISOString(),
+        lastSeen: s.lastFlakyAt.toISOString(),
+        state: t.state,
+        fixDate: t.state === "fixed" ? s.lastFlakyAt.toISOString() : null,
+        fixEffortHours: t.fixEffortHours,
+        fixEffortIsEstimate: s.fixEffortHours !== null,
+        weeklyHoursLost: t.weeklyHoursLost,
+        paybackWeeks: t.paybackWeeks,
+        history: buckets.map((bucketStart) => {
+          const w = c.weekly.get(bucketStart);
+          return { bucketStart, flakyFailures: w?.flakyFailures ?? 0, blockingFailures: w?.blockingFailures ?? 0, hoursLost: w?.hours ?? 0 };
+        }),
+      },
+    ];
+  });
+  return {
+    window: { from: ctx.window.from.toISOString(), to: ctx.window.to.toISOString() },
+    timeZone: ctx.settings.timeZone,
+    filters: { team: ctx.filters.team, service: ctx.filters.service },
+    tests,
+    total: ranked.length,
+    infrastructureOutages: outages,
+    brokenTests: broken,
+    costModel: modelUsed(ctx, rows.map((r) => r.teamId)),
+  };
+}

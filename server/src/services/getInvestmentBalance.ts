@@ -1,0 +1,81 @@
+// Investment balance (api.md GET /api/v1/metrics/investment): per team and week, the share of
+// changes per category against the team's debt target, the unclassified share, and beside it the
+// team's hours lost per week, so a team can show what its debt time bought.
+import type { CostFiltersData, CostModelUsed } from "@keel/shared";
+import type { Db } from "../db/client.ts";
+import { changeCategoryRows } from "../db/queries/costs/investment.ts";
+import { weeklySeries, type HoursLostBucket } from "../metrics/hoursLostReport.ts";
+import { addCategory, balanceOf, NO_CHANGES, trendOf, type Balance, type CategoryCounts } from "../metrics/investmentBalance.ts";
+import { weekBuckets } from "../metrics/weeks.ts";
+import { inputsOf, modelUsed, prepareCostContext } from "./costs/costContext.ts";
+import { windowCounts } from "./costs/windowCounts.ts";
+
+export interface TeamInvestment {
+  team: string;
+  name: string;
+  target: number;
+  targetSource: "team" | "organisation";
+  total: Balance;
+  series: (Balance & { bucketStart: string })[];
+  hoursLost: HoursLostBucket[];
+  /** Weekly hours lost, first third of the window against the last third. */
+  hoursLostTrend: ReturnType<typeof trendOf>;
+}
+
+export interface InvestmentBalance {
+  window: { from: string; to: string };
+  timeZone: string;
+  filters: { team: string | null; service: string | null };
+  /** The organisation's debt target (settings); a team's own target overrides it. */
+  organisationTarget: number;
+  /** Every change in scope (org-wide this includes changes of services without a team). */
+  total: Balance;
+  teams: TeamInvestment[];
+  /** The cost model the hours lost beside the shares used. */
+  costModel: CostModelUsed;
+}
+
+export async function getInvestmentBalance({ db, input, now }: { db: Db; input: CostFiltersData; now?: Date }): Promise<InvestmentBalance> {
+  const ctx = await prepareCostContext({ db, input, now });
+  const [categories, counts] = await Promise.all([changeCategoryRows(db, ctx.q), windowCounts(db, ctx.q)]);
+  const buckets = weekBuckets(ctx.window.from, ctx.window.to, ctx.settings.timeZone);
+  const orgTarget = ctx.settings.debtTarget;
+  let all: CategoryCounts = NO_CHANGES;
+  for (const row of categories) all = addCategory(all, row.category, row.changes);
+
+  const teams = ctx.teams.map((t): TeamInvestment => {
+    const target = t.debtTarget ?? orgTarget;
+    const rows = categories.filter((r) => r.teamId === t.id);
+    let total: CategoryCounts = NO_CHANGES;
+    const perWeek = new Map<string, CategoryCounts>();
+    for (const r of rows) {
+      total = addCategory(total, r.category, r.changes);
+      perWeek.set(r.week, addCategory(perWeek.get(r.week) ?? NO_CHANGES, r.category, r.changes));
+    }
+    const hoursLost = weeklySeries(
+      counts.rows.filter((r) => r.teamId === t.id),
+      buckets,
+      inputsOf(ctx),
+    );
+    return {
+      team: t.slug,
+      name: t.name,
+      target,
+      targetSource: t.debtTarget === null ? "organisation" : "team",
+      total: balanceOf(total, target),
+      series: buckets.map((bucketStart) => ({ bucketStart, ...balanceOf(perWeek.get(bucketStart) ?? NO_CHANGES, target) })),
+      hoursLost,
+      hoursLostTrend: trendOf(hoursLost.map((b) => b.total)),
+    };
+  });
+  const scopeTarget = ctx.teams.length === 1 && ctx.teams[0] ? (ctx.teams[0].debtTarget ?? orgTarget) : orgTarget;
+  return {
+    window: { from: ctx.window.from.toISOString(), to: ctx.window.to.toISOString() },
+    timeZone: ctx.settings.timeZone,
+    filters: { team: ctx.filters.team, service: ctx.filters.service },
+    organisationTarget: orgTarget,
+    total: balanceOf(all, scopeTarget),
+    teams,
+    costModel: modelUsed(ctx, counts.rows.map((r) => r.teamId)),
+  };
+}

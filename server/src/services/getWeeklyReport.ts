@@ -1,0 +1,127 @@
+// The weekly health report (product.md "Weekly health report", api.md GET /api/v1/reports/weekly):
+// for an ISO week (Monday to Monday in the organisation's time zone) and an optional team, the
+// five DORA metrics with level and change from the previous week (the DORA engine's service),
+// hours lost by cause with cost, the top 5 flaky tests, the investment balance against target,
+// the incidents of the week and the business summaries. Every figure comes from the same services
+// as the API's endpoints for that week, so the report and the API agree to the cent.
+import type { CostModelUsed, WeeklyReportQueryData } from "@keel/shared";
+import type { Db } from "../db/client.ts";
+import { incidentsOfWindow } from "../db/queries/costs/changeFailureHours.ts";
+import { inputsFor } from "../metrics/costModel.ts";
+import { isoWeekDates, isoWeekOf, previousIsoWeek } from "../metrics/isoWeek.ts";
+import { cents } from "../metrics/money.ts";
+import type { Summary } from "../metrics/summaries.ts";
+import { localDate, mondayOf } from "../metrics/weeks.ts";
+import { composeSummaries } from "./costs/composeSummaries.ts";
+import type { CostAvoided } from "./costs/costAvoided.ts";
+import { getDoraMetrics, type DoraMetrics } from "./getDoraMetrics.ts";
+import { getFlakyTests, type FlakyTestFigures, type FlakyTests } from "./getFlakyTests.ts";
+import { computeHoursLost, type HoursLost } from "./getHoursLost.ts";
+import { getInvestmentBalance, type InvestmentBalance } from "./getInvestmentBalance.ts";
+import { getOrgSettings } from "./getOrgSettings.ts";
+
+export const REPORT_TOP_FLAKY = 5;
+
+export interface ReportIncident {
+  id: string;
+  title: string | null;
+  severity: string | null;
+  service: string | null;
+  openedAt: string;
+  resolvedAt: string | null;
+  recoveryHours: number | null;
+  /** The incident's own responders, else the cost model's default. */
+  responders: number;
+  respondersFromModel: boolean;
+  /** Attributed to a deployment (a change failure) by the DORA engine's rules. */
+  changeFailure: boolean;
+  /** Counted in this week's change-failure hours: a change failure resolved in the week. */
+  counted: boolean;
+  /** Recovery hours per responder after the 8 h/day cap × responders (0 when not counted). */
+  hoursLost: number;
+  costUsd: number;
+}
+
+export interface WeeklyReport {
+  week: string;
+  previousWeek: string;
+  window: { from: string; to: string };
+  timeZone: string;
+  team: { slug: string; name: string } | null;
+  /** "last week", "this week" or "in 2026-W45": how the sentences name the week. */
+  period: string;
+  dora: Pick<DoraMetrics, "summary" | "thresholdsYear" | "previousWindow" | "attributionWindowDays">;
+  hoursLost: HoursLost["summary"];
+  byTeam: HoursLost["byTeam"];
+  costAvoided: CostAvoided;
+  topFlakyTests: FlakyTestFigures[];
+  flaky: Pick<FlakyTests, "total" | "infrastructureOutages" | "brokenTests">;
+  investment: Pick<InvestmentBalance, "organisationTarget" | "total" | "teams">;
+  incidents: ReportIncident[];
+  summaries: Summary[];
+  costModel: CostModelUsed;
+}
+
+/** How sentences name the week, relative to now. */
+export function periodOf(week: string, now: Date, timeZone: string): string {
+  const current = isoWeekOf(mondayOf(localDate(now, timeZone)));
+  if (week === current) return "this week";
+  if (week === previousIsoWeek(current)) return "last week";
+  return `in ${week}`;
+}
+
+export async function getWeeklyReport({ db, input, now = new Date() }: { db: Db; input: WeeklyReportQueryData; now?: Date }): Promise<WeeklyReport> {
+  const { timeZone } = await getOrgSettings({ db });
+  const { monday, nextMonday } = isoWeekDates(input.week);
+  // Dates without an offset are the organisation's local midnight (metrics/window.ts).
+  const filters = { from: monday, to: nextMonday, team: input.team, environment: "production" };
+  const [dora, hours, flaky, investment] = await Promise.all([
+    getDoraMetrics({ db, input: { ...filters, bucket: "week" } }),
+    computeHoursLost({ db, input: filters, now }),
+    getFlakyTests({ db, input: { ...filters, limit: REPORT_TOP_FLAKY }, now }),
+    getInvestmentBalance({ db, input: filters, now }),
+  ]);
+  const { ctx, result } = hours;
+  const incidentRows = await incidentsOfWindow(db, ctx.q);
+  const incidents = incidentRows.map((i): ReportIncident => {
+    const m = inputsFor(ctx.model, i.teamId);
+    const responders = i.responders ?? m.incidentResponders;
+    const counted = i.attributed && i.resolvedAt !== null && i.resolvedAt >= ctx.window.from && i.resolvedAt < ctx.window.to && i.resolvedAt > i.openedAt;
+    const hoursLost = counted ? i.cappedHoursPerResponder * responders : 0;
+    return {
+      id: i.id,
+      title: i.title,
+      severity: i.severity,
+      service: i.serviceSlug,
+      openedAt: i.openedAt.toISOString(),
+      resolvedAt: i.resolvedAt?.toISOString() ?? null,
+      recoveryHours: i.recoveryHours,
+      responders,
+      respondersFromModel: i.responders === null,
+      changeFailure: i.attributed,
+      counted,
+      hoursLost,
+      costUsd: cents(hoursLost * m.loadedHourlyRateUsd),
+    };
+  });
+  const team = input.team ? (ctx.teams.find((t) => t.slug === input.team) ?? null) : null;
+  const period = periodOf(input.week, now, timeZone);
+  return {
+    week: input.week,
+    previousWeek: previousIsoWeek(input.week),
+    window: result.window,
+    timeZone,
+    team: team ? { slug: team.slug, name: team.name } : null,
+    period,
+    dora: { summary: dora.summary, thresholdsYear: dora.thresholdsYear, previousWindow: dora.previousWindow, attributionWindowDays: dora.attributionWindowDays },
+    hoursLost: result.summary,
+    byTeam: result.byTeam,
+    costAvoided: result.costAvoided,
+    topFlakyTests: flaky.tests,
+    flaky: { total: flaky.total, infrastructureOutages: flaky.infrastructureOutages, brokenTests: flaky.brokenTests },
+    investment: { organisationTarget: investment.organisationTarget, total: investment.total, teams: investment.teams },
+    incidents,
+    summaries: composeSummaries({ hours: result, flaky, investment, period, previousPeriod: "the week before" }),
+    costModel: result.costModel,
+  };
+}

@@ -1,0 +1,54 @@
+// What the dashboard's filters and the settings page choose from (tRPC catalog.list): teams, the
+// services with their team, the environments deployments went to, and the incident severities seen.
+import type { Tx } from "../db/types.ts";
+
+export interface CatalogTeam {
+  slug: string;
+  name: string;
+  /** Engineers on the team; null: unknown. */
+  size: number | null;
+  /** The team's own debt target (0.2 = 20%); null: the organisation's. */
+  debtTarget: number | null;
+  services: number;
+}
+
+export interface CatalogService {
+  slug: string;
+  name: string;
+  /** The team's slug; null: no team. */
+  team: string | null;
+}
+
+export interface Catalog {
+  teams: CatalogTeam[];
+  services: CatalogService[];
+  environments: string[];
+  severities: string[];
+  /**
+   * When Keel's records start: the earliest deployment finished or incident opened; null with no
+   * data. A comparison with a period before it compares with missing data, not with a quieter time.
+   */
+  dataSince: string | null;
+}
+
+export async function listCatalog({ db }: { db: Tx }): Promise<Catalog> {
+  const [teams, services, environments, severities, firstDeployment, firstIncident] = await Promise.all([
+    db.team.findMany({
+      select: { slug: true, name: true, size: true, debtTarget: true, _count: { select: { services: true } } },
+      orderBy: [{ name: "asc" }, { slug: "asc" }],
+    }),
+    db.service.findMany({ select: { slug: true, name: true, team: { select: { slug: true } } }, orderBy: { slug: "asc" } }),
+    db.environment.findMany({ select: { name: true }, orderBy: { name: "asc" } }),
+    db.incident.findMany({ select: { severity: true }, where: { severity: { not: null } }, distinct: ["severity"], orderBy: { severity: "asc" } }),
+    db.deployment.aggregate({ _min: { finishedAt: true } }),
+    db.incident.aggregate({ _min: { openedAt: true } }),
+  ]);
+  const starts = [firstDeployment._min.finishedAt, firstIncident._min.openedAt].filter((d): d is Date => d !== null);
+  return {
+    teams: teams.map((t) => ({ slug: t.slug, name: t.name, size: t.size, debtTarget: t.debtTarget, services: t._count.services })),
+    services: services.map((s) => ({ slug: s.slug, name: s.name, team: s.team?.slug ?? null })),
+    environments: environments.map((e) => e.name),
+    severities: severities.flatMap((s) => (s.severity === null ? [] : [s.severity])),
+    dataSince: starts.length === 0 ? null : new Date(Math.min(...starts.map((d) => d.getTime()))).toISOString(),
+  };
+}

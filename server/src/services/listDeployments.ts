@@ -1,0 +1,90 @@
+// The Deployments page's list (tRPC deployments.list): deployments finished in the window, any
+// status, newest first, a page at a time with the total; each successful one says whether it caused
+// a failure and why, by the DORA engine's rules, so the list agrees with the change failure rate.
+import type { DeploymentListQueryData } from "@keel/shared";
+import type { Db } from "../db/client.ts";
+import type { FailureRule } from "../db/queries/dora/changeFailureRate.ts";
+import { causesOfDeployments, deploymentCount, deploymentPage, type DeploymentRow } from "../db/queries/lists/deployments.ts";
+import { iso, listScope } from "./lists/listScope.ts";
+
+export interface FailureReason {
+  rule: FailureRule;
+  /** The incident, for the incident, commit and timeWindow rules. */
+  incidentId: string | null;
+  /** The rollback deployment, for the rollback rule. */
+  rollbackId: string | null;
+}
+
+export interface DeploymentItem {
+  id: string;
+  service: string;
+  team: string | null;
+  environment: string;
+  status: DeploymentRow["status"];
+  kind: DeploymentRow["kind"];
+  startedAt: string | null;
+  finishedAt: string;
+  commitSha: string | null;
+  repository: string | null;
+  rollbackOfDeploymentId: string | null;
+  remediatesIncidentId: string | null;
+  url: string | null;
+  changes: number;
+  /** Successful deployments: whether it caused a failure. Others count nowhere: null. */
+  changeFailure: boolean | null;
+  /** Why it counts as a failure (empty when it does not). */
+  failureReasons: FailureReason[];
+}
+
+export interface DeploymentList {
+  window: { from: string; to: string };
+  timeZone: string;
+  total: number;
+  offset: number;
+  limit: number;
+  items: DeploymentItem[];
+}
+
+export function deploymentItem(row: DeploymentRow, reasons: FailureReason[]): DeploymentItem {
+  return {
+    id: row.id,
+    service: row.service,
+    team: row.team,
+    environment: row.environment,
+    status: row.status,
+    kind: row.kind,
+    startedAt: iso(row.startedAt),
+    finishedAt: row.finishedAt.toISOString(),
+    commitSha: row.commitSha,
+    repository: row.repository,
+    rollbackOfDeploymentId: row.rollbackOfDeploymentId,
+    remediatesIncidentId: row.remediatesIncidentId,
+    url: row.url,
+    changes: row.changes,
+    changeFailure: row.status === "success" ? reasons.length > 0 : null,
+    failureReasons: reasons,
+  };
+}
+
+export async function listDeployments({ db, input }: { db: Db; input: DeploymentListQueryData }): Promise<DeploymentList> {
+  const { q, timeZone } = await listScope(db, input);
+  const filters = { status: input.status, kind: input.kind, changeFailure: input.changeFailure };
+  const page = { offset: input.offset, limit: input.limit };
+  const [rows, total] = await Promise.all([deploymentPage(db, q, filters, page), deploymentCount(db, q, filters)]);
+  const successful = rows.filter((r) => r.status === "success").map((r) => r.id);
+  const causes = await causesOfDeployments(db, q, successful);
+  const reasonsOf = new Map<string, FailureReason[]>();
+  for (const c of causes) {
+    const list = reasonsOf.get(c.id) ?? [];
+    list.push({ rule: c.rule, incidentId: c.incidentId, rollbackId: c.rollbackId });
+    reasonsOf.set(c.id, list);
+  }
+  return {
+    window: { from: q.from.toISOString(), to: q.to.toISOString() },
+    timeZone,
+    total,
+    offset: input.offset,
+    limit: input.limit,
+    items: rows.map((r) => deploymentItem(r, reasonsOf.get(r.id) ?? [])),
+  };
+}

@@ -1,0 +1,98 @@
+// The Incidents page's list (tRPC incidents.list): incidents open at some moment of the window,
+// newest first, a page at a time with the total; each with the successful deployments it is
+// attributed to by the DORA engine's rules, and the rule that applied.
+import type { IncidentListQueryData } from "@keel/shared";
+import type { Db } from "../db/client.ts";
+import type { DoraQuery } from "../db/queries/dora/fragments.ts";
+import { attributionsOfIncidents, incidentCount, incidentPage, type IncidentAttributionRow, type IncidentRow } from "../db/queries/lists/incidents.ts";
+import type { Tx } from "../db/types.ts";
+import { iso, listScope, queryAround } from "./lists/listScope.ts";
+
+export interface Attribution {
+  deploymentId: string;
+  rule: IncidentAttributionRow["rule"];
+  service: string;
+  finishedAt: string;
+  commitSha: string | null;
+}
+
+export interface IncidentItem {
+  id: string;
+  title: string | null;
+  severity: string | null;
+  service: string | null;
+  team: string | null;
+  openedAt: string;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  recoveryHours: number | null;
+  responders: number | null;
+  causedByDeploymentId: string | null;
+  causedByCommitSha: string | null;
+  notCausedByChange: boolean;
+  url: string | null;
+  /** The successful deployments (of the filtered environment) it makes failed changes, and why. */
+  attributedTo: Attribution[];
+}
+
+export interface IncidentList {
+  window: { from: string; to: string };
+  timeZone: string;
+  total: number;
+  offset: number;
+  limit: number;
+  items: IncidentItem[];
+}
+
+export function incidentItem(row: IncidentRow, attributions: Attribution[]): IncidentItem {
+  return {
+    id: row.id,
+    title: row.title,
+    severity: row.severity,
+    service: row.service,
+    team: row.team,
+    openedAt: row.openedAt.toISOString(),
+    acknowledgedAt: iso(row.acknowledgedAt),
+    resolvedAt: iso(row.resolvedAt),
+    recoveryHours: row.recoveryHours,
+    responders: row.responders,
+    causedByDeploymentId: row.causedByDeploymentId,
+    causedByCommitSha: row.causedByCommitSha,
+    notCausedByChange: row.notCausedByChange,
+    url: row.url,
+    attributedTo: attributions,
+  };
+}
+
+/**
+ * Attributions of some incidents, org-wide (an incident blames deployments of its own service
+ * whatever the list's filters): the engine's rules over the span of their opening times.
+ */
+export async function attributionsFor(db: Tx, base: Pick<DoraQuery, "timeZone" | "environmentId" | "isProduction" | "attributionHours">, incidents: { id: string; openedAt: Date }[]): Promise<Map<string, Attribution[]>> {
+  const byIncident = new Map<string, Attribution[]>();
+  if (incidents.length === 0) return byIncident;
+  const times = incidents.map((i) => i.openedAt.getTime());
+  const q = queryAround({ ...base, serviceIds: null }, new Date(Math.min(...times)), new Date(Math.max(...times)));
+  for (const a of await attributionsOfIncidents(db, q, incidents.map((i) => i.id))) {
+    const list = byIncident.get(a.incidentId) ?? [];
+    list.push({ deploymentId: a.deploymentId, rule: a.rule, service: a.service, finishedAt: a.finishedAt.toISOString(), commitSha: a.commitSha });
+    byIncident.set(a.incidentId, list);
+  }
+  return byIncident;
+}
+
+export async function listIncidents({ db, input }: { db: Db; input: IncidentListQueryData }): Promise<IncidentList> {
+  const { q, timeZone } = await listScope(db, input);
+  const filters = { severity: input.severity, state: input.state };
+  const page = { offset: input.offset, limit: input.limit };
+  const [rows, total] = await Promise.all([incidentPage(db, q, filters, page), incidentCount(db, q, filters)]);
+  const attributions = await attributionsFor(db, q, rows);
+  return {
+    window: { from: q.from.toISOString(), to: q.to.toISOString() },
+    timeZone,
+    total,
+    offset: input.offset,
+    limit: input.limit,
+    items: rows.map((r) => incidentItem(r, attributions.get(r.id) ?? [])),
+  };
+}

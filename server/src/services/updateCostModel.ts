@@ -1,0 +1,48 @@
+// Edits the cost model (tRPC costModel.update): every edit adds a CostModelVersion row, version
+// increasing per scope ("org" or the team's id). The organisation's row holds its full set of
+// inputs; a team's row holds its full set of overrides after the edit (null removed one). A team
+// edit may also set the team's size (Team.size), recorded in the version's note.
+import { CostModelInputs, DEFAULT_COST_MODEL_INPUTS, type CostModelUpdateData } from "@keel/shared";
+import type { Db } from "../db/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { KeelError } from "../errors.ts";
+import { cleanOverrides } from "../metrics/costModel.ts";
+import { getCostModel, type CostModelView } from "./getCostModel.ts";
+
+const ATTEMPTS = 3;
+
+export async function updateCostModel({ db, input }: { db: Db; input: CostModelUpdateData }): Promise<CostModelView> {
+  let teamId: string | null = null;
+  if (input.team !== undefined) {
+    const team = await db.team.findUnique({ where: { slug: input.team }, select: { id: true } });
+    if (!team) throw new KeelError("VALIDATION_FAILED", "Invalid request: team.", [{ path: "team", message: `no team with slug "${input.team}"` }]);
+    teamId = team.id;
+  }
+  const scope = teamId ?? "org";
+  // Two edits at once: the second to insert a version number loses the unique (scope, version)
+  // race and tries again with the next number.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.$transaction(async (tx) => {
+        const latest = await tx.costModelVersion.findFirst({ where: { scope }, orderBy: { version: "desc" }, select: { version: true, inputs: true } });
+        const merged: Record<string, number> = { ...cleanOverrides(latest?.inputs) };
+        for (const [name, value] of Object.entries(input.inputs)) {
+          if (value === null) delete merged[name];
+          else if (value !== undefined) merged[name] = value;
+        }
+        // The organisation's version is always complete (defaults fill what was never set).
+        const inputs = teamId === null ? CostModelInputs.parse({ ...DEFAULT_COST_MODEL_INPUTS, ...merged }) : merged;
+        const sizeNote = input.teamSize !== undefined ? `team size ${input.teamSize === null ? "unknown" : input.teamSize}` : undefined;
+        await tx.costModelVersion.create({
+          data: { scope, version: (latest?.version ?? 0) + 1, inputs, note: [input.note, sizeNote].filter(Boolean).join("; ") || null },
+        });
+        if (teamId !== null && input.teamSize !== undefined) await tx.team.update({ where: { id: teamId }, data: { size: input.teamSize } });
+      });
+      break;
+    } catch (error) {
+      const raced = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!raced || attempt >= ATTEMPTS) throw error;
+    }
+  }
+  return getCostModel({ db });
+}

@@ -1,0 +1,95 @@
+// The cost model (product.md "Cost model"): every input, its default and unit, as data, and the
+// schemas that validate an edit. Money and hours in Keel come only from these inputs. The
+// organisation's inputs are a full set; a team overrides any of them. Team size is not here: it is
+// the team's own setting (Team.size), read beside the model.
+import { z } from "zod";
+
+export const COST_MODEL_INPUTS = {
+  loadedHourlyRateUsd: { default: 100, unit: "USD/hour", label: "loaded hourly rate", why: "fully loaded engineer cost; set it to yours" },
+  hoursPerWeek: { default: 40, unit: "hours", label: "hours per week", why: "capacity of one engineer" },
+  sprintWeeks: { default: 2, unit: "weeks", label: "sprint length", why: 'for "sprints lost"' },
+  contextSwitchMinutes: {
+    default: 23,
+    unit: "minutes",
+    label: "context switch per blocking failure",
+    why: "time to get back to a task after an interruption (Gloria Mark's studies)",
+  },
+  waitFactor: { default: 0.5, unit: "fraction", label: "wait factor", why: "share of a rerun's duration the developer is blocked" },
+  ciCostPerMinuteUsd: { default: 0.008, unit: "USD/minute", label: "CI cost per minute", why: "a hosted 2-core runner's list price" },
+  incidentResponders: { default: 2, unit: "people", label: "incident responders", why: "people working an incident (an incident's own responders win)" },
+  reworkHoursPerDeployment: { default: 2, unit: "hours", label: "rework hours per rework deployment", why: "preparing a rollback or hotfix" },
+  fixEffortHours: { default: 4, unit: "hours", label: "fix effort per flaky test", why: "estimated work to fix a flaky test (editable per test)" },
+} as const;
+
+export type CostModelInputName = keyof typeof COST_MODEL_INPUTS;
+export const COST_MODEL_INPUT_NAMES = Object.keys(COST_MODEL_INPUTS) as CostModelInputName[];
+
+/** Each responder's hours on an incident count at most this many per calendar day (product.md). */
+export const RESPONDER_HOURS_CAP_PER_DAY = 8;
+
+const positive = (max: number) => z.number().finite().positive().max(max);
+const nonNegative = (max: number) => z.number().finite().min(0).max(max);
+
+/** A complete set of inputs (the organisation's). */
+export const CostModelInputs = z
+  .object({
+    loadedHourlyRateUsd: nonNegative(100_000),
+    hoursPerWeek: positive(168),
+    sprintWeeks: positive(52),
+    contextSwitchMinutes: nonNegative(24 * 60),
+    waitFactor: nonNegative(1),
+    ciCostPerMinuteUsd: nonNegative(1_000),
+    incidentResponders: z.number().int().min(1).max(1_000),
+    reworkHoursPerDeployment: nonNegative(1_000),
+    fixEffortHours: positive(10_000),
+  })
+  .strict();
+export type CostModelInputsData = z.output<typeof CostModelInputs>;
+
+/** The defaults of product.md, as a complete set. */
+export const DEFAULT_COST_MODEL_INPUTS: CostModelInputsData = Object.fromEntries(
+  COST_MODEL_INPUT_NAMES.map((name) => [name, COST_MODEL_INPUTS[name].default]),
+) as CostModelInputsData;
+
+/** A team's overrides: any subset of the inputs. */
+export const CostModelOverrides = CostModelInputs.partial().strict();
+export type CostModelOverridesData = z.output<typeof CostModelOverrides>;
+
+/**
+ * An edit. Without `team` it changes the organisation's inputs (the ones given; the others keep
+ * their value). With `team` (a team slug) it changes that team's overrides: a number sets an
+ * override, null removes it (the team then follows the organisation). `teamSize` (team edits only)
+ * sets the team's size for capacity shares; null makes it unknown. Every edit adds a version.
+ */
+export const CostModelUpdate = z
+  .object({
+    team: z.string().min(1).max(200).optional(),
+    inputs: z
+      .object(Object.fromEntries(COST_MODEL_INPUT_NAMES.map((name) => [name, CostModelInputs.shape[name].nullable().optional()])) as {
+        [K in CostModelInputName]: z.ZodOptional<z.ZodNullable<(typeof CostModelInputs.shape)[K]>>;
+      })
+      .strict()
+      .default({}),
+    teamSize: z.number().int().min(1).max(100_000).nullable().optional(),
+    note: z.string().max(500).optional(),
+  })
+  .strict()
+  .refine((u) => u.team !== undefined || Object.values(u.inputs).every((v) => v !== null), {
+    message: "the organisation's inputs cannot be removed, only changed (null removes a team's override)",
+    path: ["inputs"],
+  })
+  .refine((u) => u.team !== undefined || u.teamSize === undefined, { message: "teamSize needs a team", path: ["teamSize"] });
+export type CostModelUpdateInput = z.input<typeof CostModelUpdate>;
+export type CostModelUpdateData = z.output<typeof CostModelUpdate>;
+
+/** Which cost model a figure used: the organisation's version and, per team with overrides, the team's. */
+export interface CostModelUsed {
+  /** The organisation's version; 0 means the built-in defaults (nothing edited yet). */
+  version: number;
+  /** The team versions that applied (teams whose overrides were used), by team slug. */
+  teamVersions: { team: string; version: number }[];
+  /** "org v3 + payments v1": how a sentence names it. */
+  label: string;
+  /** The inputs in force for the figure's scope (the team's, for a team filter). */
+  inputs: CostModelInputsData;
+}

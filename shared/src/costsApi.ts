@@ -1,0 +1,63 @@
+// Query schemas of the cost, flaky-test, investment, report and export endpoints (api.md
+// "Reading"), shared by the REST routes, tRPC and the web app's URL filters. The window is
+// optional here: without from and to it is the last 13 weeks up to and including today.
+import { z } from "zod";
+
+const isoDateOrDateTime = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO date or date-time");
+
+export const CostFilters = z
+  .object({
+    from: isoDateOrDateTime.optional(),
+    to: isoDateOrDateTime.optional(),
+    team: z.string().min(1).max(200).optional(),
+    service: z.string().min(1).max(200).optional(),
+    environment: z.string().min(1).max(200).default("production"),
+  })
+  .refine((f) => (f.from === undefined) === (f.to === undefined), { message: "give both from and to, or neither", path: ["to"] })
+  .refine((f) => f.from === undefined || f.to === undefined || Date.parse(f.from) < Date.parse(f.to), { message: "must be after from", path: ["to"] })
+  .refine((f) => f.from === undefined || f.to === undefined || Date.parse(f.to) - Date.parse(f.from) <= 5 * 366 * 86_400_000, {
+    message: "the window may span at most five years",
+    path: ["to"],
+  });
+export type CostFiltersInput = z.input<typeof CostFilters>;
+export type CostFiltersData = z.output<typeof CostFilters>;
+
+export const FLAKY_TESTS_MAX_LIMIT = 500;
+export const FlakyTestsLimit = z.object({
+  limit: z.coerce.number().int().min(1).max(FLAKY_TESTS_MAX_LIMIT).default(50),
+});
+
+/** An ISO 8601 week, e.g. 2026-W47 (weeks start on Monday). */
+export const IsoWeek = z
+  .string()
+  .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week such as 2026-W47")
+  .refine((w) => {
+    // Week 53 exists only in years whose 1 January is a Thursday, or a Wednesday in a leap year.
+    if (!w.endsWith("W53")) return true;
+    const year = Number(w.slice(0, 4));
+    const jan1 = new Date(Date.UTC(year, 0, 1)).getUTCDay();
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return jan1 === 4 || (leap && jan1 === 3);
+  }, "that year has no week 53");
+
+export const WeeklyReportQuery = z
+  .object({
+    week: IsoWeek,
+    team: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+export type WeeklyReportQueryData = z.output<typeof WeeklyReportQuery>;
+
+export const EXPORT_KINDS = ["deployments", "incidents", "changes", "flaky-tests"] as const;
+export const ExportKind = z.enum(EXPORT_KINDS);
+export type ExportKindValue = z.output<typeof ExportKind>;
+
+export const FixEffortUpdate = z
+  .object({
+    testId: z.number().int().positive(),
+    /** Hours; null returns the test to the cost model's default. */
+    hours: z.number().finite().positive().max(10_000).nullable(),
+  })
+  .strict();

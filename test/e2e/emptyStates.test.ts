@@ -1,0 +1,68 @@
+// Browser tests of the empty and failed states, against a Keel process with no data at all
+// (KEEL_DEMO=0): every page says plainly that there is nothing yet, with no stand-in numbers, and a
+// filter the server rejects is explained with a way to retry.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, openPage, screenshot } from "../support/browser.ts";
+import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+
+let keel: KeelProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  keel = await startKeelProcess({ KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-empty-token-0123456789", KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-empty-")) }, 170_000);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await keel?.stop();
+});
+
+describe("an organisation with no data yet", () => {
+  test("the Overview says there is nothing to measure, with no numbers", async () => {
+    const { page, problems } = await openPage(browser, keel.url);
+    await page.getByText("Nothing to measure here yet").waitFor();
+    expect(await page.locator("[data-testid=tile-value]").count()).toBe(0);
+    expect(await page.locator("[data-testid=chart]").count()).toBe(0);
+    await expect(page.locator("[data-note=no-deployments]").textContent()).resolves.toContain("No successful deployments in this period");
+    await screenshot(page, "overview-empty");
+    expect(problems).toEqual([]);
+  });
+
+  test.each([
+    ["/deployments", "No deployments match these filters in this period."],
+    ["/incidents", "No incidents match these filters in this period."],
+  ])("%s says it has nothing to list", async (route, text) => {
+    const { page, problems } = await openPage(browser, `${keel.url}${route}`);
+    await page.getByText(text).waitFor();
+    await expect(page.locator(".pagination-status").textContent()).resolves.toMatch(/^No /);
+    expect(problems).toEqual([]);
+  });
+
+  test("Settings has no teams, services or tokens yet, and says so", async () => {
+    const { page, problems } = await openPage(browser, `${keel.url}/settings`);
+    await page.getByText("No teams yet.").waitFor();
+    await page.getByText("No services yet: they appear with their first event.").waitFor();
+    await page.getByText("No API tokens yet.").waitFor();
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("a filter the server rejects", () => {
+  test("is explained with the server's words and a way to try again", async () => {
+    const { page, problems } = await openPage(browser, `${keel.url}/?team=nobody`);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain("The DORA metrics could not be loaded.");
+    await expect(alert.textContent()).resolves.toContain("team");
+    await alert.getByRole("button", { name: "Try again" }).waitFor();
+    // The unknown name stays visible in its filter, so the reader sees what to change.
+    expect(await page.getByLabel("Team").inputValue()).toBe("nobody");
+    await screenshot(page, "overview-rejected-filter");
+    // The browser logs the 400 response itself; nothing else may fail.
+    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+// One DORA metric by week as a line: a point per week bucket, gaps where a week has no value (no
+// deployments, no resolved incidents), and the current, unfinished week drawn hollow. Types only
+// from ECharts: the runtime comes from ../echarts.ts.
+import type { TooltipComponentFormatterCallbackParams } from "echarts";
+import { formatCount } from "../../format/counts.ts";
+import { formatHours } from "../../format/durations.ts";
+import { formatPercent, formatShort, NBSP } from "../../format/numbers.ts";
+import { weekLabel, weekLabelWithYear } from "../../format/weeks.ts";
+import type { EChartsOption } from "../echarts.ts";
+import { chartInk } from "../palette.ts";
+
+export type TrendUnit = "count" | "hours" | "fraction";
+
+export interface TrendPoint {
+  /** Monday of the week, as the organisation's local date: "2026-11-16". */
+  bucketStart: string;
+  value: number | null;
+  /** The week is not over yet (the window ends inside it). */
+  partial: boolean;
+  /** What the value rests on: "3 of 37 deployments". */
+  note: string;
+}
+
+export interface TrendSpec {
+  /** What is plotted, for the tooltip: "Change failure rate". */
+  name: string;
+  unit: TrendUnit;
+  color: string;
+}
+
+/** A value in its unit, as the tiles write it: "8.1 %", "19 h", "37". */
+export function trendValueText(value: number, unit: TrendUnit): string {
+  if (unit === "fraction") return formatPercent(value);
+  if (unit === "hours") return formatHours(value);
+  return formatCount(value);
+}
+
+/** An axis tick: "8 %", "12 h", "40". */
+export function trendAxisLabel(value: number, unit: TrendUnit): string {
+  if (unit === "fraction") return `${formatShort(value * 100)}${NBSP}%`;
+  if (unit === "hours") return `${formatShort(value)}${NBSP}h`;
+  return formatCount(value);
+}
+
+/** "Week of 16 Nov 2026 (so far): 8.1 %, 3 of 37 deployments" */
+export function trendTooltip(point: TrendPoint, spec: TrendSpec): string {
+  const week = `Week of ${weekLabelWithYear(point.bucketStart)}${point.partial ? " (so far)" : ""}`;
+  const value = point.value === null ? "no value" : trendValueText(point.value, spec.unit);
+  return `${week}<br/>${spec.name}: <strong>${value}</strong>${point.note ? `<br/>${point.note}` : ""}`;
+}
+
+function dataIndexOf(params: TooltipComponentFormatterCallbackParams): number {
+  const first = Array.isArray(params) ? params[0] : params;
+  return first?.dataIndex ?? -1;
+}
+
+export function doraTrendOption(points: TrendPoint[], spec: TrendSpec): EChartsOption {
+  const tooltips = points.map((p) => trendTooltip(p, spec));
+  return {
+    color: [spec.color],
+    // Five small charts drawn at once: no entrance animation, so they are readable (and the page
+    // interactive) at once.
+    animation: false,
+    grid: { left: 8, right: 20, top: 16, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
+    tooltip: {
+      trigger: "axis",
+      backgroundColor: chartInk.tooltipBackground,
+      borderColor: chartInk.axisLine,
+      textStyle: { color: chartInk.text, fontSize: 13 },
+      // Inside the chart on a phone instead of off the screen.
+      confine: true,
+      axisPointer: { type: "line", lineStyle: { color: chartInk.axisLine } },
+      formatter: (params: TooltipComponentFormatterCallbackParams) => tooltips[dataIndexOf(params)] ?? "",
+    },
+    xAxis: {
+      type: "category",
+      boundaryGap: false,
+      data: points.map((p) => weekLabel(p.bucketStart)),
+      axisTick: { alignWithLabel: true },
+      axisLine: { lineStyle: { color: chartInk.axisLine } },
+      axisLabel: { color: chartInk.mutedText, fontSize: 12, hideOverlap: true },
+    },
+    yAxis: {
+      type: "value",
+      min: 0,
+      // Counts are whole: never a tick at 0.5.
+      ...(spec.unit === "count" ? { minInterval: 1 } : {}),
+      axisLabel: { color: chartInk.mutedText, fontSize: 12, formatter: (value: number) => trendAxisLabel(value, spec.unit) },
+      splitLine: { lineStyle: { color: chartInk.gridLine } },
+    },
+    series: [
+      {
+        type: "line",
+        name: spec.name,
+        connectNulls: false,
+        symbol: "circle",
+        symbolSize: 6,
+        lineStyle: { width: 2 },
+        areaStyle: { opacity: 0.08 },
+        emphasis: { focus: "none" },
+        // The unfinished week: a hollow point, so a low count reads as "so far", not as a drop.
+        data: points.map((p) => (p.partial ? { value: p.value, symbol: "emptyCircle", symbolSize: 8 } : p.value)),
+      },
+    ],
+  };
+}

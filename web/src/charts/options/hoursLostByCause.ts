@@ -1,0 +1,118 @@
+// Engineering hours lost per week, stacked by cause (flaky tests, change failures, rework), and
+// optionally the cumulative cost avoided since fixes as a line on a dollar axis.
+import { formatHours, formatUsd, formatUsdWhole } from "../../format/costFigures.ts";
+import { weekLabel, weekLabelWithYear } from "../../format/weeks.ts";
+import type { EChartsOption } from "../echarts.ts";
+import { okabeIto } from "../palette.ts";
+import { barValue, categoryAxisStyle, dataIndexOf, gridWithLegend, legendStyle, tooltipBox, tooltipLine, tooltipTitle, valueAxisLabel, valueAxisSplitLine } from "./chartParts.ts";
+
+export interface HoursLostWeek {
+  /** Monday of the week, as the organisation's local date. */
+  bucketStart: string;
+  flakyTests: number;
+  changeFailures: number;
+  rework: number;
+  total: number;
+  costUsd: number;
+}
+
+export const HOURS_LOST_CAUSES = [
+  { key: "flakyTests", label: "Flaky tests", color: okabeIto.blue },
+  { key: "changeFailures", label: "Change failures", color: okabeIto.vermillion },
+  { key: "rework", label: "Rework", color: okabeIto.orange },
+] as const;
+
+export const COST_AVOIDED_LABEL = "Cost avoided by fixed flaky tests (cumulative)";
+const AVOIDED_COLOR = okabeIto.bluishGreen;
+
+/** The tooltip of one week: each cause's hours, the total with its cost, and the avoided cost so far. */
+export function hoursLostWeekTooltip(week: HoursLostWeek, avoided?: number | null): string {
+  return [
+    tooltipTitle(`Week of ${weekLabelWithYear(week.bucketStart)}`),
+    ...HOURS_LOST_CAUSES.map((c) => tooltipLine(c.color, c.label, formatHours(week[c.key]))),
+    tooltipLine(null, "Total", `${formatHours(week.total)} (${formatUsd(week.costUsd)})`),
+    ...(avoided === undefined || avoided === null ? [] : [tooltipLine(AVOIDED_COLOR, "Cost avoided so far", formatUsd(avoided))]),
+  ].join("");
+}
+
+/**
+ * Stacked weekly bars of hours lost by cause; with `avoided` (one cumulative dollar value per
+ * week), a line on a second axis in dollars.
+ */
+export function hoursLostByCauseOption(weeks: HoursLostWeek[], avoided?: (number | null)[]): EChartsOption {
+  const withAvoided = avoided !== undefined && avoided.length === weeks.length;
+  const tooltips = weeks.map((w, i) => hoursLostWeekTooltip(w, withAvoided ? avoided[i] : undefined));
+  return {
+    animationDuration: 300,
+    grid: { ...gridWithLegend, right: withAvoided ? 8 : 16 },
+    legend: { ...legendStyle },
+    tooltip: {
+      ...tooltipBox,
+      trigger: "axis",
+      axisPointer: { type: "shadow" },
+      formatter: (params: unknown) => tooltips[dataIndexOf(params)] ?? "",
+    },
+    xAxis: { type: "category", data: weeks.map((w) => weekLabel(w.bucketStart)), ...categoryAxisStyle },
+    yAxis: [
+      {
+        type: "value",
+        min: 0,
+        axisLabel: { ...valueAxisLabel, formatter: (v: number) => `${v} h` },
+        splitLine: valueAxisSplitLine,
+      },
+      ...(withAvoided
+        ? [
+            {
+              type: "value" as const,
+              min: 0,
+              position: "right" as const,
+              axisLabel: { ...valueAxisLabel, formatter: (v: number) => formatUsdWhole(v) },
+              splitLine: { show: false },
+            },
+          ]
+        : []),
+    ],
+    series: [
+      ...HOURS_LOST_CAUSES.map((c) => ({
+        type: "bar" as const,
+        name: c.label,
+        stack: "hours",
+        color: c.color,
+        barMaxWidth: 40,
+        // A thin white edge keeps adjacent causes apart for every kind of colour vision.
+        itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
+        emphasis: { focus: "series" as const },
+        data: weeks.map((w) => barValue(w[c.key])),
+      })),
+      ...(withAvoided
+        ? [
+            {
+              type: "line" as const,
+              name: COST_AVOIDED_LABEL,
+              yAxisIndex: 1,
+              color: AVOIDED_COLOR,
+              symbol: "circle",
+              symbolSize: 6,
+              lineStyle: { width: 2.5 },
+              connectNulls: true,
+              data: avoided,
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+/** The chart's accessible name: what it plots, over which weeks, and the worst week. */
+export function hoursLostChartLabel(weeks: HoursLostWeek[], avoidedTotal?: number): string {
+  const first = weeks[0];
+  const last = weeks.at(-1);
+  if (!first || !last) return "Bar chart of engineering hours lost per week: no weeks to show.";
+  const worst = weeks.reduce((max, w) => (w.total > max.total ? w : max), first);
+  const avoided = avoidedTotal === undefined ? "" : ` A line shows the cost avoided by fixed flaky tests, reaching ${formatUsd(avoidedTotal)}.`;
+  return (
+    `Stacked bar chart of engineering hours lost per week by cause (flaky tests, change failures, rework), ` +
+    `from the week of ${weekLabelWithYear(first.bucketStart)} to the week of ${weekLabelWithYear(last.bucketStart)}. ` +
+    `Most lost: the week of ${weekLabelWithYear(worst.bucketStart)}, ${formatHours(worst.total)} (${formatUsd(worst.costUsd)}).${avoided}`
+  );
+}

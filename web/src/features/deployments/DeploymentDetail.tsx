@@ -1,0 +1,190 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { Link } from "react-router";
+import { describeApiError } from "../../api/describeApiError.ts";
+import { useTRPC } from "../../api/trpc.ts";
+import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { countOf } from "../../format/counts.ts";
+import { formatDateTime } from "../../format/dates.ts";
+import { formatHours } from "../../format/durations.ts";
+import { deploymentCauseSentence } from "../records/attributionText.ts";
+import { deploymentHref, incidentHref } from "../records/recordLinks.ts";
+
+interface DeploymentDetailProps {
+  id: string;
+  timeZone: string;
+  onClose: () => void;
+  /** Shown on its own above the list (opened from a link), not inside its row. */
+  standalone?: boolean;
+}
+
+/** One deployment: why it counts as a failed change (or not), what it shipped, what it rolled back or fixed. */
+export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: DeploymentDetailProps) {
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.deployments.get.queryOptions({ id }));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opened from a link on another page: bring it into view and start reading there.
+  useEffect(() => {
+    if (standalone && detail.data) headingRef.current?.focus();
+  }, [standalone, detail.data]);
+
+  if (detail.isPending) return <LoadingState label={`Loading deployment ${id}…`} lines={3} />;
+  if (detail.isError) {
+    return <ErrorState title={`Deployment ${id} could not be loaded.`} detail={describeApiError(detail.error)} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />;
+  }
+  const { deployment: d, causes, changes, rollbackOf, remediates, attributionWindowDays } = detail.data;
+
+  return (
+    <div className="record-detail" data-testid="deployment-detail" data-deployment={d.id}>
+      <div className="record-detail-head">
+        <h3 ref={headingRef} tabIndex={-1}>
+          {standalone ? "Deployment " : ""}
+          <code>{d.id}</code>
+        </h3>
+        <button type="button" className="button button-quiet button-small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Service</dt>
+          <dd>
+            {d.service}
+            {d.team ? <span className="muted"> (team {d.team})</span> : null} to {d.environment}
+          </dd>
+        </div>
+        <div>
+          <dt>Finished</dt>
+          <dd>
+            {formatDateTime(d.finishedAt, timeZone)}
+            {d.startedAt ? <span className="muted"> (started {formatDateTime(d.startedAt, timeZone)})</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            {d.status}, {d.kind}
+          </dd>
+        </div>
+        {d.commitSha ? (
+          <div>
+            <dt>Commit</dt>
+            <dd>
+              <code>{d.commitSha}</code>
+              {d.repository ? <span className="muted"> in {d.repository}</span> : null}
+            </dd>
+          </div>
+        ) : null}
+        {rollbackOf ? (
+          <div>
+            <dt>Rolls back</dt>
+            <dd>
+              <Link to={deploymentHref(rollbackOf.id)}>{rollbackOf.id}</Link> <span className="muted">({formatDateTime(rollbackOf.finishedAt, timeZone)})</span>
+            </dd>
+          </div>
+        ) : null}
+        {remediates ? (
+          <div>
+            <dt>Fixes incident</dt>
+            <dd>
+              <Link to={incidentHref(remediates.id)}>{remediates.id}</Link>
+              {remediates.title ? <span className="muted"> {remediates.title}</span> : null}
+            </dd>
+          </div>
+        ) : d.remediatesIncidentId ? (
+          <div>
+            <dt>Fixes incident</dt>
+            <dd>
+              <code>{d.remediatesIncidentId}</code> <span className="muted">(not received by Keel)</span>
+            </dd>
+          </div>
+        ) : null}
+        {d.url ? (
+          <div>
+            <dt>Link</dt>
+            <dd>
+              <a href={d.url} target="_blank" rel="noreferrer noopener">
+                Open in your deployment tool
+              </a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <h4>Change failure</h4>
+      {d.changeFailure === null ? (
+        <p>This deployment did not succeed, so it counts in no DORA metric.</p>
+      ) : causes.length === 0 ? (
+        <p>
+          It caused no failure: no incident names it or a commit it first shipped, it was not rolled back, and no incident without a named cause opened
+          after it (within {countOf(attributionWindowDays, "day")}) before the next deployment of {d.service}.
+        </p>
+      ) : (
+        <ul className="causes" data-testid="failure-causes">
+          {causes.map((cause, i) => (
+            <li key={i}>
+              <span className="badge badge-bad">{cause.rule === "timeWindow" ? "time window" : cause.rule === "commit" ? "commit" : cause.rule}</span>{" "}
+              {deploymentCauseSentence(cause, d, attributionWindowDays)}{" "}
+              {cause.incident ? (
+                <Link to={incidentHref(cause.incident.id)}>
+                  Open {cause.incident.id}
+                  {cause.incident.title ? `: ${cause.incident.title}` : ""}
+                </Link>
+              ) : null}
+              {cause.rollback ? <Link to={deploymentHref(cause.rollback.id)}>Open {cause.rollback.id}</Link> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h4>{changes.length === 0 ? "Changes" : `${countOf(changes.length, "change")} shipped`}</h4>
+      {changes.length === 0 ? (
+        <p className="muted">It listed no commits (rollbacks usually do not), so it adds nothing to lead time.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="changes-table">
+            <caption className="visually-hidden">Changes shipped by {d.id}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Commit</th>
+                <th scope="col">Category</th>
+                <th scope="col">Committed</th>
+                <th scope="col">Lead time</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((c) => (
+                <tr key={`${c.repository}:${c.sha}`}>
+                  <td>
+                    <code>{c.sha.slice(0, 8)}</code> {c.title ?? <span className="muted">(no title)</span>}
+                    {c.prNumber ? <span className="muted"> #{c.prNumber}</span> : null}
+                  </td>
+                  <td>
+                    <span className={`category category-${c.category}`}>{c.category}</span>
+                  </td>
+                  <td className="nowrap">{formatDateTime(c.committedAt, timeZone)}</td>
+                  <td>
+                    <LeadTime countedHere={c.countedHere} firstDeploymentId={c.firstDeploymentId} hours={c.leadTimeHours} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function LeadTime({ countedHere, firstDeploymentId, hours }: { countedHere: boolean; firstDeploymentId: string | null; hours: number | null }) {
+  if (firstDeploymentId === null || hours === null) return <span className="muted">Not counted</span>;
+  if (hours < 0) return <span className="muted">Left out: committed after it was deployed</span>;
+  if (!countedHere) {
+    return (
+      <span className="muted">
+        {formatHours(hours)}, counted at <Link to={deploymentHref(firstDeploymentId)}>{firstDeploymentId}</Link> (first shipped there)
+      </span>
+    );
+  }
+  return <>{formatHours(hours)}</>;
+}

@@ -1,0 +1,410 @@
+// The Overview's words and figures, from one dora.summary answer: the tiles (value in plain units,
+// level, change against the previous period coloured by what is good for that metric), the weekly
+// trend of each metric, and the short data-quality note. Every figure comes from that answer, so
+// the page shows exactly what GET /api/v1/metrics/dora says for the same window.
+import type { DoraLevel } from "@keel/shared";
+import type { DoraMetrics } from "@keel/server/src/services/getDoraMetrics.ts";
+import type { TrendPoint, TrendUnit } from "../../charts/options/doraTrend.ts";
+import { okabeIto } from "../../charts/palette.ts";
+import { countOf, formatCount } from "../../format/counts.ts";
+import { localDateOf } from "../../format/dates.ts";
+import { formatHours } from "../../format/durations.ts";
+import { formatOneDecimal, formatPercent, formatPoints, formatShort, NBSP } from "../../format/numbers.ts";
+import { weekLabelWithYear } from "../../format/weeks.ts";
+
+export type { DoraMetrics };
+export type MetricKey = "deploymentFrequency" | "leadTime" | "changeFailureRate" | "recoveryTime" | "reworkRate";
+export const METRIC_KEYS: readonly MetricKey[] = ["deploymentFrequency", "leadTime", "changeFailureRate", "recoveryTime", "reworkRate"];
+
+/** better/worse for this metric's direction; same when the shown difference rounds to nothing; none without a comparison. */
+export type Tone = "better" | "worse" | "same" | "none";
+
+export interface TileValue {
+  /** The number: "4.2", "19", "8.1". */
+  figure: string;
+  /** What it counts: "per day", "h median", "%". */
+  unit: string;
+}
+
+export interface TileChange {
+  tone: Tone;
+  /** "▲ 1.2 pts", "▼ 2.5 h", or a phrase when there is nothing to compare. */
+  text: string;
+  /** The previous period's value in the tile's unit: "6.9 %"; null when it had none. */
+  previous: string | null;
+  /** The whole comparison in words, for screen readers and the tooltip. */
+  sentence: string;
+}
+
+export interface Tile {
+  key: MetricKey;
+  title: string;
+  /** Null: nothing to measure (no deployments, no resolved incidents). */
+  value: TileValue | null;
+  /** Null for rework rate (no published levels) or when there is no value. */
+  level: DoraLevel | null;
+  hasLevel: boolean;
+  change: TileChange;
+  /** What the value rests on: "312 deployments · 5 deploy days a week (median)". */
+  detail: string;
+  /** The weekly values behind the sparkline, oldest first. */
+  spark: (number | null)[];
+  /** The last week is not over yet. */
+  lastWeekPartial: boolean;
+}
+
+const TITLES: Record<MetricKey, string> = {
+  deploymentFrequency: "Deployment frequency",
+  leadTime: "Lead time for changes",
+  changeFailureRate: "Change failure rate",
+  recoveryTime: "Failed deployment recovery time",
+  reworkRate: "Deployment rework rate",
+};
+
+export function metricTitle(key: MetricKey): string {
+  return TITLES[key];
+}
+
+/** Higher is better only for deployment frequency. */
+const HIGHER_IS_BETTER: Record<MetricKey, boolean> = {
+  deploymentFrequency: true,
+  leadTime: false,
+  changeFailureRate: false,
+  recoveryTime: false,
+  reworkRate: false,
+};
+
+const DAY = 1;
+const WEEK = 7;
+const MONTH = 30;
+
+/** Deployments per day in the unit that reads best: per day when at least daily, else per week, else per month. */
+export function frequencyUnit(perDay: number): { factor: number; unit: string } {
+  if (perDay >= 1) return { factor: DAY, unit: "per day" };
+  if (perDay >= 1 / 7) return { factor: WEEK, unit: "per week" };
+  return { factor: MONTH, unit: "per month" };
+}
+
+/** "19 h" → { figure: "19", unit: "h" } (formatters put a no-break space before the unit). */
+function split(text: string, suffix = ""): TileValue {
+  const at = text.lastIndexOf(NBSP);
+  const figure = at < 0 ? text : text.slice(0, at);
+  const unit = at < 0 ? "" : text.slice(at + 1);
+  return { figure, unit: suffix ? `${unit} ${suffix}` : unit };
+}
+
+export function valueText(value: TileValue | null): string {
+  return value ? `${value.figure}${NBSP}${value.unit}` : "No data";
+}
+
+interface Measure {
+  value: number | null;
+  previous: number | null;
+  delta: number | null;
+  show: (v: number) => TileValue;
+  /** The unsigned difference in the tile's unit, and whether it rounds to nothing. */
+  showDelta: (d: number) => { text: string; zero: boolean };
+  /** How the difference reads in words: "percentage points", "hours". */
+  deltaWords: (d: number) => string;
+}
+
+function compare(key: MetricKey, m: Measure, previousLabel: string): TileChange {
+  const previous = m.previous === null ? null : valueText(m.show(m.previous));
+  if (m.value === null) return { tone: "none", text: "", previous, sentence: "No value in this period." };
+  if (m.delta === null || m.previous === null) {
+    return { tone: "none", text: "No earlier data", previous, sentence: `No value in ${previousLabel} to compare with.` };
+  }
+  const shown = m.showDelta(m.delta);
+  if (shown.zero) {
+    return { tone: "same", text: "No change", previous, sentence: `The same as in ${previousLabel} (${previous}).` };
+  }
+  const up = m.delta > 0;
+  const better = up === HIGHER_IS_BETTER[key];
+  const tone: Tone = better ? "better" : "worse";
+  return {
+    tone,
+    text: `${up ? "▲" : "▼"} ${shown.text}`,
+    previous,
+    sentence: `${up ? "Up" : "Down"} ${m.deltaWords(m.delta)} from ${previous} in ${previousLabel}: ${tone}.`,
+  };
+}
+
+function hoursDelta(d: number) {
+  const text = formatHours(Math.abs(d));
+  return { text, zero: Math.abs(d) * 60 < 0.5 };
+}
+
+function measures(report: DoraMetrics): Record<MetricKey, Measure> {
+  const s = report.summary;
+  const { factor, unit } = frequencyUnit(s.deploymentFrequency.perDay);
+  const percent = (v: number) => split(formatPercent(v));
+  const pointsDelta = (d: number) => ({ text: formatPoints(d), zero: Math.round(Math.abs(d) * 1000) === 0 });
+  const pointsWords = (d: number) => `${formatOneDecimal(Math.abs(d) * 100)} percentage points`;
+  const hoursWords = (d: number) => formatHours(Math.abs(d)).replace(NBSP, " ");
+  return {
+    deploymentFrequency: {
+      value: s.deploymentFrequency.perDay,
+      previous: s.deploymentFrequency.previous.perDay,
+      delta: s.deploymentFrequency.change.perDay,
+      show: (v) => ({ figure: formatOneDecimal(v * factor), unit }),
+      showDelta: (d) => ({ text: `${formatOneDecimal(Math.abs(d) * factor)}${NBSP}${unit}`, zero: Math.round(Math.abs(d) * factor * 10) === 0 }),
+      deltaWords: (d) => `${formatOneDecimal(Math.abs(d) * factor)} ${unit}`,
+    },
+    leadTime: {
+      value: s.leadTime.medianHours,
+      previous: s.leadTime.previous.medianHours,
+      delta: s.leadTime.change.medianHours,
+      show: (v) => split(formatHours(v), "median"),
+      showDelta: hoursDelta,
+      deltaWords: hoursWords,
+    },
+    changeFailureRate: {
+      value: s.changeFailureRate.rate,
+      previous: s.changeFailureRate.previous.rate,
+      delta: s.changeFailureRate.change.rate,
+      show: percent,
+      showDelta: pointsDelta,
+      deltaWords: pointsWords,
+    },
+    recoveryTime: {
+      value: s.recoveryTime.medianHours,
+      previous: s.recoveryTime.previous.medianHours,
+      delta: s.recoveryTime.change.medianHours,
+      show: (v) => split(formatHours(v), "median"),
+      showDelta: hoursDelta,
+      deltaWords: hoursWords,
+    },
+    reworkRate: {
+      value: s.reworkRate.rate,
+      previous: s.reworkRate.previous.rate,
+      delta: s.reworkRate.change.rate,
+      show: percent,
+      showDelta: pointsDelta,
+      deltaWords: pointsWords,
+    },
+  };
+}
+
+function details(report: DoraMetrics): Record<MetricKey, string> {
+  const s = report.summary;
+  const days = s.deploymentFrequency.deployDaysPerWeekMedian;
+  return {
+    deploymentFrequency:
+      countOf(s.deploymentFrequency.deployments, "deployment") + (days === null ? "" : ` · on ${formatShort(days)} ${days === 1 ? "day" : "days"} a week (median)`),
+    leadTime: [s.leadTime.p90Hours === null ? null : `90th percentile ${formatHours(s.leadTime.p90Hours)}`, countOf(s.leadTime.changes, "change")].filter(Boolean).join(" · "),
+    changeFailureRate: `${formatCount(s.changeFailureRate.failed)} of ${countOf(s.changeFailureRate.deployments, "deployment")} caused a failure`,
+    recoveryTime: [
+      s.recoveryTime.p90Hours === null ? null : `90th percentile ${formatHours(s.recoveryTime.p90Hours)}`,
+      countOf(s.recoveryTime.incidents, "resolved incident"),
+      s.recoveryTime.open > 0 ? `${formatCount(s.recoveryTime.open)} open` : null,
+    ]
+      .filter(Boolean)
+      .join(" · "),
+    reworkRate: `${formatCount(s.reworkRate.rework)} of ${countOf(s.reworkRate.deployments, "deployment")} were rollbacks or fixes`,
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/** True when the week starting `bucketStart` (a local Monday) ends after the window does. */
+export function weekIsPartial(bucketStart: string, windowTo: string, timeZone: string): boolean {
+  const nextMonday = new Date(Date.parse(`${bucketStart}T00:00:00Z`) + 7 * DAY_MS).toISOString().slice(0, 10);
+  return nextMonday > localDateOf(windowTo, timeZone);
+}
+
+/** "the previous 12 weeks and 5 days (25 May – 23 Aug 2026)" */
+export function previousPeriodLabel(report: DoraMetrics): string {
+  const from = weekLabelWithYear(localDateOf(report.previousWindow.from, report.timeZone));
+  const to = weekLabelWithYear(localDateOf(new Date(Date.parse(report.previousWindow.to) - 1).toISOString(), report.timeZone));
+  return `the previous period (${from} – ${to})`;
+}
+
+const SERIES_VALUE: Record<MetricKey, (b: DoraMetrics["series"][number]) => number | null> = {
+  deploymentFrequency: (b) => b.deployments,
+  leadTime: (b) => b.leadTimeMedianHours,
+  changeFailureRate: (b) => b.changeFailureRate,
+  recoveryTime: (b) => b.recoveryMedianHours,
+  reworkRate: (b) => b.reworkRate,
+};
+
+/**
+ * True when Keel's records start after the previous period began: that period is partly empty, so
+ * comparing with it would show growth that is only missing data.
+ */
+export function previousPeriodIncomplete(report: DoraMetrics, dataSince: string | null | undefined): boolean {
+  return dataSince !== null && dataSince !== undefined && Date.parse(dataSince) > Date.parse(report.previousWindow.from);
+}
+
+function incompleteComparison(report: DoraMetrics, dataSince: string): TileChange {
+  return {
+    tone: "none",
+    text: "No full earlier period to compare",
+    previous: null,
+    sentence: `Keel's records start on ${weekLabelWithYear(localDateOf(dataSince, report.timeZone))}, after ${previousPeriodLabel(report)} began, so there is no fair comparison.`,
+  };
+}
+
+/** The five tiles. `dataSince` (catalog.list): when Keel's records start, to withhold comparisons with a partly empty period. */
+export function doraTiles(report: DoraMetrics, dataSince?: string | null): Tile[] {
+  const m = measures(report);
+  const d = details(report);
+  const previousLabel = previousPeriodLabel(report);
+  const incomplete = previousPeriodIncomplete(report, dataSince) && dataSince ? incompleteComparison(report, dataSince) : null;
+  const last = report.series.at(-1);
+  const lastWeekPartial = last ? weekIsPartial(last.bucketStart, report.window.to, report.timeZone) : false;
+  const levels: Record<MetricKey, DoraLevel | null> = {
+    deploymentFrequency: report.summary.deploymentFrequency.level,
+    leadTime: report.summary.leadTime.level,
+    changeFailureRate: report.summary.changeFailureRate.level,
+    recoveryTime: report.summary.recoveryTime.level,
+    reworkRate: null,
+  };
+  return METRIC_KEYS.map((key) => {
+    const measure = m[key];
+    return {
+      key,
+      title: TITLES[key],
+      value: measure.value === null ? null : measure.show(measure.value),
+      level: levels[key],
+      hasLevel: key !== "reworkRate",
+      change: incomplete ?? compare(key, measure, previousLabel),
+      detail: d[key],
+      spark: report.series.map(SERIES_VALUE[key]),
+      lastWeekPartial,
+    };
+  });
+}
+
+export interface Trend {
+  key: MetricKey;
+  title: string;
+  /** What the y axis measures, said under the title. */
+  caption: string;
+  unit: TrendUnit;
+  color: string;
+  points: TrendPoint[];
+}
+
+const TREND: Record<MetricKey, { title: string; caption: string; unit: TrendUnit; color: string }> = {
+  deploymentFrequency: { title: "Deployments per week", caption: "Successful deployments", unit: "count", color: okabeIto.blue },
+  leadTime: { title: "Lead time per week", caption: "Median hours from commit to deployment", unit: "hours", color: okabeIto.orange },
+  changeFailureRate: { title: "Change failure rate per week", caption: "Share of deployments that caused a failure", unit: "fraction", color: okabeIto.vermillion },
+  recoveryTime: { title: "Recovery time per week", caption: "Median hours from incident opened to resolved, by week resolved", unit: "hours", color: okabeIto.bluishGreen },
+  reworkRate: { title: "Rework rate per week", caption: "Share of deployments that were rollbacks or fixes", unit: "fraction", color: okabeIto.reddishPurple },
+};
+
+const NOTE: Record<MetricKey, (b: DoraMetrics["series"][number]) => string> = {
+  deploymentFrequency: (b) => `on ${countOf(b.deployDays, "day")}`,
+  leadTime: (b) => `median of ${countOf(b.changes, "change")}`,
+  changeFailureRate: (b) => `${formatCount(b.failedDeployments)} of ${countOf(b.deployments, "deployment")} failed`,
+  recoveryTime: (b) => `median of ${countOf(b.incidents, "resolved incident")}`,
+  reworkRate: (b) => `${formatCount(b.reworkDeployments)} of ${countOf(b.deployments, "deployment")}`,
+};
+
+export function doraTrends(report: DoraMetrics): Trend[] {
+  return METRIC_KEYS.map((key) => ({
+    key,
+    ...TREND[key],
+    points: report.series.map((b) => ({
+      bucketStart: b.bucketStart,
+      value: SERIES_VALUE[key](b),
+      partial: weekIsPartial(b.bucketStart, report.window.to, report.timeZone),
+      note: NOTE[key](b),
+    })),
+  }));
+}
+
+/** The chart's accessible name: what it plots, over which weeks, and the latest value. */
+export function trendLabel(trend: Trend, valueOf: (v: number) => string): string {
+  const first = trend.points[0];
+  const last = trend.points.at(-1);
+  if (!first || !last) return `Line chart of ${trend.title.toLowerCase()}: no weeks to show.`;
+  const latest = [...trend.points].reverse().find((p) => p.value !== null && !p.partial);
+  return (
+    `Line chart of ${trend.title.toLowerCase()} from the week of ${weekLabelWithYear(first.bucketStart)} to the week of ${weekLabelWithYear(last.bucketStart)}.` +
+    (latest && latest.value !== null ? ` Latest full week (${weekLabelWithYear(latest.bucketStart)}): ${valueOf(latest.value).replace(/\u00a0/g, " ")}.` : "")
+  );
+}
+
+export interface QualityNote {
+  key: string;
+  text: string;
+  /** Ids behind the note (incident ids, shas), a few at most. */
+  examples: string[];
+  /** Which records page lists them, when one does. */
+  link?: "openIncidents";
+}
+
+/** Below this many, a rate or a median moves a lot with one more event. */
+export const FEW = 10;
+
+/**
+ * When the numbers rest on thin or odd data, say so: few deployments or incidents, changes left
+ * out of lead time, open incidents (listed, not averaged), incidents without a service.
+ */
+export function dataQualityNotes(report: DoraMetrics, dataSince?: string | null): QualityNote[] {
+  const s = report.summary;
+  const q = report.dataQuality;
+  const notes: QualityNote[] = [];
+  if (previousPeriodIncomplete(report, dataSince) && dataSince) {
+    notes.push({
+      key: "previous-incomplete",
+      text: `Keel's records start on ${weekLabelWithYear(localDateOf(dataSince, report.timeZone))}, inside ${previousPeriodLabel(report)}: changes are not shown, because that period is partly empty. A shorter period compares fairly.`,
+      examples: [],
+    });
+  }
+  const deployments = s.deploymentFrequency.deployments;
+  if (deployments === 0) {
+    notes.push({ key: "no-deployments", text: "No successful deployments in this period, so there is no change failure rate, rework rate or lead time to show.", examples: [] });
+  } else if (deployments < FEW) {
+    notes.push({
+      key: "few-deployments",
+      text: `Only ${countOf(deployments, "successful deployment")} in this period: one failure more or less moves the change failure rate by ${formatShort(100 / deployments)} points.`,
+      examples: [],
+    });
+  }
+  if (s.leadTime.changes > 0 && s.leadTime.changes < FEW) {
+    notes.push({ key: "few-changes", text: `Lead time rests on only ${countOf(s.leadTime.changes, "change")}.`, examples: [] });
+  }
+  if (s.recoveryTime.incidents > 0 && s.recoveryTime.incidents < FEW / 2) {
+    notes.push({ key: "few-incidents", text: `Recovery time rests on only ${countOf(s.recoveryTime.incidents, "resolved incident")}.`, examples: [] });
+  }
+  if (q.changesWithNegativeLeadTime.count > 0) {
+    const n = q.changesWithNegativeLeadTime.count;
+    notes.push({
+      key: "negative-lead-time",
+      text: `${countOf(n, "change")} ${n === 1 ? "was" : "were"} left out of lead time because ${n === 1 ? "its commit time is" : "their commit times are"} after ${n === 1 ? "its" : "their"} deployment (clock or history rewrite?).`,
+      examples: q.changesWithNegativeLeadTime.examples.slice(0, 3).map((sha) => sha.slice(0, 8)),
+    });
+  }
+  if (q.openIncidents.count > 0) {
+    const n = q.openIncidents.count;
+    notes.push({
+      key: "open-incidents",
+      text: `${countOf(n, "incident")} ${n === 1 ? "is" : "are"} still open at the end of the period: listed, not in the recovery time.`,
+      examples: q.openIncidents.examples.slice(0, 3),
+      link: "openIncidents",
+    });
+  }
+  if (q.incidentsWithoutService.count > 0) {
+    const n = q.incidentsWithoutService.count;
+    notes.push({
+      key: "incidents-without-service",
+      text: `${countOf(n, "incident")} ${n === 1 ? "has" : "have"} no service: ${n === 1 ? "it counts" : "they count"} only organisation-wide and ${n === 1 ? "is" : "are"} attributed to no deployment.`,
+      examples: q.incidentsWithoutService.examples.slice(0, 3),
+    });
+  }
+  return notes;
+}
+
+/** "Weeks start on Monday in Europe/Berlin. Levels: DORA 2023 report." */
+export function methodSentence(report: DoraMetrics): string {
+  return `Weeks start on Monday in ${report.timeZone}. Levels follow the DORA ${report.thresholdsYear} report; incidents count against a deployment for up to ${countOf(report.attributionWindowDays, "day")} after it.`;
+}
+
+/** "24 Aug – 21 Nov 2026 (12 weeks and this week so far), to 14:05" */
+export function windowLabel(report: DoraMetrics): string {
+  const from = localDateOf(report.window.from, report.timeZone);
+  const to = localDateOf(report.window.to, report.timeZone);
+  return `${weekLabelWithYear(from)} – ${weekLabelWithYear(to)}`;
+}

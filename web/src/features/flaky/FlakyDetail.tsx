@@ -1,0 +1,117 @@
+// One flaky test in detail: where it lives, its state and dates, what it cost, its flaky
+// failures week by week, and its fix effort and payback.
+import { useEffect, useMemo, useRef } from "react";
+import { EChart } from "../../charts/EChart.tsx";
+import { flakyHistoryLabel, flakyHistoryOption } from "../../charts/options/flakyHistory.ts";
+import { formatDateIn } from "../../format/calendar.ts";
+import { formatCount } from "../../format/counts.ts";
+import { formatHours, formatUsd } from "../../format/costFigures.ts";
+import type { FlakyTestData } from "../costs/apiTypes.ts";
+import { FixEffortForm } from "./FixEffortForm.tsx";
+import type { AvoidedByFix } from "./FlakyTable.tsx";
+import { paybackText } from "./payback.ts";
+import { STATE_TEXT } from "./flakyStates.ts";
+import { testShortName } from "./testName.ts";
+
+interface FlakyDetailProps {
+  test: FlakyTestData;
+  timeZone: string;
+  onClose: () => void;
+  avoided: AvoidedByFix | undefined;
+}
+
+export function FlakyDetail({ test, timeZone, onClose, avoided }: FlakyDetailProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Keyboard and screen reader users land on the details they asked for.
+  useEffect(() => {
+    headingRef.current?.focus();
+    headingRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [test.id]);
+  const option = useMemo(() => flakyHistoryOption(test.history), [test.history]);
+  const state = STATE_TEXT[test.state];
+  const weeksWithFailures = test.history.filter((w) => w.flakyFailures > 0).length;
+
+  return (
+    <section id="flaky-detail" className="panel flaky-detail" aria-labelledby="flaky-detail-heading">
+      <div className="detail-header">
+        <h2 id="flaky-detail-heading" ref={headingRef} tabIndex={-1}>
+          {testShortName(test)}
+        </h2>
+        <button type="button" className="button button-quiet" onClick={onClose}>
+          Close details
+        </button>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Suite</dt>
+          <dd className="break">{test.suite}</dd>
+        </div>
+        <div>
+          <dt>Service</dt>
+          <dd>{test.service ?? test.repository ?? "–"}</dd>
+        </div>
+        {test.variant ? (
+          <div>
+            <dt>Variant</dt>
+            <dd>{test.variant}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>State</dt>
+          <dd>
+            <span className={`badge badge-state-${test.state}`}>{state.label}</span> <span className="muted">{state.meaning}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>First flaky failure</dt>
+          <dd>{formatDateIn(test.firstSeen, timeZone)}</dd>
+        </div>
+        <div>
+          <dt>Last flaky failure</dt>
+          <dd>
+            {formatDateIn(test.lastSeen, timeZone)}
+            {test.fixDate ? " (its fix date)" : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>Hours lost</dt>
+          <dd>
+            {formatHours(test.hoursLost)} ({formatUsd(test.costUsd)}), {formatHours(test.weeklyHoursLost)} a week
+          </dd>
+        </div>
+        <div>
+          <dt>Flaky failures</dt>
+          <dd>
+            {formatCount(test.flakyFailures)}, of which {formatCount(test.blockingFailures)} blocked a build
+          </dd>
+        </div>
+        <div>
+          <dt>Fix pays back in</dt>
+          <dd>{paybackText(test)}</dd>
+        </div>
+        {avoided ? (
+          <div>
+            <dt>Avoided since the fix</dt>
+            <dd data-testid="flaky-avoided">
+              {formatHours(avoided.hours)} ({formatUsd(avoided.costUsd)})
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <h3>Flaky failures per week</h3>
+      <p className="muted">
+        A flaky failure is a failed run on a commit where the same test also passed. It blocks a build when it made that run fail; a retry
+        inside the same run does not block. {weeksWithFailures === 0 ? "None in these weeks." : ""}
+      </p>
+      <EChart option={option} ariaLabel={flakyHistoryLabel(testShortName(test), test.history)} className="chart-small" />
+
+      {test.state === "fixed" ? null : (
+        <>
+          <h3>Fix effort</h3>
+          <FixEffortForm key={test.id} testId={test.id} hours={test.fixEffortHours} isEstimate={test.fixEffortIsEstimate} />
+        </>
+      )}
+    </section>
+  );
+}

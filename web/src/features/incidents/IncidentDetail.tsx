@@ -1,0 +1,127 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { Link } from "react-router";
+import { describeApiError } from "../../api/describeApiError.ts";
+import { useTRPC } from "../../api/trpc.ts";
+import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { formatDateTime } from "../../format/dates.ts";
+import { formatHours } from "../../format/durations.ts";
+import { incidentAttributionSentence, unattributedSentence } from "../records/attributionText.ts";
+import { deploymentHref } from "../records/recordLinks.ts";
+
+interface IncidentDetailProps {
+  id: string;
+  /** Attribution is to successful deployments of this environment. */
+  environment: string;
+  timeZone: string;
+  onClose: () => void;
+  /** Shown on its own above the list (opened from a link), not inside its row. */
+  standalone?: boolean;
+}
+
+/** One incident: its timeline, the deployment it counts against and why (or why none), what fixed it. */
+export function IncidentDetail({ id, environment, timeZone, onClose, standalone = false }: IncidentDetailProps) {
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.incidents.get.queryOptions({ id, environment }));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (standalone && detail.data) headingRef.current?.focus();
+  }, [standalone, detail.data]);
+
+  if (detail.isPending) return <LoadingState label={`Loading incident ${id}…`} lines={3} />;
+  if (detail.isError) {
+    return <ErrorState title={`Incident ${id} could not be loaded.`} detail={describeApiError(detail.error)} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />;
+  }
+  const { incident: i, namedDeployment, remediatedBy, attributionWindowDays } = detail.data;
+
+  return (
+    <div className="record-detail" data-testid="incident-detail" data-incident={i.id}>
+      <div className="record-detail-head">
+        <h3 ref={headingRef} tabIndex={-1}>
+          {standalone ? "Incident " : ""}
+          <code>{i.id}</code>
+          {i.title ? <span className="record-detail-title"> {i.title}</span> : null}
+        </h3>
+        <button type="button" className="button button-quiet button-small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Service</dt>
+          <dd>
+            {i.service ?? <span className="muted">none</span>}
+            {i.team ? <span className="muted"> (team {i.team})</span> : null}
+            {i.severity ? `, ${i.severity}` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>Opened</dt>
+          <dd>{formatDateTime(i.openedAt, timeZone)}</dd>
+        </div>
+        {i.acknowledgedAt ? (
+          <div>
+            <dt>Acknowledged</dt>
+            <dd>
+              {formatDateTime(i.acknowledgedAt, timeZone)} <span className="muted">({formatHours((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / 3_600_000)} after)</span>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Resolved</dt>
+          <dd>
+            {i.resolvedAt ? (
+              <>
+                {formatDateTime(i.resolvedAt, timeZone)} <span className="muted">(recovery {formatHours(i.recoveryHours ?? 0)})</span>
+              </>
+            ) : (
+              <span className="badge badge-open">Still open</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Responders</dt>
+          <dd>{i.responders ?? <span className="muted">not reported (the cost model assumes its default)</span>}</dd>
+        </div>
+        {i.url ? (
+          <div>
+            <dt>Link</dt>
+            <dd>
+              <a href={i.url} target="_blank" rel="noreferrer noopener">
+                Open in your incident tool
+              </a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <h4>Caused by</h4>
+      {i.attributedTo.length === 0 ? (
+        <p data-testid="attribution">{unattributedSentence({ ...i, namedDeployment }, environment, attributionWindowDays)}</p>
+      ) : (
+        <ul className="causes" data-testid="attribution">
+          {i.attributedTo.map((a) => (
+            <li key={a.deploymentId}>
+              <Link to={deploymentHref(a.deploymentId)}>{a.deploymentId}</Link> <span className="muted">({a.service}, finished {formatDateTime(a.finishedAt, timeZone)})</span>
+              <br />
+              {incidentAttributionSentence(a, i, environment, attributionWindowDays)}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {remediatedBy.length > 0 ? (
+        <>
+          <h4>Fixed by</h4>
+          <ul className="causes">
+            {remediatedBy.map((d) => (
+              <li key={d.id}>
+                <Link to={deploymentHref(d.id)}>{d.id}</Link> <span className="muted">({d.kind}, {formatDateTime(d.finishedAt, timeZone)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// Choosing the report's week (previous and next buttons, or a list of the past year's weeks) and
+// its team. Both live in the URL.
+import { isoWeekOf, shiftIsoWeek } from "../../format/calendar.ts";
+import { useTeams } from "../costs/useTeams.ts";
+import { weekChoices, weekOptionLabel, type ReportChoice } from "./reportWeek.ts";
+
+interface WeekPickerProps {
+  week: string;
+  team: string | undefined;
+  today: string;
+  onChange: (choice: ReportChoice) => void;
+}
+
+export function WeekPicker({ week, team, today, onChange }: WeekPickerProps) {
+  const teams = useTeams();
+  const current = isoWeekOf(today);
+  const weeks = weekChoices(today, week);
+  const oldest = weeks.at(-1);
+  const known = teams.data?.some((t) => t.slug === team) ?? true;
+  const withTeam = (w: string): ReportChoice => (team ? { week: w, team } : { week: w });
+
+  return (
+    <form className="filter-bar week-picker" aria-label="Week and team" onSubmit={(event) => event.preventDefault()}>
+      <div className="field">
+        <label htmlFor="report-week">Week</label>
+        <div className="week-stepper">
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-label="Previous week"
+            disabled={week === oldest}
+            onClick={() => onChange(withTeam(shiftIsoWeek(week, -1)))}
+          >
+            <span aria-hidden="true">‹</span>
+          </button>
+          <select id="report-week" value={week} onChange={(event) => onChange(withTeam(event.target.value))}>
+            {weeks.map((w) => (
+              <option key={w} value={w}>
+                {weekOptionLabel(w, today)}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button button-quiet" aria-label="Next week" disabled={week >= current} onClick={() => onChange(withTeam(shiftIsoWeek(week, 1)))}>
+            <span aria-hidden="true">›</span>
+          </button>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="report-team">Team</label>
+        <select id="report-team" value={team ?? ""} disabled={teams.isPending} onChange={(event) => onChange(event.target.value ? { week, team: event.target.value } : { week })}>
+          <option value="">All teams</option>
+          {!known && team ? <option value={team}>{team}</option> : null}
+          {teams.data?.map((t) => (
+            <option key={t.slug} value={t.slug}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </form>
+  );
+}

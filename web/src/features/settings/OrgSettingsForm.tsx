@@ -1,0 +1,121 @@
+import { OrgSettingsUpdate, type OrgSettingsUpdateInput } from "@keel/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState, type FormEvent } from "react";
+import { describeApiError } from "../../api/describeApiError.ts";
+import { useTRPC } from "../../api/trpc.ts";
+import { fieldErrors, fractionToPercent, percentToFraction, wholeNumber, type FieldErrors } from "./formErrors.ts";
+import { invalidateAllBut } from "./invalidate.ts";
+
+interface OrgSettings {
+  timeZone: string;
+  thresholdsYear: 2023 | 2024;
+  attributionWindowDays: number;
+  debtTarget: number;
+}
+
+/** Every IANA zone the browser knows, UTC first. */
+function timeZoneNames(current: string): string[] {
+  const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  return ["UTC", ...[...new Set([...known, current])].filter((z) => z !== "UTC").sort()];
+}
+
+/** Time zone, DORA report year, attribution window and debt target: each changes every metric. */
+export function OrgSettingsForm({ settings }: { settings: OrgSettings }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [timeZone, setTimeZone] = useState(settings.timeZone);
+  const [year, setYear] = useState(String(settings.thresholdsYear));
+  const [days, setDays] = useState(String(settings.attributionWindowDays));
+  const [debt, setDebt] = useState(fractionToPercent(settings.debtTarget));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const zones = useMemo(() => timeZoneNames(settings.timeZone), [settings.timeZone]);
+  const update = useMutation(
+    trpc.settings.update.mutationOptions({
+      onSuccess: async (next) => {
+        setSaved(`Saved. Weeks now start on Monday in ${next.timeZone}; levels follow the DORA ${next.thresholdsYear} report.`);
+        // Every metric depends on these: refresh all but the token list and the catalog.
+        await invalidateAllBut(queryClient, ["tokens", "catalog"]);
+      },
+    }),
+  );
+
+  const changes: OrgSettingsUpdateInput = {};
+  if (timeZone !== settings.timeZone) changes.timeZone = timeZone;
+  if (year !== String(settings.thresholdsYear)) changes.thresholdsYear = Number(year) as 2023 | 2024;
+  if (days.trim() !== String(settings.attributionWindowDays)) changes.attributionWindowDays = wholeNumber(days) ?? Number.NaN;
+  if (debt.trim() !== fractionToPercent(settings.debtTarget)) changes.debtTarget = percentToFraction(debt) ?? Number.NaN;
+  const changed = Object.keys(changes).length > 0;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(null);
+    const parsed = OrgSettingsUpdate.safeParse(changes);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    setErrors({});
+    update.mutate(parsed.data);
+  }
+
+  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+  const error = (name: string) =>
+    errors[name] ? (
+      <p className="field-error" id={`${name}-error`}>
+        {errors[name]}
+      </p>
+    ) : null;
+
+  return (
+    <form className="settings-form" onSubmit={submit} aria-labelledby="org-heading" noValidate>
+      <div className="settings-fields">
+        <div className="field">
+          <label htmlFor="setting-time-zone">Time zone</label>
+          <select id="setting-time-zone" value={timeZone} onChange={(event) => setTimeZone(event.target.value)} {...invalid("timeZone")}>
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replace(/_/g, " ")}
+              </option>
+            ))}
+          </select>
+          <p className="field-help">Weeks start on Monday 00:00 here, and dates without a time are read here.</p>
+          {error("timeZone")}
+        </div>
+        <div className="field">
+          <label htmlFor="setting-year">DORA levels</label>
+          <select id="setting-year" value={year} onChange={(event) => setYear(event.target.value)} {...invalid("thresholdsYear")}>
+            <option value="2023">2023 report</option>
+            <option value="2024">2024 report</option>
+          </select>
+          <p className="field-help">Which report&rsquo;s thresholds give the elite, high, medium and low badges.</p>
+          {error("thresholdsYear")}
+        </div>
+        <div className="field">
+          <label htmlFor="setting-attribution">Attribution window (days)</label>
+          <input id="setting-attribution" type="number" inputMode="numeric" min={1} max={90} step={1} value={days} onChange={(event) => setDays(event.target.value)} {...invalid("attributionWindowDays")} />
+          <p className="field-help">How long after a deployment an incident that names no cause counts against it.</p>
+          {error("attributionWindowDays")}
+        </div>
+        <div className="field">
+          <label htmlFor="setting-debt">Debt target (%)</label>
+          <input id="setting-debt" type="number" inputMode="decimal" min={0} max={100} step={1} value={debt} onChange={(event) => setDebt(event.target.value)} {...invalid("debtTarget")} />
+          <p className="field-help">The share of changes meant for debt work; a team may have its own.</p>
+          {error("debtTarget")}
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={!changed || update.isPending}>
+          {update.isPending ? "Saving…" : "Save settings"}
+        </button>
+        {changed && !update.isPending ? <span className="muted">Unsaved changes</span> : null}
+        {errors.form ? <p className="field-error">{errors.form}</p> : null}
+      </div>
+      <div aria-live="polite">
+        {saved && !changed ? <p className="form-success">{saved}</p> : null}
+        {update.isError ? (
+          <p className="field-error" role="alert">
+            Not saved: {describeApiError(update.error)}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { describeApiError } from "../../api/describeApiError.ts";
+import { useTRPC } from "../../api/trpc.ts";
+import { invalidateAllBut } from "./invalidate.ts";
+
+interface Props {
+  services: { slug: string; name: string; team: string | null }[];
+  teams: { slug: string; name: string }[];
+}
+
+/** Which team each service belongs to. A team's metrics cover the services it has now, history included. */
+export function ServicesSection({ services, teams }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const assign = useMutation(
+    trpc.teams.assignService.mutationOptions({
+      onSuccess: async (service) => {
+        const team = teams.find((t) => t.slug === service.team);
+        setMessage(team ? `${service.name} now belongs to ${team.name}.` : `${service.name} now belongs to no team.`);
+        await invalidateAllBut(queryClient, ["tokens"]);
+      },
+    }),
+  );
+  if (services.length === 0) return <p className="muted">No services yet: they appear with their first event.</p>;
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="settings-table" data-testid="services-table">
+          <caption className="visually-hidden">Services and their teams</caption>
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Team</th>
+            </tr>
+          </thead>
+          <tbody>
+            {services.map((service) => {
+              const pending = assign.isPending && assign.variables?.service === service.slug;
+              return (
+                <tr key={service.slug}>
+                  <th scope="row">
+                    <label htmlFor={`service-team-${service.slug}`}>{service.name}</label>
+                  </th>
+                  <td>
+                    <select
+                      id={`service-team-${service.slug}`}
+                      className="input"
+                      value={pending ? (assign.variables?.team ?? "") : (service.team ?? "")}
+                      disabled={pending}
+                      onChange={(event) => {
+                        setMessage(null);
+                        assign.mutate({ service: service.slug, team: event.target.value || null });
+                      }}
+                    >
+                      <option value="">No team</option>
+                      {teams.map((team) => (
+                        <option key={team.slug} value={team.slug}>
+                          {team.name}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div aria-live="polite">
+        {message ? <p className="form-success">{message}</p> : null}
+        {assign.isError ? (
+          <p className="field-error" role="alert">
+            Not moved: {describeApiError(assign.error)}
+          </p>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,256 @@
+import { TeamCreate, TeamUpdate, type TeamCreateInput, type TeamUpdateInput } from "@keel/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { describeApiError } from "../../api/describeApiError.ts";
+import { useTRPC } from "../../api/trpc.ts";
+import { fieldErrors, fractionToPercent, percentToFraction, slugFrom, wholeNumber, type FieldErrors } from "./formErrors.ts";
+import { invalidateAllBut } from "./invalidate.ts";
+
+interface Team {
+  slug: string;
+  name: string;
+  size: number | null;
+  debtTarget: number | null;
+  services: number;
+}
+
+/** Teams: create, rename, size (for capacity shares) and a debt target of their own. */
+export function TeamsSection({ teams, orgDebtTarget }: { teams: Team[]; orgDebtTarget: number }) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  return (
+    <>
+      {teams.length === 0 ? (
+        <p className="muted">No teams yet. Create one below, or send deployments that name a team.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="settings-table" data-testid="teams-table">
+            <caption className="visually-hidden">Teams</caption>
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col" className="slug-column">
+                  Slug
+                </th>
+                <th scope="col" className="numeric">
+                  Engineers
+                </th>
+                <th scope="col" className="numeric">
+                  Debt target
+                </th>
+                <th scope="col" className="numeric">
+                  Services
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.map((team) =>
+                editing === team.slug ? (
+                  <EditTeamRow
+                    key={team.slug}
+                    team={team}
+                    onDone={(message) => {
+                      setEditing(null);
+                      if (message) setStatus(message);
+                    }}
+                  />
+                ) : (
+                  <tr key={team.slug} data-team={team.slug}>
+                    <th scope="row">{team.name}</th>
+                    <td className="slug-column">
+                      <code>{team.slug}</code>
+                    </td>
+                    <td className="numeric">{team.size ?? <span className="muted">unknown</span>}</td>
+                    <td className="numeric">
+                      {team.debtTarget === null ? <span className="muted">{fractionToPercent(orgDebtTarget)}% (organisation)</span> : `${fractionToPercent(team.debtTarget)}%`}
+                    </td>
+                    <td className="numeric">{team.services}</td>
+                    <td className="actions">
+                      <button type="button" className="button button-quiet button-small" onClick={() => setEditing(team.slug)} aria-label={`Edit ${team.name}`}>
+                        Edit
+                      </button>
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p aria-live="polite" className="form-success">
+        {status}
+      </p>
+      <CreateTeamForm onCreated={(name) => setStatus(`Team ${name} created.`)} />
+    </>
+  );
+}
+
+function EditTeamRow({ team, onDone }: { team: Team; onDone: (message?: string) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(team.name);
+  const [size, setSize] = useState(team.size === null ? "" : String(team.size));
+  const [debt, setDebt] = useState(fractionToPercent(team.debtTarget));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const update = useMutation(
+    trpc.teams.update.mutationOptions({
+      onSuccess: async (saved) => {
+        await invalidateAllBut(queryClient, ["tokens"]);
+        onDone(`Team ${saved.name} saved.`);
+      },
+    }),
+  );
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    const input: TeamUpdateInput = { slug: team.slug };
+    if (name.trim() !== team.name) input.name = name;
+    if (size.trim() !== (team.size === null ? "" : String(team.size))) input.size = wholeNumber(size);
+    if (debt.trim() !== fractionToPercent(team.debtTarget)) input.debtTarget = percentToFraction(debt);
+    if (Object.keys(input).length === 1) return onDone();
+    const parsed = TeamUpdate.safeParse(input);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    setErrors({});
+    update.mutate(parsed.data);
+  }
+
+  const formId = `edit-team-${team.slug}`;
+  return (
+    <tr className="editing" data-team={team.slug}>
+      <th scope="row">
+        <form id={formId} onSubmit={save} noValidate />
+        <label className="visually-hidden" htmlFor={`${formId}-name`}>
+          Name
+        </label>
+        <input id={`${formId}-name`} form={formId} className="input" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(errors.name)} autoFocus />
+        {errors.name ? <p className="field-error">{errors.name}</p> : null}
+      </th>
+      <td className="slug-column">
+        <code>{team.slug}</code>
+      </td>
+      <td className="numeric">
+        <label className="visually-hidden" htmlFor={`${formId}-size`}>
+          Engineers
+        </label>
+        <input id={`${formId}-size`} form={formId} className="input input-narrow" type="number" min={1} step={1} value={size} placeholder="unknown" onChange={(e) => setSize(e.target.value)} aria-invalid={Boolean(errors.size)} />
+        {errors.size ? <p className="field-error">{errors.size}</p> : null}
+      </td>
+      <td className="numeric">
+        <label className="visually-hidden" htmlFor={`${formId}-debt`}>
+          Debt target (%), empty for the organisation&rsquo;s
+        </label>
+        <input id={`${formId}-debt`} form={formId} className="input input-narrow" type="number" min={0} max={100} value={debt} placeholder="org" onChange={(e) => setDebt(e.target.value)} aria-invalid={Boolean(errors.debtTarget)} />
+        {errors.debtTarget ? <p className="field-error">{errors.debtTarget}</p> : null}
+      </td>
+      <td className="numeric">{team.services}</td>
+      <td className="actions">
+        <button type="submit" form={formId} className="button button-small" disabled={update.isPending}>
+          {update.isPending ? "Saving…" : "Save"}
+        </button>
+        <button type="button" className="button button-quiet button-small" onClick={() => onDone()}>
+          Cancel
+        </button>
+        {update.isError ? (
+          <p className="field-error" role="alert">
+            {describeApiError(update.error)}
+          </p>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+function CreateTeamForm({ onCreated }: { onCreated: (name: string) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const [slug, setSlug] = useState("");
+  const [slugTouched, setSlugTouched] = useState(false);
+  const [size, setSize] = useState("");
+  const [debt, setDebt] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = useMutation(
+    trpc.teams.create.mutationOptions({
+      onSuccess: async (team) => {
+        setName("");
+        setSlug("");
+        setSlugTouched(false);
+        setSize("");
+        setDebt("");
+        onCreated(team.name);
+        await queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
+      },
+    }),
+  );
+  const shownSlug = slugTouched ? slug : slugFrom(name);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input: TeamCreateInput = { name, slug: shownSlug, size: wholeNumber(size), debtTarget: percentToFraction(debt) };
+    const parsed = TeamCreate.safeParse(input);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    setErrors({});
+    create.mutate(parsed.data);
+  }
+
+  const described = (field: string) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `new-team-${field}-error` } : {});
+  const error = (field: string) =>
+    errors[field] ? (
+      <p className="field-error" id={`new-team-${field}-error`}>
+        {errors[field]}
+      </p>
+    ) : null;
+
+  return (
+    <form className="settings-form inline-form" onSubmit={submit} aria-labelledby="new-team-heading" noValidate>
+      <h3 id="new-team-heading">Add a team</h3>
+      <div className="settings-fields">
+        <div className="field">
+          <label htmlFor="new-team-name">Name</label>
+          <input id="new-team-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Payments" {...described("name")} />
+          {error("name")}
+        </div>
+        <div className="field">
+          <label htmlFor="new-team-slug">Slug</label>
+          <input
+            id="new-team-slug"
+            value={shownSlug}
+            onChange={(e) => {
+              setSlugTouched(true);
+              setSlug(e.target.value);
+            }}
+            placeholder="payments"
+            spellCheck={false}
+            autoCapitalize="off"
+            {...described("slug")}
+          />
+          <p className="field-help">What deployments name it by (their team field). It cannot change later.</p>
+          {error("slug")}
+        </div>
+        <div className="field">
+          <label htmlFor="new-team-size">Engineers (optional)</label>
+          <input id="new-team-size" type="number" min={1} step={1} value={size} onChange={(e) => setSize(e.target.value)} {...described("size")} />
+          {error("size")}
+        </div>
+        <div className="field">
+          <label htmlFor="new-team-debt">Debt target % (optional)</label>
+          <input id="new-team-debt" type="number" min={0} max={100} value={debt} onChange={(e) => setDebt(e.target.value)} placeholder="organisation's" {...described("debtTarget")} />
+          {error("debtTarget")}
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create team"}
+        </button>
+        {create.isError ? (
+          <p className="field-error" role="alert">
+            Not created: {describeApiError(create.error)}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}
