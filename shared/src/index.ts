@@ -8,3 +8,4 @@ export * from "./costModel.ts";
 export * from "./costsApi.ts";
 export * from "./settings.ts";
 export * from "./lists.ts";
+export * from "./flakyHistory.ts";

@@ -6,6 +6,14 @@ import type { Tx } from "../../types.ts";
 import { inScope } from "../dora/fragments.ts";
 import type { CostQuery } from "./scope.ts";
 
+/**
+ * True when a build attempt is an infrastructure outage: more than half of its tests failed, over
+ * all of its reports (the rule flakyFailures.ts applies when it leaves outages out).
+ */
+export function isInfrastructureOutage(buildId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT sum(t.failed + t.errors) * 2 > sum(t.tests) FROM "TestReport" t WHERE t."buildId" = ${buildId})`;
+}
+
 export interface OutageRow {
   buildId: string;
   serviceSlug: string | null;
