@@ -1,9 +1,10 @@
 // The web app's cost, flaky-test, investment, report and cost model procedures. Thin: validate
 // with the shared schemas, call one service. Merged into appRouter (router.ts) by spreading.
-import { CostFilters, CostModelUpdate, FixEffortUpdate, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
+import { CostFilters, CostModelUpdate, FixEffortUpdate, FlakyHistoryQuery, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
 import { z } from "zod";
 import { getCostModel } from "../services/getCostModel.ts";
 import { getCostModelHistory } from "../services/getCostModelHistory.ts";
+import { getFlakyTestHistory } from "../services/getFlakyTestHistory.ts";
 import { getFlakyTests } from "../services/getFlakyTests.ts";
 import { getHoursLost } from "../services/getHoursLost.ts";
 import { getInvestmentBalance } from "../services/getInvestmentBalance.ts";
@@ -24,6 +25,7 @@ export const costRouters = {
   }),
   flaky: router({
     list: publicProcedure.input(FlakyQuery).query(({ ctx, input }) => getFlakyTests({ db: ctx.db, input: { ...input.filters, limit: input.limit } })),
+    history: publicProcedure.input(FlakyHistoryQuery).query(({ ctx, input }) => getFlakyTestHistory({ db: ctx.db, input })),
     setFixEffort: publicProcedure.input(FixEffortUpdate).mutation(({ ctx, input }) => setFixEffort({ db: ctx.db, input })),
   }),
   investment: router({

@@ -2,7 +2,7 @@
 // server/src/http/rest/costRoutes.ts serves them. Parameters come from the shared schemas
 // (shared/src/costsApi.ts); the answers have no zod schema yet, so they are described (see
 // metricsPaths.ts). A new route there needs an entry here: the OpenAPI test fails until it has one.
-import { CostFilters, EXPORT_KINDS, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
+import { CostFilters, EXPORT_KINDS, FLAKY_HISTORY_MAX_SHAS, FlakyTestRef, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
 import { jsonSchemaOf } from "./components.ts";
 import { errors, jsonResponse, pathParameters, queryParameters, scoped, type Operation } from "./operations.ts";
 
@@ -25,6 +25,20 @@ export function costPaths(): Record<string, Record<string, Operation>> {
       "`{ tests: [ { id, service, suite, name, flakyFailures, blockingFailures, hoursLost, costUsd, firstSeen, lastSeen, state, paybackWeeks } ] }`",
       queryParameters(jsonSchemaOf(FlakyTestsLimit, "input")),
     ),
+    "/metrics/flaky-tests/{testId}/history": {
+      get: scoped("read", {
+        summary: "One test's runs by commit: each build attempt's outcomes, flaky and blocking failures, outages",
+        description: `${windowNote} The ${FLAKY_HISTORY_MAX_SHAS} most recent shas, newest first; \`totalShas\` says how many ran the test. An unknown \`testId\` is a 404.`,
+        parameters: [...pathParameters(jsonSchemaOf(FlakyTestRef, "input")), ...filters],
+        responses: {
+          "200": jsonResponse(
+            "`{ test, shas: [ { commitSha, branch, lastFinishedAt, flaky, broken, outageAttempts, attempts: [ { buildId, attempt, outcomes, flakyFailures, blocking, passedOnRetry, outage, ... } ] } ], totalShas, maxShas }`",
+            { type: "object" },
+          ),
+          ...errors(400, 401, 403, 404),
+        },
+      }),
+    },
     "/metrics/hours-lost": metric("Hours lost to flaky tests, change failures and rework", "`{ summary, series, costAvoided, costModel }`", [bucket]),
     "/metrics/investment": metric("Investment balance: category shares per bucket and team, with the target", "Shares are fractions (0.25, not 25).", [bucket]),
     "/reports/weekly": {

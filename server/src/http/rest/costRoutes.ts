@@ -2,7 +2,7 @@
 // report and the CSV exports, each behind the read scope. Mounted at /api/v1 before the metrics
 // router (which answers 404 for metrics it does not know); paths it does not serve fall through.
 // Routes are thin: validate the query with the shared schemas, call one service.
-import { CostFilters, ExportKind, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
+import { CostFilters, ExportKind, FlakyTestRef, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
 import { Router, type Request } from "express";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
@@ -10,6 +10,7 @@ import { renderHtml } from "../../reports/renderHtml.ts";
 import { renderMarkdown } from "../../reports/renderMarkdown.ts";
 import { reportDocument } from "../../reports/reportDocument.ts";
 import { exportCsv } from "../../services/exportCsv.ts";
+import { getFlakyTestHistory } from "../../services/getFlakyTestHistory.ts";
 import { getFlakyTests } from "../../services/getFlakyTests.ts";
 import { getHoursLost } from "../../services/getHoursLost.ts";
 import { getInvestmentBalance } from "../../services/getInvestmentBalance.ts";
@@ -43,6 +44,11 @@ export function costRoutes(db: Db, apiToken: string | undefined): Router {
   router.get("/metrics/flaky-tests", read, async (req, res) => {
     const { limit } = parseOrThrow(FlakyTestsLimit, { limit: req.query.limit });
     res.json(await getFlakyTests({ db, input: { ...filtersOf(req, ["limit"]), limit } }));
+  });
+
+  router.get("/metrics/flaky-tests/:testId/history", read, async (req, res) => {
+    const { testId } = parseOrThrow(FlakyTestRef, { testId: req.params.testId });
+    res.json(await getFlakyTestHistory({ db, input: { testId, filters: filtersOf(req) } }));
   });
 
   router.get("/metrics/hours-lost", read, async (req, res) => {
