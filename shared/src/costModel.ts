@@ -27,8 +27,10 @@ export const COST_MODEL_INPUT_NAMES = Object.keys(COST_MODEL_INPUTS) as CostMode
 /** Each responder's hours on an incident count at most this many per calendar day (product.md). */
 export const RESPONDER_HOURS_CAP_PER_DAY = 8;
 
-const positive = (max: number) => z.number().finite().positive().max(max);
-const nonNegative = (max: number) => z.number().finite().min(0).max(max);
+// Messages for people: the settings page shows them beside the field they name.
+const aNumber = () => z.number({ error: "must be a number" }).finite({ error: "must be a number" });
+const positive = (max: number) => aNumber().positive("must be more than 0").max(max, `must be at most ${max.toLocaleString("en-US")}`);
+const nonNegative = (max: number) => aNumber().min(0, "must be at least 0").max(max, `must be at most ${max.toLocaleString("en-US")}`);
 
 /** A complete set of inputs (the organisation's). */
 export const CostModelInputs = z
@@ -39,7 +41,7 @@ export const CostModelInputs = z
     contextSwitchMinutes: nonNegative(24 * 60),
     waitFactor: nonNegative(1),
     ciCostPerMinuteUsd: nonNegative(1_000),
-    incidentResponders: z.number().int().min(1).max(1_000),
+    incidentResponders: z.int({ error: "must be a whole number" }).min(1, "must be at least 1").max(1_000, "must be at most 1,000"),
     reworkHoursPerDeployment: nonNegative(1_000),
     fixEffortHours: positive(10_000),
   })

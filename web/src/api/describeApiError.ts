@@ -15,11 +15,22 @@ export function describeApiError(error: unknown): string {
   if (status >= 500) return SERVER_FAILED;
   // A 4xx message is written by the server for people (for example a filter it rejected); the
   // field-by-field details, when there are any, say more than its summary.
-  const details = detailsOf(error.shape) ?? issuesIn(error.message);
+  const details = apiErrorDetails(error);
   return details && details.length > 0 ? details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; ") : error.message;
 }
 
-interface Detail {
+/**
+ * The field-by-field reasons a request was refused (path "inputs.waitFactor"), for a form to show
+ * beside its fields; undefined when the server gave none (or did not answer).
+ */
+export function apiErrorDetails(error: unknown): Detail[] | undefined {
+  if (!isTRPCClientError<AppRouter>(error)) return undefined;
+  const status = error.data?.httpStatus;
+  if (status === undefined || status >= 500) return undefined;
+  return detailsOf(error.shape) ?? issuesIn(error.message);
+}
+
+export interface Detail {
   path: string;
   message: string;
 }

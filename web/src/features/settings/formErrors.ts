@@ -1,5 +1,6 @@
 // Form validation with the server's own schemas (shared/src/settings.ts): field messages from a
-// failed parse, keyed by the field's name, for display beside each field.
+// failed parse (or the server's refusal), keyed by the field's name, for display beside each field.
+import { apiErrorDetails } from "../../api/describeApiError.ts";
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -8,13 +9,25 @@ interface Issues {
   issues: readonly { path: readonly PropertyKey[]; message: string }[];
 }
 
-export function fieldErrors(error: Issues): FieldErrors {
+/**
+ * One message per field. `under` names an object whose own fields are the form's fields (the cost
+ * model's `inputs`): its issues are keyed by the field inside it.
+ */
+export function fieldErrors(error: Issues, under?: string): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
+    const path = under !== undefined && issue.path[0] === under && issue.path.length > 1 ? issue.path.slice(1) : issue.path;
+    const key = path.length > 0 ? String(path[0]) : "form";
     out[key] ??= issue.message;
   }
   return out;
+}
+
+/** The server's reasons for refusing a form, keyed like fieldErrors; null when it gave none. */
+export function serverFieldErrors(error: unknown, under?: string): FieldErrors | null {
+  const details = apiErrorDetails(error);
+  if (!details || details.length === 0) return null;
+  return fieldErrors({ issues: details.map((d) => ({ path: d.path ? d.path.split(".") : [], message: d.message })) }, under);
 }
 
 /** "Payments & Billing" → "payments-billing": a slug suggestion for a new team. */
@@ -28,11 +41,16 @@ export function slugFrom(name: string): string {
     .slice(0, 60);
 }
 
+/** A number typed in a form ("0.5", "0,5"); empty is null; anything else NaN (the schema says why). */
+export function decimalNumber(text: string): number | null {
+  const trimmed = text.trim();
+  return trimmed === "" ? null : Number(trimmed.replace(",", "."));
+}
+
 /** A percentage typed in a form ("20", "12.5") as a fraction; empty is null; anything else NaN (the schema says why). */
 export function percentToFraction(text: string): number | null {
-  const trimmed = text.trim();
-  if (trimmed === "") return null;
-  return Number(trimmed.replace(",", ".")) / 100;
+  const n = decimalNumber(text);
+  return n === null ? null : n / 100;
 }
 
 /** A whole number typed in a form; empty is null; anything else NaN. */
