@@ -1,0 +1,29 @@
+// How the cost model's inputs and their changes read on the settings page.
+import type { InputChange } from "./costModelChanges.ts";
+
+interface Definition {
+  label: string;
+  unit: string;
+}
+
+// Up to 4 decimals: the CI cost per minute is 0.008 USD.
+const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
+
+/** 0.008 → "0.008", 100000 → "100,000". */
+export function formatInput(value: number): string {
+  return number.format(value);
+}
+
+/** "loaded hourly rate", "USD/hour" → "Loaded hourly rate (USD/hour)". */
+export function inputLabel({ label, unit }: Definition): string {
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)} (${unit})`;
+}
+
+/**
+ * "loaded hourly rate: 100 → 120". A value that is not set is a team following the
+ * organisation: "wait factor: organisation's → 0.7".
+ */
+export function changeText(change: InputChange, definition: Definition): string {
+  const value = (v: number | null) => (v === null ? "organisation's" : formatInput(v));
+  return `${definition.label}: ${value(change.before)} → ${value(change.after)}`;
+}
