@@ -1,26 +1,29 @@
 // One flaky test in detail: where it lives, its state and dates, what it cost, its flaky
-// failures week by week, and its fix effort and payback.
+// failures week by week, its runs commit by commit, and its fix effort and payback.
 import { useEffect, useMemo, useRef } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import { flakyHistoryLabel, flakyHistoryOption } from "../../charts/options/flakyHistory.ts";
 import { formatDateIn } from "../../format/calendar.ts";
 import { formatCount } from "../../format/counts.ts";
 import { formatHours, formatUsd } from "../../format/costFigures.ts";
-import type { FlakyTestData } from "../costs/apiTypes.ts";
+import type { CostFiltersQuery, FlakyTestData } from "../costs/apiTypes.ts";
 import { FixEffortForm } from "./FixEffortForm.tsx";
 import type { AvoidedByFix } from "./FlakyTable.tsx";
 import { paybackText } from "./payback.ts";
+import { RunsByCommit } from "./RunsByCommit.tsx";
 import { STATE_TEXT } from "./flakyStates.ts";
 import { testShortName } from "./testName.ts";
 
 interface FlakyDetailProps {
   test: FlakyTestData;
+  /** The ranking's window and filters: the runs shown are the ones it counted. */
+  filters: CostFiltersQuery;
   timeZone: string;
   onClose: () => void;
   avoided: AvoidedByFix | undefined;
 }
 
-export function FlakyDetail({ test, timeZone, onClose, avoided }: FlakyDetailProps) {
+export function FlakyDetail({ test, filters, timeZone, onClose, avoided }: FlakyDetailProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Keyboard and screen reader users land on the details they asked for.
   useEffect(() => {
@@ -105,6 +108,9 @@ export function FlakyDetail({ test, timeZone, onClose, avoided }: FlakyDetailPro
         inside the same run does not block. {weeksWithFailures === 0 ? "None in these weeks." : ""}
       </p>
       <EChart option={option} ariaLabel={flakyHistoryLabel(testShortName(test), test.history)} className="chart-small" />
+
+      <h3>Runs by commit</h3>
+      <RunsByCommit testId={test.id} filters={filters} timeZone={timeZone} />
 
       {test.state === "fixed" ? null : (
         <>

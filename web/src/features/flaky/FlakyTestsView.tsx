@@ -89,7 +89,7 @@ export function FlakyTestsView({ filters, today }: { filters: CostFilters; today
                 </>
               )}
             </section>
-            {selected ? <FlakyDetail test={selected} timeZone={data.timeZone} onClose={close} avoided={avoided.get(selected.id)} /> : null}
+            {selected ? <FlakyDetail test={selected} filters={input} timeZone={data.timeZone} onClose={close} avoided={avoided.get(selected.id)} /> : null}
             {selectedId !== null && !selected ? (
               <EmptyState>
                 The test chosen in the address is not among these flaky tests for this period and team.{" "}
