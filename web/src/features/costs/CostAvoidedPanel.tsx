@@ -1,9 +1,10 @@
 // What fixes saved: each fixed flaky test and each team whose change failure rate fell, with the
 // numbers the API multiplied.
-import { testShortName, testWhere } from "../flaky/testName.ts";
+import { DataTable } from "../../components/DataTable.tsx";
 import { formatDateIn } from "../../format/calendar.ts";
 import { formatDecimal, formatHours, formatShare, formatUsd } from "../../format/costFigures.ts";
 import type { HoursLostData } from "./apiTypes.ts";
+import { TestNameCell } from "./TestNameCell.tsx";
 
 interface CostAvoidedPanelProps {
   costAvoided: HoursLostData["costAvoided"];
@@ -21,94 +22,58 @@ export function CostAvoidedPanel({ costAvoided, timeZone, period }: CostAvoidedP
       {fixedTests.tests.length === 0 ? (
         <p className="muted">No flaky test counts as fixed yet (fixed: at least 20 runs over at least 14 days without a flaky failure).</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Cost avoided by fixed flaky tests</caption>
-            <thead>
-              <tr>
-                <th scope="col">Test</th>
-                <th scope="col">Fixed on</th>
-                <th scope="col" className="numeric">
-                  Lost a week before
-                </th>
-                <th scope="col" className="numeric">
-                  Weeks since
-                </th>
-                <th scope="col" className="numeric">
-                  Avoided in {period}
-                </th>
-                <th scope="col" className="numeric">
-                  Avoided since the fix
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {fixedTests.tests.map((t) => (
-                <tr key={t.test.id}>
-                  <th scope="row">
-                    <span className="test-name">{testShortName(t.test)}</span>
-                    <span className="test-where">{testWhere(t.test)}</span>
-                  </th>
-                  <td className="nowrap">{formatDateIn(t.fixDate, timeZone)}</td>
-                  <td className="numeric">{formatHours(t.weeklyHoursBefore)}</td>
-                  <td className="numeric">{formatDecimal(t.weeksSinceFix, 1)}</td>
-                  <td className="numeric">
-                    {formatHours(t.hoursInWindow)}
-                    <span className="cell-sub">{formatUsd(t.costUsdInWindow)}</span>
-                  </td>
-                  <td className="numeric">
-                    {formatHours(t.hours)}
-                    <span className="cell-sub">{formatUsd(t.costUsd)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Cost avoided by fixed flaky tests"
+          captionHidden
+          rows={fixedTests.tests}
+          rowKey={(t) => t.test.id}
+          columns={[
+            { key: "test", header: "Test", rowHeader: true, cell: (t) => <TestNameCell test={t.test} /> },
+            { key: "fixed", header: "Fixed on", className: "nowrap", cell: (t) => formatDateIn(t.fixDate, timeZone) },
+            { key: "before", header: "Lost a week before", numeric: true, cell: (t) => formatHours(t.weeklyHoursBefore) },
+            { key: "since", header: "Weeks since", numeric: true, cell: (t) => formatDecimal(t.weeksSinceFix, 1) },
+            { key: "window", header: `Avoided in ${period}`, numeric: true, cell: (t) => <HoursAndCost hours={t.hoursInWindow} costUsd={t.costUsdInWindow} /> },
+            { key: "total", header: "Avoided since the fix", numeric: true, cell: (t) => <HoursAndCost hours={t.hours} costUsd={t.costUsd} /> },
+          ]}
+        />
       )}
       <h3>Lower change failure rates</h3>
       {improved.length === 0 ? (
         <p className="muted">No team's change failure rate fell against the period before, so nothing is counted as avoided.</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Cost avoided by lower change failure rates</caption>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col" className="numeric">
-                  Failure rate before → now
-                </th>
-                <th scope="col" className="numeric">
-                  Deployments
-                </th>
-                <th scope="col" className="numeric">
-                  Hours per failure before
-                </th>
-                <th scope="col" className="numeric">
-                  Avoided in {period}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {improved.map((t) => (
-                <tr key={t.team ?? "none"}>
-                  <th scope="row">{t.team ?? "Services without a team"}</th>
-                  <td className="numeric">
-                    {t.baselineRate === null ? "–" : formatShare(t.baselineRate)} → {t.currentRate === null ? "–" : formatShare(t.currentRate)}
-                  </td>
-                  <td className="numeric">{t.currentDeployments}</td>
-                  <td className="numeric">{t.baselineHoursPerFailure === null ? "–" : formatHours(t.baselineHoursPerFailure)}</td>
-                  <td className="numeric">
-                    {formatHours(t.hours)}
-                    <span className="cell-sub">{formatUsd(t.costUsd)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Cost avoided by lower change failure rates"
+          captionHidden
+          rows={improved}
+          rowKey={(t) => t.team ?? "none"}
+          columns={[
+            { key: "team", header: "Team", rowHeader: true, cell: (t) => t.team ?? "Services without a team" },
+            {
+              key: "rate",
+              header: "Failure rate before → now",
+              numeric: true,
+              cell: (t) => (
+                <>
+                  {t.baselineRate === null ? "–" : formatShare(t.baselineRate)} → {t.currentRate === null ? "–" : formatShare(t.currentRate)}
+                </>
+              ),
+            },
+            { key: "deployments", header: "Deployments", numeric: true, cell: (t) => t.currentDeployments },
+            { key: "perFailure", header: "Hours per failure before", numeric: true, cell: (t) => (t.baselineHoursPerFailure === null ? "–" : formatHours(t.baselineHoursPerFailure)) },
+            { key: "window", header: `Avoided in ${period}`, numeric: true, cell: (t) => <HoursAndCost hours={t.hours} costUsd={t.costUsd} /> },
+          ]}
+        />
       )}
+    </>
+  );
+}
+
+/** Hours avoided, with their cost beneath. */
+function HoursAndCost({ hours, costUsd }: { hours: number; costUsd: number }) {
+  return (
+    <>
+      {formatHours(hours)}
+      <span className="cell-sub">{formatUsd(costUsd)}</span>
     </>
   );
 }

@@ -3,10 +3,12 @@
 import { useMemo } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import { HOURS_LOST_CAUSES, hoursLostByCauseOption, hoursLostChartLabel } from "../../charts/options/hoursLostByCause.ts";
+import { DataTable } from "../../components/DataTable.tsx";
 import { countOf } from "../../format/counts.ts";
 import { formatDecimal, formatHours, formatShare, formatUsd } from "../../format/costFigures.ts";
 import { weekLabelWithYear } from "../../format/weeks.ts";
 import type { HoursLostData } from "./apiTypes.ts";
+import { causeHoursColumns } from "./causeHoursColumns.ts";
 import { cumulativeAvoided } from "./costAvoidedSeries.ts";
 
 export function HoursLostPanel({ hours }: { hours: HoursLostData }) {
@@ -23,47 +25,19 @@ export function HoursLostPanel({ hours }: { hours: HoursLostData }) {
       <CauseTable hours={hours} />
       <details className="data-table">
         <summary>Show the numbers by week</summary>
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Engineering hours lost per week by cause, with cost</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                {HOURS_LOST_CAUSES.map((c) => (
-                  <th key={c.key} scope="col" className="numeric">
-                    {c.label}
-                  </th>
-                ))}
-                <th scope="col" className="numeric">
-                  Total
-                </th>
-                <th scope="col" className="numeric">
-                  Cost
-                </th>
-                {avoided ? (
-                  <th scope="col" className="numeric">
-                    Cost avoided so far
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {hours.series.map((w, i) => (
-                <tr key={w.bucketStart}>
-                  <th scope="row">{weekLabelWithYear(w.bucketStart)}</th>
-                  {HOURS_LOST_CAUSES.map((c) => (
-                    <td key={c.key} className="numeric">
-                      {formatHours(w[c.key])}
-                    </td>
-                  ))}
-                  <td className="numeric">{formatHours(w.total)}</td>
-                  <td className="numeric">{formatUsd(w.costUsd)}</td>
-                  {avoided ? <td className="numeric">{formatUsd(avoided[i] ?? 0)}</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Engineering hours lost per week by cause, with cost"
+          captionHidden
+          rows={hours.series}
+          rowKey={(w) => w.bucketStart}
+          columns={[
+            { key: "week", header: "Week of", rowHeader: true, cell: (w) => weekLabelWithYear(w.bucketStart) },
+            ...causeHoursColumns((w: HoursLostData["series"][number]) => w),
+            { key: "total", header: "Total", numeric: true, cell: (w) => formatHours(w.total) },
+            { key: "cost", header: "Cost", numeric: true, cell: (w) => formatUsd(w.costUsd) },
+            ...(avoided ? [{ key: "avoided", header: "Cost avoided so far", numeric: true, cell: (_: unknown, i: number) => formatUsd(avoided[i] ?? 0) }] : []),
+          ]}
+        />
       </details>
     </>
   );
@@ -77,66 +51,41 @@ function CauseTable({ hours }: { hours: HoursLostData }) {
     rework: countOf(s.counts.reworkDeployments, "rollback or hotfix", "rollbacks or hotfixes"),
   };
   const share = (v: number | null) => (v === null ? "unknown" : formatShare(v));
+  const sprints = (v: number | null) => (v === null ? "unknown" : formatDecimal(v, 2));
   return (
-    <div className="table-scroll">
-      <table className="cause-table">
-        <caption>Hours lost by cause</caption>
-        <thead>
-          <tr>
-            <th scope="col">Cause</th>
-            <th scope="col" className="numeric">
-              Hours
-            </th>
-            <th scope="col" className="numeric">
-              Cost
-            </th>
-            <th scope="col" className="numeric">
-              Share of capacity
-            </th>
-            <th scope="col" className="numeric">
-              Sprints a month
-            </th>
-            <th scope="col" className="numeric">
-              Weeks before
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {HOURS_LOST_CAUSES.map((c) => {
-            const cause = s.byCause[c.key];
-            return (
-              <tr key={c.key}>
-                <th scope="row">
-                  <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
-                  {c.label}
-                  <span className="cell-sub">{what[c.key]}</span>
-                </th>
-                <td className="numeric" data-testid={`cause-hours-${c.key}`}>
-                  {formatHours(cause.hours)}
-                </td>
-                <td className="numeric" data-testid={`cause-cost-${c.key}`}>
-                  {formatUsd(cause.costUsd)}
-                </td>
-                <td className="numeric">{share(cause.capacityShare)}</td>
-                <td className="numeric">{cause.sprintsLostPerMonth === null ? "unknown" : formatDecimal(cause.sprintsLostPerMonth, 2)}</td>
-                <td className="numeric">{formatHours(s.previous[c.key])}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td className="numeric">{formatHours(s.total)}</td>
-            <td className="numeric" data-testid="cause-cost-total">
-              {formatUsd(s.costUsd)}
-            </td>
-            <td className="numeric">{share(s.capacityShare)}</td>
-            <td className="numeric">{s.sprintsLostPerMonth === null ? "unknown" : formatDecimal(s.sprintsLostPerMonth, 2)}</td>
-            <td className="numeric">{formatHours(s.previous.total)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      caption="Hours lost by cause"
+      className="cause-table"
+      rows={HOURS_LOST_CAUSES}
+      rowKey={(c) => c.key}
+      columns={[
+        {
+          key: "cause",
+          header: "Cause",
+          rowHeader: true,
+          cell: (c) => (
+            <>
+              <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
+              {c.label}
+              <span className="cell-sub">{what[c.key]}</span>
+            </>
+          ),
+          footer: "Total",
+        },
+        { key: "hours", header: "Hours", numeric: true, testId: (c) => `cause-hours-${c.key}`, cell: (c) => formatHours(s.byCause[c.key].hours), footer: formatHours(s.total) },
+        {
+          key: "cost",
+          header: "Cost",
+          numeric: true,
+          testId: (c) => `cause-cost-${c.key}`,
+          cell: (c) => formatUsd(s.byCause[c.key].costUsd),
+          footer: formatUsd(s.costUsd),
+          footerTestId: "cause-cost-total",
+        },
+        { key: "share", header: "Share of capacity", numeric: true, cell: (c) => share(s.byCause[c.key].capacityShare), footer: share(s.capacityShare) },
+        { key: "sprints", header: "Sprints a month", numeric: true, cell: (c) => sprints(s.byCause[c.key].sprintsLostPerMonth), footer: sprints(s.sprintsLostPerMonth) },
+        { key: "before", header: "Weeks before", numeric: true, cell: (c) => formatHours(s.previous[c.key]), footer: formatHours(s.previous.total) },
+      ]}
+    />
   );
 }

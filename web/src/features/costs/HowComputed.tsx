@@ -1,5 +1,6 @@
 // "How this was computed": the formula, every input with its value, and the cost model version
 // behind a business sentence, as the API gives them.
+import { DataTable, type Column } from "../../components/DataTable.tsx";
 import { formatDecimal } from "../../format/costFigures.ts";
 import type { SummaryData } from "./apiTypes.ts";
 
@@ -14,6 +15,12 @@ export function inputValueText(value: number | string | null, unit: string): str
   return unit ? `${text} ${unit}` : text;
 }
 
+/** A cost model input and its value as written: the columns of every inputs table. */
+export const INPUT_COLUMNS: readonly Column<{ name: string; value: string }>[] = [
+  { key: "input", header: "Input", rowHeader: true, cell: (input) => input.name },
+  { key: "value", header: "Value", numeric: true, cell: (input) => input.value },
+];
+
 export function HowComputed({ how, id }: { how: HowComputedData; id: string }) {
   return (
     <details className="how-computed">
@@ -25,25 +32,14 @@ export function HowComputed({ how, id }: { how: HowComputedData; id: string }) {
             <li key={line}>{line}</li>
           ))}
         </ul>
-        <table className="inputs-table">
-          <caption>Inputs</caption>
-          <thead>
-            <tr>
-              <th scope="col">Input</th>
-              <th scope="col" className="numeric">
-                Value
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {how.inputs.map((input) => (
-              <tr key={input.name}>
-                <th scope="row">{input.name}</th>
-                <td className="numeric">{inputValueText(input.value, input.unit)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Inputs"
+          className="inputs-table"
+          scroll={false}
+          rows={how.inputs.map((input) => ({ name: input.name, value: inputValueText(input.value, input.unit) }))}
+          rowKey={(input) => input.name}
+          columns={INPUT_COLUMNS}
+        />
         <p className="how-computed-model">
           Cost model: <strong>{how.costModel}</strong>
         </p>

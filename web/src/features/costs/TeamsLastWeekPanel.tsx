@@ -2,6 +2,7 @@
 // week before and its own weekly average, from the API's weekly hours lost per team.
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
+import { DataTable } from "../../components/DataTable.tsx";
 import { EmptyState } from "../../components/StateMessage.tsx";
 import { formatHours, formatHoursChange, formatUsd } from "../../format/costFigures.ts";
 import type { CostFiltersQuery } from "./apiTypes.ts";
@@ -21,46 +22,32 @@ export function TeamsLastWeekPanel({ input, lastWeek }: { input: CostFiltersQuer
             <p className="lead" data-testid="slipped-sentence">
               {slippedSentence(result)}
             </p>
-            <div className="table-scroll">
-              <table className="teams-table">
-                <caption className="visually-hidden">Hours lost per team last week</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Team</th>
-                    <th scope="col" className="numeric">
-                      Last week
-                    </th>
-                    <th scope="col" className="numeric">
-                      Cost
-                    </th>
-                    <th scope="col" className="numeric">
-                      Week before
-                    </th>
-                    <th scope="col" className="numeric">
-                      Weekly average before
-                    </th>
-                    <th scope="col" className="numeric">
-                      Above average
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rows.map((r) => (
-                    <tr key={r.team} className={r === result.slipped ? "row-flagged" : undefined}>
-                      <th scope="row">
-                        {r.name}
-                        {r === result.slipped ? <span className="badge badge-warning">Slipped</span> : null}
-                      </th>
-                      <td className="numeric">{formatHours(r.hours)}</td>
-                      <td className="numeric">{formatUsd(r.costUsd)}</td>
-                      <td className="numeric">{r.weekBefore === null ? "–" : formatHours(r.weekBefore)}</td>
-                      <td className="numeric">{r.average === null ? "–" : formatHours(r.average)}</td>
-                      <td className="numeric">{r.aboveAverage === null ? "–" : formatHoursChange(r.aboveAverage)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Hours lost per team last week"
+              captionHidden
+              className="teams-table"
+              rows={result.rows}
+              rowKey={(r) => r.team}
+              rowClassName={(r) => (r === result.slipped ? "row-flagged" : undefined)}
+              columns={[
+                {
+                  key: "team",
+                  header: "Team",
+                  rowHeader: true,
+                  cell: (r) => (
+                    <>
+                      {r.name}
+                      {r === result.slipped ? <span className="badge badge-warning">Slipped</span> : null}
+                    </>
+                  ),
+                },
+                { key: "hours", header: "Last week", numeric: true, cell: (r) => formatHours(r.hours) },
+                { key: "cost", header: "Cost", numeric: true, cell: (r) => formatUsd(r.costUsd) },
+                { key: "before", header: "Week before", numeric: true, cell: (r) => (r.weekBefore === null ? "–" : formatHours(r.weekBefore)) },
+                { key: "average", header: "Weekly average before", numeric: true, cell: (r) => (r.average === null ? "–" : formatHours(r.average)) },
+                { key: "above", header: "Above average", numeric: true, cell: (r) => (r.aboveAverage === null ? "–" : formatHoursChange(r.aboveAverage)) },
+              ]}
+            />
           </>
         );
       }}

@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
+import { DataTable } from "../../components/DataTable.tsx";
 import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
 import { countOf } from "../../format/counts.ts";
 import { formatDateTime } from "../../format/dates.ts";
@@ -141,36 +142,28 @@ export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: 
       {changes.length === 0 ? (
         <p className="muted">It listed no commits (rollbacks usually do not), so it adds nothing to lead time.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="changes-table">
-            <caption className="visually-hidden">Changes shipped by {d.id}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Commit</th>
-                <th scope="col">Category</th>
-                <th scope="col">Committed</th>
-                <th scope="col">Lead time</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((c) => (
-                <tr key={`${c.repository}:${c.sha}`}>
-                  <td>
-                    <code>{c.sha.slice(0, 8)}</code> {c.title ?? <span className="muted">(no title)</span>}
-                    {c.prNumber ? <span className="muted"> #{c.prNumber}</span> : null}
-                  </td>
-                  <td>
-                    <span className={`category category-${c.category}`}>{c.category}</span>
-                  </td>
-                  <td className="nowrap">{formatDateTime(c.committedAt, timeZone)}</td>
-                  <td>
-                    <LeadTime countedHere={c.countedHere} firstDeploymentId={c.firstDeploymentId} hours={c.leadTimeHours} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Changes shipped by ${d.id}`}
+          captionHidden
+          className="changes-table"
+          rows={changes}
+          rowKey={(c) => `${c.repository}:${c.sha}`}
+          columns={[
+            {
+              key: "commit",
+              header: "Commit",
+              cell: (c) => (
+                <>
+                  <code>{c.sha.slice(0, 8)}</code> {c.title ?? <span className="muted">(no title)</span>}
+                  {c.prNumber ? <span className="muted"> #{c.prNumber}</span> : null}
+                </>
+              ),
+            },
+            { key: "category", header: "Category", cell: (c) => <span className={`category category-${c.category}`}>{c.category}</span> },
+            { key: "committed", header: "Committed", className: "nowrap", cell: (c) => formatDateTime(c.committedAt, timeZone) },
+            { key: "leadTime", header: "Lead time", cell: (c) => <LeadTime countedHere={c.countedHere} firstDeploymentId={c.firstDeploymentId} hours={c.leadTimeHours} /> },
+          ]}
+        />
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { DataTable } from "../../components/DataTable.tsx";
 import { formatCount } from "../../format/counts.ts";
 import { formatHours } from "../../format/durations.ts";
 import { formatPercent } from "../../format/numbers.ts";
@@ -11,49 +12,40 @@ export function WeeklyNumbers({ report }: { report: DoraMetrics }) {
   return (
     <details className="data-table">
       <summary>Show the weekly numbers</summary>
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">DORA metrics per week</caption>
-          <thead>
-            <tr>
-              <th scope="col">Week of</th>
-              <th scope="col" className="numeric">
-                Deployments
-              </th>
-              <th scope="col" className="numeric">
-                Lead time (median)
-              </th>
-              <th scope="col" className="numeric">
-                Change failure rate
-              </th>
-              <th scope="col" className="numeric">
-                Recovery (median)
-              </th>
-              <th scope="col" className="numeric">
-                Rework rate
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.series.map((week) => (
-              <tr key={week.bucketStart}>
-                <th scope="row">
-                  {weekLabelWithYear(week.bucketStart)}
-                  {weekIsPartial(week.bucketStart, report.window.to, report.timeZone) ? " (so far)" : ""}
-                </th>
-                <td className="numeric">{formatCount(week.deployments)}</td>
-                <td className="numeric">{or(week.leadTimeMedianHours, formatHours)}</td>
-                <td className="numeric">
-                  {or(week.changeFailureRate, formatPercent)}
-                  {week.deployments > 0 ? <span className="muted"> ({formatCount(week.failedDeployments)})</span> : null}
-                </td>
-                <td className="numeric">{or(week.recoveryMedianHours, formatHours)}</td>
-                <td className="numeric">{or(week.reworkRate, formatPercent)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="DORA metrics per week"
+        captionHidden
+        rows={report.series}
+        rowKey={(week) => week.bucketStart}
+        columns={[
+          {
+            key: "week",
+            header: "Week of",
+            rowHeader: true,
+            cell: (week) => (
+              <>
+                {weekLabelWithYear(week.bucketStart)}
+                {weekIsPartial(week.bucketStart, report.window.to, report.timeZone) ? " (so far)" : ""}
+              </>
+            ),
+          },
+          { key: "deployments", header: "Deployments", numeric: true, cell: (week) => formatCount(week.deployments) },
+          { key: "leadTime", header: "Lead time (median)", numeric: true, cell: (week) => or(week.leadTimeMedianHours, formatHours) },
+          {
+            key: "failureRate",
+            header: "Change failure rate",
+            numeric: true,
+            cell: (week) => (
+              <>
+                {or(week.changeFailureRate, formatPercent)}
+                {week.deployments > 0 ? <span className="muted"> ({formatCount(week.failedDeployments)})</span> : null}
+              </>
+            ),
+          },
+          { key: "recovery", header: "Recovery (median)", numeric: true, cell: (week) => or(week.recoveryMedianHours, formatHours) },
+          { key: "rework", header: "Rework rate", numeric: true, cell: (week) => or(week.reworkRate, formatPercent) },
+        ]}
+      />
     </details>
   );
 }

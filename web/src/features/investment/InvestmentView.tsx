@@ -7,7 +7,8 @@ import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
 import { EChart } from "../../charts/EChart.tsx";
 import { hoursLostByCauseOption, hoursLostChartLabel } from "../../charts/options/hoursLostByCause.ts";
-import { INVESTMENT_CATEGORIES, investmentChartLabel, investmentSharesOption } from "../../charts/options/investmentShares.ts";
+import { investmentChartLabel, investmentSharesOption } from "../../charts/options/investmentShares.ts";
+import { DataTable } from "../../components/DataTable.tsx";
 import { EmptyState } from "../../components/StateMessage.tsx";
 import { formatCount } from "../../format/counts.ts";
 import { formatHours, formatShare, formatUsd } from "../../format/costFigures.ts";
@@ -16,8 +17,9 @@ import { weekLabelWithYear } from "../../format/weeks.ts";
 import type { InvestmentData, TeamInvestmentData } from "../costs/apiTypes.ts";
 import { costQueryInput, type CostFilters } from "../costs/costFilters.ts";
 import { QueryView } from "../costs/QueryView.tsx";
+import { TestNameCell } from "../costs/TestNameCell.tsx";
 import { paybackText } from "../flaky/payback.ts";
-import { testShortName, testWhere } from "../flaky/testName.ts";
+import { categoryShareColumns } from "./categoryShareColumns.ts";
 import { payingOffSentence } from "./payingOff.ts";
 
 const TREND_WORDS = { rising: "rising", falling: "falling", flat: "flat" } as const;
@@ -71,50 +73,20 @@ function TeamBalance({ team }: { team: TeamInvestmentData }) {
       </div>
       <details className="data-table">
         <summary>Show the numbers by week</summary>
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{possessive(team.name)} changes by category and hours lost per week</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                <th scope="col" className="numeric">
-                  Changes
-                </th>
-                {INVESTMENT_CATEGORIES.map((c) => (
-                  <th key={c.key} scope="col" className="numeric">
-                    {c.label}
-                  </th>
-                ))}
-                <th scope="col">Debt vs target</th>
-                <th scope="col" className="numeric">
-                  Hours lost
-                </th>
-                <th scope="col" className="numeric">
-                  Cost
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {team.series.map((w, i) => {
-                const h = team.hoursLost[i];
-                return (
-                  <tr key={w.bucketStart}>
-                    <th scope="row">{weekLabelWithYear(w.bucketStart)}</th>
-                    <td className="numeric">{formatCount(w.changes)}</td>
-                    {INVESTMENT_CATEGORIES.map((c) => (
-                      <td key={c.key} className="numeric">
-                        {w.shares[c.key] === null ? "–" : formatShare(w.shares[c.key] ?? 0)}
-                      </td>
-                    ))}
-                    <td>{w.status}</td>
-                    <td className="numeric">{h ? formatHours(h.total) : "–"}</td>
-                    <td className="numeric">{h ? formatUsd(h.costUsd) : "–"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`${possessive(team.name)} changes by category and hours lost per week`}
+          captionHidden
+          rows={team.series.map((w, i) => ({ w, h: team.hoursLost[i] }))}
+          rowKey={({ w }) => w.bucketStart}
+          columns={[
+            { key: "week", header: "Week of", rowHeader: true, cell: ({ w }) => weekLabelWithYear(w.bucketStart) },
+            { key: "changes", header: "Changes", numeric: true, cell: ({ w }) => formatCount(w.changes) },
+            ...categoryShareColumns(({ w }: { w: TeamInvestmentData["series"][number] }) => w.shares),
+            { key: "status", header: "Debt vs target", cell: ({ w }) => w.status },
+            { key: "hours", header: "Hours lost", numeric: true, cell: ({ h }) => (h ? formatHours(h.total) : "–") },
+            { key: "cost", header: "Cost", numeric: true, cell: ({ h }) => (h ? formatUsd(h.costUsd) : "–") },
+          ]}
+        />
       </details>
     </section>
   );
@@ -133,42 +105,19 @@ function TeamFlakyTests({ filters, today, teamName }: { filters: CostFilters; to
             <p className="muted">No flaky test in {possessive(teamName)} builds in these weeks.</p>
           ) : (
             <>
-              <div className="table-scroll">
-                <table>
-                  <caption className="visually-hidden">{possessive(teamName)} top flaky tests by hours lost</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Test</th>
-                      <th scope="col" className="numeric">
-                        Hours lost
-                      </th>
-                      <th scope="col" className="numeric">
-                        Cost
-                      </th>
-                      <th scope="col">State</th>
-                      <th scope="col" className="numeric">
-                        Fix pays back in
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.tests.map((t) => (
-                      <tr key={t.id}>
-                        <th scope="row">
-                          <span className="test-name">{testShortName(t)}</span>
-                          <span className="test-where">{testWhere(t)}</span>
-                        </th>
-                        <td className="numeric">{formatHours(t.hoursLost)}</td>
-                        <td className="numeric">{formatUsd(t.costUsd)}</td>
-                        <td>
-                          <span className={`badge badge-state-${t.state}`}>{t.state}</span>
-                        </td>
-                        <td className="numeric">{paybackText(t)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={`${possessive(teamName)} top flaky tests by hours lost`}
+                captionHidden
+                rows={data.tests}
+                rowKey={(t) => t.id}
+                columns={[
+                  { key: "test", header: "Test", rowHeader: true, cell: (t) => <TestNameCell test={t} /> },
+                  { key: "hours", header: "Hours lost", numeric: true, cell: (t) => formatHours(t.hoursLost) },
+                  { key: "cost", header: "Cost", numeric: true, cell: (t) => formatUsd(t.costUsd) },
+                  { key: "state", header: "State", cell: (t) => <span className={`badge badge-state-${t.state}`}>{t.state}</span> },
+                  { key: "payback", header: "Fix pays back in", numeric: true, cell: (t) => paybackText(t) },
+                ]}
+              />
               <p className="table-note">
                 <Link to={link}>All of {possessive(teamName)} flaky tests</Link>
               </p>
@@ -184,51 +133,33 @@ function AllTeams({ data, chosen }: { data: InvestmentData; chosen: string }) {
   return (
     <section className="panel" aria-labelledby="all-teams-heading">
       <h2 id="all-teams-heading">Every team</h2>
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">Debt share against target and hours-lost trend, per team</caption>
-          <thead>
-            <tr>
-              <th scope="col">Team</th>
-              <th scope="col" className="numeric">
-                Changes
-              </th>
-              <th scope="col" className="numeric">
-                Debt
-              </th>
-              <th scope="col" className="numeric">
-                Target
-              </th>
-              <th scope="col">Against target</th>
-              <th scope="col" className="numeric">
-                Unclassified
-              </th>
-              <th scope="col">Hours lost a week</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.teams.map((t) => (
-              <tr key={t.team} className={t.team === chosen ? "row-selected" : undefined}>
-                <th scope="row">{t.name}</th>
-                <td className="numeric">{formatCount(t.total.changes)}</td>
-                <td className="numeric">{t.total.debtShare === null ? "–" : formatShare(t.total.debtShare)}</td>
-                <td className="numeric">{formatShare(t.target)}</td>
-                <td>
-                  <span className={`badge ${t.total.status === "above" ? "badge-above" : t.total.status === "below" ? "badge-below" : "badge-neutral"}`}>
-                    {t.total.status}
-                  </span>
-                </td>
-                <td className="numeric">{t.total.unclassifiedShare === null ? "–" : formatShare(t.total.unclassifiedShare)}</td>
-                <td>
-                  {t.hoursLostTrend
-                    ? `${TREND_WORDS[t.hoursLostTrend.direction]}: ${formatHours(t.hoursLostTrend.first)} → ${formatHours(t.hoursLostTrend.last)}`
-                    : "–"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Debt share against target and hours-lost trend, per team"
+        captionHidden
+        rows={data.teams}
+        rowKey={(t) => t.team}
+        rowClassName={(t) => (t.team === chosen ? "row-selected" : undefined)}
+        columns={[
+          { key: "team", header: "Team", rowHeader: true, cell: (t) => t.name },
+          { key: "changes", header: "Changes", numeric: true, cell: (t) => formatCount(t.total.changes) },
+          { key: "debt", header: "Debt", numeric: true, cell: (t) => (t.total.debtShare === null ? "–" : formatShare(t.total.debtShare)) },
+          { key: "target", header: "Target", numeric: true, cell: (t) => formatShare(t.target) },
+          {
+            key: "status",
+            header: "Against target",
+            cell: (t) => (
+              <span className={`badge ${t.total.status === "above" ? "badge-above" : t.total.status === "below" ? "badge-below" : "badge-neutral"}`}>{t.total.status}</span>
+            ),
+          },
+          { key: "unclassified", header: "Unclassified", numeric: true, cell: (t) => (t.total.unclassifiedShare === null ? "–" : formatShare(t.total.unclassifiedShare)) },
+          {
+            key: "trend",
+            header: "Hours lost a week",
+            cell: (t) =>
+              t.hoursLostTrend ? `${TREND_WORDS[t.hoursLostTrend.direction]}: ${formatHours(t.hoursLostTrend.first)} → ${formatHours(t.hoursLostTrend.last)}` : "–",
+          },
+        ]}
+      />
     </section>
   );
 }

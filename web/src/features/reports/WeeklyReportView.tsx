@@ -4,21 +4,27 @@
 // cost model.
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
+import { DataTable } from "../../components/DataTable.tsx";
 import { EmptyState } from "../../components/StateMessage.tsx";
 import { dateRangeLabel, formatSpanIn, localDateIn } from "../../format/calendar.ts";
 import { formatCount } from "../../format/counts.ts";
 import { formatDecimal, formatHours, formatPointsChange, formatShare, formatUsd } from "../../format/costFigures.ts";
 import { HOURS_LOST_CAUSES } from "../../charts/options/hoursLostByCause.ts";
-import { INVESTMENT_CATEGORIES } from "../../charts/options/investmentShares.ts";
 import type { WeeklyReportData } from "../costs/apiTypes.ts";
+import { causeHoursColumns } from "../costs/causeHoursColumns.ts";
 import { CostAvoidedPanel } from "../costs/CostAvoidedPanel.tsx";
-import { inputValueText } from "../costs/HowComputed.tsx";
+import { INPUT_COLUMNS, inputValueText } from "../costs/HowComputed.tsx";
 import { QueryView } from "../costs/QueryView.tsx";
 import { SummaryList } from "../costs/SummaryList.tsx";
+import { TestNameCell } from "../costs/TestNameCell.tsx";
 import { paybackText } from "../flaky/payback.ts";
-import { testShortName, testWhere } from "../flaky/testName.ts";
+import { testShortName } from "../flaky/testName.ts";
+import { categoryShareColumns } from "../investment/categoryShareColumns.ts";
 import { doraRows } from "./doraRows.ts";
 import { MarkdownDownload } from "./MarkdownDownload.tsx";
+
+type ReportTeam = WeeklyReportData["investment"]["teams"][number];
+type ReportTeamHours = WeeklyReportData["byTeam"][number];
 
 export function WeeklyReportView({ week, team }: { week: string; team: string | undefined }) {
   const trpc = useTRPC();
@@ -59,36 +65,17 @@ function Report({ r }: { r: WeeklyReportData }) {
 
       <section className="panel" aria-labelledby="report-dora">
         <h2 id="report-dora">DORA metrics</h2>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Metric</th>
-                <th scope="col" className="numeric">
-                  This week
-                </th>
-                <th scope="col">Level</th>
-                <th scope="col" className="numeric">
-                  Previous week
-                </th>
-                <th scope="col" className="numeric">
-                  Change
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {doraRows(r.dora.summary).map((row) => (
-                <tr key={row.metric}>
-                  <th scope="row">{row.metric}</th>
-                  <td className="numeric">{row.thisWeek}</td>
-                  <td>{row.level}</td>
-                  <td className="numeric">{row.previous}</td>
-                  <td className="numeric">{row.change}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={doraRows(r.dora.summary)}
+          rowKey={(row) => row.metric}
+          columns={[
+            { key: "metric", header: "Metric", rowHeader: true, cell: (row) => row.metric },
+            { key: "thisWeek", header: "This week", numeric: true, cell: (row) => row.thisWeek },
+            { key: "level", header: "Level", cell: (row) => row.level },
+            { key: "previous", header: "Previous week", numeric: true, cell: (row) => row.previous },
+            { key: "change", header: "Change", numeric: true, cell: (row) => row.change },
+          ]}
+        />
       </section>
 
       <HoursSection r={r} />
@@ -127,47 +114,17 @@ function HoursSection({ r }: { r: WeeklyReportData }) {
   return (
     <section className="panel" aria-labelledby="report-hours">
       <h2 id="report-hours">Engineering hours lost</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Cause</th>
-              <th scope="col">What</th>
-              <th scope="col" className="numeric">
-                Hours
-              </th>
-              <th scope="col" className="numeric">
-                Cost
-              </th>
-              <th scope="col" className="numeric">
-                Previous week
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {HOURS_LOST_CAUSES.map((c) => (
-              <tr key={c.key}>
-                <th scope="row">{c.label}</th>
-                <td>{what[c.key]}</td>
-                <td className="numeric">{formatHours(h[c.key])}</td>
-                <td className="numeric">{formatUsd(h.costByCause[c.key])}</td>
-                <td className="numeric">{formatHours(h.previous[c.key])}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Total</th>
-              <td />
-              <td className="numeric">{formatHours(h.total)}</td>
-              <td className="numeric" data-testid="report-total-cost">
-                {formatUsd(h.costUsd)}
-              </td>
-              <td className="numeric">{formatHours(h.previous.total)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <DataTable
+        rows={HOURS_LOST_CAUSES}
+        rowKey={(c) => c.key}
+        columns={[
+          { key: "cause", header: "Cause", rowHeader: true, cell: (c) => c.label, footer: "Total" },
+          { key: "what", header: "What", cell: (c) => what[c.key], footer: null },
+          { key: "hours", header: "Hours", numeric: true, cell: (c) => formatHours(h[c.key]), footer: formatHours(h.total) },
+          { key: "cost", header: "Cost", numeric: true, cell: (c) => formatUsd(h.costByCause[c.key]), footer: formatUsd(h.costUsd), footerTestId: "report-total-cost" },
+          { key: "previous", header: "Previous week", numeric: true, cell: (c) => formatHours(h.previous[c.key]), footer: formatHours(h.previous.total) },
+        ]}
+      />
       <p className="table-note">
         {h.capacityShare === null || h.sprintsLostPerMonth === null
           ? "Capacity share: unknown (no team size is set for this scope), not zero."
@@ -175,41 +132,17 @@ function HoursSection({ r }: { r: WeeklyReportData }) {
         CI minutes burned by flaky reruns: {formatDecimal(h.ciMinutes, 0)} ({formatUsd(h.ciCostUsd)}).
       </p>
       {r.team === null && r.byTeam.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption>By team</caption>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                {HOURS_LOST_CAUSES.map((c) => (
-                  <th key={c.key} scope="col" className="numeric">
-                    {c.label}
-                  </th>
-                ))}
-                <th scope="col" className="numeric">
-                  Total
-                </th>
-                <th scope="col" className="numeric">
-                  Cost
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.byTeam.map((t) => (
-                <tr key={t.team}>
-                  <th scope="row">{t.name}</th>
-                  {HOURS_LOST_CAUSES.map((c) => (
-                    <td key={c.key} className="numeric">
-                      {formatHours(t.summary[c.key])}
-                    </td>
-                  ))}
-                  <td className="numeric">{formatHours(t.summary.total)}</td>
-                  <td className="numeric">{formatUsd(t.summary.costUsd)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="By team"
+          rows={r.byTeam}
+          rowKey={(t) => t.team}
+          columns={[
+            { key: "team", header: "Team", rowHeader: true, cell: (t) => t.name },
+            ...causeHoursColumns((t: ReportTeamHours) => t.summary),
+            { key: "total", header: "Total", numeric: true, cell: (t) => formatHours(t.summary.total) },
+            { key: "cost", header: "Cost", numeric: true, cell: (t) => formatUsd(t.summary.costUsd) },
+          ]}
+        />
       ) : null}
     </section>
   );
@@ -223,53 +156,20 @@ function FlakySection({ r }: { r: WeeklyReportData }) {
       {r.topFlakyTests.length === 0 ? (
         <p className="muted">No flaky failure this week.</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col" className="numeric">
-                  #
-                </th>
-                <th scope="col">Test</th>
-                <th scope="col">State</th>
-                <th scope="col" className="numeric">
-                  Flaky failures
-                </th>
-                <th scope="col" className="numeric">
-                  Blocking
-                </th>
-                <th scope="col" className="numeric">
-                  Hours lost
-                </th>
-                <th scope="col" className="numeric">
-                  Cost
-                </th>
-                <th scope="col" className="numeric">
-                  Fix pays back in
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.topFlakyTests.map((t, i) => (
-                <tr key={t.id}>
-                  <td className="numeric">{i + 1}</td>
-                  <th scope="row">
-                    <span className="test-name">{testShortName(t)}</span>
-                    <span className="test-where">{testWhere(t)}</span>
-                  </th>
-                  <td>
-                    <span className={`badge badge-state-${t.state}`}>{t.state}</span>
-                  </td>
-                  <td className="numeric">{formatCount(t.flakyFailures)}</td>
-                  <td className="numeric">{formatCount(t.blockingFailures)}</td>
-                  <td className="numeric">{formatHours(t.hoursLost)}</td>
-                  <td className="numeric">{formatUsd(t.costUsd)}</td>
-                  <td className="numeric">{paybackText(t)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={r.topFlakyTests}
+          rowKey={(t) => t.id}
+          columns={[
+            { key: "rank", header: "#", numeric: true, cell: (_, i) => i + 1 },
+            { key: "test", header: "Test", rowHeader: true, cell: (t) => <TestNameCell test={t} /> },
+            { key: "state", header: "State", cell: (t) => <span className={`badge badge-state-${t.state}`}>{t.state}</span> },
+            { key: "flaky", header: "Flaky failures", numeric: true, cell: (t) => formatCount(t.flakyFailures) },
+            { key: "blocking", header: "Blocking", numeric: true, cell: (t) => formatCount(t.blockingFailures) },
+            { key: "hours", header: "Hours lost", numeric: true, cell: (t) => formatHours(t.hoursLost) },
+            { key: "cost", header: "Cost", numeric: true, cell: (t) => formatUsd(t.costUsd) },
+            { key: "payback", header: "Fix pays back in", numeric: true, cell: (t) => paybackText(t) },
+          ]}
+        />
       )}
       {outages.length ? (
         <p className="table-note">
@@ -294,57 +194,39 @@ function InvestmentSection({ r }: { r: WeeklyReportData }) {
       {r.investment.teams.length === 0 ? (
         <p className="muted">No team in scope.</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col" className="numeric">
-                  Changes
-                </th>
-                {INVESTMENT_CATEGORIES.map((c) => (
-                  <th key={c.key} scope="col" className="numeric">
-                    {c.label}
-                  </th>
-                ))}
-                <th scope="col" className="numeric">
-                  Debt target
-                </th>
-                <th scope="col">Debt vs target</th>
-                <th scope="col" className="numeric">
-                  Hours lost
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.investment.teams.map((t) => (
-                <tr key={t.team}>
-                  <th scope="row">{t.name}</th>
-                  <td className="numeric">{formatCount(t.total.changes)}</td>
-                  {INVESTMENT_CATEGORIES.map((c) => (
-                    <td key={c.key} className="numeric">
-                      {t.total.shares[c.key] === null ? "–" : formatShare(t.total.shares[c.key] ?? 0)}
-                    </td>
-                  ))}
-                  <td className="numeric">
-                    {formatShare(t.target)}
-                    {t.targetSource === "team" ? " (team)" : ""}
-                  </td>
-                  <td>
-                    {t.total.status === "no changes" || t.total.againstTarget === null ? (
-                      "no changes"
-                    ) : (
-                      <>
-                        <span className={`badge badge-${t.total.status}`}>{t.total.status}</span> {formatPointsChange(t.total.againstTarget)}
-                      </>
-                    )}
-                  </td>
-                  <td className="numeric">{formatHours(t.hoursLost.reduce((s, b) => s + b.total, 0))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={r.investment.teams}
+          rowKey={(t) => t.team}
+          columns={[
+            { key: "team", header: "Team", rowHeader: true, cell: (t) => t.name },
+            { key: "changes", header: "Changes", numeric: true, cell: (t) => formatCount(t.total.changes) },
+            ...categoryShareColumns((t: ReportTeam) => t.total.shares),
+            {
+              key: "target",
+              header: "Debt target",
+              numeric: true,
+              cell: (t) => (
+                <>
+                  {formatShare(t.target)}
+                  {t.targetSource === "team" ? " (team)" : ""}
+                </>
+              ),
+            },
+            {
+              key: "status",
+              header: "Debt vs target",
+              cell: (t) =>
+                t.total.status === "no changes" || t.total.againstTarget === null ? (
+                  "no changes"
+                ) : (
+                  <>
+                    <span className={`badge badge-${t.total.status}`}>{t.total.status}</span> {formatPointsChange(t.total.againstTarget)}
+                  </>
+                ),
+            },
+            { key: "hours", header: "Hours lost", numeric: true, cell: (t) => formatHours(t.hoursLost.reduce((s, b) => s + b.total, 0)) },
+          ]}
+        />
       )}
     </section>
   );
@@ -357,53 +239,49 @@ function IncidentsSection({ r }: { r: WeeklyReportData }) {
       {r.incidents.length === 0 ? (
         <EmptyState>No incident was open this week.</EmptyState>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Incident</th>
-                <th scope="col">Service</th>
-                <th scope="col">Open</th>
-                <th scope="col" className="numeric">
-                  Recovery
-                </th>
-                <th scope="col" className="numeric">
-                  Responders
-                </th>
-                <th scope="col">Change failure</th>
-                <th scope="col" className="numeric">
-                  Hours lost
-                </th>
-                <th scope="col" className="numeric">
-                  Cost
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.incidents.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">
-                    <span className="test-name">{i.title ?? i.id}</span>
-                    <span className="test-where">{i.id}</span>
-                  </th>
-                  <td>
-                    {i.service ?? "–"}
-                    <span className="cell-sub">{i.severity ?? "no severity"}</span>
-                  </td>
-                  <td>{formatSpanIn(i.openedAt, i.resolvedAt, r.timeZone)}</td>
-                  <td className="numeric">{i.recoveryHours === null ? "–" : formatHours(i.recoveryHours)}</td>
-                  <td className="numeric">
-                    {i.responders}
-                    {i.respondersFromModel ? " (default)" : ""}
-                  </td>
-                  <td>{i.changeFailure ? (i.counted ? "yes" : "yes, not counted this week") : "no"}</td>
-                  <td className="numeric">{i.counted ? formatHours(i.hoursLost) : "–"}</td>
-                  <td className="numeric">{i.counted ? formatUsd(i.costUsd) : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={r.incidents}
+          rowKey={(i) => i.id}
+          columns={[
+            {
+              key: "incident",
+              header: "Incident",
+              rowHeader: true,
+              cell: (i) => (
+                <>
+                  <span className="test-name">{i.title ?? i.id}</span>
+                  <span className="test-where">{i.id}</span>
+                </>
+              ),
+            },
+            {
+              key: "service",
+              header: "Service",
+              cell: (i) => (
+                <>
+                  {i.service ?? "–"}
+                  <span className="cell-sub">{i.severity ?? "no severity"}</span>
+                </>
+              ),
+            },
+            { key: "open", header: "Open", cell: (i) => formatSpanIn(i.openedAt, i.resolvedAt, r.timeZone) },
+            { key: "recovery", header: "Recovery", numeric: true, cell: (i) => (i.recoveryHours === null ? "–" : formatHours(i.recoveryHours)) },
+            {
+              key: "responders",
+              header: "Responders",
+              numeric: true,
+              cell: (i) => (
+                <>
+                  {i.responders}
+                  {i.respondersFromModel ? " (default)" : ""}
+                </>
+              ),
+            },
+            { key: "changeFailure", header: "Change failure", cell: (i) => (i.changeFailure ? (i.counted ? "yes" : "yes, not counted this week") : "no") },
+            { key: "hours", header: "Hours lost", numeric: true, cell: (i) => (i.counted ? formatHours(i.hoursLost) : "–") },
+            { key: "cost", header: "Cost", numeric: true, cell: (i) => (i.counted ? formatUsd(i.costUsd) : "–") },
+          ]}
+        />
       )}
     </section>
   );
@@ -426,26 +304,7 @@ function CostModelSection({ r }: { r: WeeklyReportData }) {
     <section className="panel" aria-labelledby="report-model">
       <h2 id="report-model">Cost model</h2>
       <p className="muted">{r.costModel.label}</p>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Input</th>
-              <th scope="col" className="numeric">
-                Value
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([name, value]) => (
-              <tr key={name}>
-                <th scope="row">{name}</th>
-                <td className="numeric">{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable rows={rows.map(([name, value]) => ({ name, value }))} rowKey={(input) => input.name} columns={INPUT_COLUMNS} />
     </section>
   );
 }
