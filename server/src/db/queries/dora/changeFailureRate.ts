@@ -26,11 +26,12 @@ function causedByCommit(q: DoraQuery): Prisma.Sql {
         SELECT d.id, d."serviceId", d."finishedAt" FROM "Deployment" d
         WHERE d."commitSha" = i."causedByCommitSha" AND ${successfulIn(Prisma.sql`d`, q)}
         UNION ALL
-        SELECT d.id, d."serviceId", d."finishedAt"
+        -- ChangeDelivery already holds each change's first successful deployment per service and
+        -- environment (ordered by finishedAt, then id, as here).
+        SELECT cd."deploymentId", cd."serviceId", cd."finishedAt"
         FROM "Change" c
-        JOIN "DeploymentChange" dc ON dc."changeId" = c.id
-        JOIN "Deployment" d ON d.id = dc."deploymentId"
-        WHERE c.sha = i."causedByCommitSha" AND ${successfulIn(Prisma.sql`d`, q)}
+        JOIN "ChangeDelivery" cd ON cd."changeId" = c.id AND cd."environmentId" = ${q.environmentId}::uuid
+        WHERE c.sha = i."causedByCommitSha"
       ) s
       WHERE i."serviceId" IS NULL OR s."serviceId" = i."serviceId"
       ORDER BY s."serviceId", s."finishedAt", s.id
@@ -151,8 +152,8 @@ export function attributedToEnvironment(i: Prisma.Sql, q: DoraQuery): Prisma.Sql
     WHEN ${i}."causedByCommitSha" IS NOT NULL THEN (
       EXISTS (SELECT 1 FROM "Deployment" d
               WHERE d."commitSha" = ${i}."causedByCommitSha" AND ${successfulIn(Prisma.sql`d`, q)} AND ${shippedBy(Prisma.sql`d`)})
-      OR EXISTS (SELECT 1 FROM "Change" c JOIN "DeploymentChange" dc ON dc."changeId" = c.id JOIN "Deployment" d ON d.id = dc."deploymentId"
-                 WHERE c.sha = ${i}."causedByCommitSha" AND ${successfulIn(Prisma.sql`d`, q)} AND ${shippedBy(Prisma.sql`d`)}))
+      OR EXISTS (SELECT 1 FROM "Change" c JOIN "ChangeDelivery" cd ON cd."changeId" = c.id AND cd."environmentId" = ${q.environmentId}::uuid
+                 WHERE c.sha = ${i}."causedByCommitSha" AND ${shippedBy(Prisma.sql`cd`)}))
     WHEN ${i}."serviceId" IS NULL THEN false
     ELSE EXISTS (
       SELECT 1 FROM (
