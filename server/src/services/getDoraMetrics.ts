@@ -3,6 +3,7 @@
 // window and its previous period at once; buildDoraReport finishes in TypeScript.
 import type { MetricFiltersData, ThresholdsYear } from "@keel/shared";
 import type { Db } from "../db/client.ts";
+import { dataVersion } from "../db/queries/dataVersion.ts";
 import { deploymentsWithoutChanges, incidentsWithoutService, type CountWithExamples } from "../db/queries/dora/dataQuality.ts";
 import { deploymentOutcomes } from "../db/queries/dora/deploymentOutcomes.ts";
 import type { DoraQuery } from "../db/queries/dora/fragments.ts";
@@ -13,6 +14,7 @@ import { KeelError, type ErrorDetail } from "../errors.ts";
 import { buildDoraReport, type DoraBucket, type DoraSummary } from "../metrics/doraReport.ts";
 import { weekBuckets } from "../metrics/weeks.ts";
 import { metricWindow } from "../metrics/window.ts";
+import { createReportCache } from "./cache/reportCache.ts";
 import { getOrgSettings } from "./getOrgSettings.ts";
 
 export type DoraMetricsInput = MetricFiltersData & { bucket?: "week" | undefined };
@@ -78,8 +80,20 @@ export async function prepareDoraQuery({ db, input }: { db: Db; input: DoraMetri
   return { settings, window, q };
 }
 
+/** Recent reports by data version: the Overview, the API and the weekly report ask for the same ones. */
+const reports = createReportCache<DoraMetrics>({ max: 64 });
+
 export async function getDoraMetrics({ db, input }: { db: Db; input: DoraMetricsInput }): Promise<DoraMetrics> {
-  const { settings, window, q } = await prepareDoraQuery({ db, input });
+  // The version is read before the settings and the data (services/cache/reportCache.ts).
+  const version = await dataVersion(db);
+  const prepared = await prepareDoraQuery({ db, input });
+  // Everything the report depends on besides the data: the resolved window, scope and settings,
+  // and the filters as named (the report echoes them).
+  const key = JSON.stringify([prepared.q, prepared.settings, input.team ?? null, input.service ?? null, input.environment]);
+  return reports.get(db, version, key, () => computeDoraMetrics(db, input, prepared));
+}
+
+async function computeDoraMetrics(db: Db, input: DoraMetricsInput, { settings, window, q }: Awaited<ReturnType<typeof prepareDoraQuery>>): Promise<DoraMetrics> {
   const { timeZone, thresholdsYear, attributionWindowDays } = settings;
   // Independent statements: on PostgreSQL they run on separate pooled connections at once.
   const [deployments, lead, recovery, open, withoutCommits, withoutService] = await Promise.all([
