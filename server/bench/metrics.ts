@@ -1,8 +1,14 @@
 // DORA metrics latency at scale: two years of data for 200 services in ~20 teams (200,000
-// deployments, 1,000,000 changes, 20,000 incidents), generated in the database, then the DORA
-// service called for a 90-day window org-wide, for one team and for one service, beside a floor
-// query (the bare weekly count of successful deployments over the same window and filters).
+// deployments, 1,000,000 changes, 20,000 incidents), generated in the database, then
+// GET /api/v1/metrics/dora (the real Express app, in this process, over HTTP on loopback) for a
+// 90-day window org-wide, for one team and for one service, beside a floor query (the bare weekly
+// count of successful deployments over the same window and filters).
 // On PostgreSQL (a throwaway database keel_bench_<random>) and on PGlite (a temp directory).
+//
+// Two figures per scope. "cold": every call asks for a window no earlier call asked for (shifted
+// by a millisecond), so nothing is served from the report cache and every call computes the report
+// in the database. "repeat": the same window again with no write in between, as a dashboard does;
+// the report cache (services/cache/reportCache.ts) answers after one data-version read.
 //
 // Usage: pnpm bench:metrics [--calls 30] [--only postgres|pglite] [--plans file] [--keep] [--reuse name]
 //   Goal: p95 ≤ 150 ms on PostgreSQL, ≤ 1 s on PGlite, and ≤ 3× the floor.
@@ -16,8 +22,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { MetricFilters } from "@keel/shared";
 import { openDatabase, type Database } from "../src/db/client.ts";
+import { createApp } from "../src/http/app.ts";
+import { createLogger } from "../src/logger.ts";
 import { analyzeBenchData, generateDoraBenchData } from "../src/db/queries/bench/doraBenchData.ts";
 import { explainAnalyze } from "../src/db/queries/bench/explain.ts";
 import { deploymentsPerWeek } from "../src/db/queries/deploymentsPerWeek.ts";
@@ -25,7 +35,7 @@ import { deploymentOutcomesSql } from "../src/db/queries/dora/deploymentOutcomes
 import { leadTimeSql } from "../src/db/queries/dora/leadTime.ts";
 import { recoveryTimeSql } from "../src/db/queries/dora/recoveryTime.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
-import { getDoraMetrics, prepareDoraQuery } from "../src/services/getDoraMetrics.ts";
+import { prepareDoraQuery } from "../src/services/getDoraMetrics.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -52,8 +62,35 @@ interface Row {
   scope: string;
   p50: number;
   p95: number;
+  repeatP50: number;
+  repeatP95: number;
   floorP50: number;
   floorP95: number;
+}
+
+const TOKEN = randomBytes(16).toString("hex");
+
+/** The app on an ephemeral loopback port; `get(path)` answers with the parsed JSON. */
+async function serve(database: Database) {
+  const app = createApp({ database, logger: createLogger("silent"), apiToken: TOKEN });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    async get(path: string): Promise<unknown> {
+      const res = await fetch(base + path, { headers: { authorization: `Bearer ${TOKEN}` } });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** The DORA endpoint's path for the window shifted by `shiftMs`. */
+function doraPath(filters: Record<string, string>, shiftMs: number): string {
+  const shift = (iso: string) => new Date(Date.parse(iso) + shiftMs).toISOString();
+  return `/api/v1/metrics/dora?${new URLSearchParams({ from: shift(WINDOW.from), to: shift(WINDOW.to), ...filters }).toString()}`;
 }
 
 const log = (message: string) => console.error(`  ${message}`);
@@ -64,12 +101,14 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
 }
 
-async function time(calls: number, work: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await work(); // warm-up: plans, caches
+/** `work(i)` for i = 0.. (3 warm-up calls: plans, buffers), timed after the warm-up. */
+async function time(calls: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
+  let i = 0;
+  for (; i < 3; i++) await work(i);
   const samples: number[] = [];
-  for (let i = 0; i < calls; i++) {
+  for (let n = 0; n < calls; n++, i++) {
     const t = performance.now();
-    await work();
+    await work(i);
     samples.push(performance.now() - t);
   }
   return samples;
@@ -90,15 +129,29 @@ async function populate(database: Database, kind: string): Promise<void> {
 
 async function measure(database: Database, kind: string): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const scope of SCOPES) {
-    const input = MetricFilters.parse({ ...WINDOW, ...scope.filters });
-    const service = await time(CALLS, () => getDoraMetrics({ db: database.prisma, input }));
-    const floor = await time(CALLS, () =>
-      deploymentsPerWeek(database.prisma, { from: new Date(WINDOW.from), to: new Date(WINDOW.to), timeZone: "UTC", environment: "production", ...scope.filters }),
-    );
-    const row = { db: kind, scope: scope.name, p50: percentile(service, 0.5), p95: percentile(service, 0.95), floorP50: percentile(floor, 0.5), floorP95: percentile(floor, 0.95) };
-    log(`${scope.name}: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms (floor p95 ${row.floorP95.toFixed(1)} ms)`);
-    rows.push(row);
+  const api = await serve(database);
+  try {
+    for (const scope of SCOPES) {
+      const cold = await time(CALLS, (i) => api.get(doraPath(scope.filters, i + 1)));
+      const repeat = await time(CALLS, () => api.get(doraPath(scope.filters, 0)));
+      const floor = await time(CALLS, () =>
+        deploymentsPerWeek(database.prisma, { from: new Date(WINDOW.from), to: new Date(WINDOW.to), timeZone: "UTC", environment: "production", ...scope.filters }),
+      );
+      const row: Row = {
+        db: kind,
+        scope: scope.name,
+        p50: percentile(cold, 0.5),
+        p95: percentile(cold, 0.95),
+        repeatP50: percentile(repeat, 0.5),
+        repeatP95: percentile(repeat, 0.95),
+        floorP50: percentile(floor, 0.5),
+        floorP95: percentile(floor, 0.95),
+      };
+      log(`${scope.name}: cold p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms; repeat p95 ${row.repeatP95.toFixed(1)} ms (floor p95 ${row.floorP95.toFixed(1)} ms)`);
+      rows.push(row);
+    }
+  } finally {
+    await api.close();
   }
   return rows;
 }
@@ -169,16 +222,19 @@ if (args.only !== "postgres") rows.push(...(await onPglite()));
 
 const goal = (r: Row) => (r.db === "postgres" ? 150 : 1000);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-console.log(`\nDORA service, 90-day window ${WINDOW.from.slice(0, 10)} to ${WINDOW.to.slice(0, 10)}, ${CALLS} calls each`);
+console.log(`\nGET /api/v1/metrics/dora, 90-day window ${WINDOW.from.slice(0, 10)} to ${WINDOW.to.slice(0, 10)}, ${CALLS} calls each`);
 console.table(
   rows.map((r) => ({
     db: r.db,
     scope: r.scope,
-    p50: ms(r.p50),
-    p95: ms(r.p95),
+    "cold p50": ms(r.p50),
+    "cold p95": ms(r.p95),
+    "repeat p50": ms(r.repeatP50),
+    "repeat p95": ms(r.repeatP95),
     "floor p50": ms(r.floorP50),
     "floor p95": ms(r.floorP95),
-    "ratio (p95)": `${(r.p95 / r.floorP95).toFixed(1)}x`,
-    "goal p95": r.p95 <= goal(r) ? `≤ ${goal(r)} ms: met` : `≤ ${goal(r)} ms: MISSED`,
+    "cold / floor (p95)": `${(r.p95 / r.floorP95).toFixed(1)}x`,
+    "repeat / floor (p95)": `${(r.repeatP95 / r.floorP95).toFixed(1)}x`,
+    "goal p95 (cold)": r.p95 <= goal(r) ? `≤ ${goal(r)} ms: met` : `≤ ${goal(r)} ms: MISSED`,
   })),
 );
