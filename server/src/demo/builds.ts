@@ -18,7 +18,7 @@ export interface ChainOptions {
   /** ...or so its last attempt finishes here. */
   endBy?: number;
   /** Make this story test fail attempt 1 whatever the dice say. */
-  forceFlaky?: "costly-flaky" | "fixed-flaky";
+  forceFlaky?: "costly-flaky" | "fixed-flaky" | "rare-flaky";
   /** Attempt 1 is the CI outage: most tests fail. */
   outage?: boolean;
 }
@@ -56,8 +56,11 @@ function runTest(rng: Random, cal: DemoCalendar, test: TestSpec, attempt: number
       const flakes = options.forceFlaky === "fixed-flaky" || rng.chance(0.3);
       return firstAttempt && flaky && flakes ? [execution(test, "failed", 5_000 + rng.float(0, 300))] : pass;
     }
-    case "rare-flaky":
-      return firstAttempt && rng.chance(0.03) ? [execution(test, "failed", normal * 3)] : pass;
+    case "rare-flaky": {
+      // The dice are thrown even when forced, so forcing changes no other draw.
+      const flakes = rng.chance(0.03) || options.forceFlaky === "rare-flaky";
+      return firstAttempt && flakes ? [execution(test, "failed", normal * 3)] : pass;
+    }
     case "in-report-retry":
       // Surefire's rerunFailingTestsCount: the failure and the passing rerun in one report.
       return rng.chance(0.1) ? [execution(test, "failed", normal * 2, 0), execution(test, "passed", normal, 1)] : pass;

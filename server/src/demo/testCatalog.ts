@@ -134,6 +134,7 @@ export const TEST_SUITES: Readonly<Record<string, readonly TestSpec[]>> = {
 /** The named tests of the story, for the tests and the docs. */
 export const STORY_TESTS = {
   costlyFlaky: { service: "checkout-web", suite: "checkout.payment.spec.ts", name: "payment step › applies a promo code", variant: "webkit" },
+  rareFlaky: { service: "checkout-web", suite: "search.spec.ts", name: "search › shows suggestions while typing", variant: "chromium" },
   fixedFlaky: { service: "payments-api", suite: "com.acme.payments.webhook.WebhookDeliveryTest", name: "redeliversAfterTimeout", variant: "" },
   inReportRetry: { service: "identity-api", suite: "com.acme.identity.session.SessionStoreTest", name: "evictsIdleSessionsAfterTimeout", variant: "" },
   broken: { service: "identity-api", suite: "com.acme.identity.password.PasswordPolicyTest", name: "rejectsPasswordsFromBreachList", variant: "" },
