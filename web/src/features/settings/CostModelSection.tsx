@@ -1,45 +1,80 @@
+import { COST_MODEL_INPUT_NAMES } from "@keel/shared";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { EmptyState, ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { useOrgSettings } from "../org/useOrgSettings.ts";
+import { CostModelForm } from "./CostModelForm.tsx";
+import { CostModelHistory } from "./CostModelHistory.tsx";
 
 /**
- * Where the cost model's editor is. The cost views own the cost model (tRPC costModel.get, update,
- * history); until their editor is in the web app, this section shows the organisation's inputs as
- * they are and links to the view that uses them. Point this at the editor when it lands.
+ * The cost model's editor: the organisation's inputs, one team's overrides, and each one's
+ * versions (tRPC costModel.get, update, history). Every save adds a version.
  */
-export const COST_MODEL_VIEW = { to: "/executive", label: "See the hours and money it gives, in the Executive view" } as const;
-
-const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
-
-/** The organisation's cost model inputs, read-only, with their units. */
 export function CostModelSection() {
   const trpc = useTRPC();
   const model = useQuery(trpc.costModel.get.queryOptions());
-  if (model.isPending) return <LoadingState label="Loading the cost model…" lines={3} />;
+  const settings = useOrgSettings();
+  const [teamSlug, setTeamSlug] = useState<string | null>(null);
+  if (model.isPending || settings.isPending) return <LoadingState label="Loading the cost model…" lines={3} />;
   if (model.isError) return <ErrorState title="The cost model could not be loaded." detail={describeApiError(model.error)} onRetry={() => void model.refetch()} retrying={model.isFetching} />;
-  const { organisation, definitions } = model.data;
-  const overridden = model.data.teams.filter((t) => Object.keys(t.overrides).length > 0);
+  // Dates in the history follow the organisation's time zone; the Organisation section above
+  // already says when the settings could not be loaded.
+  const timeZone = settings.data?.timeZone ?? "UTC";
+  const { organisation, teams, definitions } = model.data;
+  const overridden = teams.filter((t) => Object.keys(t.overrides).length > 0);
+  // Open on a team that has overrides, if any: that is the one worth a look.
+  const team = teams.find((t) => t.team === teamSlug) ?? overridden[0] ?? teams[0];
+  const teamOverrides = team ? COST_MODEL_INPUT_NAMES.filter((name) => team.overrides[name] !== undefined) : [];
+
   return (
     <>
-      <p>
+      <p data-testid="cost-model-version">
         Version {organisation.version} for the organisation
-        {overridden.length > 0 ? `, with overrides for ${overridden.map((t) => t.name).join(", ")}` : ""}. Editing it from the web app is not available yet.
+        {overridden.length > 0 ? `, with overrides for ${overridden.map((t) => t.name).join(", ")}` : ""}. Figures for every period use the current version, so an edit
+        changes the money of past weeks too and a trend compares like with like. <Link to="/executive">See the hours and money it gives in the Executive view</Link>.
       </p>
-      <dl className="cost-inputs" data-testid="cost-model-inputs">
-        {Object.entries(definitions).map(([name, definition]) => (
-          <div key={name}>
-            <dt>{definition.label}</dt>
-            <dd>
-              {number.format(organisation.inputs[name as keyof typeof organisation.inputs])} <span className="muted">{definition.unit}</span>
-            </dd>
+
+      <h3 id="cost-org-heading">The organisation&rsquo;s inputs</h3>
+      <CostModelForm scope={{ kind: "organisation" }} model={model.data} />
+      <h4 className="cost-history-heading">Versions</h4>
+      <CostModelHistory scope={{ kind: "organisation" }} model={model.data} timeZone={timeZone} />
+
+      <h3 id="cost-team-heading" className="cost-team-heading">
+        Per team
+      </h3>
+      {team === undefined ? (
+        <EmptyState>No teams yet. Create one under Teams to give it inputs of its own.</EmptyState>
+      ) : (
+        <>
+          <p className="section-intro">A team&rsquo;s override replaces the organisation&rsquo;s input for that team&rsquo;s figures; an empty field follows the organisation. Its size is set under Teams.</p>
+          <div className="field cost-team-picker">
+            <label htmlFor="cost-team">Team</label>
+            <select id="cost-team" value={team.team} onChange={(event) => setTeamSlug(event.target.value)}>
+              {teams.map((t) => {
+                const count = Object.keys(t.overrides).length;
+                return (
+                  <option key={t.team} value={t.team}>
+                    {t.name}
+                    {count > 0 ? ` (${count} override${count === 1 ? "" : "s"})` : ""}
+                  </option>
+                );
+              })}
+            </select>
           </div>
-        ))}
-      </dl>
-      <p>
-        <Link to={COST_MODEL_VIEW.to}>{COST_MODEL_VIEW.label}</Link>
-      </p>
+          <p data-testid="cost-team-overrides">
+            {teamOverrides.length > 0
+              ? `${team.name} overrides ${teamOverrides.map((name) => definitions[name].label).join(", ")} (version ${team.version}).`
+              : `${team.name} overrides no input: it follows the organisation's.`}
+          </p>
+          {/* A new form per team, so one team's unsaved values never carry over to another. */}
+          <CostModelForm key={team.team} scope={{ kind: "team", slug: team.team, name: team.name }} model={model.data} />
+          <h4 className="cost-history-heading">{team.name}&rsquo;s versions</h4>
+          <CostModelHistory scope={{ kind: "team", slug: team.team, name: team.name }} model={model.data} timeZone={timeZone} />
+        </>
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { COST_MODEL_INPUTS } from "@keel/shared";
 import { expect, test } from "vitest";
 import type { InputChange } from "./costModelChanges.ts";
-import { changeText, formatInput, inputLabel } from "./costModelText.ts";
+import { changeText, formatInput, inputName } from "./costModelText.ts";
 
 test.each<[InputChange, string]>([
   [{ input: "loadedHourlyRateUsd", before: 100, after: 120 }, "loaded hourly rate: 100 → 120"],
@@ -20,7 +20,7 @@ test.each([
   expect(formatInput(value)).toBe(text);
 });
 
-test("a label starts with a capital and names its unit", () => {
-  expect(inputLabel(COST_MODEL_INPUTS.loadedHourlyRateUsd)).toBe("Loaded hourly rate (USD/hour)");
-  expect(inputLabel(COST_MODEL_INPUTS.ciCostPerMinuteUsd)).toBe("CI cost per minute (USD/minute)");
+test("a label starts with a capital", () => {
+  expect(inputName(COST_MODEL_INPUTS.loadedHourlyRateUsd)).toBe("Loaded hourly rate");
+  expect(inputName(COST_MODEL_INPUTS.ciCostPerMinuteUsd)).toBe("CI cost per minute");
 });

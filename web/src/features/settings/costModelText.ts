@@ -14,9 +14,9 @@ export function formatInput(value: number): string {
   return number.format(value);
 }
 
-/** "loaded hourly rate", "USD/hour" → "Loaded hourly rate (USD/hour)". */
-export function inputLabel({ label, unit }: Definition): string {
-  return `${label.charAt(0).toUpperCase()}${label.slice(1)} (${unit})`;
+/** "loaded hourly rate" → "Loaded hourly rate": a field's label. */
+export function inputName({ label }: Definition): string {
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
 }
 
 /**
