@@ -39,15 +39,7 @@ export function DataTable<Row>({ columns, rows, rowKey, rowClassName, caption, c
   const table = (
     <table className={className}>
       {caption !== undefined ? <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption> : null}
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column.key} scope="col" className={column.numeric ? "numeric" : undefined}>
-              {column.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeaders columns={columns} />
       <tbody>
         {rows.map((row, index) => (
           <tr key={rowKey(row, index)} className={rowClassName?.(row)}>
@@ -73,6 +65,21 @@ export function DataTable<Row>({ columns, rows, rowKey, rowClassName, caption, c
     </table>
   );
   return scroll ? <div className="table-scroll">{table}</div> : table;
+}
+
+/** The header row: a `th scope="col"` per column, figures' headers right-aligned like their cells. */
+export function ColumnHeaders({ columns }: { columns: readonly Pick<Column<never>, "key" | "header" | "numeric">[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column.key} scope="col" className={column.numeric ? "numeric" : undefined}>
+            {column.header}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
 }
 
 function Cell<Row>({ column, testId, children }: { column: Column<Row>; testId: string | undefined; children: ReactNode }) {

@@ -1,37 +1,33 @@
 import { ScopeFilterBar } from "../org/ScopeFilterBar.tsx";
+import { FilterSelect } from "../records/FilterSelect.tsx";
 import type { DeploymentView } from "./useDeploymentView.ts";
+
+const STATUS_OPTIONS = [
+  ["", "Any status"],
+  ["success", "Succeeded"],
+  ["failure", "Failed"],
+  ["cancelled", "Cancelled"],
+] as const;
+const KIND_OPTIONS = [
+  ["", "Any kind"],
+  ["normal", "Normal"],
+  ["rollback", "Rollback"],
+  ["hotfix", "Hotfix"],
+] as const;
+const OUTCOME_OPTIONS = [
+  ["", "Any outcome"],
+  ["yes", "Caused a failure"],
+  ["no", "Caused no failure"],
+] as const;
 
 /** Period, team, service, environment, then status, kind and whether a deployment caused a failure. */
 export function DeploymentFilterBar({ view }: { view: DeploymentView }) {
   const { filters, setScope, setFilters } = view;
   return (
     <ScopeFilterBar filters={filters} onChange={setScope}>
-      <div className="field">
-        <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" value={filters.status ?? ""} onChange={(event) => setFilters({ status: event.target.value })}>
-          <option value="">Any status</option>
-          <option value="success">Succeeded</option>
-          <option value="failure">Failed</option>
-          <option value="cancelled">Cancelled</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-kind">Kind</label>
-        <select id="filter-kind" value={filters.kind ?? ""} onChange={(event) => setFilters({ kind: event.target.value })}>
-          <option value="">Any kind</option>
-          <option value="normal">Normal</option>
-          <option value="rollback">Rollback</option>
-          <option value="hotfix">Hotfix</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-failure">Outcome</label>
-        <select id="filter-failure" value={filters.failure ?? ""} onChange={(event) => setFilters({ failure: event.target.value })}>
-          <option value="">Any outcome</option>
-          <option value="yes">Caused a failure</option>
-          <option value="no">Caused no failure</option>
-        </select>
-      </div>
+      <FilterSelect id="filter-status" label="Status" value={filters.status} options={STATUS_OPTIONS} onChange={(status) => setFilters({ status })} />
+      <FilterSelect id="filter-kind" label="Kind" value={filters.kind} options={KIND_OPTIONS} onChange={(kind) => setFilters({ kind })} />
+      <FilterSelect id="filter-failure" label="Outcome" value={filters.failure} options={OUTCOME_OPTIONS} onChange={(failure) => setFilters({ failure })} />
     </ScopeFilterBar>
   );
 }

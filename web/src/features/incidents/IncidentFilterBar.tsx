@@ -1,6 +1,13 @@
 import { ScopeFilterBar } from "../org/ScopeFilterBar.tsx";
 import { useCatalog } from "../org/useOrgSettings.ts";
+import { FilterSelect } from "../records/FilterSelect.tsx";
 import type { IncidentView } from "./useIncidentView.ts";
+
+const STATE_OPTIONS = [
+  ["", "Open and resolved"],
+  ["open", "Open"],
+  ["resolved", "Resolved"],
+] as const;
 
 /** Period, team, service, environment (incidents attributed to its deployments), then severity and state. */
 export function IncidentFilterBar({ view }: { view: IncidentView }) {
@@ -9,25 +16,14 @@ export function IncidentFilterBar({ view }: { view: IncidentView }) {
   const shown = filters.severity && !severities.includes(filters.severity) ? [...severities, filters.severity] : severities;
   return (
     <ScopeFilterBar filters={filters} onChange={setScope}>
-      <div className="field">
-        <label htmlFor="filter-severity">Severity</label>
-        <select id="filter-severity" value={filters.severity ?? ""} onChange={(event) => setFilters({ severity: event.target.value })}>
-          <option value="">Any severity</option>
-          {shown.map((severity) => (
-            <option key={severity} value={severity}>
-              {severity}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-state">State</label>
-        <select id="filter-state" value={filters.state ?? ""} onChange={(event) => setFilters({ state: event.target.value })}>
-          <option value="">Open and resolved</option>
-          <option value="open">Open</option>
-          <option value="resolved">Resolved</option>
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-severity"
+        label="Severity"
+        value={filters.severity}
+        options={[["", "Any severity"], ...shown.map((severity) => [severity, severity] as const)]}
+        onChange={(severity) => setFilters({ severity })}
+      />
+      <FilterSelect id="filter-state" label="State" value={filters.state} options={STATE_OPTIONS} onChange={(state) => setFilters({ state })} />
     </ScopeFilterBar>
   );
 }

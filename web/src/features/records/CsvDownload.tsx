@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 
-interface CsvDownloadProps {
+export interface CsvDownloadProps {
   /** What the file holds: "deployments". */
   noun: string;
   /** Fetches the file (the same CSV as GET /api/v1/export/{noun}.csv with these filters). */

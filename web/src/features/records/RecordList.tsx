@@ -1,0 +1,140 @@
+// The shell the Deployments and Incidents lists share: the period in the organisation's time
+// zone, the loading and failed states, the heading with the CSV download, the record opened from
+// a link, the table whose rows open their details in place, and the pages.
+import { Fragment, useState, type ReactNode } from "react";
+import { describeApiError } from "../../api/describeApiError.ts";
+import { ColumnHeaders } from "../../components/DataTable.tsx";
+import { EmptyState, ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { periodWindow } from "../filters/urlFilters.ts";
+import { useOrgSettings } from "../org/useOrgSettings.ts";
+import { CsvDownload, type CsvDownloadProps } from "./CsvDownload.tsx";
+import { Pagination } from "./Pagination.tsx";
+
+type Noun = "deployments" | "incidents";
+const SINGULAR = { deployments: "deployment", incidents: "incident" } as const;
+const ROW_LABEL = { deployments: "Deployment", incidents: "Incident" } as const;
+
+interface QueryState {
+  data?: unknown;
+  isError: boolean;
+  error: unknown;
+  isFetching: boolean;
+  refetch: () => Promise<unknown>;
+}
+
+/** The period a list shows: `weeks` up to the moment the page was opened, in the organisation's time zone. */
+export function useListPeriod(weeks: number) {
+  const settings = useOrgSettings();
+  const [openedAt] = useState(() => new Date());
+  const timeZone = settings.data?.timeZone;
+  const window = timeZone ? periodWindow(weeks, openedAt, timeZone) : undefined;
+  return { settings, openedAt, timeZone, window };
+}
+
+/** What stands in for the list until it can be shown: a failure of the settings or the list, or a skeleton. */
+export function RecordListPending({ noun, settings, list }: { noun: Noun; settings: QueryState; list: QueryState }) {
+  if (settings.isError) {
+    return <ErrorState title="The organisation's settings could not be loaded." detail={describeApiError(settings.error)} onRetry={() => void settings.refetch()} retrying={settings.isFetching} />;
+  }
+  if (list.isError && !list.data) {
+    return <ErrorState title={`The ${noun} could not be loaded.`} detail={describeApiError(list.error)} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
+  }
+  return <LoadingState label={`Loading ${noun}…`} lines={6} />;
+}
+
+interface RecordsSectionProps {
+  noun: Noun;
+  heading: ReactNode;
+  note: ReactNode;
+  csv: Omit<CsvDownloadProps, "noun">;
+  /** The list's query: an older page is shown dimmed while the next loads; a failed refetch says so. */
+  list: QueryState & { isPlaceholderData: boolean };
+  data: { offset: number; total: number; items: readonly unknown[] };
+  view: { page: number; setPage: (page: number) => void };
+  /** The open record when it is not on this page (opened from a link): shown on its own above the list. */
+  selected: ReactNode;
+  /** Said instead of the table when no record matches. */
+  empty: ReactNode;
+  /** The table. */
+  children: ReactNode;
+}
+
+export function RecordsSection({ noun, heading, note, csv, list, data, view, selected, empty, children }: RecordsSectionProps) {
+  return (
+    <section aria-labelledby={`${noun}-heading`} className={list.isPlaceholderData ? "records is-updating" : "records"} aria-busy={list.isPlaceholderData}>
+      <div className="records-head">
+        <div>
+          <h2 id={`${noun}-heading`}>{heading}</h2>
+          <p className="muted records-note">{note}</p>
+        </div>
+        <CsvDownload noun={noun} {...csv} />
+      </div>
+      {list.isError ? <p className="state-detail" role="alert">These filters could not be applied: {describeApiError(list.error)}</p> : null}
+      {selected ? (
+        <div className="panel selected-panel" data-testid={`selected-${SINGULAR[noun]}`}>
+          {selected}
+        </div>
+      ) : null}
+      {data.items.length === 0 ? <EmptyState>{empty}</EmptyState> : children}
+      <Pagination noun={noun} offset={data.offset} shown={data.items.length} total={data.total} page={view.page} onPage={view.setPage} busy={list.isFetching} />
+    </section>
+  );
+}
+
+/** The records table: its columns' headers (`numeric` names the right-aligned ones), then a RecordRow per record. */
+export function RecordsTable({ noun, caption, columns, numeric = [], children }: { noun: Noun; caption: string; columns: readonly string[]; numeric?: readonly string[]; children: ReactNode }) {
+  return (
+    <table className="records-table" data-testid={`${noun}-table`}>
+      <caption className="visually-hidden">{caption}</caption>
+      <ColumnHeaders columns={columns.map((header) => ({ key: header, header, numeric: numeric.includes(header) }))} />
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+interface RecordRowProps {
+  noun: Noun;
+  id: string;
+  /** The row's place on the page, for its detail's element id. */
+  index: number;
+  /** How many columns the detail spans. */
+  columns: number;
+  /** Which record is open, and how to open or close one. */
+  view: { selected?: string; select: (id: string | undefined) => void };
+  /** Shown after the toggle in the first cell. */
+  title?: ReactNode;
+  /** The details, rendered beneath the row while it is open. */
+  detail: ReactNode;
+  /** The other cells. */
+  children: ReactNode;
+}
+
+/** A record's row: the toggle with its id opens its details in place, in a row of their own. */
+export function RecordRow({ noun, id, index, columns, view, title, detail, children }: RecordRowProps) {
+  const open = id === view.selected;
+  const singular = SINGULAR[noun];
+  const detailId = `${singular}-detail-${index}`;
+  return (
+    <Fragment>
+      <tr className={open ? "is-open" : undefined} {...{ [`data-${singular}`]: id }}>
+        <td data-label={ROW_LABEL[noun]}>
+          <button type="button" className="row-toggle" aria-expanded={open} aria-controls={open ? detailId : undefined} onClick={() => view.select(open ? undefined : id)}>
+            <span className="row-toggle-icon" aria-hidden="true">
+              ▸
+            </span>
+            <code>{id}</code>
+          </button>
+          {title}
+        </td>
+        {children}
+      </tr>
+      {open ? (
+        <tr className="detail-row">
+          <td colSpan={columns} id={detailId}>
+            {detail}
+          </td>
+        </tr>
+      ) : null}
+    </Fragment>
+  );
+}
