@@ -1,14 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
 import { Link } from "react-router";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { DataTable } from "../../components/DataTable.tsx";
-import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
 import { countOf } from "../../format/counts.ts";
 import { formatDateTime } from "../../format/dates.ts";
 import { formatHours } from "../../format/durations.ts";
 import { deploymentCauseSentence } from "../records/attributionText.ts";
+import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
 import { deploymentHref, incidentHref } from "../records/recordLinks.ts";
 
 interface DeploymentDetailProps {
@@ -23,29 +21,12 @@ interface DeploymentDetailProps {
 export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: DeploymentDetailProps) {
   const trpc = useTRPC();
   const detail = useQuery(trpc.deployments.get.queryOptions({ id }));
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // Opened from a link on another page: bring it into view and start reading there.
-  useEffect(() => {
-    if (standalone && detail.data) headingRef.current?.focus();
-  }, [standalone, detail.data]);
-
-  if (detail.isPending) return <LoadingState label={`Loading deployment ${id}…`} lines={3} />;
-  if (detail.isError) {
-    return <ErrorState title={`Deployment ${id} could not be loaded.`} detail={describeApiError(detail.error)} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />;
-  }
+  if (detail.isPending || detail.isError) return <RecordDetailPending kind="Deployment" id={id} query={detail} />;
   const { deployment: d, causes, changes, rollbackOf, remediates, attributionWindowDays } = detail.data;
 
   return (
     <div className="record-detail" data-testid="deployment-detail" data-deployment={d.id}>
-      <div className="record-detail-head">
-        <h3 ref={headingRef} tabIndex={-1}>
-          {standalone ? "Deployment " : ""}
-          <code>{d.id}</code>
-        </h3>
-        <button type="button" className="button button-quiet button-small" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <RecordDetailHead kind="Deployment" id={d.id} standalone={standalone} shown={detail.data} onClose={onClose} />
       <dl className="facts">
         <div>
           <dt>Service</dt>

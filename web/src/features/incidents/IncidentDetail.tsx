@@ -1,12 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
 import { Link } from "react-router";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
 import { formatDateTime } from "../../format/dates.ts";
 import { formatHours } from "../../format/durations.ts";
 import { incidentAttributionSentence, unattributedSentence } from "../records/attributionText.ts";
+import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
 import { deploymentHref } from "../records/recordLinks.ts";
 
 interface IncidentDetailProps {
@@ -23,29 +21,19 @@ interface IncidentDetailProps {
 export function IncidentDetail({ id, environment, timeZone, onClose, standalone = false }: IncidentDetailProps) {
   const trpc = useTRPC();
   const detail = useQuery(trpc.incidents.get.queryOptions({ id, environment }));
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (standalone && detail.data) headingRef.current?.focus();
-  }, [standalone, detail.data]);
-
-  if (detail.isPending) return <LoadingState label={`Loading incident ${id}…`} lines={3} />;
-  if (detail.isError) {
-    return <ErrorState title={`Incident ${id} could not be loaded.`} detail={describeApiError(detail.error)} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />;
-  }
+  if (detail.isPending || detail.isError) return <RecordDetailPending kind="Incident" id={id} query={detail} />;
   const { incident: i, namedDeployment, remediatedBy, attributionWindowDays } = detail.data;
 
   return (
     <div className="record-detail" data-testid="incident-detail" data-incident={i.id}>
-      <div className="record-detail-head">
-        <h3 ref={headingRef} tabIndex={-1}>
-          {standalone ? "Incident " : ""}
-          <code>{i.id}</code>
-          {i.title ? <span className="record-detail-title"> {i.title}</span> : null}
-        </h3>
-        <button type="button" className="button button-quiet button-small" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <RecordDetailHead
+        kind="Incident"
+        id={i.id}
+        title={i.title ? <span className="record-detail-title"> {i.title}</span> : null}
+        standalone={standalone}
+        shown={detail.data}
+        onClose={onClose}
+      />
       <dl className="facts">
         <div>
           <dt>Service</dt>

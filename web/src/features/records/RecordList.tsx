@@ -1,7 +1,7 @@
 // The shell the Deployments and Incidents lists share: the period in the organisation's time
 // zone, the loading and failed states, the heading with the CSV download, the record opened from
 // a link, the table whose rows open their details in place, and the pages.
-import { Fragment, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { ColumnHeaders } from "../../components/DataTable.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../components/StateMessage.tsx";
@@ -136,5 +136,53 @@ export function RecordRow({ noun, id, index, columns, view, title, detail, child
         </tr>
       ) : null}
     </Fragment>
+  );
+}
+
+interface RecordDetailStateProps {
+  /** "Deployment", "Incident". */
+  kind: string;
+  id: string;
+  query: QueryState & { isPending: boolean };
+}
+
+/** What stands in for a record's details until they arrive: a skeleton, or the failure. */
+export function RecordDetailPending({ kind, id, query }: RecordDetailStateProps) {
+  if (query.isError) {
+    return <ErrorState title={`${kind} ${id} could not be loaded.`} detail={describeApiError(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  }
+  return <LoadingState label={`Loading ${kind.toLowerCase()} ${id}…`} lines={3} />;
+}
+
+interface RecordDetailHeadProps {
+  /** "Deployment", "Incident". */
+  kind: string;
+  id: string;
+  /** After the id. */
+  title?: ReactNode;
+  /** Shown on its own above the list (opened from a link), not inside its row. */
+  standalone: boolean;
+  /** The details shown: new ones take the focus again. */
+  shown: unknown;
+  onClose: () => void;
+}
+
+/** A record's details heading with its Close button; opened from a link on another page, it takes the focus so reading starts there. */
+export function RecordDetailHead({ kind, id, title, standalone, shown, onClose }: RecordDetailHeadProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (standalone) headingRef.current?.focus();
+  }, [standalone, shown]);
+  return (
+    <div className="record-detail-head">
+      <h3 ref={headingRef} tabIndex={-1}>
+        {standalone ? `${kind} ` : ""}
+        <code>{id}</code>
+        {title}
+      </h3>
+      <button type="button" className="button button-quiet button-small" onClick={onClose}>
+        Close
+      </button>
+    </div>
   );
 }
