@@ -19,15 +19,25 @@ export interface DeploymentOutcomeRow {
 }
 
 export function deploymentOutcomesSql(q: DoraQuery): Prisma.Sql {
+  // Counted per local day first (a hash aggregate over the window's rows, no sort), then the few
+  // day rows are rolled up per week and per period: a day row is one deploy day.
   return Prisma.sql`
     WITH w AS (${windowDeployments(q)}),
-    failed AS (${failedDeploymentIds(q)})
+    failed AS (${failedDeploymentIds(q)}),
+    days AS (
+      SELECT period, week, day,
+             count(*)::int AS deployments,
+             count(*) FILTER (WHERE w.id IN (SELECT id FROM failed))::int AS failed,
+             count(*) FILTER (WHERE ${isRework(Prisma.sql`w`)})::int AS rework
+      FROM w
+      GROUP BY period, week, day
+    )
     SELECT period, ${weekLabel(Prisma.sql`week`)} AS week,
-           count(*)::int AS deployments,
-           count(DISTINCT day)::int AS "deployDays",
-           count(*) FILTER (WHERE w.id IN (SELECT id FROM failed))::int AS failed,
-           count(*) FILTER (WHERE ${isRework(Prisma.sql`w`)})::int AS rework
-    FROM w
+           sum(deployments)::int AS deployments,
+           count(*)::int AS "deployDays",
+           sum(failed)::int AS failed,
+           sum(rework)::int AS rework
+    FROM days
     GROUP BY GROUPING SETS ((period, week), (period))`;
 }
 
