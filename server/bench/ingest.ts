@@ -21,7 +21,7 @@ import { AnyEvent, IngestResult, type AnyEventData } from "@keel/shared";
 import { openDatabase, type DatabaseTarget } from "../src/db/client.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
 import { floorBatch, floorNames, newFloorState, type Statement } from "../src/db/queries/bench/ingestFloor.ts";
-import { analyzeTableSql, TABLES_TO_ANALYZE_SQL } from "../src/db/queries/tableStatistics.ts";
+import { maintenanceSql, TABLES_NEEDING_MAINTENANCE_SQL, type TableMaintenance } from "../src/db/queries/tableMaintenance.ts";
 import { generateEvents } from "./ingestEvents.ts";
 import { startKeelServer } from "./keelServer.ts";
 
@@ -152,8 +152,8 @@ async function floorOnPglite(dir: string): Promise<number> {
   const db = await PGlite.create(dir);
   try {
     for (const s of names) await db.query(s.text, s.values);
-    // One connection: batches run one after another, as they do in Keel on PGlite. Statistics
-    // are kept the way Keel keeps them there (db/autoAnalyze.ts: a check every 5 s), so the
+    // One connection: batches run one after another, as they do in Keel on PGlite. Tables are
+    // maintained the way Keel maintains them there (db/autoVacuum.ts: a check every 5 s), so the
     // floor's plans are as good as the server's.
     let checked = performance.now();
     const seconds = await timed(work.length, 1, async (i) => {
@@ -161,7 +161,7 @@ async function floorOnPglite(dir: string): Promise<number> {
         for (const s of work[i] as Statement[]) await tx.query(s.text, s.values);
       });
       if (performance.now() - checked > 5_000) {
-        for (const { table } of (await db.query<{ table: string }>(TABLES_TO_ANALYZE_SQL)).rows) await db.query(analyzeTableSql(table));
+        for (const table of (await db.query<TableMaintenance>(TABLES_NEEDING_MAINTENANCE_SQL)).rows) await db.query(maintenanceSql(table));
         checked = performance.now();
       }
     });

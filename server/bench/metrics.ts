@@ -123,7 +123,7 @@ async function populate(database: Database, kind: string): Promise<void> {
     { teams: 20, services: 200, deployments: 200_000, changesPerDeployment: 5, incidents: 20_000, end: END },
     log,
   );
-  await analyzeBenchData(database.prisma, kind === "postgres");
+  await analyzeBenchData(database.prisma);
   log(`generated and analysed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 

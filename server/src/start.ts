@@ -2,7 +2,7 @@
 // tests both use this, so what the tests start is what a user starts.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startAutoAnalyze } from "./db/autoAnalyze.ts";
+import { startAutoVacuum } from "./db/autoVacuum.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import { applyMigrations } from "./db/migrations.ts";
 import type { Env } from "./env.ts";
@@ -51,8 +51,8 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
     }
   }
   const webhookQueue = createWebhookQueue({ db: database.prisma, logger });
-  // PGlite has no autovacuum to keep the planner's statistics; PostgreSQL does.
-  const autoAnalyze = database.kind === "pglite" ? startAutoAnalyze({ db: database.prisma, logger }) : undefined;
+  // PGlite has no autovacuum to keep the planner's statistics and the visibility map; PostgreSQL does.
+  const autoVacuum = database.kind === "pglite" ? startAutoVacuum({ db: database.prisma, logger }) : undefined;
   const webhookSecrets = { github: env.KEEL_GITHUB_WEBHOOK_SECRET, gitlab: env.KEEL_GITLAB_WEBHOOK_TOKEN, pagerduty: env.KEEL_PAGERDUTY_WEBHOOK_SECRET };
   const app = createApp({ database, logger, webDist: env.KEEL_WEB_DIST, apiToken: env.KEEL_API_TOKEN, webhooks: { secrets: webhookSecrets, queue: webhookQueue } });
   const server: Server = await new Promise((resolve, reject) => {
@@ -72,7 +72,7 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
         // are acknowledged), then close the database so PGlite leaves no lock behind.
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await webhookQueue.stop(); // finishes the webhook delivery in flight; the rest stay queued
-        await autoAnalyze?.stop();
+        await autoVacuum?.stop();
         await database.close();
       })();
       return closing;
