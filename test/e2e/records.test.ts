@@ -67,7 +67,19 @@ describe("Deployments", () => {
     expect(new Set(kinds)).toEqual(new Set(["rollback"]));
     await page.getByLabel("Status").selectOption("failure");
     await page.waitForURL(/status=failure/);
-    await tableReady(page, "deployments-table");
+    // A failed rollback in the period is up to the day's demo: either failed rollbacks only, or
+    // the empty state that says so.
+    await page.locator("[data-testid=deployments-table], .state-empty").first().waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => !document.querySelector("[aria-busy=true]"), undefined, { timeout: 20_000 });
+    const failedRollbacks = page.locator("tbody tr[data-deployment]");
+    if ((await failedRollbacks.count()) > 0) {
+      expect(new Set(await failedRollbacks.locator(".kind").allTextContents())).toEqual(new Set(["rollback"]));
+      expect(new Set(await failedRollbacks.locator("td[data-label=Status] .status").evaluateAll((spans) => spans.map((s) => s.className)))).toEqual(
+        new Set(["status status-failure"]),
+      );
+    } else {
+      await expect(page.locator(".state-empty").textContent()).resolves.toMatch(/\S/);
+    }
     expect(problems).toEqual([]);
   });
 
