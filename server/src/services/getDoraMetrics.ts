@@ -84,13 +84,12 @@ export async function prepareDoraQuery({ db, input }: { db: Db; input: DoraMetri
 const reports = createReportCache<DoraMetrics>({ max: 64 });
 
 export async function getDoraMetrics({ db, input }: { db: Db; input: DoraMetricsInput }): Promise<DoraMetrics> {
-  // The version is read before the settings and the data (services/cache/reportCache.ts).
+  // The version is read before anything else (services/cache/reportCache.ts). A report depends
+  // only on the data (settings, teams and services included, all under the version) and the
+  // request, so a repeated request costs this one read.
   const version = await dataVersion(db);
-  const prepared = await prepareDoraQuery({ db, input });
-  // Everything the report depends on besides the data: the resolved window, scope and settings,
-  // and the filters as named (the report echoes them).
-  const key = JSON.stringify([prepared.q, prepared.settings, input.team ?? null, input.service ?? null, input.environment]);
-  return reports.get(db, version, key, () => computeDoraMetrics(db, input, prepared));
+  const key = JSON.stringify([input.from, input.to, input.team ?? null, input.service ?? null, input.environment]);
+  return reports.get(db, version, key, async () => computeDoraMetrics(db, input, await prepareDoraQuery({ db, input })));
 }
 
 async function computeDoraMetrics(db: Db, input: DoraMetricsInput, { settings, window, q }: Awaited<ReturnType<typeof prepareDoraQuery>>): Promise<DoraMetrics> {
