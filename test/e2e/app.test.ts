@@ -167,7 +167,11 @@ describe("navigation", () => {
     const { page, problems } = await openPage(browser, keel.url);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label, exact: true }).click();
     await page.waitForURL(new URL(route, keel.url).toString());
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain(label === "Flaky tests" ? "Flaky" : label.split(" ")[0]);
+    // The address changes before React has drawn the new page (and the page's code may still be
+    // on its way), so the old heading can stand for a moment: wait for the new one.
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 10_000 })
+      .toContain(label === "Flaky tests" ? "Flaky" : label.split(" ")[0]);
     await page.waitForLoadState("networkidle");
     await screenshot(page, route.slice(1));
     expect(problems).toEqual([]);
