@@ -31,6 +31,7 @@ import { createLogger } from "../src/logger.ts";
 import { analyzeBenchData, generateDoraBenchData } from "../src/db/queries/bench/doraBenchData.ts";
 import { explainAnalyze } from "../src/db/queries/bench/explain.ts";
 import { deploymentsPerWeek } from "../src/db/queries/deploymentsPerWeek.ts";
+import { deploymentsWithoutChangesSql } from "../src/db/queries/dora/dataQuality.ts";
 import { deploymentOutcomesSql } from "../src/db/queries/dora/deploymentOutcomes.ts";
 import { leadTimeSql } from "../src/db/queries/dora/leadTime.ts";
 import { recoveryTimeSql } from "../src/db/queries/dora/recoveryTime.ts";
@@ -165,6 +166,7 @@ async function plans(database: Database): Promise<string> {
       ["leadTime current", leadTimeSql(q, "current")],
       ["leadTime previous", leadTimeSql(q, "previous")],
       ["recoveryTime", recoveryTimeSql(q)],
+      ["deploymentsWithoutChanges", deploymentsWithoutChangesSql(q)],
     ] as const) {
       out.push(`==== ${name} (${scope.name}) ====\n${await explainAnalyze(database.prisma, sql)}\n`);
     }

@@ -11,14 +11,18 @@ export interface CountWithExamples {
 }
 
 /** Successful deployments in scope finished in the window that shipped no known change: no lead time. */
-export async function deploymentsWithoutChanges(db: Tx, q: DoraQuery): Promise<CountWithExamples> {
-  const [row] = await db.$queryRaw<CountWithExamples[]>(Prisma.sql`
+export function deploymentsWithoutChangesSql(q: DoraQuery): Prisma.Sql {
+  return Prisma.sql`
     SELECT count(*)::int AS count, (array_agg(d.id ORDER BY d."finishedAt" DESC, d.id))[1:20] AS examples
     FROM "Deployment" d
     WHERE ${successfulIn(Prisma.sql`d`, q)}
       AND d."finishedAt" >= ${q.from} AND d."finishedAt" < ${q.to}
       ${inScope(Prisma.sql`d."serviceId"`, q)}
-      AND NOT EXISTS (SELECT 1 FROM "DeploymentChange" dc WHERE dc."deploymentId" = d.id)`);
+      AND NOT EXISTS (SELECT 1 FROM "DeploymentChange" dc WHERE dc."deploymentId" = d.id)`;
+}
+
+export async function deploymentsWithoutChanges(db: Tx, q: DoraQuery): Promise<CountWithExamples> {
+  const [row] = await db.$queryRaw<CountWithExamples[]>(deploymentsWithoutChangesSql(q));
   return row ?? { count: 0, examples: [] };
 }
 
