@@ -3,6 +3,7 @@
 // organisation's inputs are a full set; a team overrides any of them. Team size is not here: it is
 // the team's own setting (Team.size), read beside the model.
 import { z } from "zod";
+import { FilterName } from "./filters.ts";
 
 export const COST_MODEL_INPUTS = {
   loadedHourlyRateUsd: { default: 100, unit: "USD/hour", label: "loaded hourly rate", why: "fully loaded engineer cost; set it to yours" },
@@ -65,7 +66,7 @@ export type CostModelOverridesData = z.output<typeof CostModelOverrides>;
  */
 export const CostModelUpdate = z
   .object({
-    team: z.string().min(1).max(200).optional(),
+    team: FilterName().optional(),
     inputs: z
       .object(Object.fromEntries(COST_MODEL_INPUT_NAMES.map((name) => [name, CostModelInputs.shape[name].nullable().optional()])) as {
         [K in CostModelInputName]: z.ZodOptional<z.ZodNullable<(typeof CostModelInputs.shape)[K]>>;

@@ -2,18 +2,15 @@
 // "Reading"), shared by the REST routes, tRPC and the web app's URL filters. The window is
 // optional here: without from and to it is the last 13 weeks up to and including today.
 import { z } from "zod";
-
-const isoDateOrDateTime = z
-  .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO date or date-time");
+import { FilterName, isoDateOrDateTime } from "./filters.ts";
 
 export const CostFilters = z
   .object({
     from: isoDateOrDateTime.optional(),
     to: isoDateOrDateTime.optional(),
-    team: z.string().min(1).max(200).optional(),
-    service: z.string().min(1).max(200).optional(),
-    environment: z.string().min(1).max(200).default("production"),
+    team: FilterName().optional(),
+    service: FilterName().optional(),
+    environment: FilterName().default("production"),
   })
   .refine((f) => (f.from === undefined) === (f.to === undefined), { message: "give both from and to, or neither", path: ["to"] })
   .refine((f) => f.from === undefined || f.to === undefined || Date.parse(f.from) < Date.parse(f.to), { message: "must be after from", path: ["to"] })
@@ -45,7 +42,7 @@ export const IsoWeek = z
 export const WeeklyReportQuery = z
   .object({
     week: IsoWeek,
-    team: z.string().min(1).max(200).optional(),
+    team: FilterName().optional(),
   })
   .strict();
 export type WeeklyReportQueryData = z.output<typeof WeeklyReportQuery>;

@@ -170,6 +170,12 @@ const cases: Case[] = [
   { name: "JUnit: a report name with a path escape", path: junit("..%5C..%5Cx%3F"), ...xml("<testsuites/>"), status: 400, code: "VALIDATION_FAILED", field: "report" },
   { name: "JUnit: two report names", path: `${junit()}&report=again`, ...xml("<testsuites/>"), status: 400, code: "VALIDATION_FAILED", field: "report" },
 
+  // Reading: filters with text PostgreSQL cannot compare
+  { name: "DORA metrics: a NUL in the team", method: "GET", path: "/api/v1/metrics/dora?from=2026-11-02&to=2026-11-16&team=a%00b", status: 400, code: "VALIDATION_FAILED", field: "team" },
+  { name: "hours lost: a NUL in the environment", method: "GET", path: "/api/v1/metrics/hours-lost?environment=prod%00", status: 400, code: "VALIDATION_FAILED", field: "environment" },
+  { name: "flaky tests: a NUL in the team", method: "GET", path: "/api/v1/metrics/flaky-tests?team=a%00b", status: 400, code: "VALIDATION_FAILED", field: "team" },
+  { name: "weekly report: a NUL in the team", method: "GET", path: "/api/v1/reports/weekly?week=2026-W46&team=a%00b", status: 400, code: "VALIDATION_FAILED", field: "team" },
+
   // The last-deployment read
   { name: "last deployment: a NUL in the slug", path: "/api/v1/services/w%00b/last-deployment", status: 400, code: "VALIDATION_FAILED", field: "slug" },
   { name: "last deployment: broken percent-encoding", path: "/api/v1/services/%E0%A4%A/last-deployment", status: 400, code: "VALIDATION_FAILED" },
