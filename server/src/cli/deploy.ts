@@ -97,7 +97,7 @@ async function lastDeployedSha(connection: Connection, service: string, environm
   } catch (error) {
     if (error instanceof ApiError && error.status === 404 && error.code === "NOT_FOUND" && !error.serverMessage.startsWith("No such endpoint")) return undefined;
     if (error instanceof ApiError && error.status === 403) {
-      throw new ApiError(error.status, error.code, `${error.serverMessage} (keel deploy reads the last deployment, which needs the read scope)`, error.details);
+      throw new ApiError(error.status, error.code, `${error.serverMessage} (keel deploy reads the last deployment, which needs the ingest, read or admin scope)`, error.details);
     }
     throw error;
   }

@@ -49,7 +49,9 @@ export function createApp({ database, logger, webDist, apiToken, webhooks }: App
   );
 
   app.get("/api/v1/openapi.json", openApiRoute());
-  app.use("/api/v1/services", requireScope(database.prisma, apiToken, "read"), serviceRoutes(database.prisma));
+  // A service's last deployment is what `keel deploy` reads to list the commits it ships, from a
+  // CI job whose token is usually ingest-only.
+  app.use("/api/v1/services", requireScope(database.prisma, apiToken, ["read", "ingest"]), serviceRoutes(database.prisma));
   app.use("/api/v1", costRoutes(database.prisma, apiToken));
   app.use("/api/v1/metrics", requireScope(database.prisma, apiToken, "read"), metricsRoutes(database.prisma));
   app.use("/api/v1", requireScope(database.prisma, apiToken, "ingest"), ingestRoutes(database.prisma));

@@ -12,7 +12,10 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
-export function requireScope(db: Db, envToken: string | undefined, needed: Exclude<TokenScopeValue, "admin">): RequestHandler {
+/** `needed`: the scope (or any of the scopes) a token needs besides admin. */
+export function requireScope(db: Db, envToken: string | undefined, needed: Exclude<TokenScopeValue, "admin"> | readonly Exclude<TokenScopeValue, "admin">[]): RequestHandler {
+  const allowed: readonly string[] = typeof needed === "string" ? [needed] : needed;
+  const named = allowed.map((scope) => `"${scope}"`).join(" or ");
   return async (req, _res, next) => {
     const header = req.get("authorization") ?? "";
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
@@ -21,8 +24,8 @@ export function requireScope(db: Db, envToken: string | undefined, needed: Exclu
     try {
       const row = await db.apiToken.findUnique({ where: { hash: hashToken(token) }, select: { id: true, scope: true, revokedAt: true } });
       if (!row || row.revokedAt) return next(new KeelError("UNAUTHORIZED", "The API token is not valid (unknown or revoked)."));
-      if (row.scope !== "admin" && row.scope !== needed) {
-        return next(new KeelError("FORBIDDEN", `This token has the "${row.scope}" scope; this endpoint needs "${needed}" or "admin".`));
+      if (row.scope !== "admin" && !allowed.includes(row.scope)) {
+        return next(new KeelError("FORBIDDEN", `This token has the "${row.scope}" scope; this endpoint needs ${named} or "admin".`));
       }
       // "Last used" in the settings page; written at most once a minute per token.
       await markTokenUsed({ db, input: { id: row.id } });

@@ -1,4 +1,4 @@
-// REST v1 reads about one service, mounted under /api/v1/services behind the read scope.
+// REST v1 reads about one service, mounted under /api/v1/services behind the read or ingest scope.
 import { LastDeploymentParams, LastDeploymentQuery } from "@keel/shared";
 import { Router } from "express";
 import type { Db } from "../../db/client.ts";
