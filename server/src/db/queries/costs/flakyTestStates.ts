@@ -10,6 +10,7 @@
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
 import { inScope } from "../dora/fragments.ts";
+import { isInfrastructureOutage } from "./testOutages.ts";
 import type { CostQuery } from "./scope.ts";
 
 export interface FlakyTestStateRow {
@@ -57,7 +58,7 @@ export function flakyTestStates(db: Tx, q: CostQuery, asOf: Date): Promise<Flaky
       SELECT r."commitSha" FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
       WHERE r."testCaseId" = c.id AND r.status <> 'skipped' AND b."finishedAt" < ${asOf}
         -- outside infrastructure outages
-        AND (SELECT sum(t.failed + t.errors) * 2 <= sum(t.tests) FROM "TestReport" t WHERE t."buildId" = b.id)
+        AND NOT ${isInfrastructureOutage(Prisma.sql`b.id`)}
       ORDER BY b."finishedAt" DESC, r.id DESC
       LIMIT 1
     ) last ON true
@@ -65,7 +66,7 @@ export function flakyTestStates(db: Tx, q: CostQuery, asOf: Date): Promise<Flaky
       SELECT count(*) FILTER (WHERE r.status IN ('failed', 'error'))::int AS failed, count(*) FILTER (WHERE r.status = 'passed')::int AS passed
       FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
       WHERE r."testCaseId" = c.id AND r."commitSha" = last."commitSha" AND b."finishedAt" < ${asOf}
-        AND (SELECT sum(t.failed + t.errors) * 2 <= sum(t.tests) FROM "TestReport" t WHERE t."buildId" = b.id)
+        AND NOT ${isInfrastructureOutage(Prisma.sql`b.id`)}
     ) latest ON true
     ORDER BY c.id`);
 }

@@ -8,7 +8,8 @@ import type { CostQuery } from "./scope.ts";
 
 /**
  * True when a build attempt is an infrastructure outage: more than half of its tests failed, over
- * all of its reports (the rule flakyFailures.ts applies when it leaves outages out).
+ * all of its reports (the rule flakyFailures.ts applies, aggregated, when it leaves outages out).
+ * Null for an attempt with no report.
  */
 export function isInfrastructureOutage(buildId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT sum(t.failed + t.errors) * 2 > sum(t.tests) FROM "TestReport" t WHERE t."buildId" = ${buildId})`;
@@ -70,7 +71,7 @@ export function brokenTests(db: Tx, q: CostQuery): Promise<BrokenTestRow[]> {
       FROM failures p
       JOIN "TestResult" r ON r."testCaseId" = p."testCaseId" AND r."commitSha" = p."commitSha"
       JOIN "Build" b ON b.id = r."buildId"
-      WHERE (SELECT sum(t.failed + t.errors) * 2 <= sum(t.tests) FROM "TestReport" t WHERE t."buildId" = b.id)
+      WHERE NOT ${isInfrastructureOutage(Prisma.sql`b.id`)}
       GROUP BY p."testCaseId", p."commitSha"
     )
     SELECT c.id AS "testCaseId", s.slug AS "serviceSlug", c.suite, c.name, c.variant,
