@@ -14,16 +14,17 @@ export interface TableMaintenance {
 }
 
 export const TABLES_NEEDING_MAINTENANCE_SQL = `
-  SELECT s.relname AS "table",
-         CASE WHEN s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
-                OR s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0)
-              THEN 'vacuum' ELSE 'analyze' END AS action
-  FROM pg_stat_user_tables s
-  JOIN pg_class c ON c.oid = s.relid
-  WHERE s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
-     OR s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0)
-     OR s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)
-  ORDER BY s.n_mod_since_analyze + s.n_dead_tup DESC`;
+  SELECT "table", CASE WHEN "needsVacuum" THEN 'vacuum' ELSE 'analyze' END AS action
+  FROM (
+    SELECT s.relname AS "table",
+           s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0) OR s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0) AS "needsVacuum",
+           s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) AS "needsAnalyze",
+           s.n_mod_since_analyze + s.n_dead_tup AS changed
+    FROM pg_stat_user_tables s
+    JOIN pg_class c ON c.oid = s.relid
+  ) t
+  WHERE "needsVacuum" OR "needsAnalyze"
+  ORDER BY changed DESC`;
 
 /** The statement for one table; the name comes from the catalogue, quoted as an identifier. */
 export function maintenanceSql({ table, action }: TableMaintenance): string {
