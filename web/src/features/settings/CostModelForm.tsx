@@ -1,12 +1,12 @@
 import { COST_MODEL_INPUT_NAMES, CostModelUpdate, type CostModelInputName, type CostModelUpdateInput } from "@keel/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { decimalNumber, fieldErrors, serverFieldErrors, type FieldErrors } from "./formErrors.ts";
 import { invalidateCostModelQueries } from "./invalidate.ts";
 import type { CostModelData } from "../costs/apiTypes.ts";
 import { formatInput, inputName } from "./costModelText.ts";
+import { SaveStatus } from "./SaveStatus.tsx";
 
 /** Whose inputs the form edits: the organisation's, or one team's overrides. */
 export type CostModelScope = { kind: "organisation" } | { kind: "team"; slug: string; name: string };
@@ -166,14 +166,7 @@ export function CostModelForm({ scope, model }: CostModelFormProps) {
           </p>
         ))}
       </div>
-      <div aria-live="polite">
-        {savedMessage && !changed ? <p className="form-success">{savedMessage}</p> : null}
-        {update.isError && Object.keys(errors).length === 0 ? (
-          <p className="field-error" role="alert">
-            Not saved: {describeApiError(update.error)}
-          </p>
-        ) : null}
-      </div>
+      <SaveStatus done={changed ? null : savedMessage} error={update.isError && Object.keys(errors).length === 0 ? update.error : null} />
     </form>
   );
 }

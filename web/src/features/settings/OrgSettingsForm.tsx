@@ -1,10 +1,10 @@
 import { OrgSettingsUpdate, type OrgSettingsUpdateInput } from "@keel/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { fieldErrors, fractionToPercent, percentToFraction, wholeNumber, type FieldErrors } from "./formErrors.ts";
 import { invalidateAllBut } from "./invalidate.ts";
+import { SaveStatus } from "./SaveStatus.tsx";
 
 interface OrgSettings {
   timeZone: string;
@@ -108,14 +108,7 @@ export function OrgSettingsForm({ settings }: { settings: OrgSettings }) {
         {changed && !update.isPending ? <span className="muted">Unsaved changes</span> : null}
         {errors.form ? <p className="field-error">{errors.form}</p> : null}
       </div>
-      <div aria-live="polite">
-        {saved && !changed ? <p className="form-success">{saved}</p> : null}
-        {update.isError ? (
-          <p className="field-error" role="alert">
-            Not saved: {describeApiError(update.error)}
-          </p>
-        ) : null}
-      </div>
+      <SaveStatus done={changed ? null : saved} error={update.isError ? update.error : null} />
     </form>
   );
 }

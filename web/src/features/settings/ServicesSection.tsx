@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { invalidateAllBut } from "./invalidate.ts";
+import { SaveStatus } from "./SaveStatus.tsx";
 
 interface Props {
   services: { slug: string; name: string; team: string | null }[];
@@ -68,14 +68,7 @@ export function ServicesSection({ services, teams }: Props) {
           </tbody>
         </table>
       </div>
-      <div aria-live="polite">
-        {message ? <p className="form-success">{message}</p> : null}
-        {assign.isError ? (
-          <p className="field-error" role="alert">
-            Not moved: {describeApiError(assign.error)}
-          </p>
-        ) : null}
-      </div>
+      <SaveStatus done={message} error={assign.isError ? assign.error : null} refused="Not moved" />
     </>
   );
 }
