@@ -1,5 +1,6 @@
 // All configuration, parsed once. api.md "Process and configuration" is the contract.
 import path from "node:path";
+import { Role } from "@keel/shared";
 import { z } from "zod";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
@@ -18,6 +19,22 @@ const EnvSchema = z.object({
   KEEL_GITLAB_WEBHOOK_TOKEN: optionalSecret,
   KEEL_PAGERDUTY_WEBHOOK_SECRET: optionalSecret,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The listening address: loopback unless said otherwise (docs/security.md). */
+  KEEL_HOST: z.string().min(1).default("127.0.0.1"),
+  /** Keel's address as people reach it (https:// makes the session cookie Secure; OIDC needs it). */
+  KEEL_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  /** More host names this server answers to, comma-separated (loopback names always). */
+  KEEL_ALLOWED_HOSTS: z.string().optional(),
+  /** A role for requests that are not signed in, for a kiosk on a trusted network: viewer only. */
+  KEEL_ANONYMOUS_ROLE: z.literal("viewer", { error: 'must be "viewer" (or unset): anonymous visitors never edit' }).optional(),
+  KEEL_SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  KEEL_SESSION_MAX_DAYS: z.coerce.number().positive().max(90).default(7),
+  KEEL_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the provider's issuer URL" }).optional(),
+  KEEL_OIDC_CLIENT_ID: optionalSecret,
+  KEEL_OIDC_CLIENT_SECRET: optionalSecret,
+  /** E-mail domains allowed to sign in with single sign-on, comma-separated; unset: any. */
+  KEEL_OIDC_ALLOWED_DOMAINS: z.string().optional(),
+  KEEL_OIDC_DEFAULT_ROLE: Role.default("viewer"),
   /** Where the built web app is; the server serves it when present. */
   KEEL_WEB_DIST: z.string().optional(),
 });
@@ -37,5 +54,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const env = result.data;
+  if (env.KEEL_OIDC_ISSUER && (!env.KEEL_OIDC_CLIENT_ID || !env.KEEL_PUBLIC_URL)) {
+    throw new ConfigError("Invalid configuration:\n  KEEL_OIDC_ISSUER: single sign-on also needs KEEL_OIDC_CLIENT_ID and KEEL_PUBLIC_URL");
+  }
   return { ...env, KEEL_DATA_DIR: path.resolve(env.KEEL_DATA_DIR) };
 }

@@ -7,6 +7,9 @@ import { openDatabase, type Database } from "./db/client.ts";
 import { applyMigrations } from "./db/migrations.ts";
 import type { Env } from "./env.ts";
 import { createApp } from "./http/app.ts";
+import { createOidcClient } from "./http/oidc.ts";
+import { openSetupIfNoUsers } from "./services/auth/setup.ts";
+import { publishLocalCli } from "./cli/localServer.ts";
 import type { Logger } from "./logger.ts";
 import { loadDemoIfEmpty } from "./services/loadDemo.ts";
 import { ensureFirstToken } from "./services/tokens.ts";
@@ -54,13 +57,41 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
   // PGlite has no autovacuum to keep the planner's statistics and the visibility map; PostgreSQL does.
   const autoVacuum = database.kind === "pglite" ? startAutoVacuum({ db: database.prisma, logger }) : undefined;
   const webhookSecrets = { github: env.KEEL_GITHUB_WEBHOOK_SECRET, gitlab: env.KEEL_GITLAB_WEBHOOK_TOKEN, pagerduty: env.KEEL_PAGERDUTY_WEBHOOK_SECRET };
-  const app = createApp({ database, logger, webDist: env.KEEL_WEB_DIST, apiToken: env.KEEL_API_TOKEN, webhooks: { secrets: webhookSecrets, queue: webhookQueue } });
+  const list = (value: string | undefined) => (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
+  const bound = env.KEEL_HOST === "0.0.0.0" || env.KEEL_HOST === "::" ? [] : [env.KEEL_HOST];
+  const security = { publicUrl: env.KEEL_PUBLIC_URL, allowedHosts: [...list(env.KEEL_ALLOWED_HOSTS), ...bound], oidcIssuer: env.KEEL_OIDC_ISSUER };
+  const oidc =
+    env.KEEL_OIDC_ISSUER && env.KEEL_OIDC_CLIENT_ID && env.KEEL_PUBLIC_URL
+      ? {
+          client: createOidcClient({ issuer: env.KEEL_OIDC_ISSUER, clientId: env.KEEL_OIDC_CLIENT_ID, clientSecret: env.KEEL_OIDC_CLIENT_SECRET, publicUrl: env.KEEL_PUBLIC_URL }, logger),
+          policy: { allowedDomains: list(env.KEEL_OIDC_ALLOWED_DOMAINS), defaultRole: env.KEEL_OIDC_DEFAULT_ROLE },
+        }
+      : undefined;
+  const app = createApp({
+    database,
+    logger,
+    webDist: env.KEEL_WEB_DIST,
+    apiToken: env.KEEL_API_TOKEN,
+    webhooks: { secrets: webhookSecrets, queue: webhookQueue },
+    anonymousRole: env.KEEL_ANONYMOUS_ROLE,
+    session: { idleMs: env.KEEL_SESSION_IDLE_HOURS * 3_600_000, maxMs: env.KEEL_SESSION_MAX_DAYS * 86_400_000 },
+    security,
+    oidc,
+  });
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(env.PORT, (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = app.listen(env.PORT, env.KEEL_HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://localhost:${port}`;
+  const host = bound[0] ?? "localhost";
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   webhookQueue.kick(); // webhook deliveries a crash left unprocessed
+  const setupToken = await openSetupIfNoUsers({ db: database.prisma });
+  if (setupToken) {
+    // Printed once, outside the structured log: whoever reads this terminal chooses the first admin.
+    const base = env.KEEL_PUBLIC_URL?.replace(/\/+$/, "") ?? url.replace("127.0.0.1", "localhost");
+    process.stdout.write(`\n  Keel has no users yet. Open this link to choose the first admin's e-mail and password\n  (it works once, for 24 hours):\n\n    ${base}/setup#${setupToken}\n\n`);
+  }
+  const localCli = database.kind === "pglite" ? await publishLocalCli({ db: database.prisma, dataDir: env.KEEL_DATA_DIR, url }) : undefined;
   logger.info({ url, database: database.kind, startupMs: Date.now() - started }, "Keel is ready");
   let closing: Promise<void> | undefined;
   return {
@@ -71,6 +102,7 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
         // Stop accepting, let in-flight requests finish (their events are committed before they
         // are acknowledged), then close the database so PGlite leaves no lock behind.
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await localCli?.withdraw();
         await webhookQueue.stop(); // finishes the webhook delivery in flight; the rest stay queued
         await autoVacuum?.stop();
         await database.close();

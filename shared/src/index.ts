@@ -9,3 +9,4 @@ export * from "./costsApi.ts";
 export * from "./settings.ts";
 export * from "./lists.ts";
 export * from "./flakyHistory.ts";
+export * from "./auth.ts";

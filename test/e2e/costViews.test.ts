@@ -330,7 +330,7 @@ describe("Weekly report", () => {
     await expect(page.locator("#report-incidents").locator("..").textContent()).resolves.toContain("identity-api");
     await screenshot(page, "cost-weekly-report-1280");
 
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: SLOW }), page.getByRole("button", { name: "Download as Markdown" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: SLOW }), page.getByRole("link", { name: "Download as Markdown" }).click()]);
     expect(download.suggestedFilename()).toBe(`keel-weekly-report-${week}.md`);
     const file = await download.path();
     const markdown = await apiText(`/reports/weekly?week=${week}`, "text/markdown");
@@ -350,7 +350,7 @@ describe("Weekly report", () => {
     expect(previous).not.toBe(week);
     await expect.poll(() => heading.textContent(), { timeout: SLOW }).toBe(`Weekly health report ${previous}: Platform team`);
     expect(new URL(page.url()).searchParams.get("team")).toBe("platform");
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: SLOW }), page.getByRole("button", { name: "Download as Markdown" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: SLOW }), page.getByRole("link", { name: "Download as Markdown" }).click()]);
     expect(readFileSync(await download.path(), "utf8")).toBe(await apiText(`/reports/weekly?week=${previous}&team=platform`, "text/markdown"));
     expect(problems).toEqual([]);
   });

@@ -3,10 +3,9 @@
 // that applied, agreeing with the change failure rate of dora.summary. PGlite by default,
 // PostgreSQL with KEEL_TEST_DB=postgres.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createLogger } from "../../server/src/logger.ts";
 import { createCallerFactory } from "../../server/src/trpc/init.ts";
 import { appRouter } from "../../server/src/trpc/router.ts";
-import { startTestApp, type TestApp } from "../support/httpApp.ts";
+import { startTestApp, type TestApp, adminContext, signInAs } from "../support/httpApp.ts";
 import { deploy, deployCommit, incident, plusHours, send } from "./dora/support.ts";
 
 const T0 = "2026-11-02T10:00:00.000Z"; // a Monday
@@ -19,7 +18,7 @@ let caller: ReturnType<typeof createCaller>;
 
 beforeAll(async () => {
   app = await startTestApp();
-  caller = createCaller({ db: app.database.prisma, logger: createLogger("silent") });
+  caller = createCaller(adminContext(app.database.prisma));
   await send(app, [
     // Team core: api. Team front: web.
     deploy("d1", "api", at(0), { team: "core", commits: [{ sha: "c1aaaaaa", committedAt: at(-2), message: "feat: one" }, { sha: "c2aaaaaa", committedAt: at(-5), message: "fix: two" }] }),
@@ -220,14 +219,17 @@ describe("catalog.list", () => {
 });
 
 describe("CSV downloads", () => {
-  test("are the REST export's files, with the same filters", async () => {
-    const viaTrpc = await caller.deployments.csv({ ...window, team: "front" });
-    const res = await app.request(`/api/v1/export/deployments.csv?${new URLSearchParams({ ...window, team: "front" })}`);
-    expect(res.status).toBe(200);
-    expect(viaTrpc.csv).toBe(await res.text());
-    expect(viaTrpc.filename).toMatch(/^deployments-.*\.csv$/);
-    expect(viaTrpc.csv.trim().split("\n")).toHaveLength(1 + 3);
-    const incidents = await caller.incidents.csv(window);
-    expect(incidents.csv.split("\n")[0]).toContain("causedByDeploymentId");
+  test("a signed-in browser reads the REST export itself, the same file a read token gets", async () => {
+    const { cookie } = await signInAs(app, "viewer");
+    const path = `/api/v1/export/deployments.csv?${new URLSearchParams({ ...window, team: "front" })}`;
+    const viaSession = await app.request(path, { token: null, headers: { cookie } });
+    const viaToken = await app.request(path);
+    expect(viaSession.status).toBe(200);
+    expect(viaSession.headers.get("content-disposition")).toMatch(/^attachment; filename="deployments-.*\.csv"$/);
+    const csv = await viaSession.text();
+    expect(csv).toBe(await viaToken.text());
+    expect(csv.trim().split("\n")).toHaveLength(1 + 3);
+    const incidents = await app.request(`/api/v1/export/incidents.csv?${new URLSearchParams(window)}`, { token: null, headers: { cookie } });
+    expect((await incidents.text()).split("\n")[0]).toContain("causedByDeploymentId");
   });
 });

@@ -2,11 +2,10 @@
 // settings and what they change in the metrics, teams, and services moved between teams. PGlite by
 // default, PostgreSQL with KEEL_TEST_DB=postgres.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createLogger } from "../../server/src/logger.ts";
 import { createCallerFactory } from "../../server/src/trpc/init.ts";
 import { updateOrgSettings } from "../../server/src/services/updateOrgSettings.ts";
 import { appRouter } from "../../server/src/trpc/router.ts";
-import { startTestApp, type TestApp } from "../support/httpApp.ts";
+import { startTestApp, type TestApp, adminContext } from "../support/httpApp.ts";
 import { deploy, incident, send } from "./dora/support.ts";
 
 let app: TestApp;
@@ -15,7 +14,7 @@ let caller: ReturnType<typeof createCaller>;
 
 beforeAll(async () => {
   app = await startTestApp();
-  caller = createCaller({ db: app.database.prisma, logger: createLogger("silent") });
+  caller = createCaller(adminContext(app.database.prisma));
   await send(app, [
     // Sunday 23:30 UTC is Monday 08:30 in Tokyo: the week it falls in depends on the time zone.
     deploy("st-1", "api", "2026-11-15T23:30:00Z", { team: "core" }),

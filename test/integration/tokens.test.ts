@@ -2,11 +2,10 @@
 // the REST API, "last used" recorded, revoked for good. PGlite by default, PostgreSQL with
 // KEEL_TEST_DB=postgres.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createLogger } from "../../server/src/logger.ts";
 import { hashToken } from "../../server/src/services/tokens.ts";
 import { createCallerFactory } from "../../server/src/trpc/init.ts";
 import { appRouter } from "../../server/src/trpc/router.ts";
-import { startTestApp, type TestApp } from "../support/httpApp.ts";
+import { startTestApp, type TestApp, adminContext } from "../support/httpApp.ts";
 
 let app: TestApp;
 const createCaller = createCallerFactory(appRouter);
@@ -14,7 +13,7 @@ let caller: ReturnType<typeof createCaller>;
 
 beforeAll(async () => {
   app = await startTestApp();
-  caller = createCaller({ db: app.database.prisma, logger: createLogger("silent") });
+  caller = createCaller(adminContext(app.database.prisma));
 });
 afterAll(() => app?.close());
 

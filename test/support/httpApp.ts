@@ -3,7 +3,9 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../server/src/http/app.ts";
 import type { WebhookSecrets } from "../../server/src/http/webhooks/webhookRoutes.ts";
+import type { RoleValue } from "@keel/shared";
 import { createLogger } from "../../server/src/logger.ts";
+import type { Context } from "../../server/src/trpc/context.ts";
 import { createWebhookQueue, type WebhookQueue } from "../../server/src/services/webhookQueue.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
@@ -56,4 +58,23 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await database.close();
     },
   };
+}
+
+/** The tRPC context of a signed-in admin (for createCaller in tests that call procedures directly). */
+export function adminContext(db: TestDatabase["prisma"]): Context {
+  return { db, logger: createLogger("silent"), identity: { kind: "user", userId: "00000000-0000-0000-0000-000000000000", email: "admin@test.example", name: "Admin", role: "admin", sessionId: "test" }, ip: "127.0.0.1" };
+}
+
+let users = 0;
+export const TEST_PASSWORD = "correct horse battery staple";
+
+/** Creates a user with this role (through the admin API) and signs them in; returns the session cookie. */
+export async function signInAs(app: Pick<TestApp, "request">, role: RoleValue, email = `${role}-${++users}@test.example`): Promise<{ email: string; cookie: string }> {
+  const created = await app.request("/api/v1/users", { json: { email, role, password: TEST_PASSWORD } });
+  if (created.status !== 201) throw new Error(`creating ${email} answered ${created.status}: ${await created.text()}`);
+  const login = await app.request("/auth/login", { json: { email, password: TEST_PASSWORD }, token: null });
+  if (login.status !== 200) throw new Error(`signing in ${email} answered ${login.status}: ${await login.text()}`);
+  const cookie = /keel_session=[^;]+/.exec(login.headers.get("set-cookie") ?? "")?.[0];
+  if (!cookie) throw new Error("no session cookie");
+  return { email, cookie };
 }

@@ -10,6 +10,7 @@ import { importEvents, importUsage } from "./import.ts";
 import { junit, junitUsage } from "./junit.ts";
 import { migrate, migrateUsage } from "./migrate.ts";
 import { token, tokenUsage } from "./token.ts";
+import { user, userUsage } from "./user.ts";
 
 type Command = (args: string[], out: (line: string) => void) => Promise<number>;
 
@@ -21,6 +22,7 @@ const commands: Record<string, Command> = {
   },
   migrate,
   token,
+  user,
   deploy,
   junit,
   import: importEvents,
@@ -33,6 +35,7 @@ keel start
     serve the API and the dashboard (PORT, DATABASE_URL, KEEL_DATA_DIR)
 ${migrateUsage}
 ${tokenUsage}
+${userUsage}
 ${deployUsage}
 ${junitUsage}
 ${importUsage}

@@ -1,33 +1,62 @@
-// `keel token create|revoke`: API tokens, written straight to the database.
+// `keel token create|revoke|list`: API tokens (adminTarget.ts says where the work is done: the
+// running server, or the database).
 import { parseArgs } from "node:util";
-import { createToken, revokeToken, type TokenScopeValue } from "../services/tokens.ts";
-import { withDatabase } from "./database.ts";
+import { TokenCreate, issueDetails } from "@keel/shared";
+import { audited } from "../services/auth/audit.ts";
+import { createToken, listTokens, revokeToken, type TokenSummary } from "../services/tokens.ts";
+import { adminConnectionOptions, runAdmin } from "./adminTarget.ts";
 import { UsageError } from "./errors.ts";
 
 export const tokenUsage = `keel token create --name N [--scope ingest|read|admin]
     create an API token (shown once)
 keel token revoke <id|prefix|name>
-    revoke a token`;
+    revoke a token
+keel token list
+    every token, without the secret`;
+
+function describe(t: TokenSummary): string {
+  const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.lastUsedAt ? `last used ${t.lastUsedAt}` : "never used";
+  return `${t.prefix}…  ${t.scope.padEnd(6)}  ${t.name}  (${state}; id ${t.id})`;
+}
 
 export async function token(args: string[], out: (line: string) => void): Promise<number> {
   const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...adminConnectionOptions, name: { type: "string" }, scope: { type: "string", default: "ingest" } } });
+  const connection = { url: values.url, token: values.token };
   if (sub === "create") {
-    const { values } = parseArgs({ args: rest, options: { name: { type: "string" }, scope: { type: "string", default: "ingest" } } });
-    const scope = values.scope as TokenScopeValue;
-    if (!["ingest", "read", "admin"].includes(scope)) throw new UsageError(`--scope must be ingest, read or admin (got "${values.scope}")`);
     if (!values.name) throw new UsageError("create needs --name, e.g. --name github-actions");
-    const name = values.name;
-    const created = await withDatabase((database) => createToken({ db: database.prisma, input: { name, scope } }));
-    out(`Created ${scope} token "${created.name}" (id ${created.id}). It is shown only now:\n\n  ${created.token}\n`);
+    const parsed = TokenCreate.safeParse({ name: values.name, scope: values.scope });
+    if (!parsed.success) throw new UsageError(issueDetails(parsed.error, []).map((d) => `--${d.path}: ${d.message}`).join("; "));
+    const input = parsed.data;
+    const shown = (created: { id: string; name: string; token: string }) => `Created ${input.scope} token "${created.name}" (id ${created.id}). It is shown only now:\n\n  ${created.token}\n`;
+    out(
+      await runAdmin(connection, {
+        api: async (call) => shown((await call("/api/v1/tokens", { json: input })) as { id: string; name: string; token: string }),
+        direct: async (db, actor) => shown(await audited({ db, input: { actor, action: "token.create", target: input.name, changes: { scope: input.scope } } }, () => createToken({ db, input }))),
+      }),
+    );
     return 0;
   }
   if (sub === "revoke") {
-    const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
     const target = positionals[0];
     if (!target) throw new UsageError("revoke needs a token id, prefix or name");
-    const revoked = await withDatabase((database) => revokeToken({ db: database.prisma, input: { idOrPrefix: target } }));
-    out(`Revoked token "${revoked.name}" (id ${revoked.id}).`);
+    const shown = (revoked: { id: string; name: string }) => `Revoked token "${revoked.name}" (id ${revoked.id}).`;
+    out(
+      await runAdmin(connection, {
+        api: async (call) => shown((await call(`/api/v1/tokens/${encodeURIComponent(target)}`, { method: "DELETE" })) as { id: string; name: string }),
+        direct: async (db, actor) => shown(await audited({ db, input: { actor, action: "token.revoke", target, changes: {} } }, () => revokeToken({ db, input: { idOrPrefix: target } }))),
+      }),
+    );
     return 0;
   }
-  throw new UsageError("say create or revoke");
+  if (sub === "list") {
+    out(
+      await runAdmin(connection, {
+        api: async (call) => ((await call("/api/v1/tokens")) as { tokens: TokenSummary[] }).tokens.map(describe).join("\n") || "No tokens.",
+        direct: async (db) => (await listTokens({ db })).map(describe).join("\n") || "No tokens.",
+      }),
+    );
+    return 0;
+  }
+  throw new UsageError("say create, revoke or list");
 }

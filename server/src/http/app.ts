@@ -8,7 +8,13 @@ import type { Logger } from "../logger.ts";
 import { KeelError } from "../errors.ts";
 import { appRouter } from "../trpc/router.ts";
 import { errorHandler, sendError } from "./errors.ts";
-import { requireScope } from "./auth.ts";
+import { identifyRequests, requireScope } from "./auth.ts";
+import { authRoutes } from "./authRoutes.ts";
+import type { OidcClient } from "./oidc.ts";
+import { adminRoutes } from "./rest/adminRoutes.ts";
+import { checkHost, checkOrigin, securityHeaders, type SecurityOptions } from "./security.ts";
+import type { SessionPolicy } from "../services/auth/sessions.ts";
+import type { OidcPolicy } from "../services/auth/oidcSignIn.ts";
 import { readiness } from "./readiness.ts";
 import { costRoutes } from "./rest/costRoutes.ts";
 import { ingestRoutes } from "./rest/ingestRoutes.ts";
@@ -25,9 +31,19 @@ export interface AppOptions {
   apiToken?: string | undefined;
   /** Webhook secrets (unset: that webhook answers 404) and the queue that processes deliveries. */
   webhooks?: WebhookOptions | undefined;
+  /** KEEL_ANONYMOUS_ROLE: what a visitor who is not signed in may do (nothing by default). */
+  anonymousRole?: "viewer" | undefined;
+  session?: SessionPolicy | undefined;
+  security?: SecurityOptions | undefined;
+  oidc?: { client: OidcClient; policy: Omit<OidcPolicy, "session"> } | undefined;
 }
 
-export function createApp({ database, logger, webDist, apiToken, webhooks }: AppOptions): Express {
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 12 * 3_600_000, maxMs: 7 * 86_400_000 };
+
+export function createApp(options: AppOptions): Express {
+  const { database, logger, webDist, apiToken, webhooks } = options;
+  const session = options.session ?? DEFAULT_SESSION_POLICY;
+  const security = options.security ?? { allowedHosts: [] };
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -40,21 +56,27 @@ export function createApp({ database, logger, webDist, apiToken, webhooks }: App
     res.status(state.ready ? 200 : 503).json(state);
   });
 
+  // Everything below: Keel's own host names only, security headers, and who is asking.
+  app.use(checkHost(security), securityHeaders(security));
+  app.use(identifyRequests(database.prisma, { apiToken, anonymousRole: options.anonymousRole, session }), checkOrigin(security));
+
+  app.use("/auth", authRoutes(database.prisma, logger, { session, security, oidc: options.oidc }));
   app.use(
     "/trpc",
     createExpressMiddleware({
       router: appRouter,
-      createContext: () => ({ db: database.prisma, logger }),
+      createContext: ({ req }) => ({ db: database.prisma, logger, identity: req.identity ?? { kind: "anonymous", role: null }, ip: req.ip ?? "unknown" }),
     }),
   );
 
   app.get("/api/v1/openapi.json", openApiRoute());
   // A service's last deployment is what `keel deploy` reads to list the commits it ships, from a
   // CI job whose token is usually ingest-only.
-  app.use("/api/v1/services", requireScope(database.prisma, apiToken, ["read", "ingest"]), serviceRoutes(database.prisma));
-  app.use("/api/v1", costRoutes(database.prisma, apiToken));
-  app.use("/api/v1/metrics", requireScope(database.prisma, apiToken, "read"), metricsRoutes(database.prisma));
-  app.use("/api/v1", requireScope(database.prisma, apiToken, "ingest"), ingestRoutes(database.prisma));
+  app.use("/api/v1/services", requireScope(["read", "ingest"]), serviceRoutes(database.prisma));
+  app.use("/api/v1", adminRoutes(database.prisma));
+  app.use("/api/v1", costRoutes(database.prisma));
+  app.use("/api/v1/metrics", requireScope("read"), metricsRoutes(database.prisma));
+  app.use("/api/v1", requireScope("ingest"), ingestRoutes(database.prisma));
   app.use("/webhooks", webhookRoutes(database.prisma, webhooks));
   app.use(["/api", "/webhooks"], (req, res) => {
     sendError(res, new KeelError("NOT_FOUND", `No such endpoint: ${req.method} ${req.originalUrl}`));

@@ -1,37 +1,94 @@
-// Bearer tokens (api.md "Auth"). A token's scope must cover the route: ingest routes take ingest
-// or admin, read routes read or admin. KEEL_API_TOKEN, when set, is an admin token.
+// Who is asking, once per request (docs/security.md): a bearer token (api.md "Auth"), else the
+// session cookie, else nobody (or KEEL_ANONYMOUS_ROLE's viewer). REST routes then check a scope
+// with requireScope; tRPC procedures check a role (trpc/init.ts). KEEL_API_TOKEN is an admin token.
 import { timingSafeEqual } from "node:crypto";
-import type { RequestHandler } from "express";
+import { parse as parseCookie } from "cookie";
+import type { Request, RequestHandler } from "express";
 import type { Db } from "../db/client.ts";
 import { KeelError } from "../errors.ts";
+import type { Identity } from "../services/auth/identity.ts";
+import { resolveSession, type SessionPolicy } from "../services/auth/sessions.ts";
 import { hashToken, markTokenUsed, type TokenScopeValue } from "../services/tokens.ts";
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(hashToken(a));
-  const y = Buffer.from(hashToken(b));
-  return timingSafeEqual(x, y);
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      identity?: Identity;
+    }
+  }
 }
 
-/** `needed`: the scope (or any of the scopes) a token needs besides admin. */
-export function requireScope(db: Db, envToken: string | undefined, needed: Exclude<TokenScopeValue, "admin"> | readonly Exclude<TokenScopeValue, "admin">[]): RequestHandler {
-  const allowed: readonly string[] = typeof needed === "string" ? [needed] : needed;
-  const named = allowed.map((scope) => `"${scope}"`).join(" or ");
-  return async (req, _res, next) => {
-    const header = req.get("authorization") ?? "";
+export const SESSION_COOKIE = "keel_session";
+
+export interface AuthOptions {
+  /** KEEL_API_TOKEN: an admin token accepted for every API call. */
+  apiToken?: string | undefined;
+  anonymousRole?: "viewer" | undefined;
+  session: SessionPolicy;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  return timingSafeEqual(Buffer.from(hashToken(a)), Buffer.from(hashToken(b)));
+}
+
+export function sessionCookieOf(req: Request): string | undefined {
+  const header = req.get("cookie");
+  return header ? parseCookie(header)[SESSION_COOKIE] : undefined;
+}
+
+async function identify(db: Db, options: AuthOptions, req: Request): Promise<Identity> {
+  const header = req.get("authorization");
+  if (header !== undefined) {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token) return next(new KeelError("UNAUTHORIZED", "Send an API token: Authorization: Bearer <token>."));
-    if (envToken && sameSecret(token, envToken)) return next();
-    try {
-      const row = await db.apiToken.findUnique({ where: { hash: hashToken(token) }, select: { id: true, scope: true, revokedAt: true } });
-      if (!row || row.revokedAt) return next(new KeelError("UNAUTHORIZED", "The API token is not valid (unknown or revoked)."));
-      if (row.scope !== "admin" && !allowed.includes(row.scope)) {
-        return next(new KeelError("FORBIDDEN", `This token has the "${row.scope}" scope; this endpoint needs ${named} or "admin".`));
-      }
-      // "Last used" in the settings page; written at most once a minute per token.
-      await markTokenUsed({ db, input: { id: row.id } });
-      next();
-    } catch (error) {
-      next(error);
+    if (!token) throw new KeelError("UNAUTHORIZED", "Send an API token: Authorization: Bearer <token>.");
+    if (options.apiToken && sameSecret(token, options.apiToken)) return { kind: "token", tokenId: null, name: "KEEL_API_TOKEN", scope: "admin" };
+    const row = await db.apiToken.findUnique({ where: { hash: hashToken(token) }, select: { id: true, name: true, scope: true, revokedAt: true } });
+    if (!row || row.revokedAt) throw new KeelError("UNAUTHORIZED", "The API token is not valid (unknown or revoked).");
+    // "Last used" in the settings page; written at most once a minute per token.
+    await markTokenUsed({ db, input: { id: row.id } });
+    return { kind: "token", tokenId: row.id, name: row.name, scope: row.scope };
+  }
+  const cookie = sessionCookieOf(req);
+  const user = cookie ? await resolveSession({ db, input: { cookie, policy: options.session } }) : null;
+  if (user) return { kind: "user", ...user };
+  return { kind: "anonymous", role: options.anonymousRole ?? null };
+}
+
+/** Sets `req.identity`; an invalid bearer token is refused here, whatever the route. */
+export function identifyRequests(db: Db, options: AuthOptions): RequestHandler {
+  return (req, _res, next) => {
+    identify(db, options, req).then(
+      (identity) => {
+        req.identity = identity;
+        next();
+      },
+      (error: unknown) => next(error),
+    );
+  };
+}
+
+export type Scope = TokenScopeValue;
+
+/** Whether an identity may call a REST route that needs one of `allowed` (admin tokens may call any). */
+export function scopeAllows(identity: Identity, allowed: readonly Scope[]): boolean {
+  if (identity.kind === "token") return identity.scope === "admin" || allowed.includes(identity.scope);
+  // People read through their session; an admin also manages; nobody ingests with a cookie.
+  if (identity.kind === "user") return allowed.includes("read") || (allowed.includes("admin") && identity.role === "admin");
+  return identity.role === "viewer" && allowed.includes("read");
+}
+
+/** `needed`: the scope (or any of the scopes) a route needs; an admin token always passes. */
+export function requireScope(needed: Scope | readonly Scope[]): RequestHandler {
+  const allowed: readonly Scope[] = typeof needed === "string" ? [needed] : needed;
+  const named = [...new Set([...allowed, "admin"])].map((scope) => `"${scope}"`).join(" or ");
+  return (req, _res, next) => {
+    const identity = req.identity ?? { kind: "anonymous", role: null };
+    if (scopeAllows(identity, allowed)) return next();
+    if (identity.kind === "anonymous" && identity.role === null) {
+      return next(new KeelError("UNAUTHORIZED", "Send an API token (Authorization: Bearer <token>) or sign in."));
     }
+    const who = identity.kind === "token" ? `This token has the "${identity.scope}" scope` : identity.kind === "user" ? `Your role is ${identity.role}` : "Anonymous visitors only read";
+    next(new KeelError("FORBIDDEN", `${who}; this endpoint needs ${named}.`));
   };
 }

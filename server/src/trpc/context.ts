@@ -1,7 +1,11 @@
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
+import type { Identity } from "../services/auth/identity.ts";
 
 export interface Context {
   db: Db;
   logger: Logger;
+  /** Who is asking (http/auth.ts); procedures check its role (init.ts). */
+  identity: Identity;
+  ip: string;
 }

@@ -9,39 +9,36 @@ import { getFlakyTests } from "../services/getFlakyTests.ts";
 import { getHoursLost } from "../services/getHoursLost.ts";
 import { getInvestmentBalance } from "../services/getInvestmentBalance.ts";
 import { getSummaries } from "../services/getSummaries.ts";
-import { renderMarkdown } from "../reports/renderMarkdown.ts";
-import { reportDocument } from "../reports/reportDocument.ts";
 import { getWeeklyReport } from "../services/getWeeklyReport.ts";
 import { setFixEffort } from "../services/setFixEffort.ts";
 import { updateCostModel } from "../services/updateCostModel.ts";
-import { publicProcedure, router } from "./init.ts";
+import { audit, editorProcedure, router, viewerProcedure } from "./init.ts";
 
 const FlakyQuery = z.object({ filters: CostFilters, limit: FlakyTestsLimit.shape.limit });
 
 export const costRouters = {
   costs: router({
-    hoursLost: publicProcedure.input(CostFilters).query(({ ctx, input }) => getHoursLost({ db: ctx.db, input })),
-    summaries: publicProcedure.input(CostFilters).query(({ ctx, input }) => getSummaries({ db: ctx.db, input })),
+    hoursLost: viewerProcedure.input(CostFilters).query(({ ctx, input }) => getHoursLost({ db: ctx.db, input })),
+    summaries: viewerProcedure.input(CostFilters).query(({ ctx, input }) => getSummaries({ db: ctx.db, input })),
   }),
   flaky: router({
-    list: publicProcedure.input(FlakyQuery).query(({ ctx, input }) => getFlakyTests({ db: ctx.db, input: { ...input.filters, limit: input.limit } })),
-    history: publicProcedure.input(FlakyHistoryQuery).query(({ ctx, input }) => getFlakyTestHistory({ db: ctx.db, input })),
-    setFixEffort: publicProcedure.input(FixEffortUpdate).mutation(({ ctx, input }) => setFixEffort({ db: ctx.db, input })),
+    list: viewerProcedure.input(FlakyQuery).query(({ ctx, input }) => getFlakyTests({ db: ctx.db, input: { ...input.filters, limit: input.limit } })),
+    history: viewerProcedure.input(FlakyHistoryQuery).query(({ ctx, input }) => getFlakyTestHistory({ db: ctx.db, input })),
+    setFixEffort: editorProcedure
+      .input(FixEffortUpdate)
+      .mutation(({ ctx, input }) => audit(ctx, { action: "flaky.setFixEffort", target: `test ${input.testId}`, changes: input }, () => setFixEffort({ db: ctx.db, input }))),
   }),
   investment: router({
-    balance: publicProcedure.input(CostFilters).query(({ ctx, input }) => getInvestmentBalance({ db: ctx.db, input })),
+    balance: viewerProcedure.input(CostFilters).query(({ ctx, input }) => getInvestmentBalance({ db: ctx.db, input })),
   }),
   reports: router({
-    weekly: publicProcedure.input(WeeklyReportQuery).query(({ ctx, input }) => getWeeklyReport({ db: ctx.db, input })),
-    // The same Markdown as GET /api/v1/reports/weekly with Accept: text/markdown (the web app's
-    // download: a link cannot send the REST API's bearer token).
-    weeklyMarkdown: publicProcedure
-      .input(WeeklyReportQuery)
-      .query(async ({ ctx, input }) => renderMarkdown(reportDocument(await getWeeklyReport({ db: ctx.db, input })))),
+    weekly: viewerProcedure.input(WeeklyReportQuery).query(({ ctx, input }) => getWeeklyReport({ db: ctx.db, input })),
   }),
   costModel: router({
-    get: publicProcedure.query(({ ctx }) => getCostModel({ db: ctx.db })),
-    update: publicProcedure.input(CostModelUpdate).mutation(({ ctx, input }) => updateCostModel({ db: ctx.db, input })),
-    history: publicProcedure.input(z.object({ team: z.string().min(1).max(200).optional() }).strict()).query(({ ctx, input }) => getCostModelHistory({ db: ctx.db, input })),
+    get: viewerProcedure.query(({ ctx }) => getCostModel({ db: ctx.db })),
+    update: editorProcedure
+      .input(CostModelUpdate)
+      .mutation(({ ctx, input }) => audit(ctx, { action: "costModel.update", target: input.team ?? "organisation", changes: input }, () => updateCostModel({ db: ctx.db, input }))),
+    history: viewerProcedure.input(z.object({ team: z.string().min(1).max(200).optional() }).strict()).query(({ ctx, input }) => getCostModelHistory({ db: ctx.db, input })),
   }),
 };

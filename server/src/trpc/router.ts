@@ -2,13 +2,13 @@
 import { MetricFilters } from "@keel/shared";
 import { getDoraMetrics } from "../services/getDoraMetrics.ts";
 import { costRouters } from "./costsRouter.ts";
-import { publicProcedure, router } from "./init.ts";
+import { viewerProcedure, router } from "./init.ts";
 import { listsRouters } from "./listsRouter.ts";
 import { settingsRouters } from "./settingsRouter.ts";
 
 export const appRouter = router({
   dora: router({
-    summary: publicProcedure.input(MetricFilters).query(({ ctx, input }) => getDoraMetrics({ db: ctx.db, input })),
+    summary: viewerProcedure.input(MetricFilters).query(({ ctx, input }) => getDoraMetrics({ db: ctx.db, input })),
   }),
   ...costRouters,
   ...listsRouters,

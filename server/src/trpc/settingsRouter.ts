@@ -1,28 +1,56 @@
-// The settings page's procedures: organisation settings, teams and their services, API tokens.
-// Thin: validate with the shared schemas (shared/src/settings.ts), call one service. Merged into
-// appRouter (router.ts) by spreading. No auth: see web/README.md "Known limitations".
-import { OrgSettingsUpdate, ServiceTeamAssignment, TeamCreate, TeamUpdate, TokenCreate, TokenRevoke } from "@keel/shared";
+// The settings page's procedures: organisation settings, teams and their services (editors), API
+// tokens, users and the audit log (admins). Thin: validate with the shared schemas, call one
+// service; every change goes to the audit log. Merged into appRouter (router.ts) by spreading.
+import { AuditQuery, OrgSettingsUpdate, ServiceTeamAssignment, TeamCreate, TeamUpdate, TokenCreate, TokenRevoke, UserCreate, UserUpdate } from "@keel/shared";
 import { assignServiceTeam } from "../services/assignServiceTeam.ts";
+import { listAudit } from "../services/auth/audit.ts";
+import { createUser, listUsers, updateUser } from "../services/auth/users.ts";
 import { createTeam } from "../services/createTeam.ts";
 import { getOrgSettings } from "../services/getOrgSettings.ts";
 import { createToken, listTokens, revokeToken } from "../services/tokens.ts";
 import { updateOrgSettings } from "../services/updateOrgSettings.ts";
 import { updateTeam } from "../services/updateTeam.ts";
-import { publicProcedure, router } from "./init.ts";
+import { adminProcedure, audit, editorProcedure, router, viewerProcedure } from "./init.ts";
 
 export const settingsRouters = {
   settings: router({
-    get: publicProcedure.query(({ ctx }) => getOrgSettings({ db: ctx.db })),
-    update: publicProcedure.input(OrgSettingsUpdate).mutation(({ ctx, input }) => updateOrgSettings({ db: ctx.db, input })),
+    get: viewerProcedure.query(({ ctx }) => getOrgSettings({ db: ctx.db })),
+    update: editorProcedure
+      .input(OrgSettingsUpdate)
+      .mutation(({ ctx, input }) => audit(ctx, { action: "settings.update", target: "organisation", changes: input }, () => updateOrgSettings({ db: ctx.db, input }))),
   }),
   teams: router({
-    create: publicProcedure.input(TeamCreate).mutation(({ ctx, input }) => createTeam({ db: ctx.db, input })),
-    update: publicProcedure.input(TeamUpdate).mutation(({ ctx, input }) => updateTeam({ db: ctx.db, input })),
-    assignService: publicProcedure.input(ServiceTeamAssignment).mutation(({ ctx, input }) => assignServiceTeam({ db: ctx.db, input })),
+    create: editorProcedure
+      .input(TeamCreate)
+      .mutation(({ ctx, input }) => audit(ctx, { action: "team.create", target: input.slug, changes: input }, () => createTeam({ db: ctx.db, input }))),
+    update: editorProcedure
+      .input(TeamUpdate)
+      .mutation(({ ctx, input }) => audit(ctx, { action: "team.update", target: input.slug, changes: input }, () => updateTeam({ db: ctx.db, input }))),
+    assignService: editorProcedure
+      .input(ServiceTeamAssignment)
+      .mutation(({ ctx, input }) => audit(ctx, { action: "service.assignTeam", target: input.service, changes: input }, () => assignServiceTeam({ db: ctx.db, input }))),
   }),
   tokens: router({
-    list: publicProcedure.query(({ ctx }) => listTokens({ db: ctx.db })),
-    create: publicProcedure.input(TokenCreate).mutation(({ ctx, input }) => createToken({ db: ctx.db, input })),
-    revoke: publicProcedure.input(TokenRevoke).mutation(({ ctx, input }) => revokeToken({ db: ctx.db, input: { idOrPrefix: input.id } })),
+    list: adminProcedure.query(({ ctx }) => listTokens({ db: ctx.db })),
+    create: adminProcedure
+      .input(TokenCreate)
+      .mutation(({ ctx, input }) => audit(ctx, { action: "token.create", target: input.name, changes: { scope: input.scope } }, () => createToken({ db: ctx.db, input }))),
+    revoke: adminProcedure
+      .input(TokenRevoke)
+      .mutation(({ ctx, input }) => audit(ctx, { action: "token.revoke", target: input.id, changes: {} }, () => revokeToken({ db: ctx.db, input: { idOrPrefix: input.id } }))),
+  }),
+  users: router({
+    list: adminProcedure.query(({ ctx }) => listUsers({ db: ctx.db })),
+    create: adminProcedure
+      .input(UserCreate)
+      .mutation(({ ctx, input }) => audit(ctx, { action: "user.create", target: input.email, changes: input }, () => createUser({ db: ctx.db, input }))),
+    update: adminProcedure.input(UserUpdate).mutation(({ ctx, input }) =>
+      audit(ctx, { action: "user.update", target: input.email, changes: input }, () =>
+        updateUser({ db: ctx.db, input, actorUserId: ctx.identity.kind === "user" ? ctx.identity.userId : undefined }),
+      ),
+    ),
+  }),
+  audit: router({
+    list: adminProcedure.input(AuditQuery).query(({ ctx, input }) => listAudit({ db: ctx.db, input })),
   }),
 };

@@ -3,9 +3,9 @@
 // (the web app's API), exactly as clients use them.
 import type { AnyEventInput, CostModelUpdateInput } from "@keel/shared";
 import { expect } from "vitest";
-import { createLogger } from "../../../server/src/logger.ts";
 import type { FlakyTests } from "../../../server/src/services/getFlakyTests.ts";
 import type { HoursLost } from "../../../server/src/services/getHoursLost.ts";
+import { adminContext } from "../../support/httpApp.ts";
 import { createCallerFactory } from "../../../server/src/trpc/init.ts";
 import { appRouter } from "../../../server/src/trpc/router.ts";
 import type { TestApp } from "../../support/httpApp.ts";
@@ -27,7 +27,7 @@ export const flakyTests = (app: TestApp, params: Record<string, string>) => getJ
 export const hoursLost = (app: TestApp, params: Record<string, string>) => getJson<HoursLost>(app, "/api/v1/metrics/hours-lost", params);
 
 export function caller(app: TestApp) {
-  return createCallerFactory(appRouter)({ db: app.database.prisma, logger: createLogger("silent") });
+  return createCallerFactory(appRouter)(adminContext(app.database.prisma));
 }
 
 export function updateCostModel(app: TestApp, input: CostModelUpdateInput) {

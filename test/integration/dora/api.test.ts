@@ -2,11 +2,10 @@
 // scope, the team filter, the previous-period comparison, levels by report year, and tRPC
 // `dora.summary` answering the same.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createLogger } from "../../../server/src/logger.ts";
 import { createToken } from "../../../server/src/services/tokens.ts";
 import { createCallerFactory } from "../../../server/src/trpc/init.ts";
 import { appRouter } from "../../../server/src/trpc/router.ts";
-import { startTestApp, type TestApp } from "../../support/httpApp.ts";
+import { startTestApp, type TestApp, adminContext } from "../../support/httpApp.ts";
 import { clearSetting, deploy, dora, incident, send, setSetting } from "./support.ts";
 
 let app: TestApp;
@@ -130,7 +129,7 @@ describe("GET /api/v1/metrics/dora", () => {
   });
 
   test("tRPC dora.summary answers the same as the REST endpoint", async () => {
-    const caller = createCallerFactory(appRouter)({ db: app.database.prisma, logger: createLogger("silent") });
+    const caller = createCallerFactory(appRouter)(adminContext(app.database.prisma));
     const viaTrpc = await caller.dora.summary({ ...window, team: "pay" });
     expect(JSON.parse(JSON.stringify(viaTrpc))).toEqual(await dora(app, { ...window, team: "pay" }));
     await expect(caller.dora.summary({ ...window, team: "nobody" })).rejects.toMatchObject({ code: "BAD_REQUEST" });

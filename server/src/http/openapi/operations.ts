@@ -27,12 +27,12 @@ export function jsonResponse(description: string, schema: ComponentName | JsonSc
 }
 
 /** The token scope an operation needs (api.md "Auth"), as a bearer requirement and a readable note. */
-export function scoped(scope: "ingest" | "read", operation: Operation): Operation {
+export function scoped(scope: "ingest" | "read" | "admin", operation: Operation): Operation {
   return {
     ...operation,
     security: [{ bearerAuth: [] }],
     "x-keel-scope": scope,
-    description: `${String(operation.description ?? "")}\n\nNeeds a token with the \`${scope}\` or \`admin\` scope.`.trim(),
+    description: `${String(operation.description ?? "")}\n\nNeeds a token with the ${scope === "admin" ? "`admin` scope (or an admin's session)" : `\`${scope}\` or \`admin\` scope${scope === "read" ? " (or a signed-in session)" : ""}`}.`.trim(),
   };
 }
 

@@ -37,9 +37,9 @@ function reportFormat(req: Request): "json" | "md" | "html" {
   return accepted === "text/markdown" ? "md" : accepted === "text/html" ? "html" : "json";
 }
 
-export function costRoutes(db: Db, apiToken: string | undefined): Router {
+export function costRoutes(db: Db): Router {
   const router = Router();
-  const read = requireScope(db, apiToken, "read");
+  const read = requireScope("read");
 
   router.get("/metrics/flaky-tests", read, async (req, res) => {
     const { limit } = parseOrThrow(FlakyTestsLimit, { limit: req.query.limit });

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { formatDate, formatDateTime } from "../../format/dates.ts";
 import { scopeInput } from "../filters/urlFilters.ts";
@@ -16,7 +16,6 @@ const COLUMNS = ["Deployment", "Finished", "Service", "Status", "Changes", "Outc
 /** The deployments of the period, newest first, a page at a time; a row opens its details in place. */
 export function DeploymentList({ view }: { view: DeploymentView }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { settings, timeZone, window } = useListPeriod(view.filters.weeks);
   const input = window ? deploymentListInput(view.filters, window, view.page) : undefined;
   const list = useQuery({ ...trpc.deployments.list.queryOptions(input ?? { from: "", to: "" }), enabled: input !== undefined, placeholderData: keepPreviousData });
@@ -34,7 +33,6 @@ export function DeploymentList({ view }: { view: DeploymentView }) {
       heading={`Deployments to ${environment}, ${formatDate(data.window.from, data.timeZone)} – ${formatDate(data.window.to, data.timeZone)}`}
       note={`Times in ${data.timeZone}, newest first. Open a deployment to see what it shipped and why it counts as a failure.`}
       csv={{
-        fetchCsv: () => queryClient.fetchQuery(trpc.deployments.csv.queryOptions(scope)),
         apiPath: exportPath("deployments", scope),
         note: "every deployment of the period and scope; status, kind and outcome are columns",
       }}

@@ -23,7 +23,7 @@ export function FixEffortForm({ testId, hours, isEstimate }: FixEffortFormProps)
         // Only what a test's effort feeds: the ranking's payback, and the sentences and reports
         // that quote the top tests' payback.
         await Promise.all(
-          [trpc.flaky.list.pathKey(), trpc.costs.summaries.pathKey(), trpc.reports.weekly.pathKey(), trpc.reports.weeklyMarkdown.pathKey()].map((queryKey) =>
+          [trpc.flaky.list.pathKey(), trpc.costs.summaries.pathKey(), trpc.reports.weekly.pathKey()].map((queryKey) =>
             queryClient.invalidateQueries({ queryKey }),
           ),
         );

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
 import { formatDate, formatDateTime } from "../../format/dates.ts";
@@ -17,7 +17,6 @@ const COLUMNS = ["Incident", "Opened", "Service", "Severity", "Recovery", "Cause
 /** The incidents open at some moment of the period, newest first; a row opens its details in place. */
 export function IncidentList({ view }: { view: IncidentView }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { settings, openedAt, timeZone, window } = useListPeriod(view.filters.weeks);
   const input = window ? incidentListInput(view.filters, window, view.page) : undefined;
   const list = useQuery({ ...trpc.incidents.list.queryOptions(input ?? { from: "", to: "" }), enabled: input !== undefined, placeholderData: keepPreviousData });
@@ -35,7 +34,6 @@ export function IncidentList({ view }: { view: IncidentView }) {
       heading={`Incidents, ${formatDate(data.window.from, data.timeZone)} – ${formatDate(data.window.to, data.timeZone)}`}
       note={`Open at some moment of the period, newest first; times in ${data.timeZone}.${environment !== "production" ? ` Only incidents attributed to a ${environment} deployment.` : ""}`}
       csv={{
-        fetchCsv: () => queryClient.fetchQuery(trpc.incidents.csv.queryOptions(scope)),
         apiPath: exportPath("incidents", scope),
         note: "every incident of the period and scope; severity and state are columns",
       }}

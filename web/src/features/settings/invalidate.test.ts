@@ -15,7 +15,6 @@ test("a cost model edit marks stale the queries that use it, and only those", as
     summaries: trpc.costs.summaries.queryKey(range),
     flakyList: trpc.flaky.list.queryKey({ filters: range, limit: 50 }),
     weekly: trpc.reports.weekly.queryKey({ week: "2026-W02" }),
-    weeklyMarkdown: trpc.reports.weeklyMarkdown.queryKey({ week: "2026-W02" }),
     investment: trpc.investment.balance.queryKey(range),
     costModel: trpc.costModel.get.queryKey(),
     orgHistory: trpc.costModel.history.queryKey({}),
@@ -32,5 +31,5 @@ test("a cost model edit marks stale the queries that use it, and only those", as
   const stale = Object.entries(keys)
     .filter(([, key]) => queryClient.getQueryState(key)?.isInvalidated)
     .map(([name]) => name);
-  expect(stale).toEqual(["hoursLost", "summaries", "flakyList", "weekly", "weeklyMarkdown", "investment", "costModel", "orgHistory", "teamHistory"]);
+  expect(stale).toEqual(["hoursLost", "summaries", "flakyList", "weekly", "investment", "costModel", "orgHistory", "teamHistory"]);
 });

@@ -1,0 +1,55 @@
+// REST v1 administration (api.md "Administration"), as server/src/http/rest/adminRoutes.ts serves
+// it: users, API tokens and the audit log, for an admin token or an admin's session.
+import { AuditQuery, TokenCreate, UserCreate, UserUpdate } from "@keel/shared";
+import { jsonSchemaOf } from "./components.ts";
+import { errors, jsonResponse, queryParameters, scoped, type Operation } from "./operations.ts";
+
+const body = (schema: Parameters<typeof jsonSchemaOf>[0]) => ({ required: true, content: { "application/json": { schema: jsonSchemaOf(schema, "input") } } });
+const user = { type: "object", description: "`{ id, email, name, role, disabled, password, sso, createdAt, lastSignInAt }`" };
+const emailParam = { name: "email", in: "path", required: true, schema: { type: "string" } };
+
+export function adminPaths(): Record<string, Record<string, Operation>> {
+  // The e-mail is in the path; the body holds only what changes.
+  const update = jsonSchemaOf(UserUpdate, "input") as { properties: Record<string, unknown>; required?: string[] };
+  const { email: _email, ...properties } = update.properties;
+  return {
+    "/users": {
+      get: scoped("admin", { summary: "Every user, with role and how they sign in", responses: { "200": jsonResponse("`{ users: [...] }`", { type: "object" }), ...errors(401, 403) } }),
+      post: scoped("admin", {
+        summary: "Create a user (a password is optional: without one, the user signs in with single sign-on)",
+        requestBody: body(UserCreate),
+        responses: { "201": jsonResponse("The user, never the password.", user), ...errors(400, 401, 403, 409) },
+      }),
+    },
+    "/users/{email}": {
+      patch: scoped("admin", {
+        summary: "Change a user's name, role, password or disabled flag; a role change, a new password or disabling ends their sessions",
+        parameters: [emailParam],
+        requestBody: { required: true, content: { "application/json": { schema: { ...update, properties, required: (update.required ?? []).filter((name) => name !== "email") } } } },
+        responses: { "200": jsonResponse("The user, with `sessionsEnded`.", user), ...errors(400, 401, 403, 404, 409) },
+      }),
+    },
+    "/tokens": {
+      get: scoped("admin", { summary: "Every API token, without its secret", responses: { "200": jsonResponse("`{ tokens: [...] }`", { type: "object" }), ...errors(401, 403) } }),
+      post: scoped("admin", {
+        summary: "Create an API token; the answer holds the token, shown only this once",
+        requestBody: body(TokenCreate),
+        responses: { "201": jsonResponse("`{ id, name, scope, prefix, createdAt, token }`", { type: "object" }), ...errors(400, 401, 403) },
+      }),
+    },
+    "/tokens/{ref}": {
+      delete: scoped("admin", {
+        summary: "Revoke a token by id, prefix or name",
+        parameters: [{ name: "ref", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": jsonResponse("`{ id, name }`", { type: "object" }), ...errors(401, 403, 404, 409) },
+      }),
+    },
+    "/audit-log": {
+      get: scoped("admin", {
+        summary: "Who did what: sign-ins and failures, users, roles, tokens, settings and cost model changes, newest first",
+        parameters: queryParameters(jsonSchemaOf(AuditQuery, "input")),
+        responses: { "200": jsonResponse("`{ entries: [{ id, at, actor, action, target, changes, ip }] }`", { type: "object" }), ...errors(400, 401, 403) },
+      }),
+    },
+  };
+}
