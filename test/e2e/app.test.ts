@@ -22,7 +22,7 @@ let dataSince: string | null;
 beforeAll(async () => {
   keel = await startKeelProcess({ KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN, KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-")) }, 170_000);
   browser = await launchBrowser();
-  const catalog = (await (await fetch(`${keel.url}/trpc/catalog.list`)).json()) as { result: { data: { dataSince: string | null } } };
+  const catalog = (await (await fetch(`${keel.url}/trpc/catalog.list`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { result: { data: { dataSince: string | null } } };
   dataSince = catalog.result.data.dataSince;
 });
 afterAll(async () => {

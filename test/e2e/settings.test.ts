@@ -38,7 +38,7 @@ async function api(pathAndQuery: string): Promise<DoraMetrics> {
 }
 
 async function dataSince(): Promise<string | null> {
-  const body = (await (await fetch(`${keel.url}/trpc/catalog.list`)).json()) as { result: { data: { dataSince: string | null } } };
+  const body = (await (await fetch(`${keel.url}/trpc/catalog.list`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { result: { data: { dataSince: string | null } } };
   return body.result.data.dataSince;
 }
 
@@ -193,12 +193,12 @@ interface CostModelAnswer {
 }
 
 async function costModel(): Promise<CostModelAnswer> {
-  const body = (await (await fetch(`${keel.url}/trpc/costModel.get`)).json()) as { result: { data: CostModelAnswer } };
+  const body = (await (await fetch(`${keel.url}/trpc/costModel.get`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { result: { data: CostModelAnswer } };
   return body.result.data;
 }
 
 async function costModelUpdate(input: object): Promise<void> {
-  const res = await fetch(`${keel.url}/trpc/costModel.update`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
+  const res = await fetch(`${keel.url}/trpc/costModel.update`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(input) });
   expect(res.status).toBe(200);
 }
 

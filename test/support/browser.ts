@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { repoRoot } from "./keelProcess.ts";
+import { repoRoot, sessionCookies } from "./keelProcess.ts";
 
 export const screenshotsDir = path.join(repoRoot, "test-results/screenshots");
 
@@ -15,9 +15,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens a page that records console errors and failed requests, so a test can assert there were none. */
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 900 }) {
+/**
+ * Opens a page that records console errors and failed requests, so a test can assert there were
+ * none. It is signed in as the admin of the Keel it opens (keelProcess.ts), unless `signedIn: false`.
+ */
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 900 }, { signedIn = true } = {}) {
   const page = await browser.newPage({ viewport });
+  const origin = new URL(url).origin;
+  const cookie = signedIn ? sessionCookies.get(origin) : undefined;
+  if (cookie) {
+    const [name = "", value = ""] = cookie.split("=");
+    await page.context().addCookies([{ name, value, url: origin, httpOnly: true, sameSite: "Lax" }]);
+  }
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console: ${message.text()}`);

@@ -8,6 +8,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export interface KeelProcess {
   url: string;
+  /** With KEEL_API_TOKEN set: the session cookie of an admin user created for the tests ("name=value"). */
+  adminCookie: string | undefined;
   child: ChildProcess;
   /** Milliseconds from spawn to the "Keel is ready" log line. */
   readyMs: number;
@@ -41,8 +43,11 @@ export async function startKeelProcess(env: Record<string, string>, timeoutMs = 
       reject(new Error(`Keel exited with ${code} before it was ready:\n${output}`));
     });
   });
+  const adminCookie = env.KEEL_API_TOKEN ? await signInAdmin(url, env.KEEL_API_TOKEN) : undefined;
+  if (adminCookie) sessionCookies.set(new URL(url).origin, adminCookie);
   return {
     url,
+    adminCookie,
     child,
     readyMs: Date.now() - started,
     output: () => output,
@@ -52,4 +57,22 @@ export async function startKeelProcess(env: Record<string, string>, timeoutMs = 
       return exited;
     },
   };
+}
+
+/** Session cookies by origin: pages the browser tests open are signed in as that Keel's admin (browser.ts). */
+export const sessionCookies = new Map<string, string>();
+
+export const E2E_ADMIN = { email: "e2e-admin@keel.test", password: "e2e admin password 0123" };
+
+async function signInAdmin(url: string, token: string): Promise<string> {
+  const created = await fetch(`${url}/api/v1/users`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ ...E2E_ADMIN, name: "E2E Admin", role: "admin" }),
+  });
+  if (created.status !== 201 && created.status !== 409) throw new Error(`creating the e2e admin answered ${created.status}: ${await created.text()}`);
+  const login = await fetch(`${url}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(E2E_ADMIN) });
+  const cookie = /keel_session=[^;]+/.exec(login.headers.get("set-cookie") ?? "")?.[0];
+  if (login.status !== 200 || !cookie) throw new Error(`signing in the e2e admin answered ${login.status}: ${await login.text()}`);
+  return cookie;
 }
