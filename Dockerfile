@@ -18,7 +18,7 @@ RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm generate && pnpm build
 
-ENV NODE_ENV=production PORT=3000 KEEL_DATA_DIR=/data
+ENV NODE_ENV=production PORT=3000 KEEL_DATA_DIR=/data KEEL_HOST=0.0.0.0
 VOLUME /data
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD node -e "fetch('http://127.0.0.1:3000/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
