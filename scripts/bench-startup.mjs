@@ -33,7 +33,7 @@ function start(env) {
 /** Successful production deployments Keel holds (the DORA summary over a window covering the demo). */
 async function deploymentCount(url) {
   const input = encodeURIComponent(JSON.stringify({ from: "2025-01-01", to: "2027-01-01" }));
-  const body = await (await fetch(`${url}/trpc/dora.summary?input=${input}`)).json();
+  const body = await (await fetch(`${url}/trpc/dora.summary?input=${input}`, { headers: { authorization: "Bearer bench-startup-token-0123456789" } })).json();
   return body.result.data.summary.deploymentFrequency.deployments;
 }
 

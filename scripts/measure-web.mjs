@@ -86,7 +86,8 @@ function measureBytes() {
 function startKeel(dataDir) {
   const child = spawn(process.execPath, [path.join(root, "server/bin/keel.mjs"), "start"], {
     cwd: root,
-    env: { ...process.env, PORT: "0", KEEL_DEMO: "1", KEEL_DATA_DIR: dataDir, KEEL_WEB_DIST: dist, LOG_LEVEL: "info" },
+    // A reading visitor without a sign-in step: the page loads exactly as for a signed-in viewer.
+    env: { ...process.env, PORT: "0", KEEL_DEMO: "1", KEEL_DATA_DIR: dataDir, KEEL_WEB_DIST: dist, LOG_LEVEL: "info", KEEL_ANONYMOUS_ROLE: "viewer" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -3,7 +3,7 @@ import { defineConfig } from "vite";
 
 // One Keel process serves the API, webhooks and tRPC; in development Vite forwards to it.
 const keelServer = "http://127.0.0.1:3000";
-const proxy = Object.fromEntries(["/trpc", "/api", "/webhooks", "/healthz"].map((prefix) => [prefix, keelServer]));
+const proxy = Object.fromEntries(["/trpc", "/api", "/auth", "/webhooks", "/healthz"].map((prefix) => [prefix, keelServer]));
 
 export default defineConfig({
   root: import.meta.dirname,
