@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { repoRoot, sessionCookies } from "./keelProcess.ts";
+import { adminSessionCookie, repoRoot } from "./keelProcess.ts";
 
 export const screenshotsDir = path.join(repoRoot, "test-results/screenshots");
 
@@ -22,7 +22,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 900 }, { signedIn = true } = {}) {
   const page = await browser.newPage({ viewport });
   const origin = new URL(url).origin;
-  const cookie = signedIn ? sessionCookies.get(origin) : undefined;
+  const cookie = signedIn ? await adminSessionCookie(origin) : undefined;
   if (cookie) {
     const [name = "", value = ""] = cookie.split("=");
     await page.context().addCookies([{ name, value, url: origin, httpOnly: true, sameSite: "Lax" }]);

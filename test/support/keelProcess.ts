@@ -8,8 +8,6 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export interface KeelProcess {
   url: string;
-  /** With KEEL_API_TOKEN set: the session cookie of an admin user created for the tests ("name=value"). */
-  adminCookie: string | undefined;
   child: ChildProcess;
   /** Milliseconds from spawn to the "Keel is ready" log line. */
   readyMs: number;
@@ -43,11 +41,9 @@ export async function startKeelProcess(env: Record<string, string>, timeoutMs = 
       reject(new Error(`Keel exited with ${code} before it was ready:\n${output}`));
     });
   });
-  const adminCookie = env.KEEL_API_TOKEN ? await signInAdmin(url, env.KEEL_API_TOKEN) : undefined;
-  if (adminCookie) sessionCookies.set(new URL(url).origin, adminCookie);
+  if (env.KEEL_API_TOKEN) adminTokens.set(new URL(url).origin, env.KEEL_API_TOKEN);
   return {
     url,
-    adminCookie,
     child,
     readyMs: Date.now() - started,
     output: () => output,
@@ -59,8 +55,21 @@ export async function startKeelProcess(env: Record<string, string>, timeoutMs = 
   };
 }
 
-/** Session cookies by origin: pages the browser tests open are signed in as that Keel's admin (browser.ts). */
-export const sessionCookies = new Map<string, string>();
+/** KEEL_API_TOKEN by origin, so the browser tests can sign in as that Keel's admin (browser.ts). */
+const adminTokens = new Map<string, string>();
+const sessionCookies = new Map<string, Promise<string>>();
+
+/** A session cookie ("name=value") of an admin user of the Keel at this origin, made on first use. */
+export function adminSessionCookie(origin: string): Promise<string> | undefined {
+  const token = adminTokens.get(origin);
+  if (!token) return undefined;
+  let cookie = sessionCookies.get(origin);
+  if (!cookie) {
+    cookie = signInAdmin(origin, token);
+    sessionCookies.set(origin, cookie);
+  }
+  return cookie;
+}
 
 export const E2E_ADMIN = { email: "e2e-admin@keel.test", password: "e2e admin password 0123" };
 

@@ -1,0 +1,108 @@
+// Signing in as a person does: with a password on Keel's sign-in page, and through a real OpenID
+// provider (oidc-provider on loopback, its own login and consent pages). Screenshots of the
+// sign-in page and the signed-in header.
+import { mkdtempSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, openPage, screenshot } from "../support/browser.ts";
+import { E2E_ADMIN, startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { startOidcProvider, type TestOidcProvider } from "../support/oidcProvider.ts";
+
+const SLOW = 30_000;
+let keel: KeelProcess;
+let provider: TestOidcProvider;
+let browser: Browser;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  // Keel's public address must be known before the provider registers it as a redirect.
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  provider = await startOidcProvider(`${publicUrl}/auth/oidc/callback`);
+  keel = await startKeelProcess(
+    {
+      PORT: String(port),
+      KEEL_DEMO: "0",
+      KEEL_API_TOKEN: "e2e-sign-in-token-0123456789",
+      KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-sign-in-")),
+      KEEL_PUBLIC_URL: publicUrl,
+      KEEL_OIDC_ISSUER: provider.issuer,
+      KEEL_OIDC_CLIENT_ID: provider.clientId,
+      KEEL_OIDC_CLIENT_SECRET: provider.clientSecret,
+      KEEL_OIDC_ALLOWED_DOMAINS: "acme.example",
+    },
+    170_000,
+  );
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await keel?.stop();
+  await provider?.close();
+});
+
+describe("sign-in", () => {
+  test("a stranger sees only the sign-in page; a password signs in; sign-out ends it", async () => {
+    const { page, problems } = await openPage(browser, `${keel.url}/executive`, undefined, { signedIn: false });
+    await page.getByRole("heading", { name: "Sign in to Keel" }).waitFor({ timeout: SLOW });
+    await screenshot(page, "sign-in");
+    await page.getByLabel("E-mail").fill(E2E_ADMIN.email);
+    await page.getByLabel("Password").fill("a wrong password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("alert").first().textContent({ timeout: SLOW })).resolves.toMatch(/not right/);
+
+    await page.getByLabel("Password").fill(E2E_ADMIN.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    // The page asked for shows, signed in.
+    await page.getByTestId("signed-in-user").waitFor({ timeout: SLOW });
+    await expect(page.getByTestId("signed-in-user").textContent()).resolves.toContain("admin");
+    expect(new URL(page.url()).pathname).toBe("/executive");
+    await screenshot(page, "signed-in-header");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in to Keel" }).waitFor({ timeout: SLOW });
+    expect((await page.request.get(`${keel.url}/auth/me`)).status()).toBe(401);
+    // The one expected failure: the wrong password's 401.
+    expect(problems.filter((p) => !p.includes("401"))).toEqual([]);
+  });
+
+  test("single sign-on through a real OpenID provider creates a viewer on first sign-in", async () => {
+    const { page } = await openPage(browser, `${keel.url}/`, undefined, { signedIn: false });
+    await page.getByRole("link", { name: "Sign in with single sign-on" }).click({ timeout: SLOW });
+    // oidc-provider's own login page, then its consent page.
+    await page.locator('input[name="login"]').fill("ada");
+    await page.locator('input[name="password"]').fill("anything");
+    await page.locator('button[type="submit"]').click();
+    await page.locator('button[type="submit"]').click({ timeout: SLOW });
+    await page.getByTestId("signed-in-user").waitFor({ timeout: SLOW });
+    const me = (await (await page.request.get(`${keel.url}/auth/me`)).json()) as { user: { email: string; role: string; name: string } };
+    expect(me.user).toEqual({ email: "ada@acme.example", role: "viewer", name: "Test ada" });
+    // A viewer is not offered what only admins do.
+    await page.goto(`${keel.url}/settings`);
+    await page.getByRole("heading", { name: "Organisation" }).waitFor({ timeout: SLOW });
+    expect(await page.locator("#tokens").count()).toBe(0);
+    expect(await page.locator("#users").count()).toBe(0);
+  });
+
+  test("an address outside the allowed domains is refused, in words, on the sign-in page", async () => {
+    const { page } = await openPage(browser, `${keel.url}/`, undefined, { signedIn: false });
+    await page.getByRole("link", { name: "Sign in with single sign-on" }).click({ timeout: SLOW });
+    await page.locator('input[name="login"]').fill("mallory@elsewhere.example");
+    await page.locator('input[name="password"]').fill("anything");
+    await page.locator('button[type="submit"]').click();
+    await page.locator('button[type="submit"]').click({ timeout: SLOW });
+    await page.getByText("Sign-in is limited to acme.example addresses.").waitFor({ timeout: SLOW });
+    expect((await page.request.get(`${keel.url}/auth/me`)).status()).toBe(401);
+  });
+});
