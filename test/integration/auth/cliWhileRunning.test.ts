@@ -51,8 +51,7 @@ test("users and tokens are managed while Keel runs, and what they make works at 
   expect(login.status).toBe(200);
 
   expect((await keelCli(["user", "set-role", "--email", "lead@example.com", "--role", "viewer"])).stdout).toContain("lead@example.com  viewer");
-  expect((await keelCli(["user", "disable", "--email", "lead@example.com"])).stdout).toContain("(disabled)");
-  expect((await keelCli(["user", "list"])).stdout).toContain("lead@example.com  viewer (disabled)  Lead");
+  expect((await keelCli(["user", "disable", "--email", "lead@example.com"])).stdout).toContain("lead@example.com  viewer (disabled)  Lead");
 
   const token = await keelCli(["token", "create", "--name", "ci", "--scope", "ingest"]);
   expect(token.code).toBe(0);
@@ -63,15 +62,16 @@ test("users and tokens are managed while Keel runs, and what they make works at 
     body: JSON.stringify({ id: "d1", service: "checkout", status: "success", finishedAt: "2026-11-20T14:03:00Z", commits: [] }),
   });
   expect(sent.status).toBe(200);
-  expect((await keelCli(["token", "list"])).stdout).toMatch(/ingest\s+ci/);
   expect((await keelCli(["token", "revoke", "ci"])).stdout).toContain('Revoked token "ci"');
+  expect((await keelCli(["token", "list"])).stdout).toMatch(/ingest\s+ci\s+\(revoked/);
 
   // Bad input is a usage error naming the option.
   const bad = await keelCli(["user", "create", "--email", "not-an-email", "--role", "boss"]);
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain("--email: must be an e-mail address");
   expect(bad.stderr).toContain("--role: must be viewer, editor or admin");
-}, 120_000);
+  // On PostgreSQL each command opens the database and checks its migrations: seconds each.
+}, 300_000);
 
 test("when Keel stops it takes its local address away, and the commands work on the database", async () => {
   if (testDbKind === "pglite") expect(existsSync(path.join(dataDir, "cli.json"))).toBe(true);
