@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, openPage, screenshot } from "../support/browser.ts";
-import { E2E_ADMIN, startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { adminSessionCookie, E2E_ADMIN, startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
 import { startOidcProvider, type TestOidcProvider } from "../support/oidcProvider.ts";
 
 const SLOW = 30_000;
@@ -45,6 +45,8 @@ beforeAll(async () => {
     170_000,
   );
   browser = await launchBrowser();
+  // The admin the password test signs in as (made through the admin API with the token).
+  await adminSessionCookie(new URL(keel.url).origin);
 });
 afterAll(async () => {
   await browser?.close();
@@ -90,7 +92,7 @@ describe("sign-in", () => {
     expect(me.user).toEqual({ email: "ada@acme.example", role: "viewer", name: "Test ada" });
     // A viewer is not offered what only admins do.
     await page.goto(`${keel.url}/settings`);
-    await page.getByRole("heading", { name: "Organisation" }).waitFor({ timeout: SLOW });
+    await page.getByRole("heading", { name: "Organisation", exact: true }).waitFor({ timeout: SLOW });
     expect(await page.locator("#tokens").count()).toBe(0);
     expect(await page.locator("#users").count()).toBe(0);
   });

@@ -67,11 +67,14 @@ export function createOidcClient(options: OidcOptions, logger: Logger): OidcClie
         expectedNonce: flow.nonce,
         idTokenExpected: true,
       });
-      const claims = tokens.claims();
-      if (!claims) throw new Error("the provider returned no ID token");
+      const idToken = tokens.claims();
+      if (!idToken) throw new Error("the provider returned no ID token");
+      // Many providers put only the subject in the ID token and the e-mail and name in UserInfo.
+      const userInfo = typeof idToken.email === "string" ? {} : await client.fetchUserInfo(await configuration(), tokens.access_token, idToken.sub);
+      const claims: Record<string, unknown> = { ...userInfo, ...idToken };
       return {
-        issuer: claims.iss,
-        subject: claims.sub,
+        issuer: idToken.iss,
+        subject: idToken.sub,
         ...(typeof claims.email === "string" ? { email: claims.email } : {}),
         ...(typeof claims.email_verified === "boolean" ? { emailVerified: claims.email_verified } : {}),
         ...(typeof claims.name === "string" ? { name: claims.name } : {}),

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef, type MouseEvent } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { ErrorBoundary } from "../components/ErrorBoundary.tsx";
 import { LoadingState } from "../components/StateMessage.tsx";
+import { SessionMenu } from "../features/auth/SessionMenu.tsx";
 import { usePrefetchOrg } from "../features/org/usePrefetchOrg.ts";
 import { MainNav } from "./MainNav.tsx";
 
@@ -38,6 +39,7 @@ export function Layout() {
             Keel
           </Link>
           <MainNav />
+          <SessionMenu />
         </header>
         <main id="main" ref={mainRef} tabIndex={-1} className="content">
           {/* Keyed by page so a crash on one page is forgotten when leaving it. */}

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { formatDecimal } from "../../format/costFigures.ts";
+import { useCan } from "../auth/useSession.ts";
 
 interface FixEffortFormProps {
   testId: number;
@@ -13,7 +14,25 @@ interface FixEffortFormProps {
   isEstimate: boolean;
 }
 
-export function FixEffortForm({ testId, hours, isEstimate }: FixEffortFormProps) {
+/** The estimate, and for editors and admins the form that changes it. */
+export function FixEffortForm(props: FixEffortFormProps) {
+  return useCan("editor") ? <FixEffortEditor {...props} /> : <FixEffortText {...props} />;
+}
+
+function effortText({ hours, isEstimate }: FixEffortFormProps): string {
+  return isEstimate ? `This test's own estimate: ${formatDecimal(hours, 2)} h.` : `The cost model's default: ${formatDecimal(hours, 2)} h.`;
+}
+
+/** What a viewer sees: the estimate, without the form (the server refuses their change anyway). */
+function FixEffortText(props: FixEffortFormProps) {
+  return (
+    <p data-testid="fix-effort-read-only">
+      {effortText(props)} The fix payback is this effort divided by the hours the test loses a week. An editor or admin can change the estimate.
+    </p>
+  );
+}
+
+function FixEffortEditor({ testId, hours, isEstimate }: FixEffortFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [value, setValue] = useState(String(hours));
@@ -65,8 +84,7 @@ export function FixEffortForm({ testId, hours, isEstimate }: FixEffortFormProps)
         ) : null}
       </div>
       <p id={`fix-effort-help-${testId}`} className="field-help">
-        {isEstimate ? `This test's own estimate: ${formatDecimal(hours, 2)} h.` : `The cost model's default: ${formatDecimal(hours, 2)} h.`} The fix
-        payback is this effort divided by the hours the test loses a week.
+        {effortText({ testId, hours, isEstimate })} The fix payback is this effort divided by the hours the test loses a week.
       </p>
       <p role="status" className="field-help">
         {save.isError ? <span className="error-text">Not saved: {describeApiError(save.error)}</span> : save.isSuccess ? "Saved. The payback is updated." : ""}

@@ -14,6 +14,8 @@ export type CostModelScope = { kind: "organisation" } | { kind: "team"; slug: st
 interface CostModelFormProps {
   scope: CostModelScope;
   model: CostModelData;
+  /** The inputs shown, not changed: for a role that may not edit the cost model. */
+  readOnly?: boolean;
 }
 
 type Values = Partial<Record<CostModelInputName, number>>;
@@ -33,7 +35,7 @@ function textsOf(values: Values): Record<CostModelInputName, string> {
  * full set); for a team an empty field means no override (sent as null: the team follows the
  * organisation). Only the inputs that differ from the saved ones are sent.
  */
-export function CostModelForm({ scope, model }: CostModelFormProps) {
+export function CostModelForm({ scope, model, readOnly = false }: CostModelFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const saved = savedValues(scope, model);
@@ -99,7 +101,8 @@ export function CostModelForm({ scope, model }: CostModelFormProps) {
 
   return (
     <form className="settings-form cost-model-form" onSubmit={submit} noValidate aria-label={team ? `${team.name}'s overrides` : "The organisation's inputs"} data-testid={`${idPrefix}-form`}>
-      <div className="settings-fields">
+      <fieldset className="settings-fields" disabled={readOnly}>
+        <legend className="visually-hidden">{team ? `${team.name}'s overrides` : "The organisation's inputs"}</legend>
         {COST_MODEL_INPUT_NAMES.map((name) => {
           const id = `${idPrefix}-${name}`;
           const definition = model.definitions[name];
@@ -126,7 +129,7 @@ export function CostModelForm({ scope, model }: CostModelFormProps) {
                 <span className="cost-unit" aria-hidden="true">
                   {definition.unit}
                 </span>
-                {team && texts[name] !== "" ? (
+                {team && !readOnly && texts[name] !== "" ? (
                   <button type="button" className="button button-quiet button-small" onClick={() => {
                       set(name, "");
                       // The button goes away with the override: keep the keyboard on the field.
@@ -143,30 +146,34 @@ export function CostModelForm({ scope, model }: CostModelFormProps) {
             </div>
           );
         })}
-      </div>
-      <div className="field cost-note">
-        <label htmlFor={`${idPrefix}-note`}>Why this change (optional)</label>
-        <input id={`${idPrefix}-note`} type="text" maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} {...described("note", `${idPrefix}-note`)} />
-        <p className="field-help" id={`${idPrefix}-note-help`}>
-          Kept with the new version in the history.
-        </p>
-        {error("note", `${idPrefix}-note`)}
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={!changed || update.isPending}>
-          {update.isPending ? "Saving…" : team ? `Save ${team.name}'s overrides` : "Save cost model"}
-        </button>
-        <button type="button" className="button button-quiet" onClick={reset} disabled={!changed && note === "" && Object.keys(errors).length === 0}>
-          Reset
-        </button>
-        {changed && !update.isPending ? <span className="muted">Unsaved changes</span> : null}
-        {formMessages.map(([key, message]) => (
-          <p className="field-error" key={key}>
-            {message}
-          </p>
-        ))}
-      </div>
-      <SaveStatus done={changed ? null : savedMessage} error={update.isError && Object.keys(errors).length === 0 ? update.error : null} />
+      </fieldset>
+      {readOnly ? null : (
+        <>
+          <div className="field cost-note">
+            <label htmlFor={`${idPrefix}-note`}>Why this change (optional)</label>
+            <input id={`${idPrefix}-note`} type="text" maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} {...described("note", `${idPrefix}-note`)} />
+            <p className="field-help" id={`${idPrefix}-note-help`}>
+              Kept with the new version in the history.
+            </p>
+            {error("note", `${idPrefix}-note`)}
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={!changed || update.isPending}>
+              {update.isPending ? "Saving…" : team ? `Save ${team.name}'s overrides` : "Save cost model"}
+            </button>
+            <button type="button" className="button button-quiet" onClick={reset} disabled={!changed && note === "" && Object.keys(errors).length === 0}>
+              Reset
+            </button>
+            {changed && !update.isPending ? <span className="muted">Unsaved changes</span> : null}
+            {formMessages.map(([key, message]) => (
+              <p className="field-error" key={key}>
+                {message}
+              </p>
+            ))}
+          </div>
+          <SaveStatus done={changed ? null : savedMessage} error={update.isError && Object.keys(errors).length === 0 ? update.error : null} />
+        </>
+      )}
     </form>
   );
 }

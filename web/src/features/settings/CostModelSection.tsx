@@ -13,7 +13,7 @@ import { CostModelHistory } from "./CostModelHistory.tsx";
  * The cost model's editor: the organisation's inputs, one team's overrides, and each one's
  * versions (tRPC costModel.get, update, history). Every save adds a version.
  */
-export function CostModelSection() {
+export function CostModelSection({ readOnly = false }: { readOnly?: boolean }) {
   const trpc = useTRPC();
   const model = useQuery(trpc.costModel.get.queryOptions());
   const settings = useOrgSettings();
@@ -38,7 +38,7 @@ export function CostModelSection() {
       </p>
 
       <h3 id="cost-org-heading">The organisation&rsquo;s inputs</h3>
-      <CostModelForm scope={{ kind: "organisation" }} model={model.data} />
+      <CostModelForm scope={{ kind: "organisation" }} model={model.data} readOnly={readOnly} />
       <h4 className="cost-history-heading">Versions</h4>
       <CostModelHistory scope={{ kind: "organisation" }} model={model.data} timeZone={timeZone} />
 
@@ -70,7 +70,7 @@ export function CostModelSection() {
               : `${team.name} overrides no input: it follows the organisation's.`}
           </p>
           {/* A new form per team, so one team's unsaved values never carry over to another. */}
-          <CostModelForm key={team.team} scope={{ kind: "team", slug: team.team, name: team.name }} model={model.data} />
+          <CostModelForm key={team.team} scope={{ kind: "team", slug: team.team, name: team.name }} model={model.data} readOnly={readOnly} />
           <h4 className="cost-history-heading">{team.name}&rsquo;s versions</h4>
           <CostModelHistory scope={{ kind: "team", slug: team.team, name: team.name }} model={model.data} timeZone={timeZone} />
         </>

@@ -19,8 +19,11 @@ function timeZoneNames(current: string): string[] {
   return ["UTC", ...[...new Set([...known, current])].filter((z) => z !== "UTC").sort()];
 }
 
-/** Time zone, DORA report year, attribution window and debt target: each changes every metric. */
-export function OrgSettingsForm({ settings }: { settings: OrgSettings }) {
+/**
+ * Time zone, DORA report year, attribution window and debt target: each changes every metric.
+ * Read-only (fields disabled, no save) for a role that may not change them.
+ */
+export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgSettings; readOnly?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [timeZone, setTimeZone] = useState(settings.timeZone);
@@ -66,7 +69,8 @@ export function OrgSettingsForm({ settings }: { settings: OrgSettings }) {
 
   return (
     <form className="settings-form" onSubmit={submit} aria-labelledby="org-heading" noValidate>
-      <div className="settings-fields">
+      <fieldset className="settings-fields" disabled={readOnly}>
+        <legend className="visually-hidden">Organisation settings</legend>
         <div className="field">
           <label htmlFor="setting-time-zone">Time zone</label>
           <select id="setting-time-zone" value={timeZone} onChange={(event) => setTimeZone(event.target.value)} {...invalid("timeZone")}>
@@ -100,15 +104,19 @@ export function OrgSettingsForm({ settings }: { settings: OrgSettings }) {
           <p className="field-help">The share of changes meant for debt work; a team may have its own.</p>
           {error("debtTarget")}
         </div>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={!changed || update.isPending}>
-          {update.isPending ? "Saving…" : "Save settings"}
-        </button>
-        {changed && !update.isPending ? <span className="muted">Unsaved changes</span> : null}
-        {errors.form ? <p className="field-error">{errors.form}</p> : null}
-      </div>
-      <SaveStatus done={changed ? null : saved} error={update.isError ? update.error : null} />
+      </fieldset>
+      {readOnly ? null : (
+        <>
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={!changed || update.isPending}>
+              {update.isPending ? "Saving…" : "Save settings"}
+            </button>
+            {changed && !update.isPending ? <span className="muted">Unsaved changes</span> : null}
+            {errors.form ? <p className="field-error">{errors.form}</p> : null}
+          </div>
+          <SaveStatus done={changed ? null : saved} error={update.isError ? update.error : null} />
+        </>
+      )}
     </form>
   );
 }

@@ -7,10 +7,12 @@ import { SaveStatus } from "./SaveStatus.tsx";
 interface Props {
   services: { slug: string; name: string; team: string | null }[];
   teams: { slug: string; name: string }[];
+  /** Shown, not changed: for a role that may not move services. */
+  readOnly?: boolean;
 }
 
 /** Which team each service belongs to. A team's metrics cover the services it has now, history included. */
-export function ServicesSection({ services, teams }: Props) {
+export function ServicesSection({ services, teams, readOnly = false }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
@@ -48,7 +50,7 @@ export function ServicesSection({ services, teams }: Props) {
                       id={`service-team-${service.slug}`}
                       className="input"
                       value={pending ? (assign.variables?.team ?? "") : (service.team ?? "")}
-                      disabled={pending}
+                      disabled={pending || readOnly}
                       onChange={(event) => {
                         setMessage(null);
                         assign.mutate({ service: service.slug, team: event.target.value || null });

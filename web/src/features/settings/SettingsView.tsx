@@ -1,36 +1,57 @@
 import { describeApiError } from "../../api/describeApiError.ts";
 import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { roleCovers } from "../auth/roles.ts";
+import { useRole } from "../auth/useSession.ts";
 import { useCatalog, useOrgSettings } from "../org/useOrgSettings.ts";
+import { AuditLogSection } from "./AuditLogSection.tsx";
 import { CostModelSection } from "./CostModelSection.tsx";
 import { OrgSettingsForm } from "./OrgSettingsForm.tsx";
 import { ServicesSection } from "./ServicesSection.tsx";
 import { TeamsSection } from "./TeamsSection.tsx";
 import { TokensSection } from "./TokensSection.tsx";
+import { UsersSection } from "./UsersSection.tsx";
 import "./settings.css";
 
+/** The page's sections, with who may see each (the server refuses the rest anyway). */
 const SECTIONS = [
-  ["organisation", "Organisation"],
-  ["teams", "Teams"],
-  ["services", "Services"],
-  ["tokens", "API tokens"],
-  ["cost-model", "Cost model"],
+  ["organisation", "Organisation", "viewer"],
+  ["teams", "Teams", "viewer"],
+  ["services", "Services", "viewer"],
+  ["cost-model", "Cost model", "viewer"],
+  ["tokens", "API tokens", "admin"],
+  ["users", "Users", "admin"],
+  ["audit-log", "Audit log", "admin"],
 ] as const;
 
+/**
+ * Everyone reads the organisation's settings, teams, services and cost model; editors and admins
+ * change them. API tokens, users and the audit log are for admins only.
+ */
 export function SettingsView() {
   const settings = useOrgSettings();
   const catalog = useCatalog();
+  const role = useRole();
+  const readOnly = !roleCovers(role, "editor");
+  const admin = roleCovers(role, "admin");
+  const timeZone = settings.data?.timeZone;
 
   return (
     <div className="settings">
       <nav className="settings-nav" aria-label="Settings sections">
         <ul>
-          {SECTIONS.map(([id, label]) => (
+          {SECTIONS.filter(([, , needed]) => roleCovers(role, needed)).map(([id, label]) => (
             <li key={id}>
               <a href={`#${id}`}>{label}</a>
             </li>
           ))}
         </ul>
       </nav>
+
+      {readOnly && role ? (
+        <p className="read-only-note" data-testid="read-only-note">
+          Your role ({role}) can read these settings; an editor or admin can change them.
+        </p>
+      ) : null}
 
       <section id="organisation" className="panel" aria-labelledby="org-heading">
         <h2 id="org-heading">Organisation</h2>
@@ -40,7 +61,7 @@ export function SettingsView() {
         ) : settings.isError ? (
           <ErrorState title="The settings could not be loaded." detail={describeApiError(settings.error)} onRetry={() => void settings.refetch()} retrying={settings.isFetching} />
         ) : (
-          <OrgSettingsForm settings={settings.data} />
+          <OrgSettingsForm settings={settings.data} readOnly={readOnly} />
         )}
       </section>
 
@@ -52,7 +73,7 @@ export function SettingsView() {
         ) : catalog.isError ? (
           <ErrorState title="The teams could not be loaded." detail={describeApiError(catalog.error)} onRetry={() => void catalog.refetch()} retrying={catalog.isFetching} />
         ) : (
-          <TeamsSection teams={catalog.data.teams} orgDebtTarget={settings.data?.debtTarget ?? 0.2} />
+          <TeamsSection teams={catalog.data.teams} orgDebtTarget={settings.data?.debtTarget ?? 0.2} readOnly={readOnly} />
         )}
       </section>
 
@@ -64,16 +85,8 @@ export function SettingsView() {
         ) : catalog.isError ? (
           <ErrorState title="The services could not be loaded." detail={describeApiError(catalog.error)} onRetry={() => void catalog.refetch()} retrying={catalog.isFetching} />
         ) : (
-          <ServicesSection services={catalog.data.services} teams={catalog.data.teams} />
+          <ServicesSection services={catalog.data.services} teams={catalog.data.teams} readOnly={readOnly} />
         )}
-      </section>
-
-      <section id="tokens" className="panel" aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading">API tokens</h2>
-        <p className="section-intro">
-          For CI pipelines, webhooks&rsquo; senders and scripts: <code>Authorization: Bearer &lt;token&gt;</code> on every <code>/api/v1</code> call. Keel stores only a hash of each token.
-        </p>
-        {settings.data ? <TokensSection timeZone={settings.data.timeZone} /> : <LoadingState label="Loading API tokens…" lines={2} />}
       </section>
 
       <section id="cost-model" className="panel" aria-labelledby="cost-model-heading">
@@ -81,12 +94,37 @@ export function SettingsView() {
         <p className="section-intro">
           The inputs that turn hours lost into money, for the organisation and per team, versioned so that every figure names the model it used.
         </p>
-        <CostModelSection />
+        <CostModelSection readOnly={readOnly} />
       </section>
 
-      <p className="muted settings-warning">
-        Anyone who can open Keel&rsquo;s web app can change these settings and create tokens: the web app has no sign-in yet, so serve it only on a network you trust.
-      </p>
+      {admin ? (
+        <section id="tokens" className="panel" aria-labelledby="tokens-heading">
+          <h2 id="tokens-heading">API tokens</h2>
+          <p className="section-intro">
+            For CI pipelines, webhooks&rsquo; senders and scripts: <code>Authorization: Bearer &lt;token&gt;</code> on every <code>/api/v1</code> call. Keel stores only a hash of each token.
+          </p>
+          {timeZone ? <TokensSection timeZone={timeZone} /> : <LoadingState label="Loading API tokens…" lines={2} />}
+        </section>
+      ) : null}
+
+      {admin ? (
+        <section id="users" className="panel" aria-labelledby="users-heading">
+          <h2 id="users-heading">Users</h2>
+          <p className="section-intro">
+            Who can sign in, and their role: viewers read everything; editors also change the settings, teams, services, cost model and fix-effort estimates; admins also
+            manage users, API tokens and the audit log. Taking a role away or disabling a user signs them out at once.
+          </p>
+          {timeZone ? <UsersSection timeZone={timeZone} /> : <LoadingState label="Loading users…" lines={2} />}
+        </section>
+      ) : null}
+
+      {admin ? (
+        <section id="audit-log" className="panel" aria-labelledby="audit-log-heading">
+          <h2 id="audit-log-heading">Audit log</h2>
+          <p className="section-intro">Every change made here or through the API, and every sign-in, with who made it. Passwords and tokens are never recorded.</p>
+          {timeZone ? <AuditLogSection timeZone={timeZone} /> : <LoadingState label="Loading the audit log…" lines={2} />}
+        </section>
+      ) : null}
     </div>
   );
 }

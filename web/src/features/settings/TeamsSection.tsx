@@ -14,14 +14,14 @@ interface Team {
   services: number;
 }
 
-/** Teams: create, rename, size (for capacity shares) and a debt target of their own. */
-export function TeamsSection({ teams, orgDebtTarget }: { teams: Team[]; orgDebtTarget: number }) {
+/** Teams: create, rename, size (for capacity shares) and a debt target of their own. Read-only: listed, not edited. */
+export function TeamsSection({ teams, orgDebtTarget, readOnly = false }: { teams: Team[]; orgDebtTarget: number; readOnly?: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   return (
     <>
       {teams.length === 0 ? (
-        <p className="muted">No teams yet. Create one below, or send deployments that name a team.</p>
+        <p className="muted">{readOnly ? "No teams yet." : "No teams yet. Create one below, or send deployments that name a team."}</p>
       ) : (
         <div className="table-scroll">
           <table className="settings-table" data-testid="teams-table">
@@ -41,9 +41,11 @@ export function TeamsSection({ teams, orgDebtTarget }: { teams: Team[]; orgDebtT
                 <th scope="col" className="numeric">
                   Services
                 </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                {readOnly ? null : (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -68,11 +70,13 @@ export function TeamsSection({ teams, orgDebtTarget }: { teams: Team[]; orgDebtT
                       {team.debtTarget === null ? <span className="muted">{fractionToPercent(orgDebtTarget)}% (organisation)</span> : `${fractionToPercent(team.debtTarget)}%`}
                     </td>
                     <td className="numeric">{team.services}</td>
-                    <td className="actions">
-                      <button type="button" className="button button-quiet button-small" onClick={() => setEditing(team.slug)} aria-label={`Edit ${team.name}`}>
-                        Edit
-                      </button>
-                    </td>
+                    {readOnly ? null : (
+                      <td className="actions">
+                        <button type="button" className="button button-quiet button-small" onClick={() => setEditing(team.slug)} aria-label={`Edit ${team.name}`}>
+                          Edit
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 ),
               )}
@@ -83,7 +87,7 @@ export function TeamsSection({ teams, orgDebtTarget }: { teams: Team[]; orgDebtT
       <p aria-live="polite" className="form-success">
         {status}
       </p>
-      <CreateTeamForm onCreated={(name) => setStatus(`Team ${name} created.`)} />
+      {readOnly ? null : <CreateTeamForm onCreated={(name) => setStatus(`Team ${name} created.`)} />}
     </>
   );
 }

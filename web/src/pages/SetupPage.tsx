@@ -1,0 +1,5 @@
+import { SetupView } from "../features/auth/SetupView.tsx";
+
+export default function SetupPage() {
+  return <SetupView />;
+}
