@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DoraMetrics } from "../../server/src/services/getDoraMetrics.ts";
-import { launchBrowser, openPage, screenshot, screenshotsDir } from "../support/browser.ts";
+import { launchBrowser, openPage, screenshot, screenshotsDir, signInContext } from "../support/browser.ts";
 import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
 import { expectTilesMatchApi, overviewReady } from "../support/overviewTiles.ts";
 
@@ -46,6 +46,7 @@ describe("API tokens", () => {
   test("a new token is shown once, works on the API, and is revoked after a confirmation", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: keel.url });
+    await signInContext(context, keel.url);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("console", (m) => {
@@ -53,8 +54,10 @@ describe("API tokens", () => {
     });
     page.on("pageerror", (e) => problems.push(e.message));
     await page.goto(`${keel.url}/settings`);
-    // With KEEL_API_TOKEN set, Keel creates no first-start token: the list starts empty, and says so.
-    await page.locator("#tokens").getByText("No API tokens yet.").waitFor();
+    // With KEEL_API_TOKEN set, Keel creates no first-start token: the list starts with only the
+    // token the running server keeps for `keel` commands on this machine (docs/security.md).
+    await page.locator('#tokens tr[data-token="keel CLI on this machine"]').waitFor();
+    expect(await page.locator("#tokens tbody tr").count()).toBe(1);
 
     await page.locator("#new-token-name").fill("grafana");
     await page.locator("#new-token-scope").selectOption("read");
@@ -393,5 +396,63 @@ describe("cost model", () => {
     await sectionScreenshot(page, "settings-cost-model-phone");
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+describe("Users and the audit log (admin)", () => {
+  test("an admin adds a user, changes their role and disables them; the audit log shows each change", async () => {
+    const { page, problems } = await openPage(browser, `${keel.url}/settings#users`);
+    const users = page.locator("#users");
+    await users.getByTestId("users-table").waitFor({ timeout: SLOW });
+    await users.getByLabel("E-mail").fill("ada@example.com");
+    await users.getByLabel("Name (optional)").fill("Ada Lovelace");
+    await users.getByLabel("Role", { exact: true }).selectOption("viewer");
+    await users.getByLabel("Initial password").fill("ada's first password");
+    await users.getByRole("button", { name: "Add user" }).click();
+    const row = users.locator('tr[data-user="ada@example.com"]');
+    await row.waitFor({ timeout: SLOW });
+
+    await row.getByLabel("Role for ada@example.com").selectOption("editor");
+    await page.getByText("ada@example.com is now an editor.").waitFor({ timeout: SLOW });
+    await row.getByRole("button", { name: "Disable ada@example.com" }).click();
+    await row.getByRole("button", { name: "Enable ada@example.com" }).waitFor({ timeout: SLOW });
+    const listed = (await (await fetch(`${keel.url}/api/v1/users`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { users: { email: string; role: string; disabled: boolean }[] };
+    expect(listed.users.find((u) => u.email === "ada@example.com")).toMatchObject({ role: "editor", disabled: true });
+    await users.scrollIntoViewIfNeeded();
+    await screenshot(page, "settings-users");
+
+    const audit = page.locator("#audit-log");
+    await audit.getByRole("button", { name: "Refresh" }).click();
+    const rows = audit.getByTestId("audit-table").locator("tbody tr");
+    await expect.poll(async () => (await rows.allTextContents()).filter((text) => text.includes("ada@example.com")).length, { timeout: SLOW }).toBe(3);
+    await expect(audit.locator('tr[data-action="user.create"]').first().textContent()).resolves.toContain("ada@example.com");
+    await audit.scrollIntoViewIfNeeded();
+    await screenshot(page, "settings-audit-log");
+    expect(problems).toEqual([]);
+  });
+
+  test("a viewer reads the settings but is offered no change, no tokens, no users; the server refuses a change anyway", async () => {
+    const email = "viewer@example.com";
+    const created = await fetch(`${keel.url}/api/v1/users`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ email, role: "viewer", password: "viewer password 0123" }),
+    });
+    expect(created.status).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    expect((await context.request.post(`${keel.url}/auth/login`, { data: { email, password: "viewer password 0123" } })).status()).toBe(200);
+    const page = await context.newPage();
+    await page.goto(`${keel.url}/settings`);
+    await page.getByTestId("read-only-note").first().waitFor({ timeout: SLOW });
+    await expect(page.getByTestId("signed-in-user").getAttribute("data-role")).resolves.toBe("viewer");
+    expect(await page.locator("#tokens, #users, #audit-log").count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Save/ }).count()).toBe(0);
+    const status = await page.evaluate(async () => {
+      const res = await fetch("/trpc/settings.update", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ debtTarget: 0.5 }) });
+      return res.status;
+    });
+    expect(status).toBe(403);
+    await screenshot(page, "settings-viewer");
+    await context.close();
   });
 });

@@ -2,7 +2,7 @@
 // without the background-networking ones Chromium keeps dialling hosts this machine cannot reach.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { adminSessionCookie, repoRoot } from "./keelProcess.ts";
 
 export const screenshotsDir = path.join(repoRoot, "test-results/screenshots");
@@ -21,12 +21,7 @@ export function launchBrowser(): Promise<Browser> {
  */
 export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 900 }, { signedIn = true } = {}) {
   const page = await browser.newPage({ viewport });
-  const origin = new URL(url).origin;
-  const cookie = signedIn ? await adminSessionCookie(origin) : undefined;
-  if (cookie) {
-    const [name = "", value = ""] = cookie.split("=");
-    await page.context().addCookies([{ name, value, url: origin, httpOnly: true, sameSite: "Lax" }]);
-  }
+  if (signedIn) await signInContext(page.context(), url);
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console: ${message.text()}`);
@@ -42,4 +37,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(screenshotsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Signs a browser context in as the admin of the Keel at `url` (keelProcess.ts), when it has one. */
+export async function signInContext(context: BrowserContext, url: string): Promise<void> {
+  const origin = new URL(url).origin;
+  const cookie = await adminSessionCookie(origin);
+  if (!cookie) return;
+  const [name = "", value = ""] = cookie.split("=");
+  await context.addCookies([{ name, value, url: origin, httpOnly: true, sameSite: "Lax" }]);
 }
