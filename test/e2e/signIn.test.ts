@@ -54,6 +54,17 @@ afterAll(async () => {
   await provider?.close();
 });
 
+/** From Keel's sign-in page through oidc-provider's own login page (any password) and its consent page. */
+async function signInAtProvider(login: string) {
+  const { page } = await openPage(browser, `${keel.url}/`, undefined, { signedIn: false });
+  await page.getByRole("link", { name: "Sign in with single sign-on" }).click({ timeout: SLOW });
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("anything");
+  await page.locator('button[type="submit"]').click();
+  await page.locator('button[type="submit"]').click({ timeout: SLOW });
+  return page;
+}
+
 describe("sign-in", () => {
   test("a stranger sees only the sign-in page; a password signs in; sign-out ends it", async () => {
     const { page, problems } = await openPage(browser, `${keel.url}/executive`, undefined, { signedIn: false });
@@ -80,13 +91,7 @@ describe("sign-in", () => {
   });
 
   test("single sign-on through a real OpenID provider creates a viewer on first sign-in", async () => {
-    const { page } = await openPage(browser, `${keel.url}/`, undefined, { signedIn: false });
-    await page.getByRole("link", { name: "Sign in with single sign-on" }).click({ timeout: SLOW });
-    // oidc-provider's own login page, then its consent page.
-    await page.locator('input[name="login"]').fill("ada");
-    await page.locator('input[name="password"]').fill("anything");
-    await page.locator('button[type="submit"]').click();
-    await page.locator('button[type="submit"]').click({ timeout: SLOW });
+    const page = await signInAtProvider("ada");
     await page.getByTestId("signed-in-user").waitFor({ timeout: SLOW });
     const me = (await (await page.request.get(`${keel.url}/auth/me`)).json()) as { user: { email: string; role: string; name: string } };
     expect(me.user).toEqual({ email: "ada@acme.example", role: "viewer", name: "Test ada" });
@@ -98,12 +103,7 @@ describe("sign-in", () => {
   });
 
   test("an address outside the allowed domains is refused, in words, on the sign-in page", async () => {
-    const { page } = await openPage(browser, `${keel.url}/`, undefined, { signedIn: false });
-    await page.getByRole("link", { name: "Sign in with single sign-on" }).click({ timeout: SLOW });
-    await page.locator('input[name="login"]').fill("mallory@elsewhere.example");
-    await page.locator('input[name="password"]').fill("anything");
-    await page.locator('button[type="submit"]').click();
-    await page.locator('button[type="submit"]').click({ timeout: SLOW });
+    const page = await signInAtProvider("mallory@elsewhere.example");
     await page.getByText("Sign-in is limited to acme.example addresses.").waitFor({ timeout: SLOW });
     expect((await page.request.get(`${keel.url}/auth/me`)).status()).toBe(401);
   });
