@@ -45,8 +45,6 @@ beforeAll(async () => {
     170_000,
   );
   browser = await launchBrowser();
-  // The admin the password test signs in as (made through the admin API with the token).
-  await adminSessionCookie(new URL(keel.url).origin);
 });
 afterAll(async () => {
   await browser?.close();
@@ -66,7 +64,29 @@ async function signInAtProvider(login: string) {
 }
 
 describe("sign-in", () => {
+  // First, while Keel has no user at all: what a newcomer does after `pnpm start`.
+  test("the link printed at first start sets the first admin's password and opens the dashboard", async () => {
+    const link = /http:\/\/[^\s/]+(\/setup#[\w-]+)/.exec(keel.output());
+    expect(link).not.toBeNull();
+    const { page, problems } = await openPage(browser, `${keel.url}${link?.[1] ?? ""}`, undefined, { signedIn: false });
+    await page.getByLabel("E-mail").fill("founder@acme.example");
+    await page.getByLabel("Name").fill("Founder");
+    await page.getByLabel("Password", { exact: true }).fill("founder password 0123");
+    await page.getByLabel("Confirm password").fill("founder password 0123");
+    await screenshot(page, "setup-first-admin");
+    await page.getByRole("button", { name: "Create admin and sign in" }).click();
+    await page.getByTestId("signed-in-user").waitFor({ timeout: SLOW });
+    expect(new URL(page.url()).pathname).toBe("/");
+    await expect(page.getByTestId("signed-in-user").getAttribute("data-role")).resolves.toBe("admin");
+    // The link works once.
+    const again = await page.request.post(`${keel.url}/auth/setup`, { data: { token: link?.[1]?.slice("/setup#".length), email: "x@acme.example", name: "X", password: "another password 0123" } });
+    expect(again.status()).toBe(403);
+    expect(problems).toEqual([]);
+  });
+
   test("a stranger sees only the sign-in page; a password signs in; sign-out ends it", async () => {
+    // The admin this test signs in as, made through the admin API with the token.
+    await adminSessionCookie(new URL(keel.url).origin);
     const { page, problems } = await openPage(browser, `${keel.url}/executive`, undefined, { signedIn: false });
     await page.getByRole("heading", { name: "Sign in to Keel" }).waitFor({ timeout: SLOW });
     await screenshot(page, "sign-in");
