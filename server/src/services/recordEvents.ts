@@ -83,8 +83,12 @@ async function applyEvents(tx: Tx, events: AnyEventData[]): Promise<{ created: n
     links: changed.ids.slice(0, commits).map((changeId, i) => ({ deploymentId: deployed.owners[i] as string, changeId })),
     // A change event may be the commitSha of a deployment stored before it,
     changeIds: [...new Set(changed.ids.slice(commits))],
-    // and a deployment without commits may name, by commitSha, a change stored before it.
-    deploymentIds: deployments.filter((d) => !d.commits?.length && d.commitSha).map((d) => d.id),
+    // and a deployment may name, by commitSha, a change stored before it (whether or not it also
+    // lists commits: the links must not depend on which arrived first).
+    deploymentIds: deployments.filter((d) => d.commitSha).map((d) => d.id),
+    // A deployment that lists its commits replaces its earlier list (one without `commits` is a
+    // status update and keeps it).
+    replacedDeploymentIds: latestById(deployments).filter((d) => d.commits !== undefined).map((d) => d.id),
   });
   const results = [
     deployed.counts,
@@ -118,9 +122,10 @@ async function recordDeployments(tx: Tx, names: NameIds, events: DeploymentEvent
   const counts = await upsertRows(tx, "Deployment", deploymentColumns, latestById(rows).map(stamped));
 
   // The changes each deployment's commits name, in order, with the deployment each belongs to.
+  // Only the batch's last version of a deployment counts, as for its row.
   const commitInputs: ChangeInput[] = [];
   const owners: string[] = [];
-  for (const d of events) {
+  for (const d of latestById(events)) {
     const serviceId = names.service(d.service);
     const repository = d.repository ?? names.serviceRepository(d.service) ?? "";
     for (const c of d.commits ?? []) {
