@@ -20,8 +20,10 @@ export interface EventVersion {
 export async function advanceEventStates(tx: Tx, versions: readonly EventVersion[]): Promise<Set<string>> {
   const applied = new Set<string>();
   const now = new Date().toISOString();
-  for (const json of jsonChunks(versions.map((v) => ({ ...v, updatedAt: now })))) {
-    const rows = await tx.$queryRaw<{ key: string }[]>(Prisma.sql`
+  // In key order, so two batches locking the same rows take them in the same order (no deadlock).
+  const rows = [...versions].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((v) => ({ ...v, updatedAt: now }));
+  for (const json of jsonChunks(rows)) {
+    const appliedRows = await tx.$queryRaw<{ key: string }[]>(Prisma.sql`
       INSERT INTO "EventState" ("key", "hash", "occurredAt", "updatedAt")
       SELECT x."key", x."hash", x."occurredAt", x."updatedAt"
       FROM json_to_recordset(${json}::json) AS x("key" text, "hash" text, "occurredAt" timestamptz, "updatedAt" timestamptz)
@@ -32,7 +34,7 @@ export async function advanceEventStates(tx: Tx, versions: readonly EventVersion
       WHERE "EventState"."hash" <> excluded."hash"
         AND (excluded."occurredAt" IS NULL OR "EventState"."occurredAt" IS NULL OR excluded."occurredAt" >= "EventState"."occurredAt")
       RETURNING "key"`);
-    for (const row of rows) applied.add(row.key);
+    for (const row of appliedRows) applied.add(row.key);
   }
   return applied;
 }
