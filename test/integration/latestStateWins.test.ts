@@ -46,4 +46,11 @@ describe("the latest version wins over REST", () => {
     const row = await app.database.prisma.incident.findUniqueOrThrow({ where: { id: "inc-batch" } });
     expect(row.resolvedAt).toBeNull();
   });
+
+  test("the same new versions sent twice at once are applied once", async () => {
+    const events = Array.from({ length: 20 }, (_, i) => ({ type: "incident", id: `inc-race-${i}`, service: "billing", openedAt: "2026-11-13T09:00:00Z" }));
+    const answers = await Promise.all([post("/api/v1/events", { events }), post("/api/v1/events", { events })]);
+    expect(answers.map((a) => a.created).sort()).toEqual([0, 20]);
+    expect(answers.map((a) => a.unchanged).sort()).toEqual([0, 20]);
+  });
 });
