@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reporting to Keel with nothing but curl: a deployment with the commits it shipped, an incident
 # (opened, then resolved), and a CI build with its JUnit report. Then everything is sent a second
-# time, as a retried pipeline would: every answer says "unchanged", and the JUnit report replaces
-# itself rather than being counted twice.
+# time, as a retried pipeline would: the deployment and the build answer "unchanged", the JUnit
+# report replaces itself rather than being counted twice, and the incident, sent open then
+# resolved again, is updated twice (the latest state sent always wins) and ends resolved as before.
 #
 #   KEEL_URL=http://localhost:3000 KEEL_TOKEN=<token with the ingest scope> bash docs/ingest-with-curl.sh
 #
@@ -74,5 +75,5 @@ send_everything() {
 echo "== First pass: created, then the incident updated when it is resolved"
 send_everything
 echo
-echo "== Second pass: the same again; every event answers unchanged"
+echo "== Second pass: the same again; unchanged, but the incident is reopened then resolved again"
 send_everything

@@ -25,6 +25,10 @@ export const JunitUploadResult = z.object({
   errors: z.int().min(0),
   skipped: z.int().min(0),
   flakyRetries: z.int().min(0),
+  /** Characters XML forbids (ANSI colour escapes, NUL) that were replaced by U+FFFD to keep the report. */
+  repairs: z.int().min(0).default(0),
+  /** What was read other than as written, or looks wrong: a header counting tests the body lacks, unreadable times. */
+  warnings: z.array(z.string()).default([]),
 });
 export type JunitUploadResultData = z.output<typeof JunitUploadResult>;
 

@@ -49,7 +49,7 @@ function answers(pass: string): Record<string, unknown> {
   );
 }
 
-test("the curl script reports everything once, and a second pass is all unchanged", async () => {
+test("the curl script reports everything once; a second pass is unchanged but for the incident's states", async () => {
   const result = await runScript({ KEEL_URL: keel.url, KEEL_TOKEN: token });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
@@ -63,10 +63,12 @@ test("the curl script reports everything once, and a second pass is all unchange
     "junit report": expect.objectContaining({ tests: expect.any(Number), failed: expect.any(Number) }),
   });
   const unchanged = { accepted: 1, created: 0, updated: 0, unchanged: 1 };
+  // The latest state sent wins: "opened" again reopens the resolved incident, "resolved" resolves it.
+  const updated = { accepted: 1, created: 0, updated: 1, unchanged: 0 };
   expect(second).toEqual({
     deployment: unchanged,
-    "incident opened": unchanged,
-    "incident resolved": unchanged,
+    "incident opened": updated,
+    "incident resolved": updated,
     build: unchanged,
     // Replaced, not added: the same counts again.
     "junit report": (first as Record<string, unknown>)["junit report"],

@@ -57,6 +57,7 @@ export async function junit(args: string[], out: (line: string) => void): Promis
         `${file} → report "${name}": ${answer.tests} tests, ${answer.passed} passed, ${answer.failed} failed, ${answer.errors} errors, ` +
           `${answer.skipped} skipped, ${answer.flakyRetries} flaky retries`,
       );
+      for (const warning of answer.warnings) process.stderr.write(`keel: ${file}: warning: ${warning}\n`);
     } catch (error) {
       if (!(error instanceof CliFailure)) throw error;
       failures++;

@@ -8,6 +8,11 @@ export interface MapResult {
   events: AnyEventInput[];
   /** One line per thing left out, with the reason: it ends up in the raw event's note. */
   dropped: string[];
+  /**
+   * The vendor's own time of the state these events describe (PagerDuty's occurred_at, an issue's
+   * updated_at...): deliveries arrive out of order, and an older state never overwrites a newer one.
+   */
+  occurredAt?: string | undefined;
 }
 
 export const dropped = (...reasons: string[]): MapResult => ({ events: [], dropped: reasons });

@@ -9,7 +9,7 @@ import type { Db } from "../db/client.ts";
 import { claimPendingDelivery, finishDelivery, renewClaim, type ClaimedDelivery } from "../db/queries/webhookClaims.ts";
 import { formatPath } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { MapResult } from "../ingest/mapResult.ts";
+import { isTimestamp, type MapResult } from "../ingest/mapResult.ts";
 import { isWebhookSource, webhookAdapters, WEBHOOK_SOURCES } from "../ingest/webhookAdapters.ts";
 import type { Logger } from "../logger.ts";
 import { recordEvents, type RecordResult } from "./recordEvents.ts";
@@ -83,7 +83,7 @@ async function outcome(db: Db, row: ClaimedDelivery, logger: Logger, keepClaim: 
   const parts: string[] = [];
   if (valid.length) {
     try {
-      const counts = await recordInChunks(db, await keepAcknowledgements(db, valid), row.source, keepClaim);
+      const counts = await recordInChunks(db, await keepAcknowledgements(db, valid), { source: row.source, occurredAt: isTimestamp(mapped.occurredAt) ? mapped.occurredAt : undefined }, keepClaim);
       if (!counts) return undefined;
       parts.push(`recorded ${counts.accepted} (created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged})`);
     } catch (error) {
@@ -108,14 +108,14 @@ async function outcome(db: Db, row: ClaimedDelivery, logger: Logger, keepClaim: 
 async function recordInChunks(
   db: Db,
   events: AnyEventData[],
-  source: string,
+  origin: Origin,
   keepClaim: () => Promise<boolean>,
 ): Promise<RecordResult | undefined> {
   const total: RecordResult = { accepted: 0, created: 0, updated: 0, unchanged: 0 };
   for (let start = 0; start < events.length; start += RECORD_CHUNK) {
     if (start > 0) await yieldToEventLoop();
     if (!(await keepClaim())) return undefined;
-    const counts = await recordTwice(db, events.slice(start, start + RECORD_CHUNK), source);
+    const counts = await recordTwice(db, events.slice(start, start + RECORD_CHUNK), origin);
     total.accepted += counts.accepted;
     total.created += counts.created;
     total.updated += counts.updated;
@@ -124,12 +124,18 @@ async function recordInChunks(
   return total;
 }
 
+/** Where a delivery's events come from, and the vendor's time of the state they describe. */
+interface Origin {
+  source: string;
+  occurredAt: string | undefined;
+}
+
 /** One retry covers a transient conflict with a concurrent ingestion of the same change. */
-async function recordTwice(db: Db, events: AnyEventData[], source: string): Promise<RecordResult> {
+async function recordTwice(db: Db, events: AnyEventData[], origin: Origin): Promise<RecordResult> {
   try {
-    return await recordEvents({ db, events, source });
+    return await recordEvents({ db, events, ...origin });
   } catch {
-    return recordEvents({ db, events, source });
+    return recordEvents({ db, events, ...origin });
   }
 }
 

@@ -1,6 +1,7 @@
 // Ingestion of validated events (REST v1, the CLI, the demo, webhook adapters). One batch is one
-// transaction: all of it is stored, or none. Each event is kept as a raw event; an identical
-// resend is counted as unchanged and touches nothing.
+// transaction: all of it is stored, or none. Each event is kept as a raw event; a resend identical
+// to the latest version of its event is counted as unchanged and touches nothing, and so is a
+// late webhook delivery whose vendor time is before the stored version's (db/queries/eventStates.ts).
 import type {
   AnyEventData,
   BuildEventData,
@@ -10,12 +11,13 @@ import type {
 } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import type { Tx } from "../db/types.ts";
-import { eventDedupeKey } from "./events/eventKey.ts";
+import { eventHash, eventStateKey } from "./events/eventKey.ts";
 import { instant } from "./events/instant.ts";
 import { resolveNames, type NameIds } from "./events/resolveNames.ts";
 import { upsertChanges, type ChangeInput } from "./events/upsertChanges.ts";
 import { buildColumns, deploymentColumns, incidentColumns } from "../db/queries/bulkInsert.ts";
 import { writeDeploymentLinks } from "../db/queries/deploymentLinks.ts";
+import { advanceEventStates, type EventVersion } from "../db/queries/eventStates.ts";
 import { insertNewRawEvents } from "../db/queries/rawEvents.ts";
 import { upsertRows } from "../db/queries/upsertRows.ts";
 
@@ -35,22 +37,37 @@ const stamped = <T extends object>(row: T) => {
 /** Within one batch the last event for an id wins (an upsert cannot touch one row twice). */
 const latestById = <Row extends { id: string }>(rows: Row[]): Row[] => [...new Map(rows.map((row) => [row.id, row])).values()];
 
-export async function recordEvents(input: { db: Db; events: AnyEventData[]; source: string }): Promise<RecordResult> {
+export interface RecordInput {
+  db: Db;
+  events: AnyEventData[];
+  source: string;
+  /** The vendor's own time of these events (a webhook delivery's); later times win, whatever the arrival order. */
+  occurredAt?: string | undefined;
+}
+
+export async function recordEvents(input: RecordInput): Promise<RecordResult> {
   const { db, events, source } = input;
+  const occurredAt = input.occurredAt ?? null;
   return db.$transaction(
     async (tx) => {
-      // The first of identical events in a batch is the one kept.
-      const byKey = new Map<string, AnyEventData>();
+      // Each event's version; within a batch the last one sent for an event is the one it ends at.
+      const latest = new Map<string, EventVersion & { event: AnyEventData }>();
+      const raw = new Map<string, AnyEventData>();
       for (const event of events) {
-        const key = eventDedupeKey(event);
-        if (!byKey.has(key)) byKey.set(key, event);
+        const version = { key: eventStateKey(event), hash: eventHash(event), occurredAt, event };
+        latest.delete(version.key);
+        latest.set(version.key, version);
+        // The first of identical events in a batch is the one kept as a raw event.
+        const dedupeKey = `${version.key}:${version.hash}`;
+        if (!raw.has(dedupeKey)) raw.set(dedupeKey, event);
       }
       const now = new Date().toISOString();
-      const freshKeys = await insertNewRawEvents(
+      await insertNewRawEvents(
         tx,
-        [...byKey].map(([dedupeKey, event]) => ({ source, kind: event.type, dedupeKey, payload: event, receivedAt: now, processedAt: now })),
+        [...raw].map(([dedupeKey, event]) => ({ source, kind: event.type, dedupeKey, payload: event, receivedAt: now, processedAt: now })),
       );
-      const fresh = [...byKey].filter(([key]) => freshKeys.has(key)).map(([, event]) => event);
+      const applied = await advanceEventStates(tx, [...latest.values()].map(({ key, hash }) => ({ key, hash, occurredAt })));
+      const fresh = [...latest.values()].filter((v) => applied.has(v.key)).map((v) => v.event);
       if (fresh.length === 0) return { accepted: events.length, created: 0, updated: 0, unchanged: events.length };
       const counts = await applyEvents(tx, fresh);
       return { accepted: events.length, ...counts, unchanged: events.length - counts.created - counts.updated };
@@ -83,8 +100,12 @@ async function applyEvents(tx: Tx, events: AnyEventData[]): Promise<{ created: n
     links: changed.ids.slice(0, commits).map((changeId, i) => ({ deploymentId: deployed.owners[i] as string, changeId })),
     // A change event may be the commitSha of a deployment stored before it,
     changeIds: [...new Set(changed.ids.slice(commits))],
-    // and a deployment without commits may name, by commitSha, a change stored before it.
-    deploymentIds: deployments.filter((d) => !d.commits?.length && d.commitSha).map((d) => d.id),
+    // and a deployment may name, by commitSha, a change stored before it (whether or not it also
+    // lists commits: the links must not depend on which arrived first).
+    deploymentIds: deployments.filter((d) => d.commitSha).map((d) => d.id),
+    // A deployment that lists its commits replaces its earlier list (one without `commits` is a
+    // status update and keeps it).
+    replacedDeploymentIds: latestById(deployments).filter((d) => d.commits !== undefined).map((d) => d.id),
   });
   const results = [
     deployed.counts,
@@ -118,9 +139,10 @@ async function recordDeployments(tx: Tx, names: NameIds, events: DeploymentEvent
   const counts = await upsertRows(tx, "Deployment", deploymentColumns, latestById(rows).map(stamped));
 
   // The changes each deployment's commits name, in order, with the deployment each belongs to.
+  // Only the batch's last version of a deployment counts, as for its row.
   const commitInputs: ChangeInput[] = [];
   const owners: string[] = [];
-  for (const d of events) {
+  for (const d of latestById(events)) {
     const serviceId = names.service(d.service);
     const repository = d.repository ?? names.serviceRepository(d.service) ?? "";
     for (const c of d.commits ?? []) {

@@ -5,7 +5,7 @@ import type { Db } from "../db/client.ts";
 import { KeelError } from "../errors.ts";
 import { bulkInsert, testCaseColumns, testResultColumns } from "../db/queries/bulkInsert.ts";
 import { pairsOfReports, refreshFlakyFailures } from "../db/queries/costs/flakyFailures.ts";
-import { testIdentityKey } from "../ingest/junit/testIdentity.ts";
+import { testIdentityHash, testIdentityKey } from "../ingest/junit/testIdentity.ts";
 import type { ParsedReport, TestExecution } from "../ingest/junit/types.ts";
 
 export type TestReportSummary = ParsedReport["summary"];
@@ -60,11 +60,17 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
         select: { id: true, buildId: true, name: true },
       });
       const reportIds = new Map(saved.map((r) => [`${r.buildId}\u0000${r.name}`, r.id]));
-      const newCases = [...cases].map(([key, { e, serviceId, repository }]) => ({ key, serviceId, repository, suite: e.suite, name: e.name, variant: e.variant }));
+      // Identity is the hash of the key: a key may be longer than a b-tree index entry holds.
+      const hashes = new Map([...cases.keys()].map((key) => [testIdentityHash(key), key]));
+      const newCases = [...hashes].map(([keyHash, key]) => {
+        const { e, serviceId, repository } = cases.get(key)!;
+        return { key, keyHash, serviceId, repository, suite: e.suite, name: e.name, variant: e.variant };
+      });
       await bulkInsert(tx, "TestCase", testCaseColumns, newCases, { onConflictDoNothing: true });
       const caseIds = new Map<string, number>();
-      for (const keys of chunks([...cases.keys()])) {
-        for (const row of await tx.testCase.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } })) caseIds.set(row.key, row.id);
+      for (const keyHashes of chunks([...hashes.keys()])) {
+        const rows = await tx.testCase.findMany({ where: { keyHash: { in: keyHashes } }, select: { id: true, keyHash: true } });
+        for (const row of rows) caseIds.set(hashes.get(row.keyHash)!, row.id);
       }
       const results = input.flatMap(({ buildId, name }, i) =>
         (keyed[i] ?? []).map(({ key, e, build }) => ({

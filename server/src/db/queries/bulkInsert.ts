@@ -59,6 +59,7 @@ export const testResultColumns: readonly Column[] = [
 
 export const testCaseColumns: readonly Column[] = [
   ["key", "text"],
+  ["keyHash", "text"],
   ["serviceId", "uuid"],
   ["repository", "text"],
   ["suite", "text"],

@@ -1,7 +1,7 @@
-// Every accepted event is kept as a raw event under its dedupe key. Inserting them first, with
-// ON CONFLICT DO NOTHING, is also the dedupe: the keys that come back are the events not seen
-// before. A batch sent twice at once cannot double-apply: the second insert waits for the first
-// transaction and then finds its keys taken.
+// Every accepted event is kept as a raw event under its dedupe key (event and payload hash), once
+// per distinct payload: the keys that come back are the payloads never seen before. Whether an
+// event is applied is EventState's decision (eventStates.ts): a payload seen before is applied
+// again when it is not the event's latest version (a return to an earlier state).
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { Tx } from "../types.ts";
 import { jsonChunks, recordset, rawEventColumns } from "./bulkInsert.ts";

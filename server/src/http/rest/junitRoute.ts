@@ -64,6 +64,8 @@ export function junitRoute(db: Db): RequestHandler {
       errors: summary.errors,
       skipped: summary.skipped,
       flakyRetries: summary.flakyRetries,
+      repairs: report.repairs,
+      warnings: report.warnings,
     });
   };
 }

@@ -49,6 +49,7 @@ describe("deployment_status", () => {
         },
       ],
       dropped: [],
+      occurredAt: "2019-05-15T15:20:55Z",
     });
   });
 
@@ -104,6 +105,7 @@ describe("workflow_run", () => {
         },
       ],
       dropped: [],
+      occurredAt: "2020-10-05T16:33:49Z",
     });
   });
 
@@ -218,6 +220,7 @@ describe("issues", () => {
         },
       ],
       dropped: [],
+      occurredAt: "2019-05-15T15:20:18Z",
     });
   });
 

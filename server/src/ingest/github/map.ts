@@ -70,6 +70,8 @@ function mapDeploymentStatus(payload: unknown): MapResult {
       },
     ],
     dropped: [],
+    // Each status is a new state of the deployment, made at its created_at.
+    occurredAt: finishedAt,
   };
 }
 
@@ -113,6 +115,7 @@ function mapWorkflowRun(payload: unknown): MapResult {
       },
     ],
     dropped: [],
+    occurredAt: run.updated_at,
   };
 }
 
@@ -187,5 +190,6 @@ function mapIssues(payload: unknown): MapResult {
       },
     ],
     dropped: [...severityDropped, ...(closed && !issue.closed_at ? [`${what}: closed, but no closed_at`] : [])],
+    occurredAt: issue.updated_at ?? undefined,
   };
 }

@@ -89,6 +89,8 @@ export const IssuesPayload = z.object({
     title: z.string(),
     state: z.string(),
     created_at: z.string(),
+    /** When this state of the issue was made: orders deliveries that arrive out of order. */
+    updated_at: z.string().nullish(),
     closed_at: z.string().nullish(),
     labels: z.array(Label).nullish(),
     html_url: z.string().nullish(),

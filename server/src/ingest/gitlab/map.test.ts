@@ -65,6 +65,7 @@ describe("Deployment Hook", () => {
         },
       ],
       dropped: [],
+      occurredAt: "2021-04-28T21:50:00+02:00",
     });
   });
 
@@ -112,6 +113,7 @@ describe("Pipeline Hook", () => {
         },
       ],
       dropped: [],
+      occurredAt: "2016-08-12T15:26:29Z",
     });
   });
 
@@ -239,6 +241,7 @@ describe("Issue Hook", () => {
         },
       ],
       dropped: [],
+      occurredAt: "2013-12-03T17:15:43Z",
     });
   });
 

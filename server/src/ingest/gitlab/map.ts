@@ -72,6 +72,7 @@ function mapDeployment(payload: unknown): MapResult {
       },
     ],
     dropped: [],
+    occurredAt: finishedAt,
   };
 }
 
@@ -129,6 +130,8 @@ function mapPipeline(payload: unknown): MapResult {
       },
     ],
     dropped: [],
+    // A retried job finishes the same pipeline again, later.
+    occurredAt: finishedAt,
   };
 }
 
@@ -227,5 +230,6 @@ function mapIssue(payload: unknown): MapResult {
       ...(ownSeverity && ownSeverity !== "unknown" ? [] : fromLabels.dropped),
       ...(closed && !resolvedAt ? [`${what}: closed, but closed_at ${JSON.stringify(issue.closed_at ?? null)} is unreadable`] : []),
     ],
+    occurredAt: gitlabTime(issue.updated_at),
   };
 }

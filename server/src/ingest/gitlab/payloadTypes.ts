@@ -78,6 +78,8 @@ export const IssueHook = z.object({
     issue_type: z.string().nullish(),
     state: z.string(),
     created_at: z.string(),
+    /** When this state of the issue was made: orders deliveries that arrive out of order. */
+    updated_at: z.string().nullish(),
     closed_at: z.string().nullish(),
     /** Incidents only: unknown, low, medium, high, critical. */
     severity: z.string().nullish(),

@@ -1,8 +1,9 @@
 // Turns the JUnit element stream (open/close events, no text) into test executions.
 
-import { parseDurationMs } from "./duration.ts";
+import { readDurationMs } from "./duration.ts";
+import { JunitParseError } from "./junitParseError.ts";
 import type { ReportBuilder } from "./reportBuilder.ts";
-import { normalizeSuite, normalizeText } from "./testIdentity.ts";
+import { normalizeName, normalizeSuite, normalizeText } from "./testIdentity.ts";
 import type { TestOutcome } from "./types.ts";
 
 type Attributes = Record<string, string>;
@@ -13,11 +14,24 @@ interface Attempt {
 }
 
 interface OpenSuite {
+  depth: number;
   /** Normalised name of the innermost suite that has one. */
   name: string;
   /** Nearest `hostname`, used as the variant in Playwright reports. */
   hostname: string;
+  /** Test cases without a name so far: each is its own test, "(unnamed 1)", "(unnamed 2)"... */
+  unnamed: number;
+  /** A suite-level <error>/<failure> was already recorded. */
+  failed: boolean;
 }
+
+// `status` values that mean the case did not run (tst, googletest's DISABLED_ tests), when no
+// child says otherwise.
+const NOT_RUN = new Set(["disabled", "notrun", "skipped", "ignored"]);
+// Children of a JUnit root; anything else alone (Check's <suite>, <test>) is another format.
+const JUNIT_CHILDREN = new Set(["testsuite", "testcase", "properties", "property", "system-out", "system-err", "error", "failure", "skipped"]);
+/** The test that stands for a suite that failed before any case ran (a class that failed to initialise). */
+export const SUITE_FAILURE_NAME = "(suite)";
 
 interface OpenCase {
   depth: number;
@@ -46,6 +60,10 @@ export class JunitElements {
   private hostnameIsVariant = false;
   /** Consecutive test cases usually share a classname: reuse one copy of it. */
   private lastClassname = "";
+  private rootName = "";
+  private sawJunit = false;
+  private readonly foreign = new Set<string>();
+  private unnamedOutsideSuites = 0;
 
   constructor(private readonly builder: ReportBuilder) {}
 
@@ -57,21 +75,35 @@ export class JunitElements {
       // Vitest) put the machine name in `hostname` and write no `id` on the root: for them the
       // hostname must not split one test into several identities.
       this.hostnameIsVariant = name === "testsuites" && attributes.id !== undefined;
+      // jest-junit's default root name: jest allows two tests with one title, and they are two tests.
+      this.builder.repeatsAreDistinct = name === "testsuites" && attributes.name === "jest tests";
+      this.rootName = name;
+      if (attributes.xmlns?.includes("check.sourceforge.net")) throw notJunit("Check's native XML");
+      this.builder.headerSays(attributes.tests);
+      if (name === "testsuite") this.openSuite(attributes);
+      return;
     }
+    if (name === "testsuite" || name === "testcase") this.sawJunit = true;
+    else if (this.depth === 2 && !JUNIT_CHILDREN.has(name)) this.foreign.add(name);
     const testCase = this.testCase;
     if (testCase === undefined) {
+      const suite = this.suites.at(-1);
       if (name === "testsuite") this.openSuite(attributes);
       else if (name === "testcase") this.openCase(attributes);
+      else if ((name === "error" || name === "failure") && suite !== undefined && this.depth === suite.depth + 1) {
+        this.suiteFailed(suite, name === "error" ? "error" : "failed", attributes);
+      }
       return;
     }
     if (this.depth !== testCase.depth + 1) return;
     const attempt = ATTEMPT_ELEMENTS.get(name);
     if (attempt !== undefined) {
       const time = attributes.time;
-      const durationMs = time === undefined ? testCase.durationMs : parseDurationMs(time);
+      const durationMs = time === undefined ? testCase.durationMs : this.duration(time);
       testCase[attempt.list].push({ status: attempt.status, durationMs });
     } else if (name === "failure" || name === "error") {
-      // A failure or error outranks a skip; between the two, the first one written wins.
+      // A failure or error outranks a skip (and status="disabled"); between the two, the first
+      // one written wins.
       if (testCase.outcome === undefined || testCase.outcome === "skipped") {
         testCase.outcome = name === "failure" ? "failed" : "error";
       }
@@ -83,6 +115,9 @@ export class JunitElements {
 
   close(name: string): void {
     const testCase = this.testCase;
+    if (this.depth === 1 && !this.sawJunit && this.foreign.size > 0) {
+      throw notJunit(`<${this.rootName}> holds <${[...this.foreign].slice(0, 3).join(">, <")}> but no <testsuite> or <testcase>`);
+    }
     if (testCase === undefined) {
       if (name === "testsuite") this.suites.pop();
     } else if (this.depth === testCase.depth) {
@@ -96,22 +131,49 @@ export class JunitElements {
     const parent = this.suites.at(-1);
     const name = normalizeSuite(attributes.name ?? "");
     const hostname = attributes.hostname;
+    this.builder.headerSays(attributes.tests);
     this.suites.push({
+      depth: this.depth,
       name: name !== "" ? detach(name) : (parent?.name ?? ""),
       hostname: hostname !== undefined ? detach(normalizeText(hostname)) : (parent?.hostname ?? ""),
+      unnamed: 0,
+      failed: false,
     });
   }
 
   private openCase(attributes: Attributes): void {
+    let name = normalizeName(attributes.name ?? "");
+    if (name === "") {
+      const suite = this.suites.at(-1);
+      const n = suite === undefined ? ++this.unnamedOutsideSuites : ++suite.unnamed;
+      name = `(unnamed ${n})`;
+    }
+    const status = attributes.status?.trim().toLowerCase();
     this.testCase = {
       depth: this.depth,
-      classname: normalizeSuite(attributes.classname ?? ""),
-      name: detach(normalizeText(attributes.name ?? "")),
-      durationMs: parseDurationMs(attributes.time),
-      outcome: undefined,
+      // Codeception writes the class in `class`, not `classname`.
+      classname: normalizeSuite(attributes.classname ?? attributes.class ?? ""),
+      name: detach(name),
+      durationMs: this.duration(attributes.time),
+      outcome: status !== undefined && NOT_RUN.has(status) ? "skipped" : undefined,
       before: [],
       after: [],
     };
+  }
+
+  /** An <error> or <failure> directly in a suite: the suite failed before (or instead of) its cases. */
+  private suiteFailed(suite: OpenSuite, status: "failed" | "error", attributes: Attributes): void {
+    if (suite.failed) return;
+    suite.failed = true;
+    const variant = this.hostnameIsVariant ? suite.hostname : "";
+    this.builder.add(suite.name, SUITE_FAILURE_NAME, variant, status, this.duration(attributes.time));
+  }
+
+  private duration(raw: string | undefined): number {
+    const ms = readDurationMs(raw);
+    if (ms !== undefined) return ms;
+    this.builder.badDuration(raw ?? "");
+    return 0;
   }
 
   private sharedClassname(classname: string): string {
@@ -123,7 +185,8 @@ export class JunitElements {
     const suite = this.suites.at(-1);
     const suiteName = testCase.classname !== "" ? this.sharedClassname(testCase.classname) : (suite?.name ?? "");
     const variant = this.hostnameIsVariant ? (suite?.hostname ?? "") : "";
-    const { name, durationMs } = testCase;
+    const { durationMs } = testCase;
+    const name = this.builder.nameOfCase(suiteName, testCase.name, variant);
     for (const attempt of testCase.before) {
       this.builder.add(suiteName, name, variant, attempt.status, attempt.durationMs);
     }
@@ -139,4 +202,8 @@ export class JunitElements {
 // grow with the input. Concatenating then slicing forces a small private copy.
 function detach(value: string): string {
   return (" " + value).slice(1);
+}
+
+function notJunit(what: string): JunitParseError {
+  return new JunitParseError(`Not a JUnit report: ${what}. Convert it to JUnit XML first`);
 }

@@ -1,4 +1,5 @@
 // One test is one row: the same test must give the same identity whichever reporter wrote it.
+import { createHash } from "node:crypto";
 
 const KEY_SEPARATOR = "\u001f";
 
@@ -33,9 +34,22 @@ export function normalizeSuite(suite: string): string {
   return parts.join(".");
 }
 
+/**
+ * A test name without surrounding whitespace. Whitespace inside is kept exactly: mocha's
+ * `stringify a b` and `stringify a  b` are two different tests.
+ */
+export function normalizeName(name: string): string {
+  return name.trim();
+}
+
 /** Stable identity of a test within a scope (repository or service). Inputs may be raw. */
 export function testIdentityKey(scope: string, suite: string, name: string, variant: string): string {
-  return [normalizeText(scope), normalizeSuite(suite), normalizeText(name), normalizeText(variant)].join(
+  return [normalizeText(scope), normalizeSuite(suite), normalizeName(name), normalizeText(variant)].join(
     KEY_SEPARATOR,
   );
+}
+
+/** What the unique index on TestCase holds: the key itself may be longer than an index entry. */
+export function testIdentityHash(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("hex");
 }

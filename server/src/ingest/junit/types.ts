@@ -18,4 +18,8 @@ export interface ParsedReport {
   executions: TestExecution[];
   /** Counts from the body (never the header): distinct tests and their final outcomes. */
   summary: { tests: number; passed: number; failed: number; errors: number; skipped: number; flakyRetries: number };
+  /** What was read but not as written, or looks wrong (a header counting tests the body lacks). */
+  warnings: string[];
+  /** Characters XML forbids (ANSI escapes, NUL) that were replaced by U+FFFD. */
+  repairs: number;
 }

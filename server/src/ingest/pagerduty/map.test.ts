@@ -33,13 +33,14 @@ const incident = {
 
 describe("mapPagerduty", () => {
   test("incident.triggered opens the incident", () => {
-    expect(map(load("incident.triggered.json"))).toEqual({ events: [incident], dropped: [] });
+    expect(map(load("incident.triggered.json"))).toEqual({ events: [incident], dropped: [], occurredAt: "2020-04-09T15:16:27.000Z" });
   });
 
   test("incident.acknowledged: the event's time is the acknowledgement; openedAt is still carried", () => {
     expect(map(load("incident.acknowledged.json"))).toEqual({
       events: [{ ...incident, acknowledgedAt: "2020-04-09T15:21:05.000Z" }],
       dropped: [],
+      occurredAt: "2020-04-09T15:21:05.000Z",
     });
   });
 
@@ -47,6 +48,7 @@ describe("mapPagerduty", () => {
     expect(map(load("incident.resolved.json"))).toEqual({
       events: [{ ...incident, resolvedAt: "2020-04-09T16:02:44.000Z" }],
       dropped: [],
+      occurredAt: "2020-04-09T16:02:44.000Z",
     });
   });
 

@@ -31,5 +31,6 @@ export function mapPagerduty(payload: unknown): MapResult {
       },
     ],
     dropped: [],
+    occurredAt: event.occurred_at,
   };
 }

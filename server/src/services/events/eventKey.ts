@@ -28,8 +28,17 @@ export function eventId(event: AnyEventData): string {
   return event.type === "change" ? `${event.repository ?? ""}@${event.sha}` : event.id;
 }
 
-/** The raw event's dedupe key: resending an identical event is a no-op, a changed one an update. */
+/** "<type>:<id>": the event a version belongs to (EventState's key). */
+export function eventStateKey(event: AnyEventData): string {
+  return `${event.type}:${eventId(event)}`;
+}
+
+/** The hash of one version of an event's payload. */
+export function eventHash(event: AnyEventData): string {
+  return createHash("sha256").update(canonicalJson(event)).digest("hex").slice(0, 32);
+}
+
+/** The raw event's dedupe key: the event and the hash of this version of it. */
 export function eventDedupeKey(event: AnyEventData): string {
-  const hash = createHash("sha256").update(canonicalJson(event)).digest("hex").slice(0, 32);
-  return `${event.type}:${eventId(event)}:${hash}`;
+  return `${eventStateKey(event)}:${eventHash(event)}`;
 }
