@@ -18,6 +18,8 @@ interface Failure {
   kind: FailureKind;
   remedy: Remedy;
   severity?: Severity;
+  /** Recovery takes this many times the team's usual (the slip week's incidents drag on). */
+  slowRecovery?: number;
 }
 
 /** What the story imposes on one production deploy. */
@@ -28,13 +30,14 @@ interface Forced {
 }
 
 // The week Platform slipped: identity-api's first deploys of the week go wrong one after the
-// other, and notifications ships a bad commit.
+// other, its incidents take six times as long to resolve as usual, and notifications ships a
+// bad commit. Long enough that the slip stands out above Checkout's rising (random) failures.
 const SLIP_WEEK: Readonly<Record<string, readonly Forced[]>> = {
   "identity-api": [
-    { failure: { kind: "incident-deployment", remedy: "hotfix", severity: "sev2" } },
+    { failure: { kind: "incident-deployment", remedy: "hotfix", severity: "sev2", slowRecovery: 6 } },
     { failFirst: true, failure: { kind: "rollback-only", remedy: "rollback" } },
-    { failure: { kind: "incident-window", remedy: "none", severity: "sev1" } },
-    { failFirst: true, failure: { kind: "incident-commit", remedy: "rollback", severity: "sev3" } },
+    { failure: { kind: "incident-window", remedy: "none", severity: "sev1", slowRecovery: 6 } },
+    { failFirst: true, failure: { kind: "incident-commit", remedy: "rollback", severity: "sev3", slowRecovery: 6 } },
   ],
   notifications: [
     { failure: { kind: "incident-commit", remedy: "rollback", severity: "sev3" } },
@@ -258,7 +261,7 @@ export class ServiceTimeline {
       service,
       severity: failure.severity ?? pickSeverity(rng),
       openedAt,
-      recoveryScale: service.team.recoveryScale(cal.progress(openedAt)),
+      recoveryScale: service.team.recoveryScale(cal.progress(openedAt)) * (failure.slowRecovery ?? 1),
     });
     if (kind === "incident-deployment") incident.causedBy = deployment;
     if (kind === "incident-commit") incident.causedByCommitSha = rng.pick(deployment.commits ?? []).sha;
