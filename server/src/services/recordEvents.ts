@@ -10,6 +10,7 @@ import type {
 } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import type { Tx } from "../db/types.ts";
+import { withConflictRetry } from "../db/retry.ts";
 import { eventDedupeKey } from "./events/eventKey.ts";
 import { instant } from "./events/instant.ts";
 import { resolveNames, type NameIds } from "./events/resolveNames.ts";
@@ -37,7 +38,9 @@ const latestById = <Row extends { id: string }>(rows: Row[]): Row[] => [...new M
 
 export async function recordEvents(input: { db: Db; events: AnyEventData[]; source: string }): Promise<RecordResult> {
   const { db, events, source } = input;
-  return db.$transaction(
+  // A deadlock or serialization failure against a concurrent batch, or a unique violation from
+  // both inserting the same new change, runs the batch again (db/retry.ts): a client never sees one.
+  return withConflictRetry(() => db.$transaction(
     async (tx) => {
       // The first of identical events in a batch is the one kept.
       const byKey = new Map<string, AnyEventData>();
@@ -56,7 +59,7 @@ export async function recordEvents(input: { db: Db; events: AnyEventData[]; sour
       return { accepted: events.length, ...counts, unchanged: events.length - counts.created - counts.updated };
     },
     { timeout: 120_000, maxWait: 60_000 },
-  );
+  ), { uniqueViolations: true });
 }
 
 async function applyEvents(tx: Tx, events: AnyEventData[]): Promise<{ created: number; updated: number }> {
