@@ -1,12 +1,13 @@
 // tRPC's base procedures and the mapping of domain errors to tRPC codes (one place).
 import { initTRPC, TRPCError } from "@trpc/server";
-import { KeelError, type ErrorCode } from "../errors.ts";
+import { KeelError, knownErrorOf, type ErrorCode } from "../errors.ts";
 import type { Context } from "./context.ts";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     // Internals never reach the browser: a 500's message is generic.
-    const internal = shape.data.httpStatus >= 500;
+    // A domain error's message is written for clients (e.g. "The database is unreachable").
+    const internal = shape.data.httpStatus >= 500 && !(error.cause instanceof KeelError);
     return {
       ...shape,
       message: internal ? "Internal error" : shape.message,
@@ -26,14 +27,15 @@ const trpcCodeOf: Record<ErrorCode, TRPCError["code"]> = {
   UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   INTERNAL: "INTERNAL_SERVER_ERROR",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
 const mapErrors = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = result.error.cause;
-    if (cause instanceof KeelError) throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
-    if (result.error.code === "INTERNAL_SERVER_ERROR") ctx.logger.error({ err: cause ?? result.error, path }, "tRPC procedure failed");
+    const cause = knownErrorOf(result.error.cause);
+    if (cause) throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
+    if (result.error.code === "INTERNAL_SERVER_ERROR") ctx.logger.error({ err: result.error.cause ?? result.error, path }, "tRPC procedure failed");
   }
   return result;
 });
