@@ -11,6 +11,7 @@ import { errorHandler, sendError } from "./errors.ts";
 import { requireScope } from "./auth.ts";
 import { readiness } from "./readiness.ts";
 import { retryAfterOn503 } from "./retryAfter.ts";
+import { drainRefusedBodies } from "./wholeAnswers.ts";
 import { costRoutes } from "./rest/costRoutes.ts";
 import { ingestRoutes } from "./rest/ingestRoutes.ts";
 import { metricsRoutes } from "./rest/metricsRoutes.ts";
@@ -32,7 +33,7 @@ export function createApp({ database, logger, webDist, apiToken, webhooks }: App
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  app.use(retryAfterOn503());
+  app.use(retryAfterOn503(), drainRefusedBodies());
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
