@@ -11,6 +11,7 @@ import { errorHandler, sendError } from "./errors.ts";
 import { requireScope } from "./auth.ts";
 import { readiness } from "./readiness.ts";
 import { retryAfterOn503 } from "./retryAfter.ts";
+import { TRPC_MAX_BODY_BYTES, trpcLimits } from "./trpcLimits.ts";
 import { drainRefusedBodies } from "./wholeAnswers.ts";
 import { costRoutes } from "./rest/costRoutes.ts";
 import { ingestRoutes } from "./rest/ingestRoutes.ts";
@@ -45,7 +46,9 @@ export function createApp({ database, logger, webDist, apiToken, webhooks }: App
 
   app.use(
     "/trpc",
+    trpcLimits(),
     createExpressMiddleware({
+      maxBodySize: TRPC_MAX_BODY_BYTES,
       router: appRouter,
       createContext: () => ({ db: database.prisma, logger }),
     }),

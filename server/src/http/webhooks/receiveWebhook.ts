@@ -11,6 +11,8 @@ import { webhookAdapters, type WebhookSource } from "../../ingest/webhookAdapter
 import type { WebhookQueue } from "../../services/webhookQueue.ts";
 import { assertDepth } from "../validate.ts";
 
+export const MAX_DELIVERY_ID_LENGTH = 200;
+
 const rawBody = express.raw({ type: () => true, limit: "5mb" });
 
 export interface Delivery {
@@ -45,6 +47,10 @@ export function webhookEndpoint(
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!secret || !receiver.verify(secret, body, req)) throw new KeelError("UNAUTHORIZED", "The webhook signature is missing or wrong.");
     const { kind, deliveryId, payload } = receiver.read(body, req);
+    // Vendors' ids are UUIDs or short hashes; a longer one cannot be a real delivery (and would not fit the dedupe index).
+    if (deliveryId.length > MAX_DELIVERY_ID_LENGTH) {
+      throw new KeelError("VALIDATION_FAILED", `The delivery id is longer than ${MAX_DELIVERY_ID_LENGTH} characters.`);
+    }
     const mapped = mappedKinds.has(kind);
     const note = mapped ? null : `ignored: ${kind}`;
     const { count } = await db.rawEvent.createMany({
