@@ -1,10 +1,13 @@
 // Stores JUnit reports of builds. Sending the same report name again for a build replaces its
 // results, so a CI retry of the upload step never double counts. Many reports go in one
-// transaction with bulk inserts (the demo loads a thousand; the API sends one).
+// transaction with bulk inserts (the demo loads a thousand; the API sends one), written in bounded
+// statements so that a large report never holds the main thread for long.
 import type { Db } from "../db/client.ts";
 import { KeelError } from "../errors.ts";
 import { bulkInsert, testCaseColumns, testResultColumns } from "../db/queries/bulkInsert.ts";
-import { pairsOfReports, refreshFlakyFailures } from "../db/queries/costs/flakyFailures.ts";
+import { pairsOfBuilds, pairsOfReports, refreshFlakyFailures } from "../db/queries/costs/flakyFailures.ts";
+import { testCaseIds } from "../db/queries/testCaseIds.ts";
+import { withConflictRetry } from "../db/retry.ts";
 import { testIdentityKey } from "../ingest/junit/testIdentity.ts";
 import type { ParsedReport, TestExecution } from "../ingest/junit/types.ts";
 
@@ -15,7 +18,16 @@ export interface TestReportInput {
   report: ParsedReport;
 }
 
-const CHUNK = 5_000;
+/**
+ * Rows per statement. On the embedded database every statement runs on the main thread, so a
+ * statement over hundreds of thousands of rows froze /healthz, webhooks and the API for minutes
+ * (issue 13). Pieces of this size take a fraction of a second each, and between them the event
+ * loop answers what is waiting (letOthersIn).
+ */
+const CHUNK = 1_000;
+
+/** A turn of the event loop for other requests (setImmediate runs after pending I/O). */
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
@@ -41,46 +53,74 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
   const serviceIds = [...new Set([...builds.values()].flatMap((b) => (b.serviceId ? [b.serviceId] : [])))];
   const slugs = new Map((await db.service.findMany({ where: { id: { in: serviceIds } }, select: { id: true, slug: true } })).map((s) => [s.id, s.slug]));
 
-  // One test is one row across builds: identified within its service (else repository, else pipeline).
-  const keyed = input.map(({ buildId, report }) => {
+  // One test is one row across builds: identified within its service (else repository, else
+  // pipeline). Keys are computed a piece at a time: normalising 200,000 names is seconds of work.
+  type Build = NonNullable<ReturnType<typeof builds.get>>;
+  const keyed: { key: string; e: TestExecution; build: Build }[][] = [];
+  const cases = new Map<string, { e: TestExecution; serviceId: string | null; repository: string | null }>();
+  for (const { buildId, report } of input) {
     const build = builds.get(buildId)!;
     const scope = (build.serviceId ? slugs.get(build.serviceId) : undefined) ?? build.repository ?? build.pipeline;
-    return report.executions.map((e) => ({ key: testIdentityKey(scope, e.suite, e.name, e.variant), e, build }));
-  });
-  const cases = new Map<string, { e: TestExecution; serviceId: string | null; repository: string | null }>();
-  for (const rows of keyed) for (const { key, e, build } of rows) cases.set(key, { e, serviceId: build.serviceId, repository: build.repository });
-
-  await db.$transaction(
-    async (tx) => {
-      // The tests of replaced reports may stop being flaky: their pairs are recomputed below.
-      const replacedPairs = await pairsOfReports(tx, input.map(({ buildId, name }) => ({ buildId, name })));
-      for (const { buildId, name } of input) await tx.testReport.deleteMany({ where: { buildId, name } });
-      const saved = await tx.testReport.createManyAndReturn({
-        data: input.map(({ buildId, name, report }) => ({ buildId, name, ...report.summary })),
-        select: { id: true, buildId: true, name: true },
-      });
-      const reportIds = new Map(saved.map((r) => [`${r.buildId}\u0000${r.name}`, r.id]));
-      const newCases = [...cases].map(([key, { e, serviceId, repository }]) => ({ key, serviceId, repository, suite: e.suite, name: e.name, variant: e.variant }));
-      await bulkInsert(tx, "TestCase", testCaseColumns, newCases, { onConflictDoNothing: true });
-      const caseIds = new Map<string, number>();
-      for (const keys of chunks([...cases.keys()])) {
-        for (const row of await tx.testCase.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } })) caseIds.set(row.key, row.id);
+    const rows: { key: string; e: TestExecution; build: Build }[] = [];
+    for (const piece of chunks(report.executions)) {
+      for (const e of piece) {
+        const key = testIdentityKey(scope, e.suite, e.name, e.variant);
+        rows.push({ key, e, build });
+        cases.set(key, { e, serviceId: build.serviceId, repository: build.repository });
       }
-      const results = input.flatMap(({ buildId, name }, i) =>
-        (keyed[i] ?? []).map(({ key, e, build }) => ({
-          reportId: reportIds.get(`${buildId}\u0000${name}`)!,
-          testCaseId: caseIds.get(key)!,
-          buildId,
-          commitSha: build.commitSha,
-          status: e.status,
-          durationMs: e.durationMs,
-          retry: e.retry,
-        })),
-      );
-      await bulkInsert(tx, "TestResult", testResultColumns, results);
-      // Incremental flaky detection: only the (test, sha) pairs these reports touch.
-      await refreshFlakyFailures(tx, buildIds, replacedPairs);
-    },
-    { timeout: 300_000, maxWait: 60_000 },
+      if (piece.length === CHUNK) await letOthersIn();
+    }
+    keyed.push(rows);
+  }
+
+  // One transaction: a report is stored whole or not at all. Conflicts with a concurrent upload
+  // on PostgreSQL (deadlock, serialization failure) run it again.
+  await withConflictRetry(() =>
+    db.$transaction(
+      async (tx) => {
+        // The tests of replaced reports may stop being flaky: their pairs are recomputed below.
+        const replacedPairs = await pairsOfReports(tx, input.map(({ buildId, name }) => ({ buildId, name })));
+        for (const { buildId, name } of input) await tx.testReport.deleteMany({ where: { buildId, name } });
+        const saved = await tx.testReport.createManyAndReturn({
+          data: input.map(({ buildId, name, report }) => ({ buildId, name, ...report.summary })),
+          select: { id: true, buildId: true, name: true },
+        });
+        const reportIds = new Map(saved.map((r) => [`${r.buildId}\u0000${r.name}`, r.id]));
+        const newCases = [...cases]
+          .map(([key, { e, serviceId, repository }]) => ({ key, serviceId, repository, suite: e.suite, name: e.name, variant: e.variant }))
+          .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        const caseIds = new Map<string, number>();
+        for (const piece of chunks(newCases)) {
+          for (const [key, id] of await testCaseIds(tx, piece)) caseIds.set(key, id);
+          await letOthersIn();
+        }
+        const results = input.flatMap(({ buildId, name }, i) =>
+          (keyed[i] ?? []).map(({ key, e, build }) => ({
+            reportId: reportIds.get(`${buildId}\u0000${name}`)!,
+            testCaseId: caseIds.get(key)!,
+            buildId,
+            commitSha: build.commitSha,
+            status: e.status,
+            durationMs: e.durationMs,
+            retry: e.retry,
+          })),
+        );
+        for (const piece of chunks(results)) {
+          await bulkInsert(tx, "TestResult", testResultColumns, piece);
+          await letOthersIn();
+        }
+        // Incremental flaky detection: only the (test, sha) pairs these reports touch, which are
+        // every test with results in these builds (a new report can make its build an outage, or
+        // stop it being one) and the tests of the reports they replaced.
+        const pairs = await pairsOfBuilds(tx, buildIds);
+        const seen = new Set(pairs.map((p) => `${p.testCaseId}\u0000${p.commitSha}`));
+        for (const p of replacedPairs) if (!seen.has(`${p.testCaseId}\u0000${p.commitSha}`)) pairs.push(p);
+        for (const piece of chunks(pairs)) {
+          await refreshFlakyFailures(tx, [], piece);
+          await letOthersIn();
+        }
+      },
+      { timeout: 600_000, maxWait: 60_000 },
+    ),
   );
 }

@@ -1,5 +1,6 @@
 // The shared shape of a webhook endpoint: read the raw body (signatures cover the exact bytes),
-// verify, parse, store the delivery as a RawEvent under its dedupe key, answer. The answer never
+// verify, parse, store the delivery as a RawEvent under its dedupe key (or, while the embedded
+// database is busy, in the spool: services/webhookSpool.ts), answer. The answer never
 // waits for mapping: that runs after it, from the stored row, so a delivery is never lost.
 import { createHash } from "node:crypto";
 import { toStorableText } from "@keel/shared";
@@ -9,6 +10,7 @@ import { KeelError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { webhookAdapters, type WebhookSource } from "../../ingest/webhookAdapters.ts";
 import type { WebhookQueue } from "../../services/webhookQueue.ts";
+import { storeDelivery } from "../../services/webhookSpool.ts";
 import { assertDepth } from "../validate.ts";
 
 export const MAX_DELIVERY_ID_LENGTH = 200;
@@ -53,11 +55,9 @@ export function webhookEndpoint(
     }
     const mapped = mappedKinds.has(kind);
     const note = mapped ? null : `ignored: ${kind}`;
-    const { count } = await db.rawEvent.createMany({
-      data: [{ source, kind, dedupeKey: `${source}:${deliveryId}`, payload, processedAt: mapped ? null : new Date(), note }],
-      skipDuplicates: true,
-    });
-    if (count === 0) {
+    const row = { source, kind, dedupeKey: `${source}:${deliveryId}`, payload, processedAt: mapped ? null : new Date(), note };
+    const outcome = await storeDelivery(db, row, queue?.spool);
+    if (outcome === "duplicate") {
       res.status(200).json({ status: "duplicate" });
       return;
     }
