@@ -4,7 +4,7 @@
 // statements so that a large report never holds the main thread for long.
 import type { Db } from "../db/client.ts";
 import { KeelError } from "../errors.ts";
-import { bulkInsert, testCaseColumns, testResultColumns } from "../db/queries/bulkInsert.ts";
+import { bulkInsert, testResultColumns } from "../db/queries/bulkInsert.ts";
 import { pairsOfBuilds, pairsOfReports, refreshFlakyFailures } from "../db/queries/costs/flakyFailures.ts";
 import { testCaseIds } from "../db/queries/testCaseIds.ts";
 import { withConflictRetry } from "../db/retry.ts";

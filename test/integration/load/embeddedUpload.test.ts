@@ -7,7 +7,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../../support/httpApp.ts";
 import { testDbKind } from "../../support/database.ts";
-import { junitXml } from "../../support/junitXml.ts";
+import { junitXml } from "../../../server/bench/junitXml.ts";
 
 const TESTS = 30_000;
 const GITHUB_SECRET = "embedded-upload-secret";

@@ -1,5 +1,5 @@
 // A generated JUnit report of `tests` test cases over many suites, about one in fifty failing, for
-// load tests and benchmarks.
+// load tests and benchmarks (test/integration/load, bench/junitStore.ts, bench/uploadResponsiveness.ts).
 export function junitXml(tests: number, suites = Math.max(1, Math.ceil(tests / 200))): string {
   const parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n'];
   let n = 0;
