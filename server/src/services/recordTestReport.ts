@@ -8,6 +8,7 @@ import { bulkInsert, testResultColumns } from "../db/queries/bulkInsert.ts";
 import { pairsOfBuilds, pairsOfReports, refreshFlakyFailures } from "../db/queries/costs/flakyFailures.ts";
 import { testCaseIds } from "../db/queries/testCaseIds.ts";
 import { withConflictRetry } from "../db/retry.ts";
+import { inPieces, letOthersIn } from "./inPieces.ts";
 import { testIdentityKey } from "../ingest/junit/testIdentity.ts";
 import type { ParsedReport, TestExecution } from "../ingest/junit/types.ts";
 
@@ -18,20 +19,12 @@ export interface TestReportInput {
   report: ParsedReport;
 }
 
-/**
- * Rows per statement. On the embedded database every statement runs on the main thread, so a
- * statement over hundreds of thousands of rows froze /healthz, webhooks and the API for minutes
- * (issue 13). Pieces of this size take a fraction of a second each, and between them the event
- * loop answers what is waiting (letOthersIn).
- */
-const CHUNK = 1_000;
+/** Executions keyed per turn of the event loop (pure JS, cheap per row). */
+const KEY_PIECE = 5_000;
 
-/** A turn of the event loop for other requests (setImmediate runs after pending I/O). */
-const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-function chunks<T>(items: T[]): T[][] {
+function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
@@ -62,13 +55,13 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
     const build = builds.get(buildId)!;
     const scope = (build.serviceId ? slugs.get(build.serviceId) : undefined) ?? build.repository ?? build.pipeline;
     const rows: { key: string; e: TestExecution; build: Build }[] = [];
-    for (const piece of chunks(report.executions)) {
+    for (const piece of chunks(report.executions, KEY_PIECE)) {
       for (const e of piece) {
         const key = testIdentityKey(scope, e.suite, e.name, e.variant);
         rows.push({ key, e, build });
         cases.set(key, { e, serviceId: build.serviceId, repository: build.repository });
       }
-      if (piece.length === CHUNK) await letOthersIn();
+      if (piece.length === KEY_PIECE) await letOthersIn();
     }
     keyed.push(rows);
   }
@@ -90,10 +83,11 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
           .map(([key, { e, serviceId, repository }]) => ({ key, serviceId, repository, suite: e.suite, name: e.name, variant: e.variant }))
           .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
         const caseIds = new Map<string, number>();
-        for (const piece of chunks(newCases)) {
+        // Every write below goes in pieces (inPieces.ts): the embedded database runs each statement
+        // on the main thread, and other requests get their turn between two pieces.
+        await inPieces(newCases, async (piece) => {
           for (const [key, id] of await testCaseIds(tx, piece)) caseIds.set(key, id);
-          await letOthersIn();
-        }
+        });
         const results = input.flatMap(({ buildId, name }, i) =>
           (keyed[i] ?? []).map(({ key, e, build }) => ({
             reportId: reportIds.get(`${buildId}\u0000${name}`)!,
@@ -105,20 +99,16 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
             retry: e.retry,
           })),
         );
-        for (const piece of chunks(results)) {
+        await inPieces(results, async (piece) => {
           await bulkInsert(tx, "TestResult", testResultColumns, piece);
-          await letOthersIn();
-        }
+        });
         // Incremental flaky detection: only the (test, sha) pairs these reports touch, which are
         // every test with results in these builds (a new report can make its build an outage, or
         // stop it being one) and the tests of the reports they replaced.
         const pairs = await pairsOfBuilds(tx, buildIds);
         const seen = new Set(pairs.map((p) => `${p.testCaseId}\u0000${p.commitSha}`));
         for (const p of replacedPairs) if (!seen.has(`${p.testCaseId}\u0000${p.commitSha}`)) pairs.push(p);
-        for (const piece of chunks(pairs)) {
-          await refreshFlakyFailures(tx, [], piece);
-          await letOthersIn();
-        }
+        await inPieces(pairs, (piece) => refreshFlakyFailures(tx, [], piece));
       },
       { timeout: 600_000, maxWait: 60_000 },
     ),

@@ -6,8 +6,8 @@ import type { Context } from "./context.ts";
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     // Internals never reach the browser: a 500's message is generic.
-    // A domain error's message is written for clients (e.g. "The database is unreachable").
-    const internal = shape.data.httpStatus >= 500 && !(error.cause instanceof KeelError);
+    // "The database is unreachable" (503) is written for clients and says nothing internal.
+    const internal = shape.data.httpStatus >= 500 && !(error.cause instanceof KeelError && error.cause.code === "UNAVAILABLE");
     return {
       ...shape,
       message: internal ? "Internal error" : shape.message,
