@@ -95,7 +95,7 @@ function summary(db: string, kind: string, samples: Sample[]) {
 
 async function onDatabase(db: "postgres" | "pglite", env: Record<string, string>) {
   console.error(`${db}: starting Keel with the demo data`);
-  const keel = await startKeelServer({ ...env, KEEL_API_TOKEN: TOKEN, KEEL_DEMO: "1", LOG_LEVEL: "error" }, 900_000);
+  const keel = await startKeelServer({ ...env, KEEL_API_TOKEN: TOKEN, KEEL_DEMO: "1", LOG_LEVEL: "info" }, 900_000);
   try {
     console.error(`${db}: ${SECONDS} s of load, load average before ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     const { ingest, reads } = await run(keel);
