@@ -28,7 +28,8 @@ const events = generateEvents(150_000, 11);
 const batches: string[] = [];
 for (let i = 0; i < events.length; i += 50) batches.push(JSON.stringify({ events: events.slice(i, i + 50) }));
 const report = junitXml(2_000);
-const READS = ["/api/v1/metrics/dora", "/api/v1/metrics/hours-lost", "/api/v1/metrics/flaky-tests", "/api/v1/metrics/investment", "/api/v1/export/deployments.csv"];
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const READS = [`/api/v1/metrics/dora?from=${day(-91)}&to=${day(1)}`, "/api/v1/metrics/hours-lost", "/api/v1/metrics/flaky-tests", "/api/v1/metrics/investment", "/api/v1/export/deployments.csv"];
 
 interface Sample {
   ms: number;
@@ -97,6 +98,17 @@ async function onDatabase(db: "postgres" | "pglite", env: Record<string, string>
   console.error(`${db}: starting Keel with the demo data`);
   const keel = await startKeelServer({ ...env, KEEL_API_TOKEN: TOKEN, KEEL_DEMO: "1", LOG_LEVEL: "info" }, 900_000);
   try {
+    // Right after the demo load the tables have no planner statistics until Keel's table maintenance
+    // (or PostgreSQL's autovacuum) analyses them, and an export then takes a minute: measure the
+    // steady state, not that first minute.
+    for (let i = 0; i < 30; i++) {
+      const started = performance.now();
+      await fetch(`${keel.url}/api/v1/export/deployments.csv`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.arrayBuffer());
+      const ms = performance.now() - started;
+      console.error(`${db}: settling, a CSV export took ${Math.round(ms)} ms`);
+      if (ms < 2_000) break;
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
     console.error(`${db}: ${SECONDS} s of load, load average before ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     const { ingest, reads } = await run(keel);
     const errors = keel.output().split("\n").filter((line) => line.includes('"level":50'));
