@@ -5,7 +5,7 @@
 import type { Db } from "../db/client.ts";
 import { KeelError } from "../errors.ts";
 import { bulkInsert, testResultColumns } from "../db/queries/bulkInsert.ts";
-import { pairsOfBuilds, pairsOfReports, refreshFlakyFailures } from "../db/queries/costs/flakyFailures.ts";
+import { pairsOfOtherReports, pairsOfReports, refreshFlakyFailures, type TestShaPair } from "../db/queries/costs/flakyFailures.ts";
 import { testCaseIds } from "../db/queries/testCaseIds.ts";
 import { withConflictRetry } from "../db/retry.ts";
 import { inPieces, letOthersIn } from "./inPieces.ts";
@@ -105,10 +105,14 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
         // Incremental flaky detection: only the (test, sha) pairs these reports touch, which are
         // every test with results in these builds (a new report can make its build an outage, or
         // stop it being one) and the tests of the reports they replaced.
-        const pairs = await pairsOfBuilds(tx, buildIds);
-        const seen = new Set(pairs.map((p) => `${p.testCaseId}\u0000${p.commitSha}`));
-        for (const p of replacedPairs) if (!seen.has(`${p.testCaseId}\u0000${p.commitSha}`)) pairs.push(p);
-        await inPieces(pairs, (piece) => refreshFlakyFailures(tx, [], piece));
+        // This upload's own pairs are known here; only other reports of the builds are read (one
+        // statement returning 200,000 rows held the main thread for over a second).
+        const pairs = new Map<string, TestShaPair>();
+        const add = (p: TestShaPair) => pairs.set(`${p.testCaseId}\u0000${p.commitSha}`, p);
+        for (const r of results) add(r);
+        for (const p of await pairsOfOtherReports(tx, buildIds, [...reportIds.values()])) add(p);
+        for (const p of replacedPairs) add(p);
+        await inPieces([...pairs.values()].map(({ testCaseId, commitSha }) => ({ testCaseId, commitSha })), (piece) => refreshFlakyFailures(tx, [], piece));
       },
       { timeout: 600_000, maxWait: 60_000 },
     ),
