@@ -4,7 +4,11 @@
 // on PGlite (a temp directory). Beside each, the floor: the same rows written by bare multi-row
 // INSERTs on a fresh database of the same kind (no HTTP, no validation, no ORM).
 //
+// Then JUnit storage (bench/junitStore.ts): one report of --junit tests over HTTP, beside the bare
+// INSERTs of the same identities and results, and the server's peak memory.
+//
 // Usage: pnpm bench:ingest [--events 100000] [--batch 500] [--clients 3] [--only postgres|pglite]
+//   [--junit 60000]   (--events 0 or --junit 0 skips that part)
 //   Goal on a 2-core machine: ≥ 5,000 events/s on PostgreSQL, ≥ 1,500/s on PGlite, ≤ 3× the floor.
 //   KEEL_BENCH_POSTGRES_URL: the server to create the throwaway databases on (default
 //   postgresql://postgres@127.0.0.1:5432/postgres). KEEL_BENCH_NODE_ARGS: extra node flags for the
@@ -23,6 +27,7 @@ import { applyMigrations } from "../src/db/migrations.ts";
 import { floorBatch, floorNames, newFloorState, type Statement } from "../src/db/queries/bench/ingestFloor.ts";
 import { maintenanceSql, TABLES_NEEDING_MAINTENANCE_SQL, type TableMaintenance } from "../src/db/queries/tableMaintenance.ts";
 import { generateEvents } from "./ingestEvents.ts";
+import { floorOnPglite as junitFloorOnPglite, floorOnPostgres as junitFloorOnPostgres, uploadOverHttp, type JunitStoreResult } from "./junitStore.ts";
 import { startKeelServer } from "./keelServer.ts";
 
 const { values: args } = parseArgs({
@@ -31,6 +36,7 @@ const { values: args } = parseArgs({
     batch: { type: "string", default: "500" },
     clients: { type: "string", default: "3" },
     only: { type: "string" },
+    junit: { type: "string", default: "60000" },
   },
 });
 const TOTAL = Number(args.events);
@@ -208,14 +214,47 @@ async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
+const JUNIT_TESTS = Number(args.junit);
 const rows: Row[] = [];
-if (args.only !== "pglite") {
+const junitRows: (JunitStoreResult & { db: Kind })[] = [];
+if (args.only !== "pglite" && JUNIT_TESTS > 0) {
+  const http = await withPostgresDatabase((url) => uploadOverHttp({ DATABASE_URL: url }, TOKEN, JUNIT_TESTS));
+  const floorSeconds = await withPostgresDatabase(async (url) => {
+    await migrated({ databaseUrl: url });
+    return junitFloorOnPostgres(url, JUNIT_TESTS);
+  });
+  log(`postgres junit: HTTP ${http.seconds.toFixed(1)} s, floor ${floorSeconds.toFixed(1)} s`);
+  junitRows.push({ db: "postgres", httpSeconds: http.seconds, floorSeconds, peakRssMb: http.peakRssMb });
+}
+if (args.only !== "postgres" && JUNIT_TESTS > 0) {
+  const http = await withTempDir((dir) => uploadOverHttp({ KEEL_DATA_DIR: dir }, TOKEN, JUNIT_TESTS));
+  const floorSeconds = await withTempDir(async (dir) => {
+    await migrated({ dataDir: dir });
+    return junitFloorOnPglite(dir, JUNIT_TESTS);
+  });
+  log(`pglite junit: HTTP ${http.seconds.toFixed(1)} s, floor ${floorSeconds.toFixed(1)} s`);
+  junitRows.push({ db: "pglite", httpSeconds: http.seconds, floorSeconds, peakRssMb: http.peakRssMb });
+}
+if (junitRows.length) {
+  console.log(`\nJUnit storage: one report of ${JUNIT_TESTS.toLocaleString("en-US")} tests`);
+  console.table(
+    junitRows.map((r) => ({
+      db: r.db,
+      "HTTP upload s": r.httpSeconds.toFixed(1),
+      "floor s": r.floorSeconds.toFixed(1),
+      "HTTP / floor": `${(r.httpSeconds / r.floorSeconds).toFixed(1)}x`,
+      "server peak RSS MB": r.peakRssMb ?? "n/a",
+      goal: `≤ 3x: ${r.httpSeconds / r.floorSeconds <= 3 ? "met" : "MISSED"}`,
+    })),
+  );
+}
+if (args.only !== "pglite" && TOTAL > 0) {
   console.error("postgres");
   const httpPerSecond = await withPostgresDatabase((url) => viaHttp("postgres", { DATABASE_URL: url }));
   const floorPerSecond = await withPostgresDatabase(floorOnPostgres);
   rows.push({ db: "postgres", httpPerSecond, floorPerSecond });
 }
-if (args.only !== "postgres") {
+if (args.only !== "postgres" && TOTAL > 0) {
   console.error("pglite");
   const httpPerSecond = await withTempDir((dir) => viaHttp("pglite", { KEEL_DATA_DIR: dir }));
   const floorPerSecond = await withTempDir(floorOnPglite);
@@ -223,8 +262,8 @@ if (args.only !== "postgres") {
 }
 
 const perSecond = (n: number) => `${Math.round(n).toLocaleString("en-US")}/s`;
-console.log(`\nIngestion of ${TOTAL.toLocaleString("en-US")} events, batches of ${BATCH}, ${CLIENTS} concurrent clients`);
-console.table(
+if (rows.length) console.log(`\nIngestion of ${TOTAL.toLocaleString("en-US")} events, batches of ${BATCH}, ${CLIENTS} concurrent clients`);
+if (rows.length) console.table(
   rows.map((r) => ({
     db: r.db,
     "HTTP events/s": perSecond(r.httpPerSecond),

@@ -1,7 +1,9 @@
 // The domain's one error type. HTTP routes and tRPC map it to status codes in one place each
-// (http/errors.ts, trpc/init.ts); anything else is a 500 whose cause goes to the log only.
+// (http/errors.ts, trpc/init.ts); an unreachable database is a 503 (knownErrorOf); anything else
+// is a 500 whose cause goes to the log only.
 
 import type { ErrorCodeValue } from "@keel/shared";
+import { isDatabaseUnavailable } from "./db/dbErrors.ts";
 
 /** The codes are part of the API contract, so they live with its schemas in shared. */
 export type ErrorCode = ErrorCodeValue;
@@ -22,7 +24,23 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
+
+/** Seconds a client is told to wait (Retry-After) when the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The domain error an unexpected error stands for, if any: today only "the database is
+ * unreachable", which is a 503 the client may retry (webhook senders do), never a 500.
+ */
+export function knownErrorOf(error: unknown): KeelError | undefined {
+  if (error instanceof KeelError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new KeelError("UNAVAILABLE", "The database is unreachable. Try again shortly.", [], { cause: error });
+  }
+  return undefined;
+}
 
 export class KeelError extends Error {
   override name = "KeelError";

@@ -2,6 +2,7 @@
 // tests both use this, so what the tests start is what a user starts.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { startAutoVacuum } from "./db/autoVacuum.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import { applyMigrations } from "./db/migrations.ts";
@@ -53,7 +54,8 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
       );
     }
   }
-  const webhookQueue = createWebhookQueue({ db: database.prisma, logger });
+  const spool = env.DATABASE_URL ? undefined : path.join(env.KEEL_DATA_DIR, "webhook-spool");
+  const webhookQueue = createWebhookQueue({ db: database.prisma, logger, spool });
   // PGlite has no autovacuum to keep the planner's statistics and the visibility map; PostgreSQL does.
   const autoVacuum = database.kind === "pglite" ? startAutoVacuum({ db: database.prisma, logger }) : undefined;
   const webhookSecrets = { github: env.KEEL_GITHUB_WEBHOOK_SECRET, gitlab: env.KEEL_GITLAB_WEBHOOK_TOKEN, pagerduty: env.KEEL_PAGERDUTY_WEBHOOK_SECRET };

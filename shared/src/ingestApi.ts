@@ -51,6 +51,7 @@ export const ErrorCode = z.enum([
   "UNSUPPORTED_MEDIA_TYPE",
   "RATE_LIMITED",
   "INTERNAL",
+  "UNAVAILABLE",
 ]);
 export type ErrorCodeValue = z.output<typeof ErrorCode>;
 

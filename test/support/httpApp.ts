@@ -7,7 +7,7 @@ import type { RoleValue } from "@keel/shared";
 import { createLogger } from "../../server/src/logger.ts";
 import type { Context } from "../../server/src/trpc/context.ts";
 import { createWebhookQueue, type WebhookQueue } from "../../server/src/services/webhookQueue.ts";
-import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { createTestDatabase, testDbKind, type TestDatabase } from "./database.ts";
 
 export const TEST_ADMIN_TOKEN = "test-admin-token-0123456789";
 
@@ -29,7 +29,8 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const logger = createLogger("silent");
-  const webhookQueue = createWebhookQueue({ db: database.prisma, logger });
+  // As `keel start` does on the embedded database: deliveries wait in a spool while it is busy.
+  const webhookQueue = createWebhookQueue({ db: database.prisma, logger, spool: testDbKind === "pglite" ? "memory" : undefined });
   const app = createApp({ database, logger, apiToken: TEST_ADMIN_TOKEN, webhooks: { secrets: options.webhookSecrets, queue: webhookQueue } });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, () => resolve(s));

@@ -24,7 +24,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("databaseUrl" in target) {
     // JIT compilation off: Keel's queries run in milliseconds, and compiling the metric queries'
     // expressions cost more (200-400 ms measured, docs/metrics.md "Performance") than running them.
-    const adapterFactory = new PrismaPg({ connectionString: target.databaseUrl, max: 10, options: "-c jit=off -c work_mem=32MB" });
+    // A database that accepts no connection (down, or a dropped network) fails the request within
+    // seconds, answered 503 (errors.ts), instead of holding it until the client gives up. pg-pool
+    // applies the same limit to waiting for a free connection, so it is well above what a busy
+    // pool makes a request wait.
+    const adapterFactory = new PrismaPg({
+      connectionString: target.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 15_000,
+      options: "-c jit=off -c work_mem=32MB",
+    });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {
       prisma,

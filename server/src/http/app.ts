@@ -16,6 +16,9 @@ import { checkHost, checkOrigin, securityHeaders, type SecurityOptions } from ".
 import type { SessionPolicy } from "../services/auth/sessions.ts";
 import type { OidcPolicy } from "../services/auth/oidcSignIn.ts";
 import { readiness } from "./readiness.ts";
+import { retryAfterOn503 } from "./retryAfter.ts";
+import { TRPC_MAX_BODY_BYTES, trpcLimits } from "./trpcLimits.ts";
+import { drainRefusedBodies } from "./wholeAnswers.ts";
 import { costRoutes } from "./rest/costRoutes.ts";
 import { ingestRoutes } from "./rest/ingestRoutes.ts";
 import { metricsRoutes } from "./rest/metricsRoutes.ts";
@@ -47,6 +50,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+  app.use(retryAfterOn503(), drainRefusedBodies());
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -63,7 +67,9 @@ export function createApp(options: AppOptions): Express {
   app.use("/auth", authRoutes(database.prisma, logger, { session, security, oidc: options.oidc }));
   app.use(
     "/trpc",
+    trpcLimits(),
     createExpressMiddleware({
+      maxBodySize: TRPC_MAX_BODY_BYTES,
       router: appRouter,
       createContext: ({ req }) => ({ db: database.prisma, logger, identity: req.identity ?? { kind: "anonymous", role: null }, ip: req.ip ?? "unknown" }),
     }),

@@ -1,9 +1,10 @@
 // Every HTTP error is JSON of one shape (api.md "Errors"); a 500 carries no internals.
 import type { ErrorRequestHandler, Response } from "express";
-import { httpStatusOf, KeelError } from "../errors.ts";
+import { httpStatusOf, KeelError, knownErrorOf, RETRY_AFTER_SECONDS } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 
 export function sendError(res: Response, error: KeelError): void {
+  if (error.code === "UNAVAILABLE") res.set("Retry-After", String(RETRY_AFTER_SECONDS));
   res.status(httpStatusOf[error.code]).json({
     error: { code: error.code, message: error.message, ...(error.details.length ? { details: error.details } : {}) },
   });
@@ -24,7 +25,8 @@ function fromMiddleware(error: unknown): KeelError | undefined {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
-    const known = error instanceof KeelError ? error : fromMiddleware(error);
+    const known = knownErrorOf(error) ?? fromMiddleware(error);
+    if (known?.code === "UNAVAILABLE") logger.warn({ err: error, method: req.method, url: req.originalUrl }, "database unreachable");
     if (known) return sendError(res, known);
     logger.error({ err: error, method: req.method, url: req.originalUrl }, "request failed");
     sendError(res, new KeelError("INTERNAL", "Something went wrong on our side. It has been logged."));

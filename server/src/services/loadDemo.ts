@@ -41,5 +41,9 @@ export async function loadDemoIfEmpty({ db, now }: { db: Db; now: Date }) {
   });
   for (let i = 0; i < reports.length; i += 200) await recordTestReports({ db, input: reports.slice(i, i + 200) });
   await db.setting.create({ data: { key: "demoLoadedAt", value: now.toISOString() } });
+  // Planner statistics for what was just loaded: without them the first minutes of reads chose
+  // plans for empty tables (a CSV export took 26-69 s instead of 0.2 s) until autovacuum, or
+  // Keel's table maintenance on PGlite, got round to it (bench:load, issue 13).
+  await db.$executeRawUnsafe("ANALYZE");
   return { events: events.length, testReports: demo.testReports.length, loadMs: Date.now() - started };
 }

@@ -11,6 +11,7 @@ import type {
 } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import type { Tx } from "../db/types.ts";
+import { withConflictRetry } from "../db/retry.ts";
 import { eventHash, eventStateKey } from "./events/eventKey.ts";
 import { instant } from "./events/instant.ts";
 import { resolveNames, type NameIds } from "./events/resolveNames.ts";
@@ -48,7 +49,9 @@ export interface RecordInput {
 export async function recordEvents(input: RecordInput): Promise<RecordResult> {
   const { db, events, source } = input;
   const occurredAt = input.occurredAt ?? null;
-  return db.$transaction(
+  // A deadlock or serialization failure against a concurrent batch, or a unique violation from
+  // both inserting the same new change, runs the batch again (db/retry.ts): a client never sees one.
+  return withConflictRetry(() => db.$transaction(
     async (tx) => {
       // Each event's version; within a batch the last one sent for an event is the one it ends at.
       const latest = new Map<string, EventVersion & { event: AnyEventData }>();
@@ -73,7 +76,7 @@ export async function recordEvents(input: RecordInput): Promise<RecordResult> {
       return { accepted: events.length, ...counts, unchanged: events.length - counts.created - counts.updated };
     },
     { timeout: 120_000, maxWait: 60_000 },
-  );
+  ), { uniqueViolations: true });
 }
 
 async function applyEvents(tx: Tx, events: AnyEventData[]): Promise<{ created: number; updated: number }> {

@@ -9,6 +9,7 @@ import { hostname } from "node:os";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { pendingWebhookEvents, processPendingRawEvents } from "./processRawEvents.ts";
+import { createWebhookSpool, type WebhookSpool } from "./webhookSpool.ts";
 
 export interface WebhookQueue {
   /** Process pending deliveries soon. Returns at once. */
@@ -19,6 +20,8 @@ export interface WebhookQueue {
   idle(): Promise<void>;
   /** No new work; waits for the delivery in flight. */
   stop(): Promise<void>;
+  /** Where deliveries wait while the embedded database is busy (none on PostgreSQL). */
+  spool?: WebhookSpool | undefined;
 }
 
 export interface WebhookQueueOptions {
@@ -29,6 +32,11 @@ export interface WebhookQueueOptions {
   pollMs?: number;
   /** This process's name on its claims. */
   instance?: string;
+  /**
+   * The spool's directory (the embedded database's data directory holds it), or "memory" for an
+   * in-memory database. Unset on PostgreSQL: app servers may have no lasting disk of their own.
+   */
+  spool?: string | undefined;
 }
 
 export function createWebhookQueue({
@@ -37,7 +45,9 @@ export function createWebhookQueue({
   debounceMs = 20,
   pollMs = 30_000,
   instance = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
+  spool: spoolAt,
 }: WebhookQueueOptions): WebhookQueue {
+  const spool = spoolAt ? createWebhookSpool(spoolAt) : undefined;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let kickedWhileRunning = false;
@@ -51,6 +61,7 @@ export function createWebhookQueue({
 
   const drain = async () => {
     try {
+      await spool?.flush(db);
       await processPendingRawEvents({ db, logger, instance, shouldStop: () => stopped });
     } catch (error) {
       // The deliveries stay pending: the next kick (a new delivery, or the next start) retries.
@@ -78,6 +89,7 @@ export function createWebhookQueue({
   poll?.unref();
 
   const queue: WebhookQueue = {
+    spool,
     kick() {
       if (stopped) return;
       if (running) kickedWhileRunning = true;

@@ -2,7 +2,7 @@
 // procedure starts from one of the role-checked bases (viewer, editor, admin): none is public.
 import { roleCovers, type RoleValue } from "@keel/shared";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { KeelError, type ErrorCode } from "../errors.ts";
+import { KeelError, knownErrorOf, type ErrorCode } from "../errors.ts";
 import { audited, type AuditEntryInput } from "../services/auth/audit.ts";
 import { actorOf, roleOf } from "../services/auth/identity.ts";
 import type { Context } from "./context.ts";
@@ -15,7 +15,8 @@ export interface Meta {
 const t = initTRPC.context<Context>().meta<Meta>().create({
   errorFormatter({ shape, error }) {
     // Internals never reach the browser: a 500's message is generic.
-    const internal = shape.data.httpStatus >= 500;
+    // "The database is unreachable" (503) is written for clients and says nothing internal.
+    const internal = shape.data.httpStatus >= 500 && !(error.cause instanceof KeelError && error.cause.code === "UNAVAILABLE");
     return {
       ...shape,
       message: internal ? "Internal error" : shape.message,
@@ -35,14 +36,15 @@ const trpcCodeOf: Record<ErrorCode, TRPCError["code"]> = {
   UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   INTERNAL: "INTERNAL_SERVER_ERROR",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
 const mapErrors = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = result.error.cause;
-    if (cause instanceof KeelError) throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
-    if (result.error.code === "INTERNAL_SERVER_ERROR") ctx.logger.error({ err: cause ?? result.error, path }, "tRPC procedure failed");
+    const cause = knownErrorOf(result.error.cause);
+    if (cause) throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
+    if (result.error.code === "INTERNAL_SERVER_ERROR") ctx.logger.error({ err: result.error.cause ?? result.error, path }, "tRPC procedure failed");
   }
   return result;
 });

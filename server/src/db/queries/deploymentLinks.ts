@@ -18,13 +18,17 @@ export interface LinksToWrite {
   replacedDeploymentIds?: readonly string[];
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export async function writeDeploymentLinks(tx: Tx, { links, changeIds, deploymentIds, replacedDeploymentIds = [] }: LinksToWrite): Promise<number> {
   if (replacedDeploymentIds.length > 0) await removeUnlistedLinks(tx, links, replacedDeploymentIds);
   if (links.length === 0 && changeIds.length === 0 && deploymentIds.length === 0) return 0;
+  // Links in key order, so concurrent batches take the same locks in the same order.
+  const sorted = [...links].sort((a, b) => compare(a.deploymentId, b.deploymentId) || compare(a.changeId, b.changeId));
   return tx.$executeRaw(Prisma.sql`
     INSERT INTO "DeploymentChange" ("deploymentId", "changeId")
     SELECT x."deploymentId", x."changeId"
-    FROM json_to_recordset(${JSON.stringify(links)}::json) AS x("deploymentId" text, "changeId" uuid)
+    FROM json_to_recordset(${JSON.stringify(sorted)}::json) AS x("deploymentId" text, "changeId" uuid)
     UNION ALL
     SELECT d.id, c.id
     FROM "Change" c

@@ -10,7 +10,9 @@ export async function insertNewRawEvents(tx: Tx, rows: readonly Record<string, u
   const fresh = new Set<string>();
   if (rows.length === 0) return fresh;
   const { recordType, select, names } = recordset(rawEventColumns);
-  for (const json of jsonChunks(rows)) {
+  // In key order: two batches sharing events wait on each other's keys in one order (no deadlock).
+  const sorted = [...rows].sort((a, b) => (String(a.dedupeKey) < String(b.dedupeKey) ? -1 : String(a.dedupeKey) > String(b.dedupeKey) ? 1 : 0));
+  for (const json of jsonChunks(sorted)) {
     const inserted = await tx.$queryRaw<{ dedupeKey: string }[]>(Prisma.sql`
       INSERT INTO "RawEvent" (${names})
       SELECT ${select} FROM json_to_recordset(${json}::json) AS x(${recordType})

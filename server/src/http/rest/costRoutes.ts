@@ -16,6 +16,7 @@ import { getHoursLost } from "../../services/getHoursLost.ts";
 import { getInvestmentBalance } from "../../services/getInvestmentBalance.ts";
 import { getWeeklyReport } from "../../services/getWeeklyReport.ts";
 import { requireScope } from "../auth.ts";
+import { drained } from "../drain.ts";
 import { parseOrThrow } from "../validate.ts";
 
 /** Only weekly buckets exist (api.md: `bucket=week`); the parameter may be left out. */
@@ -84,10 +85,7 @@ export function costRoutes(db: Db): Router {
     await csv.run(async (chunk) => {
       if (gone) return;
       // Respect back-pressure: wait for the socket to drain (or close) before writing more.
-      if (!res.write(chunk)) await new Promise<void>((resolve) => {
-        res.once("drain", resolve);
-        res.once("close", resolve);
-      });
+      if (!res.write(chunk)) await drained(res);
     });
     res.end();
   });

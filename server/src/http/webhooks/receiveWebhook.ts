@@ -1,5 +1,6 @@
 // The shared shape of a webhook endpoint: read the raw body (signatures cover the exact bytes),
-// verify, parse, store the delivery as a RawEvent under its dedupe key, answer. The answer never
+// verify, parse, store the delivery as a RawEvent under its dedupe key (or, while the embedded
+// database is busy, in the spool: services/webhookSpool.ts), answer. The answer never
 // waits for mapping: that runs after it, from the stored row, so a delivery is never lost.
 import { createHash } from "node:crypto";
 import { toStorableText } from "@keel/shared";
@@ -9,7 +10,10 @@ import { KeelError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { webhookAdapters, type WebhookSource } from "../../ingest/webhookAdapters.ts";
 import type { WebhookQueue } from "../../services/webhookQueue.ts";
+import { storeDelivery } from "../../services/webhookSpool.ts";
 import { assertDepth } from "../validate.ts";
+
+export const MAX_DELIVERY_ID_LENGTH = 200;
 
 const rawBody = express.raw({ type: () => true, limit: "5mb" });
 
@@ -45,13 +49,15 @@ export function webhookEndpoint(
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!secret || !receiver.verify(secret, body, req)) throw new KeelError("UNAUTHORIZED", "The webhook signature is missing or wrong.");
     const { kind, deliveryId, payload } = receiver.read(body, req);
+    // Vendors' ids are UUIDs or short hashes; a longer one cannot be a real delivery (and would not fit the dedupe index).
+    if (deliveryId.length > MAX_DELIVERY_ID_LENGTH) {
+      throw new KeelError("VALIDATION_FAILED", `The delivery id is longer than ${MAX_DELIVERY_ID_LENGTH} characters.`);
+    }
     const mapped = mappedKinds.has(kind);
     const note = mapped ? null : `ignored: ${kind}`;
-    const { count } = await db.rawEvent.createMany({
-      data: [{ source, kind, dedupeKey: `${source}:${deliveryId}`, payload, processedAt: mapped ? null : new Date(), note }],
-      skipDuplicates: true,
-    });
-    if (count === 0) {
+    const row = { source, kind, dedupeKey: `${source}:${deliveryId}`, payload, processedAt: mapped ? null : new Date(), note };
+    const outcome = await storeDelivery(db, row, queue?.spool);
+    if (outcome === "duplicate") {
       res.status(200).json({ status: "duplicate" });
       return;
     }

@@ -16,10 +16,11 @@ export async function resolveNames(
   wanted: { services: Iterable<string>; environments: Iterable<string>; teams: Iterable<string>; serviceTeams: Map<string, string> },
 ): Promise<NameIds> {
   // Ids are Prisma-side defaults (uuid()), so raw inserts make them here; a known name is left alone.
+  // Names are sorted so that concurrent batches insert (and wait on) them in one order.
   const rows = await ensureNames(tx, {
-    teams: [...new Set(wanted.teams)].map((slug) => ({ id: randomUUID(), slug })),
-    environments: [...new Set(wanted.environments)].map((name) => ({ id: randomUUID(), name })),
-    services: [...new Set(wanted.services)].map((slug) => ({ id: randomUUID(), slug, teamSlug: wanted.serviceTeams.get(slug) ?? null })),
+    teams: [...new Set(wanted.teams)].sort().map((slug) => ({ id: randomUUID(), slug })),
+    environments: [...new Set(wanted.environments)].sort().map((name) => ({ id: randomUUID(), name })),
+    services: [...new Set(wanted.services)].sort().map((slug) => ({ id: randomUUID(), slug, teamSlug: wanted.serviceTeams.get(slug) ?? null })),
     createdAt: new Date().toISOString(),
   });
   const byKind: Record<NameKind, Map<string, NameRow>> = { team: new Map(), environment: new Map(), service: new Map() };

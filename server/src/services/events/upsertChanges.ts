@@ -25,6 +25,8 @@ export interface ChangeInput {
   title?: string | undefined;
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const sourceRank: Record<CategorySourceValue, number> = { none: 0, prefix: 1, label: 2, explicit: 3 };
 
 /** What an update may set; a column left out of a row (null) keeps its value. */
@@ -113,7 +115,11 @@ export async function upsertChanges(
     if (counted) updated++;
   }
   const now = new Date().toISOString();
+  // Rows are written in key order, so two batches touching the same changes lock them in the same
+  // order and cannot deadlock (issue 13: 40P01 here with eight batches sharing commits).
+  toCreate.sort((a, b) => compareText(a.repository ?? "", b.repository ?? "") || compareText(a.sha, b.sha));
+  const updateRows = [...updates.values()].sort((a, b) => compareText(String(a.id), String(b.id)));
   await bulkInsert(tx, "Change", changeColumns, toCreate.map((row) => ({ ...row, createdAt: now, updatedAt: now })));
-  await updateRowsById(tx, "Change", updateColumns, [...updates.values()].map((row) => ({ ...row, updatedAt: now })));
+  await updateRowsById(tx, "Change", updateColumns, updateRows.map((row) => ({ ...row, updatedAt: now })));
   return { ids, created, updated };
 }

@@ -28,6 +28,15 @@ export async function pairsOfReports(tx: Tx, reports: { buildId: string; name: s
     JOIN "TestResult" r ON r."reportId" = t.id`);
 }
 
+/** Every (test, sha) pair with results in the given builds, outside the given reports. */
+export async function pairsOfOtherReports(tx: Tx, buildIds: string[], reportIds: number[]): Promise<TestShaPair[]> {
+  if (buildIds.length === 0) return [];
+  return tx.$queryRaw<TestShaPair[]>(Prisma.sql`
+    SELECT DISTINCT r."testCaseId", r."commitSha" FROM "TestResult" r
+    WHERE r."buildId" IN (SELECT value FROM json_array_elements_text(${JSON.stringify(buildIds)}::json))
+      AND r."reportId" NOT IN (SELECT value::int FROM json_array_elements_text(${JSON.stringify(reportIds)}::json))`);
+}
+
 /** The touched pairs: every test with results in the given builds, plus `extra`. */
 function touchedPairs(buildIds: string[], extra: TestShaPair[]): Prisma.Sql {
   return Prisma.sql`
