@@ -65,9 +65,11 @@ function aggregate(facts: Prisma.Sql): Prisma.Sql {
 
 /** Flaky failures in scope whose attempt finished in [from, to), per (test, team, week). */
 export function flakyCostRows(db: Tx, q: CostQuery): Promise<FlakyCostRow[]> {
-  return db.$queryRaw<FlakyCostRow[]>(
-    aggregate(flakyFailureFacts(q, Prisma.sql`b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to}`)),
-  );
+  return db.$queryRaw<FlakyCostRow[]>(flakyCostRowsSql(q));
+}
+
+export function flakyCostRowsSql(q: CostQuery): Prisma.Sql {
+  return aggregate(flakyFailureFacts(q, Prisma.sql`b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to}`));
 }
 
 /**

@@ -35,7 +35,11 @@ export interface FlakyTestStateRow {
 }
 
 export function flakyTestStates(db: Tx, q: CostQuery, asOf: Date): Promise<FlakyTestStateRow[]> {
-  return db.$queryRaw<FlakyTestStateRow[]>(Prisma.sql`
+  return db.$queryRaw<FlakyTestStateRow[]>(flakyTestStatesSql(q, asOf));
+}
+
+export function flakyTestStatesSql(q: CostQuery, asOf: Date): Prisma.Sql {
+  return Prisma.sql`
     WITH flaky AS (
       SELECT f."testCaseId", min(b."finishedAt") AS "firstFlakyAt", max(b."finishedAt") AS "lastFlakyAt", count(*)::int AS "flakyFailuresEver"
       FROM "FlakyFailure" f JOIN "Build" b ON b.id = f."buildId"
@@ -68,5 +72,5 @@ export function flakyTestStates(db: Tx, q: CostQuery, asOf: Date): Promise<Flaky
       WHERE r."testCaseId" = c.id AND r."commitSha" = last."commitSha" AND b."finishedAt" < ${asOf}
         AND NOT ${isInfrastructureOutage(Prisma.sql`b.id`)}
     ) latest ON true
-    ORDER BY c.id`);
+    ORDER BY c.id`;
 }

@@ -28,7 +28,11 @@ export interface OutageRow {
 
 /** Build attempts in scope finished in the window where more than half of the tests failed. */
 export function infrastructureOutages(db: Tx, q: CostQuery): Promise<OutageRow[]> {
-  return db.$queryRaw<OutageRow[]>(Prisma.sql`
+  return db.$queryRaw<OutageRow[]>(infrastructureOutagesSql(q));
+}
+
+export function infrastructureOutagesSql(q: CostQuery): Prisma.Sql {
+  return Prisma.sql`
     SELECT b.id AS "buildId", s.slug AS "serviceSlug", b.pipeline, b."commitSha", b.attempt, b."finishedAt",
            sum(t.tests)::int AS tests, sum(t.failed + t.errors)::int AS failed
     FROM "Build" b
@@ -37,7 +41,7 @@ export function infrastructureOutages(db: Tx, q: CostQuery): Promise<OutageRow[]
     WHERE b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to} ${inScope(Prisma.sql`b."serviceId"`, q)}
     GROUP BY b.id, s.slug
     HAVING sum(t.failed + t.errors) * 2 > sum(t.tests)
-    ORDER BY b."finishedAt", b.id`);
+    ORDER BY b."finishedAt", b.id`;
 }
 
 export interface BrokenTestRow {
@@ -55,7 +59,11 @@ export interface BrokenTestRow {
 
 /** Tests that failed on every attempt of a sha (≥ 2 failed executions, no pass), in the window. */
 export function brokenTests(db: Tx, q: CostQuery): Promise<BrokenTestRow[]> {
-  return db.$queryRaw<BrokenTestRow[]>(Prisma.sql`
+  return db.$queryRaw<BrokenTestRow[]>(brokenTestsSql(q));
+}
+
+export function brokenTestsSql(q: CostQuery): Prisma.Sql {
+  return Prisma.sql`
     WITH failures AS (
       SELECT DISTINCT r."testCaseId", r."commitSha"
       FROM "Build" b JOIN "TestResult" r ON r."buildId" = b.id
@@ -82,5 +90,5 @@ export function brokenTests(db: Tx, q: CostQuery): Promise<BrokenTestRow[]> {
     LEFT JOIN "Service" s ON s.id = c."serviceId"
     WHERE p.failed >= 2 AND p.passed = 0
     GROUP BY c.id, s.slug
-    ORDER BY sum(p.failed) DESC, c.id`);
+    ORDER BY sum(p.failed) DESC, c.id`;
 }
