@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { KeelError } from "../errors.ts";
 import { bulkInsert, testCaseColumns, testResultColumns } from "../db/queries/bulkInsert.ts";
 import { pairsOfReports, refreshFlakyFailures } from "../db/queries/costs/flakyFailures.ts";
+import { updateFlakyStates } from "../db/queries/costs/flakyStates.ts";
 import { testIdentityKey } from "../ingest/junit/testIdentity.ts";
 import type { ParsedReport, TestExecution } from "../ingest/junit/types.ts";
 
@@ -80,6 +81,8 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
       await bulkInsert(tx, "TestResult", testResultColumns, results);
       // Incremental flaky detection: only the (test, sha) pairs these reports touch.
       await refreshFlakyFailures(tx, buildIds, replacedPairs);
+      // The rollups the cost views read (outage flags, broken pairs, flaky test states).
+      await updateFlakyStates(tx, buildIds, replacedPairs);
     },
     { timeout: 300_000, maxWait: 60_000 },
   );

@@ -118,6 +118,16 @@ export async function generateCostsBenchData(db: Tx, size: CostsBenchSize, log: 
   await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"TestReport"', 'id'), (SELECT max(id) FROM "TestReport"))`);
   await db.$executeRawUnsafe(`DROP TABLE _bench_build`);
   await run("flaky failures", allFlakyFailures());
+  // The rollups recordTestReports keeps per upload, built at once as migration flaky_test_state's backfill does.
+  await run("outage flags", Prisma.sql`
+    UPDATE "Build" b SET outage = true
+    FROM (SELECT t."buildId" FROM "TestReport" t GROUP BY t."buildId" HAVING sum(t.failed + t.errors) * 2 > sum(t.tests)) o
+    WHERE b.id = o."buildId"`);
+  await run("broken pairs", Prisma.sql`
+    SELECT keel_refresh_broken_pairs((
+      SELECT json_agg(json_build_object('testCaseId', x."testCaseId", 'commitSha', x."commitSha"))
+      FROM (SELECT DISTINCT r."testCaseId", r."commitSha" FROM "TestResult" r WHERE r.status IN ('failed', 'error')) x))::text`);
+  await run("flaky test states", Prisma.sql`SELECT keel_refresh_flaky_test_states(ARRAY(SELECT DISTINCT "testCaseId" FROM "FlakyFailure"))::text`);
 }
 
 /**
@@ -144,8 +154,8 @@ function allFlakyFailures(): Prisma.Sql {
       WHERE ${counted}
       WINDOW w AS (PARTITION BY r."testCaseId", r."buildId")
     )
-    INSERT INTO "FlakyFailure" ("resultId", "testCaseId", "commitSha", "buildId", "lastInAttempt")
-    SELECT id, "testCaseId", "commitSha", "buildId", NOT "passedInAttempt" AND id = "lastFailed"
-    FROM fc WHERE status IN ('failed', 'error')`;
+    INSERT INTO "FlakyFailure" ("resultId", "testCaseId", "commitSha", "buildId", "finishedAt", "serviceId", "lastInAttempt")
+    SELECT fc.id, fc."testCaseId", fc."commitSha", fc."buildId", b."finishedAt", b."serviceId", NOT fc."passedInAttempt" AND fc.id = fc."lastFailed"
+    FROM fc JOIN "Build" b ON b.id = fc."buildId" WHERE fc.status IN ('failed', 'error')`;
 }
 

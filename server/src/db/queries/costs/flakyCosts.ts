@@ -9,8 +9,12 @@ import type { Tx } from "../../types.ts";
 import { hoursBetween, inScope, weekLabel, weekOf } from "../dora/fragments.ts";
 import type { CostQuery } from "./scope.ts";
 
-/** One flaky failure with everything its cost needs. `where` narrows the flaky failures `f`. */
-function flakyFailureFacts(q: CostQuery, where: Prisma.Sql): Prisma.Sql {
+/**
+ * One flaky failure with everything its cost needs. `where` narrows the flaky failures `f`, by their
+ * own copy of the build's time and service (FlakyFailure.finishedAt, serviceId: an index range, no
+ * Build scan); `spans`, when given, is joined first (rows x with "testCaseId", "from", "to").
+ */
+function flakyFailureFacts(q: CostQuery, where: Prisma.Sql, spans?: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT f."resultId", f."testCaseId", f."buildId", s."teamId"::text AS "teamId", b."finishedAt",
            ${weekOf(Prisma.sql`b."finishedAt"`, q)} AS week,
@@ -19,7 +23,7 @@ function flakyFailureFacts(q: CostQuery, where: Prisma.Sql): Prisma.Sql {
            n.id IS NOT NULL AS "rerunKnown",
            -- One rerun serves every blocking flaky failure of the attempt: its CI minutes are shared.
            (SELECT count(*) FROM "FlakyFailure" o WHERE o."buildId" = f."buildId" AND o."lastInAttempt") AS "sharedBy"
-    FROM "FlakyFailure" f
+    FROM ${spans ? Prisma.sql`${spans} JOIN "FlakyFailure" f ON f."testCaseId" = x."testCaseId"` : Prisma.sql`"FlakyFailure" f`}
     JOIN "Build" b ON b.id = f."buildId"
     LEFT JOIN "Service" s ON s.id = b."serviceId"
     LEFT JOIN LATERAL (
@@ -30,7 +34,7 @@ function flakyFailureFacts(q: CostQuery, where: Prisma.Sql): Prisma.Sql {
       ORDER BY n."startedAt", n.attempt, n.id
       LIMIT 1
     ) n ON f."lastInAttempt" AND b.status = 'failure'
-    WHERE ${where} ${inScope(Prisma.sql`b."serviceId"`, q)}`;
+    WHERE ${where} ${inScope(Prisma.sql`f."serviceId"`, q)}`;
 }
 
 export interface FlakyCostRow {
@@ -69,7 +73,7 @@ export function flakyCostRows(db: Tx, q: CostQuery): Promise<FlakyCostRow[]> {
 }
 
 export function flakyCostRowsSql(q: CostQuery): Prisma.Sql {
-  return aggregate(flakyFailureFacts(q, Prisma.sql`b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to}`));
+  return aggregate(flakyFailureFacts(q, Prisma.sql`f."finishedAt" >= ${q.from} AND f."finishedAt" < ${q.to}`));
 }
 
 /**
@@ -83,9 +87,9 @@ export function flakyCostRowsBefore(db: Tx, q: CostQuery, spans: { testCaseId: n
     aggregate(
       flakyFailureFacts(
         q,
-        Prisma.sql`EXISTS (
-          SELECT 1 FROM json_to_recordset(${json}::json) AS x("testCaseId" int, "from" timestamptz, "to" timestamptz)
-          WHERE x."testCaseId" = f."testCaseId" AND b."finishedAt" > x."from" AND b."finishedAt" <= x."to")`,
+        Prisma.sql`f."finishedAt" > x."from" AND f."finishedAt" <= x."to"`,
+        // One span per test (a test has one fix date), so the join adds no duplicates.
+        Prisma.sql`json_to_recordset(${json}::json) AS x("testCaseId" int, "from" timestamptz, "to" timestamptz)`,
       ),
     ),
   );

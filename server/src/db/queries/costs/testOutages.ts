@@ -31,6 +31,7 @@ export function infrastructureOutages(db: Tx, q: CostQuery): Promise<OutageRow[]
   return db.$queryRaw<OutageRow[]>(infrastructureOutagesSql(q));
 }
 
+// Build.outage (kept by recordTestReports) finds the window's outages by index; the sums are the rule.
 export function infrastructureOutagesSql(q: CostQuery): Prisma.Sql {
   return Prisma.sql`
     SELECT b.id AS "buildId", s.slug AS "serviceSlug", b.pipeline, b."commitSha", b.attempt, b."finishedAt",
@@ -38,7 +39,7 @@ export function infrastructureOutagesSql(q: CostQuery): Prisma.Sql {
     FROM "Build" b
     JOIN "TestReport" t ON t."buildId" = b.id
     LEFT JOIN "Service" s ON s.id = b."serviceId"
-    WHERE b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to} ${inScope(Prisma.sql`b."serviceId"`, q)}
+    WHERE b.outage AND b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to} ${inScope(Prisma.sql`b."serviceId"`, q)}
     GROUP BY b.id, s.slug
     HAVING sum(t.failed + t.errors) * 2 > sum(t.tests)
     ORDER BY b."finishedAt", b.id`;
@@ -62,13 +63,16 @@ export function brokenTests(db: Tx, q: CostQuery): Promise<BrokenTestRow[]> {
   return db.$queryRaw<BrokenTestRow[]>(brokenTestsSql(q));
 }
 
+// The broken pairs are kept by recordTestReports (BrokenPair, few: a broken test's shas), so the
+// window only decides which of them had a failed execution (outages included) in scope.
 export function brokenTestsSql(q: CostQuery): Prisma.Sql {
   return Prisma.sql`
     WITH failures AS (
-      SELECT DISTINCT r."testCaseId", r."commitSha"
-      FROM "Build" b JOIN "TestResult" r ON r."buildId" = b.id
-      WHERE b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to} AND r.status IN ('failed', 'error')
-        ${inScope(Prisma.sql`b."serviceId"`, q)}
+      SELECT p."testCaseId", p."commitSha" FROM "BrokenPair" p
+      WHERE EXISTS (
+        SELECT 1 FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
+        WHERE r."testCaseId" = p."testCaseId" AND r."commitSha" = p."commitSha" AND r.status IN ('failed', 'error')
+          AND b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to} ${inScope(Prisma.sql`b."serviceId"`, q)})
     ),
     pairs AS (
       SELECT p."testCaseId", p."commitSha",
@@ -79,7 +83,7 @@ export function brokenTestsSql(q: CostQuery): Prisma.Sql {
       FROM failures p
       JOIN "TestResult" r ON r."testCaseId" = p."testCaseId" AND r."commitSha" = p."commitSha"
       JOIN "Build" b ON b.id = r."buildId"
-      WHERE NOT ${isInfrastructureOutage(Prisma.sql`b.id`)}
+      WHERE NOT b.outage
       GROUP BY p."testCaseId", p."commitSha"
     )
     SELECT c.id AS "testCaseId", s.slug AS "serviceSlug", c.suite, c.name, c.variant,
