@@ -88,8 +88,8 @@ export async function generateCostsBenchData(db: Tx, size: CostsBenchSize, log: 
       INSERT INTO "TestReport" (id, "buildId", name, tests, passed, failed, errors, skipped, "flakyRetries")
       SELECT num, id, 'junit', ${TESTS_PER_SHARD}::int, 0, 0, 0, 0, 0 FROM _bench_build WHERE a = ${attempt}::int`);
     await run(`attempt ${attempt}: test results`, Prisma.sql`
-      INSERT INTO "TestResult" ("reportId", "testCaseId", "buildId", "commitSha", status, "durationMs", retry)
-      SELECT b.num, ${tc}, b.id, b.sha, o.status::"TestStatus", (50 + 2000 * ${rnd(runKey, 23)})::int, o.retry
+      INSERT INTO "TestResult" ("reportId", "testCaseId", "buildId", "commitSha", status, "durationMs", retry, "finishedAt")
+      SELECT b.num, ${tc}, b.id, b.sha, o.status::"TestStatus", (50 + 2000 * ${rnd(runKey, 23)})::int, o.retry, b.finished
       FROM _bench_build b CROSS JOIN generate_series(1, ${TESTS_PER_SHARD}::int) t
       CROSS JOIN LATERAL (
         SELECT CASE WHEN ${skipped} THEN 'skipped' WHEN b.outage THEN 'error' WHEN ${broken} OR ${flakyFails} THEN 'failed' ELSE 'passed' END AS status, 0 AS retry

@@ -31,9 +31,11 @@ function flakyFailureFacts(q: CostQuery, where: Prisma.Sql, spans?: Prisma.Sql):
       WHERE n."commitSha" = b."commitSha" AND n.pipeline = b.pipeline
         AND n."serviceId" IS NOT DISTINCT FROM b."serviceId" AND n.repository IS NOT DISTINCT FROM b.repository
         AND (n."startedAt", n.attempt, n.id) > (b."startedAt", b.attempt, b.id)
+        -- Only a blocking failure has a rerun (inside the subquery, so the others skip the lookup).
+        AND f."lastInAttempt" AND b.status = 'failure'
       ORDER BY n."startedAt", n.attempt, n.id
       LIMIT 1
-    ) n ON f."lastInAttempt" AND b.status = 'failure'
+    ) n ON true
     WHERE ${where} ${inScope(Prisma.sql`f."serviceId"`, q)}`;
 }
 

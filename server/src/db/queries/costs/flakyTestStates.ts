@@ -37,26 +37,30 @@ export function flakyTestStates(db: Tx, q: CostQuery, asOf: Date): Promise<Flaky
   return db.$queryRaw<FlakyTestStateRow[]>(flakyTestStatesSql(q, asOf));
 }
 
-/** Runs since the last flaky failure, and the latest sha's outcomes, of test `c` as of `asOf`, from its executions. */
+/**
+ * Runs since the last flaky failure, and the latest sha's outcomes, of test `c` as of `asOf`, from
+ * its executions, by time (TestResult.finishedAt, the build's: the (testCaseId, finishedAt, status)
+ * index), for the tests the rollup cannot answer for.
+ */
 function factsFromExecutions(asOf: Date): Prisma.Sql {
   return Prisma.sql`
     LEFT JOIN LATERAL (
-      SELECT count(*)::int AS runs, max(b."finishedAt") AS "lastRunAt"
-      FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
-      WHERE NOT base.rollup AND r."testCaseId" = c.id AND r.status <> 'skipped' AND b."finishedAt" > base."lastFlakyAt" AND b."finishedAt" < ${asOf}
+      SELECT count(*)::int AS runs, max(r."finishedAt") AS "lastRunAt"
+      FROM "TestResult" r
+      WHERE NOT base.rollup AND r."testCaseId" = c.id AND r.status <> 'skipped' AND r."finishedAt" > base."lastFlakyAt" AND r."finishedAt" < ${asOf}
     ) since ON true
     LEFT JOIN LATERAL (
       SELECT r."commitSha" FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
-      WHERE NOT base.rollup AND r."testCaseId" = c.id AND r.status <> 'skipped' AND b."finishedAt" < ${asOf}
+      WHERE NOT base.rollup AND r."testCaseId" = c.id AND r.status <> 'skipped' AND r."finishedAt" < ${asOf}
         -- outside infrastructure outages
         AND NOT b.outage
-      ORDER BY b."finishedAt" DESC, r.id DESC
+      ORDER BY r."finishedAt" DESC, r.id DESC
       LIMIT 1
     ) last ON true
     LEFT JOIN LATERAL (
       SELECT count(*) FILTER (WHERE r.status IN ('failed', 'error'))::int AS failed, count(*) FILTER (WHERE r.status = 'passed')::int AS passed
       FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
-      WHERE NOT base.rollup AND r."testCaseId" = c.id AND r."commitSha" = last."commitSha" AND b."finishedAt" < ${asOf}
+      WHERE NOT base.rollup AND r."testCaseId" = c.id AND r."commitSha" = last."commitSha" AND r."finishedAt" < ${asOf}
         AND NOT b.outage
     ) latest ON true`;
 }

@@ -63,16 +63,21 @@ export function brokenTests(db: Tx, q: CostQuery): Promise<BrokenTestRow[]> {
   return db.$queryRaw<BrokenTestRow[]>(brokenTestsSql(q));
 }
 
-// The broken pairs are kept by recordTestReports (BrokenPair, few: a broken test's shas), so the
-// window only decides which of them had a failed execution (outages included) in scope.
+// The broken pairs are kept by recordTestReports (BrokenPair), so the window only decides which of
+// them had a failed execution (outages included) in scope: only pairs whose sha was built in the
+// window in scope can, and those are found from the window's builds (by index), not all history.
 export function brokenTestsSql(q: CostQuery): Prisma.Sql {
   return Prisma.sql`
-    WITH failures AS (
-      SELECT p."testCaseId", p."commitSha" FROM "BrokenPair" p
+    WITH shas AS (
+      SELECT DISTINCT b."commitSha" FROM "Build" b
+      WHERE b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to} ${inScope(Prisma.sql`b."serviceId"`, q)}
+    ),
+    failures AS (
+      SELECT p."testCaseId", p."commitSha" FROM shas JOIN "BrokenPair" p ON p."commitSha" = shas."commitSha"
       WHERE EXISTS (
         SELECT 1 FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
         WHERE r."testCaseId" = p."testCaseId" AND r."commitSha" = p."commitSha" AND r.status IN ('failed', 'error')
-          AND b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to} ${inScope(Prisma.sql`b."serviceId"`, q)})
+          AND r."finishedAt" >= ${q.from} AND r."finishedAt" < ${q.to} ${inScope(Prisma.sql`b."serviceId"`, q)})
     ),
     pairs AS (
       SELECT p."testCaseId", p."commitSha",

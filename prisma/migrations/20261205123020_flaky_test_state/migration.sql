@@ -5,6 +5,19 @@ ALTER TABLE "Build" ADD COLUMN     "outage" BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE "FlakyFailure" ADD COLUMN     "finishedAt" TIMESTAMPTZ(3),
 ADD COLUMN     "serviceId" UUID;
 
+-- AlterTable (backfilled from Build below, then NOT NULL)
+ALTER TABLE "TestResult" ADD COLUMN     "finishedAt" TIMESTAMPTZ(3);
+
+-- Backfill: the build's time (and service) on every test result and flaky failure, each build's
+-- outage flag (more than half of the tests of its reports failed).
+UPDATE "TestResult" r SET "finishedAt" = b."finishedAt" FROM "Build" b WHERE b.id = r."buildId";
+ALTER TABLE "TestResult" ALTER COLUMN "finishedAt" SET NOT NULL;
+UPDATE "FlakyFailure" f SET "finishedAt" = b."finishedAt", "serviceId" = b."serviceId" FROM "Build" b WHERE b.id = f."buildId";
+ALTER TABLE "FlakyFailure" ALTER COLUMN "finishedAt" SET NOT NULL;
+UPDATE "Build" b SET outage = true
+FROM (SELECT t."buildId" FROM "TestReport" t GROUP BY t."buildId" HAVING sum(t.failed + t.errors) * 2 > sum(t.tests)) o
+WHERE b.id = o."buildId";
+
 -- CreateTable
 CREATE TABLE "FlakyTestState" (
     "testCaseId" INTEGER NOT NULL,
@@ -28,6 +41,9 @@ CREATE TABLE "BrokenPair" (
 );
 
 -- CreateIndex
+CREATE INDEX "BrokenPair_commitSha_idx" ON "BrokenPair"("commitSha");
+
+-- CreateIndex
 CREATE INDEX "Build_finishedAt_idx" ON "Build"("finishedAt");
 
 -- CreateIndex
@@ -39,12 +55,8 @@ CREATE INDEX "FlakyFailure_serviceId_finishedAt_idx" ON "FlakyFailure"("serviceI
 -- CreateIndex
 CREATE INDEX "FlakyFailure_testCaseId_finishedAt_idx" ON "FlakyFailure"("testCaseId", "finishedAt");
 
--- Backfill: the build's time and service on every flaky failure, each build's outage flag.
-UPDATE "FlakyFailure" f SET "finishedAt" = b."finishedAt", "serviceId" = b."serviceId" FROM "Build" b WHERE b.id = f."buildId";
-ALTER TABLE "FlakyFailure" ALTER COLUMN "finishedAt" SET NOT NULL;
-UPDATE "Build" b SET outage = true
-FROM (SELECT t."buildId" FROM "TestReport" t GROUP BY t."buildId" HAVING sum(t.failed + t.errors) * 2 > sum(t.tests)) o
-WHERE b.id = o."buildId";
+-- CreateIndex
+CREATE INDEX "TestResult_testCaseId_finishedAt_status_idx" ON "TestResult"("testCaseId", "finishedAt", "status");
 
 -- The rollups' refresh, used by recordTestReports (server/src/db/queries/costs/flakyStates.ts) for
 -- the tests and (test, sha) pairs an upload touches, and by the backfill below. Prisma does not
@@ -65,14 +77,14 @@ CREATE FUNCTION keel_refresh_flaky_test_states(test_ids int[]) RETURNS void LANG
            coalesce(latest.failed, 0) AS failed, coalesce(latest.passed, 0) AS passed, ex."lastExecutionAt"
     FROM flaky
     CROSS JOIN LATERAL (
-      SELECT count(*)::int AS runs, max(b."finishedAt") AS "lastRunAt"
-      FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
-      WHERE r."testCaseId" = flaky."testCaseId" AND r.status <> 'skipped' AND b."finishedAt" > flaky."lastFlakyAt"
+      SELECT count(*)::int AS runs, max(r."finishedAt") AS "lastRunAt"
+      FROM "TestResult" r
+      WHERE r."testCaseId" = flaky."testCaseId" AND r.status <> 'skipped' AND r."finishedAt" > flaky."lastFlakyAt"
     ) since
     LEFT JOIN LATERAL (
       SELECT r."commitSha" FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
       WHERE r."testCaseId" = flaky."testCaseId" AND r.status <> 'skipped' AND NOT b.outage
-      ORDER BY b."finishedAt" DESC, r.id DESC
+      ORDER BY r."finishedAt" DESC, r.id DESC
       LIMIT 1
     ) last ON true
     LEFT JOIN LATERAL (
@@ -81,9 +93,7 @@ CREATE FUNCTION keel_refresh_flaky_test_states(test_ids int[]) RETURNS void LANG
       WHERE r."testCaseId" = flaky."testCaseId" AND r."commitSha" = last."commitSha" AND NOT b.outage
     ) latest ON true
     CROSS JOIN LATERAL (
-      SELECT max(b."finishedAt") AS "lastExecutionAt"
-      FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
-      WHERE r."testCaseId" = flaky."testCaseId"
+      SELECT max(r."finishedAt") AS "lastExecutionAt" FROM "TestResult" r WHERE r."testCaseId" = flaky."testCaseId"
     ) ex
   ), gone AS (
     DELETE FROM "FlakyTestState" s
@@ -119,18 +129,31 @@ CREATE FUNCTION keel_refresh_broken_pairs(pairs json) RETURNS void LANGUAGE sql 
   ON CONFLICT DO NOTHING
 $$;
 
--- A build event can change a build's time or service after its reports: the flaky failures carry
--- both, and the states of its tests may no longer hold (marked stale: queries then compute those
--- tests from their executions until an upload refreshes them).
+-- A result takes its build's time when the insert leaves it out (recordTestReports does).
+CREATE FUNCTION keel_test_result_finished_at() RETURNS trigger LANGUAGE plpgsql AS
+E'BEGIN
+  SELECT b."finishedAt" INTO NEW."finishedAt" FROM "Build" b WHERE b.id = NEW."buildId"\073
+  RETURN NEW\073
+END';
+
+CREATE TRIGGER keel_test_result_finished_at BEFORE INSERT ON "TestResult"
+  FOR EACH ROW WHEN (NEW."finishedAt" IS NULL) EXECUTE FUNCTION keel_test_result_finished_at();
+
+-- A build event can change a build's time or service after its reports: its results and flaky
+-- failures carry them, and the states of its tests may no longer hold (marked stale: queries then
+-- compute those tests from their executions until an upload refreshes them).
 CREATE FUNCTION keel_flaky_builds_changed() RETURNS trigger LANGUAGE plpgsql AS
 E'BEGIN
+  UPDATE "TestResult" r SET "finishedAt" = n."finishedAt"
+  FROM after_rows n JOIN before_rows o ON o.id = n.id
+  WHERE r."buildId" = n.id AND n."finishedAt" IS DISTINCT FROM o."finishedAt"\073
   UPDATE "FlakyFailure" f SET "finishedAt" = n."finishedAt", "serviceId" = n."serviceId"
   FROM after_rows n JOIN before_rows o ON o.id = n.id
   WHERE f."buildId" = n.id AND (n."finishedAt", n."serviceId") IS DISTINCT FROM (o."finishedAt", o."serviceId")\073
   UPDATE "FlakyTestState" s SET stale = true
   WHERE NOT s.stale AND s."testCaseId" IN (
     SELECT r."testCaseId" FROM after_rows n JOIN before_rows o ON o.id = n.id JOIN "TestResult" r ON r."buildId" = n.id
-    WHERE n."finishedAt" IS DISTINCT FROM o."finishedAt")\073
+    WHERE (n."finishedAt", n."serviceId") IS DISTINCT FROM (o."finishedAt", o."serviceId"))\073
   RETURN NULL\073
 END';
 
@@ -138,7 +161,7 @@ CREATE TRIGGER keel_flaky_builds_changed AFTER UPDATE ON "Build"
   REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows
   FOR EACH STATEMENT EXECUTE FUNCTION keel_flaky_builds_changed();
 
--- Backfill the rollups.
+-- Backfill the rollups (after the indexes above, which they read).
 SELECT keel_refresh_broken_pairs((
   SELECT json_agg(json_build_object('testCaseId', x."testCaseId", 'commitSha', x."commitSha"))
   FROM (SELECT DISTINCT r."testCaseId", r."commitSha" FROM "TestResult" r WHERE r.status IN ('failed', 'error')) x));
