@@ -3,13 +3,13 @@
 // then, on the real Express app (in this process, over HTTP on loopback, bearer token), for a
 // 90-day window org-wide, for one team and for one service:
 //   GET /api/v1/metrics/flaky-tests?limit=50, /metrics/hours-lost, /reports/weekly (the window's
-//   last ISO week), /export/flaky-tests.csv and /metrics/flaky-tests/{id}/history (the scope's
+//   last ISO week, and one with three weeks of data after it), /export/flaky-tests.csv and /metrics/flaky-tests/{id}/history (the scope's
 //   top flaky test), beside a floor: the bare count of the test results the answer summarises.
 // "cold": before each call a write commits, so the data version changes and no cache can answer;
 // "repeat": the same request again with no write in between.
 //
 // Usage: pnpm bench:costs [--pglite] [--scale 1] [--calls 10] [--warmup 1] [--json FILE]
-//                         [--plans FILE] [--keep] [--reuse NAME] [--pglite-dir DIR]
+//                         [--plans FILE] [--keep] [--reuse NAME] [--pglite-dir DIR] [--only ENDPOINT,...]
 //   PostgreSQL: BENCH_DATABASE_URL (a server's admin database; default 127.0.0.1:5432/postgres);
 //   the benchmark creates keel_bench_costs_<random> there and drops it. --pglite measures PGlite
 //   instead, at 0.3 × the scale (3 million results). --reuse NAME measures a kept database (after
@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
     "pglite-dir": { type: "string" },
+    only: { type: "string" },
   },
 });
 const CALLS = Math.max(1, Number(args.calls));
@@ -47,7 +48,10 @@ const SCALE = Number(args.scale) * (args.pglite ? 0.3 : 1);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const END = new Date("2026-11-23T00:00:00Z"); // a Monday: the data and the window end here
 const WINDOW = { from: new Date(END.getTime() - 90 * 86_400_000), to: END };
-const WEEK = { name: "2026-W47", from: new Date(END.getTime() - 7 * 86_400_000), to: END };
+const week = (name: string, weeksBeforeEnd: number) => ({ name, from: new Date(END.getTime() - 7 * weeksBeforeEnd * 86_400_000), to: new Date(END.getTime() - 7 * (weeksBeforeEnd - 1) * 86_400_000) });
+const WEEK = week("2026-W47", 1);
+/** A week with three weeks of data after it: its tests ran since, so their states are computed as of its end. */
+const PAST_WEEK = week("2026-W44", 4);
 const SCOPES: { name: string; filters: { team?: string; service?: string } }[] = [
   { name: "org", filters: {} },
   { name: "team", filters: { team: "team-1" } },
@@ -59,7 +63,7 @@ interface Endpoint {
   name: string;
   /** The request's path; null when the endpoint has no such scope (the weekly report has no service filter). */
   path(filters: Record<string, string>, shiftMs: number, testId: number): string | null;
-  floor: "window" | "week" | "test";
+  floor: "window" | "week" | "past-week" | "test";
 }
 
 const windowQuery = (filters: Record<string, string>, shiftMs: number, extra: Record<string, string> = {}) =>
@@ -77,6 +81,11 @@ const ENDPOINTS: Endpoint[] = [
     name: "weekly-report",
     floor: "week",
     path: (f) => (f.service ? null : `/api/v1/reports/weekly?${new URLSearchParams({ week: WEEK.name, ...f }).toString()}`),
+  },
+  {
+    name: "weekly-report-W44",
+    floor: "past-week",
+    path: (f) => (f.service ? null : `/api/v1/reports/weekly?${new URLSearchParams({ week: PAST_WEEK.name, ...f }).toString()}`),
   },
   { name: "flaky-tests.csv", floor: "window", path: (f, s) => `/api/v1/export/flaky-tests.csv?${windowQuery(f, s)}` },
   { name: "flaky-test-history", floor: "test", path: (f, s, id) => `/api/v1/metrics/flaky-tests/${id}/history?${windowQuery(f, s)}` },
@@ -100,10 +109,11 @@ async function measure(database: Database, kind: string): Promise<JsonResult[]> 
       const testId = top.tests[0]?.id ?? 1;
       for (const endpoint of ENDPOINTS) {
         if (endpoint.path(scope.filters, 0, testId) === null) continue;
+        if (args.only && !args.only.split(",").includes(endpoint.name)) continue;
         const get = (shift: number) => api.get(endpoint.path(scope.filters, shift, testId)!);
         const cold = await time(CALLS, WARMUP, (i) => get(i + 1), () => bumpDataVersion(database.prisma));
         const repeat = await time(CALLS, WARMUP, () => get(0));
-        const span = endpoint.floor === "week" ? WEEK : WINDOW;
+        const span = endpoint.floor === "week" ? WEEK : endpoint.floor === "past-week" ? PAST_WEEK : WINDOW;
         const floor = await time(CALLS, WARMUP, () =>
           testResultsFloor(database.prisma, { from: span.from, to: span.to, ...scope.filters, ...(endpoint.floor === "test" ? { testCaseId: testId } : {}) }),
         );
@@ -132,7 +142,11 @@ async function onPostgres() {
   const database = await openDatabase({ databaseUrl: databaseUrl(ADMIN_URL, name) });
   try {
     if (!args.reuse) await populate(database, "postgres");
-    else await applyMigrations(database.adapterFactory);
+    else {
+      // A kept database may predate a migration: apply it, then vacuum and analyse what it rewrote.
+      await applyMigrations(database.adapterFactory);
+      await analyzeBenchData(database.prisma);
+    }
     const dataset = await costsDatasetSize(database.prisma);
     log(`data set: ${JSON.stringify(dataset)}`);
     const results = await measure(database, "postgres");
