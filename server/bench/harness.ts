@@ -18,6 +18,11 @@ export async function serve(database: Database) {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
+  // The client keeps connections alive between calls that can be seconds apart (floor queries run
+  // in between): with the server's default 5 s, a reused connection can be closed under it (ECONNRESET).
+  server.keepAliveTimeout = 600_000;
+  server.headersTimeout = 601_000;
+  server.requestTimeout = 0;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     async get(path: string): Promise<string> {
