@@ -10,11 +10,13 @@
 // in the database. "repeat": the same window again with no write in between, as a dashboard does;
 // the report cache (services/cache/reportCache.ts) answers after one data-version read.
 //
-// Usage: pnpm bench:metrics [--calls 30] [--only postgres|pglite] [--plans file] [--keep] [--reuse name]
+// Usage: pnpm bench:metrics [--calls 30] [--only postgres|pglite] [--plans file] [--keep] [--reuse name] [--json FILE]
 //   Goal: p95 ≤ 150 ms on PostgreSQL, ≤ 1 s on PGlite, and ≤ 3× the floor.
 //   --plans writes EXPLAIN ANALYZE of the main queries on PostgreSQL (default: a temp file).
 //   --keep leaves the PostgreSQL database in place; --reuse <name> measures an existing one.
 //   --pglite-dir <dir> keeps PGlite's data there (generated once, reused when present).
+//   --json FILE writes { "results": [{ db, endpoint: "dora", scope, coldP50Ms, coldP95Ms, repeatP95Ms, floorP95Ms }] }
+//   (the shape bench:costs writes).
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -37,6 +39,7 @@ import { leadTimeSql } from "../src/db/queries/dora/leadTime.ts";
 import { recoveryTimeSql } from "../src/db/queries/dora/recoveryTime.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
 import { prepareDoraQuery } from "../src/services/getDoraMetrics.ts";
+import { writeJson, type JsonResult } from "./harness.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -46,6 +49,7 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
     "pglite-dir": { type: "string" },
+    json: { type: "string" },
   },
 });
 const CALLS = Math.max(30, Number(args.calls));
@@ -240,3 +244,15 @@ console.table(
     "goal p95 (cold)": r.p95 <= goal(r) ? `≤ ${goal(r)} ms: met` : `≤ ${goal(r)} ms: MISSED`,
   })),
 );
+if (args.json) {
+  const results: JsonResult[] = rows.map((r) => ({
+    db: r.db,
+    endpoint: "dora",
+    scope: r.scope,
+    coldP50Ms: r.p50,
+    coldP95Ms: r.p95,
+    repeatP95Ms: r.repeatP95,
+    floorP95Ms: r.floorP95,
+  }));
+  await writeJson(args.json, { results });
+}

@@ -9,7 +9,8 @@ import { inputsFor } from "../metrics/costModel.ts";
 import { costPerTest, rankTests, type FlakyState } from "../metrics/flakyTests.ts";
 import { weekBuckets } from "../metrics/weeks.ts";
 import { identityOf, loadTestStates, type TestIdentity } from "./costs/costAvoided.ts";
-import { inputsOf, modelUsed, prepareCostContext } from "./costs/costContext.ts";
+import { cachedCostReport, readVersion } from "./cache/costReports.ts";
+import { inputsOf, modelUsed, prepareCostContext, type CostContext } from "./costs/costContext.ts";
 
 export interface FlakyTestFigures extends TestIdentity {
   flakyFailures: number;
@@ -44,7 +45,13 @@ export interface FlakyTests {
 }
 
 export async function getFlakyTests({ db, input, now }: { db: Db; input: CostFiltersData & { limit?: number }; now?: Date }): Promise<FlakyTests> {
+  const version = await readVersion(db);
   const ctx = await prepareCostContext({ db, input, now });
+  const key = [ctx.window.from, ctx.window.to, ctx.asOf, ctx.filters, input.limit ?? 50];
+  return cachedCostReport(db, version, "flaky-tests", key, () => computeFlakyTests(db, ctx, input.limit ?? 50));
+}
+
+async function computeFlakyTests(db: Db, ctx: CostContext, limit: number): Promise<FlakyTests> {
   const [rows, states, outages, broken] = await Promise.all([
     flakyCostRows(db, ctx.q),
     loadTestStates(db, ctx),
@@ -61,7 +68,7 @@ export async function getFlakyTests({ db, input, now }: { db: Db; input: CostFil
   const costs = costPerTest(rows, inputsOf(ctx));
   const ranked = rankTests(costs.values(), facts, ctx.weeks);
   const buckets = weekBuckets(ctx.window.from, ctx.window.to, ctx.settings.timeZone);
-  const tests = ranked.slice(0, input.limit ?? 50).flatMap((t): FlakyTestFigures[] => {
+  const tests = ranked.slice(0, limit).flatMap((t): FlakyTestFigures[] => {
     const s = byId.get(t.testCaseId);
     const c = costs.get(t.testCaseId);
     if (!s || !c) return [];

@@ -6,6 +6,7 @@ import type { Db } from "../db/client.ts";
 import { withWindow } from "../db/queries/costs/scope.ts";
 import { changeOf, summarize, weeklySeries, type HoursLostBucket, type HoursLostSummary } from "../metrics/hoursLostReport.ts";
 import { weekBuckets } from "../metrics/weeks.ts";
+import { cachedCostReport, readVersion } from "./cache/costReports.ts";
 import { costAvoided, loadTestStates, type CostAvoided } from "./costs/costAvoided.ts";
 import { capacityTeams, inputsOf, modelUsed, prepareCostContext, type CostContext } from "./costs/costContext.ts";
 import { windowCounts, type WindowCounts } from "./costs/windowCounts.ts";
@@ -40,7 +41,10 @@ export interface HoursLostParts {
 
 /** Hours lost with the context and counts behind it (the weekly report and rankings reuse them). */
 export async function computeHoursLost({ db, input, now }: { db: Db; input: CostFiltersData; now?: Date }): Promise<HoursLostParts> {
-  const ctx = await prepareCostContext({ db, input, now });
+  return hoursLostOf(db, await prepareCostContext({ db, input, now }));
+}
+
+async function hoursLostOf(db: Db, ctx: CostContext): Promise<HoursLostParts> {
   const { window, q, settings } = ctx;
   const [current, previous, states] = await Promise.all([
     windowCounts(db, q),
@@ -78,5 +82,8 @@ export async function computeHoursLost({ db, input, now }: { db: Db; input: Cost
 }
 
 export async function getHoursLost({ db, input, now }: { db: Db; input: CostFiltersData; now?: Date }): Promise<HoursLost> {
-  return (await computeHoursLost({ db, input, now })).result;
+  const version = await readVersion(db);
+  const ctx = await prepareCostContext({ db, input, now });
+  const key = [ctx.window.from, ctx.window.to, ctx.asOf, ctx.filters];
+  return cachedCostReport(db, version, "hours-lost", key, async () => (await hoursLostOf(db, ctx)).result);
 }

@@ -12,6 +12,7 @@ import { isoWeekDates, isoWeekOf, previousIsoWeek } from "../metrics/isoWeek.ts"
 import { cents } from "../metrics/money.ts";
 import type { Summary } from "../metrics/summaries.ts";
 import { localDate, mondayOf } from "../metrics/weeks.ts";
+import { cachedCostReport, readVersion } from "./cache/costReports.ts";
 import { composeSummaries } from "./costs/composeSummaries.ts";
 import type { CostAvoided } from "./costs/costAvoided.ts";
 import { getDoraMetrics, type DoraMetrics } from "./getDoraMetrics.ts";
@@ -71,7 +72,16 @@ export function periodOf(week: string, now: Date, timeZone: string): string {
 }
 
 export async function getWeeklyReport({ db, input, now = new Date() }: { db: Db; input: WeeklyReportQueryData; now?: Date }): Promise<WeeklyReport> {
+  // Kept by data version (cache/costReports.ts). A past week's figures are as of its end; the
+  // current week's (or a future one's) are as of now, so they are keyed by now: never served again.
+  const version = await readVersion(db);
   const { timeZone } = await getOrgSettings({ db });
+  const current = isoWeekOf(mondayOf(localDate(now, timeZone)));
+  const key = [input.week, input.team ?? null, periodOf(input.week, now, timeZone), input.week < current ? null : now.getTime()];
+  return cachedCostReport(db, version, "weekly-report", key, () => computeWeeklyReport(db, input, now, timeZone));
+}
+
+async function computeWeeklyReport(db: Db, input: WeeklyReportQueryData, now: Date, timeZone: string): Promise<WeeklyReport> {
   const { monday, nextMonday } = isoWeekDates(input.week);
   // Dates without an offset are the organisation's local midnight (metrics/window.ts).
   const filters = { from: monday, to: nextMonday, team: input.team, environment: "production" };

@@ -6,6 +6,7 @@ import type { Db } from "../db/client.ts";
 import { KeelError } from "../errors.ts";
 import { bulkInsert, testResultColumns } from "../db/queries/bulkInsert.ts";
 import { pairsOfOtherReports, pairsOfReports, refreshFlakyFailures, type TestShaPair } from "../db/queries/costs/flakyFailures.ts";
+import { updateFlakyStates, updateOutageFlags } from "../db/queries/costs/flakyStates.ts";
 import { testCaseIds } from "../db/queries/testCaseIds.ts";
 import { withConflictRetry } from "../db/retry.ts";
 import { inPieces, letOthersIn } from "./inPieces.ts";
@@ -113,7 +114,11 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
         for (const r of results) add(r);
         for (const p of await pairsOfOtherReports(tx, buildIds, [...reportIds.values()])) add(p);
         for (const p of replacedPairs) add(p);
-        await inPieces([...pairs.values()].map(({ testCaseId, commitSha }) => ({ testCaseId, commitSha })), (piece) => refreshFlakyFailures(tx, [], piece));
+        const touched = [...pairs.values()].map(({ testCaseId, commitSha }) => ({ testCaseId, commitSha }));
+        await inPieces(touched, (piece) => refreshFlakyFailures(tx, [], piece));
+        // The rollups the cost views read (outage flags, broken pairs, flaky test states).
+        await updateOutageFlags(tx, buildIds);
+        await inPieces(touched, (piece) => updateFlakyStates(tx, piece));
       },
       { timeout: 600_000, maxWait: 60_000 },
     ),

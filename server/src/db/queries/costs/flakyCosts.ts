@@ -9,8 +9,12 @@ import type { Tx } from "../../types.ts";
 import { hoursBetween, inScope, weekLabel, weekOf } from "../dora/fragments.ts";
 import type { CostQuery } from "./scope.ts";
 
-/** One flaky failure with everything its cost needs. `where` narrows the flaky failures `f`. */
-function flakyFailureFacts(q: CostQuery, where: Prisma.Sql): Prisma.Sql {
+/**
+ * One flaky failure with everything its cost needs. `where` narrows the flaky failures `f`, by their
+ * own copy of the build's time and service (FlakyFailure.finishedAt, serviceId: an index range, no
+ * Build scan); `spans`, when given, is joined first (rows x with "testCaseId", "from", "to").
+ */
+function flakyFailureFacts(q: CostQuery, where: Prisma.Sql, spans?: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT f."resultId", f."testCaseId", f."buildId", s."teamId"::text AS "teamId", b."finishedAt",
            ${weekOf(Prisma.sql`b."finishedAt"`, q)} AS week,
@@ -19,7 +23,7 @@ function flakyFailureFacts(q: CostQuery, where: Prisma.Sql): Prisma.Sql {
            n.id IS NOT NULL AS "rerunKnown",
            -- One rerun serves every blocking flaky failure of the attempt: its CI minutes are shared.
            (SELECT count(*) FROM "FlakyFailure" o WHERE o."buildId" = f."buildId" AND o."lastInAttempt") AS "sharedBy"
-    FROM "FlakyFailure" f
+    FROM ${spans ? Prisma.sql`${spans} JOIN "FlakyFailure" f ON f."testCaseId" = x."testCaseId"` : Prisma.sql`"FlakyFailure" f`}
     JOIN "Build" b ON b.id = f."buildId"
     LEFT JOIN "Service" s ON s.id = b."serviceId"
     LEFT JOIN LATERAL (
@@ -27,10 +31,12 @@ function flakyFailureFacts(q: CostQuery, where: Prisma.Sql): Prisma.Sql {
       WHERE n."commitSha" = b."commitSha" AND n.pipeline = b.pipeline
         AND n."serviceId" IS NOT DISTINCT FROM b."serviceId" AND n.repository IS NOT DISTINCT FROM b.repository
         AND (n."startedAt", n.attempt, n.id) > (b."startedAt", b.attempt, b.id)
+        -- Only a blocking failure has a rerun (inside the subquery, so the others skip the lookup).
+        AND f."lastInAttempt" AND b.status = 'failure'
       ORDER BY n."startedAt", n.attempt, n.id
       LIMIT 1
-    ) n ON f."lastInAttempt" AND b.status = 'failure'
-    WHERE ${where} ${inScope(Prisma.sql`b."serviceId"`, q)}`;
+    ) n ON true
+    WHERE ${where} ${inScope(Prisma.sql`f."serviceId"`, q)}`;
 }
 
 export interface FlakyCostRow {
@@ -65,9 +71,11 @@ function aggregate(facts: Prisma.Sql): Prisma.Sql {
 
 /** Flaky failures in scope whose attempt finished in [from, to), per (test, team, week). */
 export function flakyCostRows(db: Tx, q: CostQuery): Promise<FlakyCostRow[]> {
-  return db.$queryRaw<FlakyCostRow[]>(
-    aggregate(flakyFailureFacts(q, Prisma.sql`b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to}`)),
-  );
+  return db.$queryRaw<FlakyCostRow[]>(flakyCostRowsSql(q));
+}
+
+export function flakyCostRowsSql(q: CostQuery): Prisma.Sql {
+  return aggregate(flakyFailureFacts(q, Prisma.sql`f."finishedAt" >= ${q.from} AND f."finishedAt" < ${q.to}`));
 }
 
 /**
@@ -81,9 +89,9 @@ export function flakyCostRowsBefore(db: Tx, q: CostQuery, spans: { testCaseId: n
     aggregate(
       flakyFailureFacts(
         q,
-        Prisma.sql`EXISTS (
-          SELECT 1 FROM json_to_recordset(${json}::json) AS x("testCaseId" int, "from" timestamptz, "to" timestamptz)
-          WHERE x."testCaseId" = f."testCaseId" AND b."finishedAt" > x."from" AND b."finishedAt" <= x."to")`,
+        Prisma.sql`f."finishedAt" > x."from" AND f."finishedAt" <= x."to"`,
+        // One span per test (a test has one fix date), so the join adds no duplicates.
+        Prisma.sql`json_to_recordset(${json}::json) AS x("testCaseId" int, "from" timestamptz, "to" timestamptz)`,
       ),
     ),
   );

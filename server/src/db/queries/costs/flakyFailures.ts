@@ -38,7 +38,7 @@ export async function pairsOfOtherReports(tx: Tx, buildIds: string[], reportIds:
 }
 
 /** The touched pairs: every test with results in the given builds, plus `extra`. */
-function touchedPairs(buildIds: string[], extra: TestShaPair[]): Prisma.Sql {
+export function touchedPairs(buildIds: string[], extra: TestShaPair[]): Prisma.Sql {
   return Prisma.sql`
     SELECT DISTINCT r."testCaseId", r."commitSha" FROM "TestResult" r
     WHERE r."buildId" IN (SELECT value FROM json_array_elements_text(${JSON.stringify(buildIds)}::json))
@@ -68,8 +68,9 @@ export async function refreshFlakyFailures(tx: Tx, buildIds: string[], extra: Te
   await tx.$executeRaw(Prisma.sql`
     WITH pairs AS (${touchedPairs(buildIds, extra)}),
     results AS (
-      SELECT r.id, r."testCaseId", r."commitSha", r."buildId", r.status
+      SELECT r.id, r."testCaseId", r."commitSha", r."buildId", r.status, b."finishedAt", b."serviceId"
       FROM pairs p JOIN "TestResult" r ON r."testCaseId" = p."testCaseId" AND r."commitSha" = p."commitSha"
+      JOIN "Build" b ON b.id = r."buildId"
     ),
     -- Infrastructure outages among these attempts: more than 50% of the attempt's tests failed
     -- (final outcomes, all of its reports together).
@@ -85,8 +86,8 @@ export async function refreshFlakyFailures(tx: Tx, buildIds: string[], extra: Te
       GROUP BY "testCaseId", "commitSha"
       HAVING bool_or(status = 'passed') AND bool_or(status IN ${FAILED})
     )
-    INSERT INTO "FlakyFailure" ("resultId", "testCaseId", "commitSha", "buildId", "lastInAttempt")
-    SELECT c.id, c."testCaseId", c."commitSha", c."buildId",
+    INSERT INTO "FlakyFailure" ("resultId", "testCaseId", "commitSha", "buildId", "finishedAt", "serviceId", "lastInAttempt")
+    SELECT c.id, c."testCaseId", c."commitSha", c."buildId", c."finishedAt", c."serviceId",
            -- The test did not pass in this attempt, and no later failed execution of it there:
            -- this failure is the one that left the test red in the attempt.
            NOT EXISTS (

@@ -28,16 +28,21 @@ export interface OutageRow {
 
 /** Build attempts in scope finished in the window where more than half of the tests failed. */
 export function infrastructureOutages(db: Tx, q: CostQuery): Promise<OutageRow[]> {
-  return db.$queryRaw<OutageRow[]>(Prisma.sql`
+  return db.$queryRaw<OutageRow[]>(infrastructureOutagesSql(q));
+}
+
+// Build.outage (kept by recordTestReports) finds the window's outages by index; the sums are the rule.
+export function infrastructureOutagesSql(q: CostQuery): Prisma.Sql {
+  return Prisma.sql`
     SELECT b.id AS "buildId", s.slug AS "serviceSlug", b.pipeline, b."commitSha", b.attempt, b."finishedAt",
            sum(t.tests)::int AS tests, sum(t.failed + t.errors)::int AS failed
     FROM "Build" b
     JOIN "TestReport" t ON t."buildId" = b.id
     LEFT JOIN "Service" s ON s.id = b."serviceId"
-    WHERE b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to} ${inScope(Prisma.sql`b."serviceId"`, q)}
+    WHERE b.outage AND b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to} ${inScope(Prisma.sql`b."serviceId"`, q)}
     GROUP BY b.id, s.slug
     HAVING sum(t.failed + t.errors) * 2 > sum(t.tests)
-    ORDER BY b."finishedAt", b.id`);
+    ORDER BY b."finishedAt", b.id`;
 }
 
 export interface BrokenTestRow {
@@ -55,12 +60,24 @@ export interface BrokenTestRow {
 
 /** Tests that failed on every attempt of a sha (≥ 2 failed executions, no pass), in the window. */
 export function brokenTests(db: Tx, q: CostQuery): Promise<BrokenTestRow[]> {
-  return db.$queryRaw<BrokenTestRow[]>(Prisma.sql`
-    WITH failures AS (
-      SELECT DISTINCT r."testCaseId", r."commitSha"
-      FROM "Build" b JOIN "TestResult" r ON r."buildId" = b.id
-      WHERE b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to} AND r.status IN ('failed', 'error')
-        ${inScope(Prisma.sql`b."serviceId"`, q)}
+  return db.$queryRaw<BrokenTestRow[]>(brokenTestsSql(q));
+}
+
+// The broken pairs are kept by recordTestReports (BrokenPair), so the window only decides which of
+// them had a failed execution (outages included) in scope: only pairs whose sha was built in the
+// window in scope can, and those are found from the window's builds (by index), not all history.
+export function brokenTestsSql(q: CostQuery): Prisma.Sql {
+  return Prisma.sql`
+    WITH shas AS (
+      SELECT DISTINCT b."commitSha" FROM "Build" b
+      WHERE b."finishedAt" >= ${q.from} AND b."finishedAt" < ${q.to} ${inScope(Prisma.sql`b."serviceId"`, q)}
+    ),
+    failures AS (
+      SELECT p."testCaseId", p."commitSha" FROM shas JOIN "BrokenPair" p ON p."commitSha" = shas."commitSha"
+      WHERE EXISTS (
+        SELECT 1 FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
+        WHERE r."testCaseId" = p."testCaseId" AND r."commitSha" = p."commitSha" AND r.status IN ('failed', 'error')
+          AND r."finishedAt" >= ${q.from} AND r."finishedAt" < ${q.to} ${inScope(Prisma.sql`b."serviceId"`, q)})
     ),
     pairs AS (
       SELECT p."testCaseId", p."commitSha",
@@ -71,7 +88,7 @@ export function brokenTests(db: Tx, q: CostQuery): Promise<BrokenTestRow[]> {
       FROM failures p
       JOIN "TestResult" r ON r."testCaseId" = p."testCaseId" AND r."commitSha" = p."commitSha"
       JOIN "Build" b ON b.id = r."buildId"
-      WHERE NOT ${isInfrastructureOutage(Prisma.sql`b.id`)}
+      WHERE NOT b.outage
       GROUP BY p."testCaseId", p."commitSha"
     )
     SELECT c.id AS "testCaseId", s.slug AS "serviceSlug", c.suite, c.name, c.variant,
@@ -82,5 +99,5 @@ export function brokenTests(db: Tx, q: CostQuery): Promise<BrokenTestRow[]> {
     LEFT JOIN "Service" s ON s.id = c."serviceId"
     WHERE p.failed >= 2 AND p.passed = 0
     GROUP BY c.id, s.slug
-    ORDER BY sum(p.failed) DESC, c.id`);
+    ORDER BY sum(p.failed) DESC, c.id`;
 }
