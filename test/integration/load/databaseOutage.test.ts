@@ -83,7 +83,7 @@ describe.skipIf(testDbKind !== "postgres")("with the database unreachable", () =
       expect(JSON.parse(write).error.code).toBe("UNAVAILABLE");
       await expectUnavailable(await fetch(`${base}/api/v1/metrics/dora?${window}`, { headers: { authorization: `Bearer ${TOKEN}` } }));
       const input = encodeURIComponent(JSON.stringify({ from: "2026-11-01", to: "2026-12-01" }));
-      const trpc = await expectUnavailable(await fetch(`${base}/trpc/dora.summary?input=${input}`));
+      const trpc = await expectUnavailable(await fetch(`${base}/trpc/dora.summary?input=${input}`, { headers: { authorization: `Bearer ${TOKEN}` } }));
       expect(trpc).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|Can't reach/);
       await expectUnavailable(await postWebhook());
       expect((await fetch(`${base}/readyz`)).status).toBe(503);
