@@ -81,7 +81,8 @@ describe("sign-in", () => {
     // The link works once.
     const again = await page.request.post(`${keel.url}/auth/setup`, { data: { token: link?.[1]?.slice("/setup#".length), email: "x@acme.example", name: "X", password: "another password 0123" } });
     expect(again.status()).toBe(403);
-    expect(problems).toEqual([]);
+    // The one expected failure: /auth/me's 401 before anyone is signed in (the contract's answer).
+    expect(problems.filter((p) => !p.includes("status of 401"))).toEqual([]);
   });
 
   test("a stranger sees only the sign-in page; a password signs in; sign-out ends it", async () => {
