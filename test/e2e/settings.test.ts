@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DoraMetrics } from "../../server/src/services/getDoraMetrics.ts";
-import { launchBrowser, openPage, screenshot, screenshotsDir, signInContext } from "../support/browser.ts";
+import { launchBrowser, openPage, screenshot, screenshotOf, screenshotsDir, signInContext } from "../support/browser.ts";
 import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
 import { expectTilesMatchApi, overviewReady } from "../support/overviewTiles.ts";
 
@@ -418,16 +418,14 @@ describe("Users and the audit log (admin)", () => {
     await row.getByRole("button", { name: "Enable ada@example.com" }).waitFor({ timeout: SLOW });
     const listed = (await (await fetch(`${keel.url}/api/v1/users`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { users: { email: string; role: string; disabled: boolean }[] };
     expect(listed.users.find((u) => u.email === "ada@example.com")).toMatchObject({ role: "editor", disabled: true });
-    await users.scrollIntoViewIfNeeded();
-    await screenshot(page, "settings-users");
+    await screenshotOf(users, "settings-users");
 
     const audit = page.locator("#audit-log");
     await audit.getByRole("button", { name: "Refresh" }).click();
     const rows = audit.getByTestId("audit-table").locator("tbody tr");
     await expect.poll(async () => (await rows.allTextContents()).filter((text) => text.includes("ada@example.com")).length, { timeout: SLOW }).toBe(3);
     await expect(audit.locator('tr[data-action="user.create"]').first().textContent()).resolves.toContain("ada@example.com");
-    await audit.scrollIntoViewIfNeeded();
-    await screenshot(page, "settings-audit-log");
+    await screenshotOf(audit, "settings-audit-log");
     expect(problems).toEqual([]);
   });
 

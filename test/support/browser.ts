@@ -2,7 +2,7 @@
 // without the background-networking ones Chromium keeps dialling hosts this machine cannot reach.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { adminSessionCookie, repoRoot } from "./keelProcess.ts";
 
 export const screenshotsDir = path.join(repoRoot, "test-results/screenshots");
@@ -46,4 +46,12 @@ export async function signInContext(context: BrowserContext, url: string): Promi
   if (!cookie) return;
   const [name = "", value = ""] = cookie.split("=");
   await context.addCookies([{ name, value, url: origin, httpOnly: true, sameSite: "Lax" }]);
+}
+
+/** A screenshot of one part of a page (a section), for the README and closing notes. */
+export async function screenshotOf(locator: Locator, name: string): Promise<string> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  const file = path.join(screenshotsDir, `${name}.png`);
+  await locator.screenshot({ path: file });
+  return file;
 }
