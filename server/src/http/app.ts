@@ -50,8 +50,9 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  app.use(retryAfterOn503(), drainRefusedBodies());
+  app.use(retryAfterOn503(), drainRefusedBodies(), securityHeaders(security));
 
+  // Health probes come by address from load balancers: before the Host check.
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -60,9 +61,10 @@ export function createApp(options: AppOptions): Express {
     res.status(state.ready ? 200 : 503).json(state);
   });
 
-  // Everything below: Keel's own host names only, security headers, and who is asking.
-  app.use(checkHost(security), securityHeaders(security));
-  app.use(identifyRequests(database.prisma, { apiToken, anonymousRole: options.anonymousRole, session }), checkOrigin(security));
+  // Everything below: Keel's own host names only. Who is asking is looked up where it matters
+  // (not for the web app's files or the webhooks, which have their own signatures).
+  app.use(checkHost(security));
+  app.use(["/auth", "/trpc", "/api"], identifyRequests(database.prisma, { apiToken, anonymousRole: options.anonymousRole, session }), checkOrigin(security));
 
   app.use("/auth", authRoutes(database.prisma, logger, { session, security, oidc: options.oidc }));
   app.use(

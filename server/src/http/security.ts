@@ -57,10 +57,9 @@ export function hostAllowed(host: string | undefined, options: SecurityOptions):
   return options.allowedHosts.some((allowed) => hostnameOf(allowed) === name);
 }
 
-/** Refuses a request whose Host is not Keel's; health probes (which may come by IP) are exempt. */
+/** Refuses a request whose Host is not Keel's (health probes are answered before this, in app.ts). */
 export function checkHost(options: SecurityOptions): RequestHandler {
   return (req, _res, next) => {
-    if (req.path === "/healthz" || req.path === "/readyz") return next();
     if (hostAllowed(req.get("host"), options)) return next();
     next(new KeelError("FORBIDDEN", `This Keel does not answer to the host "${req.get("host") ?? ""}". Set KEEL_PUBLIC_URL or add it to KEEL_ALLOWED_HOSTS.`));
   };
