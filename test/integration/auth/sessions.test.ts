@@ -1,7 +1,8 @@
 // Sign-in, sessions and the server's defences (docs/security.md), over HTTP on a real database.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hashSessionId, resolveSession } from "../../../server/src/services/auth/sessions.ts";
+import { resolveSession } from "../../../server/src/services/auth/sessions.ts";
+import { hashToken } from "../../../server/src/services/tokens.ts";
 import { openSetupIfNoUsers } from "../../../server/src/services/auth/setup.ts";
 import { DEFAULT_SESSION_POLICY } from "../../../server/src/http/app.ts";
 import { signInAs, startTestApp, TEST_ADMIN_TOKEN, TEST_PASSWORD, type TestApp } from "../../support/httpApp.ts";
@@ -44,7 +45,7 @@ describe("password sign-in", () => {
     // Only the hash is stored.
     const value = cookie.split("=")[1] ?? "";
     expect(await app.database.prisma.session.count({ where: { hash: value } })).toBe(0);
-    expect(await app.database.prisma.session.count({ where: { hash: hashSessionId(value) } })).toBe(1);
+    expect(await app.database.prisma.session.count({ where: { hash: hashToken(value) } })).toBe(1);
 
     expect((await app.request("/auth/logout", { method: "POST", ...asCookie(cookie) })).status).toBe(204);
     expect((await me(cookie)).status).toBe(401);
@@ -52,7 +53,7 @@ describe("password sign-in", () => {
     expect(await audit("auth.logout", email)).toHaveLength(1);
   });
 
-  test("a wrong password and an unknown e-mail get the same 401, are audited with the address, and never log the password", async () => {
+  test("a wrong password and an unknown e-mail get the same 401, are audited with the address, and the audit entry holds no password", async () => {
     const { email } = await signInAs(app, "viewer");
     const wrong = await app.request("/auth/login", { json: { email, password: "not the password at all" }, token: null });
     const unknown = await app.request("/auth/login", { json: { email: "nobody@test.example", password: "not the password at all" }, token: null });
@@ -98,7 +99,7 @@ describe("sessions end", () => {
     const { cookie } = await signInAs(app, "viewer");
     const value = cookie.split("=")[1] ?? "";
     const db = app.database.prisma;
-    const row = await db.session.findUniqueOrThrow({ where: { hash: hashSessionId(value) } });
+    const row = await db.session.findUniqueOrThrow({ where: { hash: hashToken(value) } });
     const at = (ms: number) => new Date(row.createdAt.getTime() + ms);
     const policy = DEFAULT_SESSION_POLICY;
     // Active every 11 hours: still signed in after 6 days, not after the 7-day absolute limit.
@@ -109,12 +110,12 @@ describe("sessions end", () => {
 
     const other = await signInAs(app, "viewer");
     const otherValue = other.cookie.split("=")[1] ?? "";
-    const otherRow = await db.session.findUniqueOrThrow({ where: { hash: hashSessionId(otherValue) } });
+    const otherRow = await db.session.findUniqueOrThrow({ where: { hash: hashToken(otherValue) } });
     expect(await resolveSession({ db, input: { cookie: otherValue, policy, now: new Date(otherRow.lastSeenAt.getTime() + policy.idleMs - 1000) } })).not.toBeNull();
     // That call was activity; 12 hours idle after it, the session is over and removed.
-    const seen = await db.session.findUniqueOrThrow({ where: { hash: hashSessionId(otherValue) } });
+    const seen = await db.session.findUniqueOrThrow({ where: { hash: hashToken(otherValue) } });
     expect(await resolveSession({ db, input: { cookie: otherValue, policy, now: new Date(seen.lastSeenAt.getTime() + policy.idleMs) } })).toBeNull();
-    expect(await db.session.count({ where: { hash: hashSessionId(otherValue) } })).toBe(0);
+    expect(await db.session.count({ where: { hash: hashToken(otherValue) } })).toBe(0);
   });
 });
 

@@ -1,8 +1,9 @@
 // Sessions: an opaque random id in an HttpOnly cookie; only its SHA-256 is stored. A session ends
 // at sign-out, when idle too long, at its absolute expiry, or when its user is disabled or changes role.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { RoleValue } from "@keel/shared";
 import type { Tx } from "../../db/types.ts";
+import { hashToken } from "../tokens.ts";
 
 export interface SessionPolicy {
   idleMs: number;
@@ -12,14 +13,10 @@ export interface SessionPolicy {
 /** "Last seen" is written at most once a minute per session, not on every request. */
 const LAST_SEEN_PRECISION_MS = 60_000;
 
-export function hashSessionId(id: string): string {
-  return createHash("sha256").update(id).digest("hex");
-}
-
 export async function createSession({ db, input }: { db: Tx; input: { userId: string; policy: SessionPolicy; now?: Date } }) {
   const now = input.now ?? new Date();
   const cookie = randomBytes(32).toString("base64url");
-  await db.session.create({ data: { hash: hashSessionId(cookie), userId: input.userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + input.policy.maxMs) } });
+  await db.session.create({ data: { hash: hashToken(cookie), userId: input.userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + input.policy.maxMs) } });
   await db.user.update({ where: { id: input.userId }, data: { lastSignInAt: now } });
   return { cookie, expiresAt: new Date(now.getTime() + input.policy.maxMs) };
 }
@@ -36,7 +33,7 @@ export interface SessionUser {
 export async function resolveSession({ db, input }: { db: Tx; input: { cookie: string; policy: SessionPolicy; now?: Date } }): Promise<SessionUser | null> {
   const now = input.now ?? new Date();
   const row = await db.session.findUnique({
-    where: { hash: hashSessionId(input.cookie) },
+    where: { hash: hashToken(input.cookie) },
     select: { id: true, lastSeenAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true } } },
   });
   if (!row || row.user.disabled) return null;
@@ -51,7 +48,7 @@ export async function resolveSession({ db, input }: { db: Tx; input: { cookie: s
 }
 
 export async function endSession({ db, input }: { db: Tx; input: { cookie: string } }): Promise<void> {
-  await db.session.deleteMany({ where: { hash: hashSessionId(input.cookie) } });
+  await db.session.deleteMany({ where: { hash: hashToken(input.cookie) } });
 }
 
 export async function endUserSessions({ db, input }: { db: Tx; input: { userId: string } }): Promise<number> {

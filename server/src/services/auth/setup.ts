@@ -6,7 +6,8 @@ import type { Tx } from "../../db/types.ts";
 import { KeelError } from "../../errors.ts";
 import { recordAudit } from "./audit.ts";
 import { hashPassword } from "./passwords.ts";
-import { createSession, hashSessionId, type SessionPolicy } from "./sessions.ts";
+import { hashToken } from "../tokens.ts";
+import { createSession, type SessionPolicy } from "./sessions.ts";
 
 const SETUP_LINK_MS = 24 * 3_600_000;
 
@@ -15,7 +16,7 @@ export async function openSetupIfNoUsers({ db, now = new Date() }: { db: Tx; now
   if ((await db.user.count()) > 0) return undefined;
   const token = randomBytes(24).toString("base64url");
   await db.setupLink.deleteMany({ where: { usedAt: null } });
-  await db.setupLink.create({ data: { hash: hashSessionId(token), createdAt: now, expiresAt: new Date(now.getTime() + SETUP_LINK_MS) } });
+  await db.setupLink.create({ data: { hash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + SETUP_LINK_MS) } });
   return token;
 }
 
@@ -25,7 +26,7 @@ export async function needsSetup({ db }: { db: Tx }): Promise<boolean> {
 
 export async function completeSetup({ db, input }: { db: Tx; input: { token: string; email: string; name: string; password: string; ip: string; policy: SessionPolicy; now?: Date } }) {
   const now = input.now ?? new Date();
-  const link = await db.setupLink.findUnique({ where: { hash: hashSessionId(input.token) } });
+  const link = await db.setupLink.findUnique({ where: { hash: hashToken(input.token) } });
   if (!link || link.usedAt || link.expiresAt <= now) {
     throw new KeelError("FORBIDDEN", "This setup link is not valid (used, expired or replaced). Restart Keel for a new one, or use: keel user create --role admin.");
   }
