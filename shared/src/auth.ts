@@ -1,15 +1,12 @@
 // Who may do what (docs/security.md): the roles, and the inputs of sign-in and user management.
 import { z } from "zod";
 
-/** viewer reads everything; editor also changes what shapes the numbers; admin also manages people, tokens and integrations. */
-export const ROLES = ["viewer", "editor", "admin"] as const;
-export type RoleValue = (typeof ROLES)[number];
-export const Role = z.enum(ROLES, { error: "must be viewer, editor or admin" });
+import { ROLES } from "./roles.ts";
 
-/** True when `role` includes everything `needed` may do. */
-export function roleCovers(role: RoleValue, needed: RoleValue): boolean {
-  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
-}
+export { ROLES, roleCovers, type RoleValue } from "./roles.ts";
+
+/** viewer reads everything; editor also changes what shapes the numbers; admin also manages people, tokens and integrations. */
+export const Role = z.enum(ROLES, { error: "must be viewer, editor or admin" });
 
 export const PASSWORD_MIN_LENGTH = 12;
 /** Long enough for any passphrase, short enough that hashing it is cheap to refuse. */
