@@ -16,6 +16,8 @@ describe("parseEnv", () => {
     [{ KEEL_DEMO: "1" }, { KEEL_DEMO: true }],
     [{ PORT: "8080" }, { PORT: 8080 }],
     [{ DATABASE_URL: "postgresql://u@h:5432/db" }, { DATABASE_URL: "postgresql://u@h:5432/db" }],
+    [{ KEEL_ALLOWED_HOSTS: " keel.Example , 10.0.0.5,," }, { KEEL_ALLOWED_HOSTS: ["keel.example", "10.0.0.5"] }],
+    [{ KEEL_OIDC_ALLOWED_DOMAINS: "acme.example" }, { KEEL_OIDC_ALLOWED_DOMAINS: ["acme.example"] }],
   ])("%j parses to %j", (input, expected) => {
     expect(parseEnv(input)).toMatchObject(expected);
   });

@@ -5,6 +5,11 @@ import { z } from "zod";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 const optionalSecret = z.string().min(1).optional();
+/** "a.example, B.example" → ["a.example", "b.example"]; unset → []. */
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean));
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -24,7 +29,7 @@ const EnvSchema = z.object({
   /** Keel's address as people reach it (https:// makes the session cookie Secure; OIDC needs it). */
   KEEL_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   /** More host names this server answers to, comma-separated (loopback names always). */
-  KEEL_ALLOWED_HOSTS: z.string().optional(),
+  KEEL_ALLOWED_HOSTS: commaList,
   /** A role for requests that are not signed in, for a kiosk on a trusted network: viewer only. */
   KEEL_ANONYMOUS_ROLE: z.literal("viewer", { error: 'must be "viewer" (or unset): anonymous visitors never edit' }).optional(),
   KEEL_SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
@@ -33,7 +38,7 @@ const EnvSchema = z.object({
   KEEL_OIDC_CLIENT_ID: optionalSecret,
   KEEL_OIDC_CLIENT_SECRET: optionalSecret,
   /** E-mail domains allowed to sign in with single sign-on, comma-separated; unset: any. */
-  KEEL_OIDC_ALLOWED_DOMAINS: z.string().optional(),
+  KEEL_OIDC_ALLOWED_DOMAINS: commaList,
   KEEL_OIDC_DEFAULT_ROLE: Role.default("viewer"),
   /** Where the built web app is; the server serves it when present. */
   KEEL_WEB_DIST: z.string().optional(),

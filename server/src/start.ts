@@ -59,14 +59,13 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
   // PGlite has no autovacuum to keep the planner's statistics and the visibility map; PostgreSQL does.
   const autoVacuum = database.kind === "pglite" ? startAutoVacuum({ db: database.prisma, logger }) : undefined;
   const webhookSecrets = { github: env.KEEL_GITHUB_WEBHOOK_SECRET, gitlab: env.KEEL_GITLAB_WEBHOOK_TOKEN, pagerduty: env.KEEL_PAGERDUTY_WEBHOOK_SECRET };
-  const list = (value: string | undefined) => (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
   const bound = env.KEEL_HOST === "0.0.0.0" || env.KEEL_HOST === "::" ? [] : [env.KEEL_HOST];
-  const security = { publicUrl: env.KEEL_PUBLIC_URL, allowedHosts: [...list(env.KEEL_ALLOWED_HOSTS), ...bound], oidcIssuer: env.KEEL_OIDC_ISSUER };
+  const security = { publicUrl: env.KEEL_PUBLIC_URL, allowedHosts: [...env.KEEL_ALLOWED_HOSTS, ...bound], oidcIssuer: env.KEEL_OIDC_ISSUER };
   const oidc =
     env.KEEL_OIDC_ISSUER && env.KEEL_OIDC_CLIENT_ID && env.KEEL_PUBLIC_URL
       ? {
           client: createOidcClient({ issuer: env.KEEL_OIDC_ISSUER, clientId: env.KEEL_OIDC_CLIENT_ID, clientSecret: env.KEEL_OIDC_CLIENT_SECRET, publicUrl: env.KEEL_PUBLIC_URL }, logger),
-          policy: { allowedDomains: list(env.KEEL_OIDC_ALLOWED_DOMAINS), defaultRole: env.KEEL_OIDC_DEFAULT_ROLE },
+          policy: { allowedDomains: env.KEEL_OIDC_ALLOWED_DOMAINS, defaultRole: env.KEEL_OIDC_DEFAULT_ROLE },
         }
       : undefined;
   const app = createApp({
