@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   /** E-mail domains allowed to sign in with single sign-on, comma-separated; unset: any. */
   KEEL_OIDC_ALLOWED_DOMAINS: commaList,
   KEEL_OIDC_DEFAULT_ROLE: Role.default("viewer"),
+  /** 32 bytes (base64 or hex) sealing stored secrets; required with DATABASE_URL to keep them. */
+  KEEL_SECRET_KEY: optionalSecret,
   /** Where the built web app is; the server serves it when present. */
   KEEL_WEB_DIST: z.string().optional(),
 });

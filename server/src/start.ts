@@ -15,6 +15,7 @@ import type { Logger } from "./logger.ts";
 import { loadDemoIfEmpty } from "./services/loadDemo.ts";
 import { ensureFirstToken } from "./services/tokens.ts";
 import { createWebhookQueue } from "./services/webhookQueue.ts";
+import { secretBoxFor } from "./services/secrets/secretBox.ts";
 
 export interface RunningKeel {
   url: string;
@@ -68,8 +69,10 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
           policy: { allowedDomains: env.KEEL_OIDC_ALLOWED_DOMAINS, defaultRole: env.KEEL_OIDC_DEFAULT_ROLE },
         }
       : undefined;
+  const secrets = secretBoxFor({ secretKey: env.KEEL_SECRET_KEY, dataDir: env.DATABASE_URL ? undefined : env.KEEL_DATA_DIR });
   const app = createApp({
     database,
+    secrets,
     logger,
     webDist: env.KEEL_WEB_DIST,
     apiToken: env.KEEL_API_TOKEN,

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "../../server/src/http/app.ts";
 import type { WebhookSecrets } from "../../server/src/http/webhooks/webhookRoutes.ts";
 import type { RoleValue } from "@keel/shared";
+import { secretBox } from "../../server/src/services/secrets/secretBox.ts";
 import { createLogger } from "../../server/src/logger.ts";
 import type { Context } from "../../server/src/trpc/context.ts";
 import { createWebhookQueue, type WebhookQueue } from "../../server/src/services/webhookQueue.ts";
@@ -31,7 +32,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = createLogger("silent");
   // As `keel start` does on the embedded database: deliveries wait in a spool while it is busy.
   const webhookQueue = createWebhookQueue({ db: database.prisma, logger, spool: testDbKind === "pglite" ? "memory" : undefined });
-  const app = createApp({ database, logger, apiToken: TEST_ADMIN_TOKEN, webhooks: { secrets: options.webhookSecrets, queue: webhookQueue } });
+  const app = createApp({ database, logger, secrets: TEST_SECRETS, apiToken: TEST_ADMIN_TOKEN, webhooks: { secrets: options.webhookSecrets, queue: webhookQueue } });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, () => resolve(s));
   });
@@ -63,8 +64,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
 /** The tRPC context of a signed-in admin (for createCaller in tests that call procedures directly). */
 export function adminContext(db: TestDatabase["prisma"]): Context {
-  return { db, logger: createLogger("silent"), identity: { kind: "user", userId: "00000000-0000-0000-0000-000000000000", email: "admin@test.example", name: "Admin", role: "admin", sessionId: "test" }, ip: "127.0.0.1" };
+  return { db, logger: createLogger("silent"), identity: { kind: "user", userId: "00000000-0000-0000-0000-000000000000", email: "admin@test.example", name: "Admin", role: "admin", sessionId: "test" }, ip: "127.0.0.1", secrets: TEST_SECRETS };
 }
+
+/** The secret box test apps and contexts share, so a secret sealed through one opens through the other. */
+export const TEST_SECRETS = secretBox(Buffer.alloc(32, 42));
 
 let users = 0;
 export const TEST_PASSWORD = "correct horse battery staple";

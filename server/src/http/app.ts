@@ -22,6 +22,8 @@ import { drainRefusedBodies } from "./wholeAnswers.ts";
 import { costRoutes } from "./rest/costRoutes.ts";
 import { ingestRoutes } from "./rest/ingestRoutes.ts";
 import { metricsRoutes } from "./rest/metricsRoutes.ts";
+import { randomBytes } from "node:crypto";
+import { secretBox, type SecretBox } from "../services/secrets/secretBox.ts";
 import { openApiRoute } from "./rest/openApiRoute.ts";
 import { serviceRoutes } from "./rest/serviceRoutes.ts";
 import { webhookRoutes, type WebhookOptions } from "./webhooks/webhookRoutes.ts";
@@ -39,6 +41,8 @@ export interface AppOptions {
   session?: SessionPolicy | undefined;
   security?: SecurityOptions | undefined;
   oidc?: { client: OidcClient; policy: Omit<OidcPolicy, "session"> } | undefined;
+  /** Seals stored secrets (start.ts: KEEL_SECRET_KEY or the data directory's key). Unset (tests): a key for this process only. */
+  secrets?: SecretBox | undefined;
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 12 * 3_600_000, maxMs: 7 * 86_400_000 };
@@ -47,6 +51,7 @@ export function createApp(options: AppOptions): Express {
   const { database, logger, webDist, apiToken, webhooks } = options;
   const session = options.session ?? DEFAULT_SESSION_POLICY;
   const security = options.security ?? { allowedHosts: [] };
+  const secrets = options.secrets ?? secretBox(randomBytes(32));
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -73,7 +78,7 @@ export function createApp(options: AppOptions): Express {
     createExpressMiddleware({
       maxBodySize: TRPC_MAX_BODY_BYTES,
       router: appRouter,
-      createContext: ({ req }) => ({ db: database.prisma, logger, identity: req.identity ?? { kind: "anonymous", role: null }, ip: req.ip ?? "unknown" }),
+      createContext: ({ req }) => ({ db: database.prisma, logger, identity: req.identity ?? { kind: "anonymous", role: null }, ip: req.ip ?? "unknown", secrets }),
     }),
   );
 

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Identity } from "../services/auth/identity.ts";
+import type { SecretBox } from "../services/secrets/secretBox.ts";
 
 export interface Context {
   db: Db;
@@ -8,4 +9,6 @@ export interface Context {
   /** Who is asking (http/auth.ts); procedures check its role (init.ts). */
   identity: Identity;
   ip: string;
+  /** Seals and opens the secrets Keel keeps for others (connection tokens, Slack URLs). */
+  secrets: SecretBox;
 }
