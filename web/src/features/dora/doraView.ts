@@ -3,7 +3,7 @@
 // trend of each metric, and the short data-quality note. Every figure comes from that answer, so
 // the page shows exactly what GET /api/v1/metrics/dora says for the same window.
 import type { DoraLevel } from "@keel/shared";
-import type { DoraMetrics } from "@keel/server/src/services/getDoraMetrics.ts";
+import type { DoraMetrics } from "./apiTypes.ts";
 import type { TrendPoint, TrendUnit } from "../../charts/options/doraTrend.ts";
 import { okabeIto } from "../../charts/palette.ts";
 import { countOf, formatCount } from "../../format/counts.ts";
