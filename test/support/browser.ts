@@ -1,4 +1,4 @@
-// Debian's Chromium through playwright-core (no browser download). Flags as environment.md says:
+// Debian's Chromium through playwright-core (no browser download). Flags as CONTRIBUTING.md ("Browser tests") says:
 // without the background-networking ones Chromium keeps dialling hosts this machine cannot reach.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
