@@ -2,12 +2,11 @@
 
 /** Rounds dollars to cents (half away from zero, on the decimal value as written). */
 export function cents(usd: number): number {
-  const rounded = Math.round(Math.abs(usd) * 100 + 1e-7) / 100;
-  return usd < 0 ? -rounded : rounded;
+  return roundTo(usd, 2);
 }
 
 /** Rounds to `digits` decimals, half away from zero. */
-export function roundTo(value: number, digits: number): number {
+function roundTo(value: number, digits: number): number {
   const f = 10 ** digits;
   const rounded = Math.round(Math.abs(value) * f + 1e-7) / f;
   return value < 0 ? -rounded : rounded;

@@ -17,5 +17,4 @@ type CostViewParts = LineSeriesOption | LegendComponentOption | MarkLineComponen
 /** The options the registered parts understand; builders return this. */
 export type EChartsOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | CostViewParts>;
 
-export const init = echartsCore.init;
 export type { EChartsType };

@@ -12,17 +12,6 @@ export const okabeIto = {
   reddishPurple: "#CC79A7",
 } as const;
 
-/** Series colours in order of use; yellow comes last because it is faint on white. */
-export const seriesColors: string[] = [
-  okabeIto.blue,
-  okabeIto.orange,
-  okabeIto.bluishGreen,
-  okabeIto.vermillion,
-  okabeIto.reddishPurple,
-  okabeIto.skyBlue,
-  okabeIto.black,
-  okabeIto.yellow,
-];
 
 /** Neutral greys for axes, grid lines and tooltips, matching the app's CSS variables. */
 export const chartInk = {

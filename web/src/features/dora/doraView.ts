@@ -61,10 +61,6 @@ const TITLES: Record<MetricKey, string> = {
   reworkRate: "Deployment rework rate",
 };
 
-export function metricTitle(key: MetricKey): string {
-  return TITLES[key];
-}
-
 /** Higher is better only for deployment frequency. */
 const HIGHER_IS_BETTER: Record<MetricKey, boolean> = {
   deploymentFrequency: true,
