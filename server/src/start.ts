@@ -16,6 +16,7 @@ import { loadDemoIfEmpty } from "./services/loadDemo.ts";
 import { ensureFirstToken } from "./services/tokens.ts";
 import { createWebhookQueue } from "./services/webhookQueue.ts";
 import { secretBoxFor } from "./services/secrets/secretBox.ts";
+import { DAY_MS, HOUR_MS } from "@keel/shared/calendar";
 
 export interface RunningKeel {
   url: string;
@@ -78,7 +79,7 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
     apiToken: env.KEEL_API_TOKEN,
     webhooks: { secrets: webhookSecrets, queue: webhookQueue },
     anonymousRole: env.KEEL_ANONYMOUS_ROLE,
-    session: { idleMs: env.KEEL_SESSION_IDLE_HOURS * 3_600_000, maxMs: env.KEEL_SESSION_MAX_DAYS * 86_400_000 },
+    session: { idleMs: env.KEEL_SESSION_IDLE_HOURS * HOUR_MS, maxMs: env.KEEL_SESSION_MAX_DAYS * DAY_MS },
     security,
     oidc,
   });

@@ -3,6 +3,7 @@
 // optional here: without from and to it is the last 13 weeks up to and including today.
 import { z } from "zod";
 import { FilterName, isoDateOrDateTime } from "./filters.ts";
+import { DAY_MS } from "./calendar.ts";
 
 export const CostFilters = z
   .object({
@@ -14,7 +15,7 @@ export const CostFilters = z
   })
   .refine((f) => (f.from === undefined) === (f.to === undefined), { message: "give both from and to, or neither", path: ["to"] })
   .refine((f) => f.from === undefined || f.to === undefined || Date.parse(f.from) < Date.parse(f.to), { message: "must be after from", path: ["to"] })
-  .refine((f) => f.from === undefined || f.to === undefined || Date.parse(f.to) - Date.parse(f.from) <= 5 * 366 * 86_400_000, {
+  .refine((f) => f.from === undefined || f.to === undefined || Date.parse(f.to) - Date.parse(f.from) <= 5 * 366 * DAY_MS, {
     message: "the window may span at most five years",
     path: ["to"],
   });

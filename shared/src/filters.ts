@@ -2,6 +2,7 @@
 // The web app validates its URL with this same schema.
 import { z } from "zod";
 import { isStorableText } from "./storableText.ts";
+import { DAY_MS } from "./calendar.ts";
 
 export const isoDateOrDateTime = z
   .string()
@@ -19,7 +20,7 @@ export const MetricFilters = z
     environment: FilterName().default("production"),
   })
   .refine((f) => Date.parse(f.from) < Date.parse(f.to), { message: "must be after from", path: ["to"] })
-  .refine((f) => Date.parse(f.to) - Date.parse(f.from) <= 5 * 366 * 86_400_000, {
+  .refine((f) => Date.parse(f.to) - Date.parse(f.from) <= 5 * 366 * DAY_MS, {
     message: "the window may span at most five years",
     path: ["to"],
   });

@@ -27,6 +27,7 @@ import { secretBox, type SecretBox } from "../services/secrets/secretBox.ts";
 import { openApiRoute } from "./rest/openApiRoute.ts";
 import { serviceRoutes } from "./rest/serviceRoutes.ts";
 import { webhookRoutes, type WebhookOptions } from "./webhooks/webhookRoutes.ts";
+import { DAY_MS, HOUR_MS } from "@keel/shared/calendar";
 
 export interface AppOptions {
   database: Database;
@@ -45,7 +46,7 @@ export interface AppOptions {
   secrets?: SecretBox | undefined;
 }
 
-export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 12 * 3_600_000, maxMs: 7 * 86_400_000 };
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 12 * HOUR_MS, maxMs: 7 * DAY_MS };
 
 export function createApp(options: AppOptions): Express {
   const { database, logger, webDist, apiToken, webhooks } = options;

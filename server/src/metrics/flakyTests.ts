@@ -3,12 +3,12 @@
 import type { CostModelInputsData } from "@keel/shared";
 import { addCounts, exactCost, ZERO_COUNTS, type RawCounts } from "./hoursLost.ts";
 import { cents } from "./money.ts";
+import { DAY_MS } from "@keel/shared/calendar";
 
 export type FlakyState = "flaky" | "fixed" | "broken";
 
 export const FIXED_MIN_RUNS = 20;
 export const FIXED_MIN_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 export interface StateFacts {
   lastFlakyAt: Date;

@@ -1,10 +1,10 @@
+import { DAY_MS } from "@keel/shared/calendar";
 // The metric window [from, to) and its previous period, in the organisation's time zone
 // (product.md "Metric definitions"). A date ("2026-11-16") or a date-time without an offset means
 // that wall-clock time in the organisation's zone; a date-time with an offset is that instant.
 // Lengths are measured in local wall-clock time, so a window over a daylight-saving change still
 // has whole days, and the previous period has the same number of local days.
 
-const DAY_MS = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {

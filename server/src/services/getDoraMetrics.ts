@@ -12,10 +12,10 @@ import { openIncidents, recoveryTime } from "../db/queries/dora/recoveryTime.ts"
 import { resolveScope } from "../db/queries/dora/scope.ts";
 import { KeelError, type ErrorDetail } from "../errors.ts";
 import { buildDoraReport, type DoraBucket, type DoraSummary } from "../metrics/doraReport.ts";
-import { weekBuckets } from "../metrics/weeks.ts";
 import { metricWindow } from "../metrics/window.ts";
 import { createReportCache } from "./cache/reportCache.ts";
 import { getOrgSettings } from "./getOrgSettings.ts";
+import { weekBuckets } from "@keel/shared/calendar";
 
 export type DoraMetricsInput = MetricFiltersData & { bucket?: "week" | undefined };
 

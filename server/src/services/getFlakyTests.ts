@@ -7,10 +7,10 @@ import { flakyCostRows } from "../db/queries/costs/flakyCosts.ts";
 import { brokenTests, infrastructureOutages, type BrokenTestRow, type OutageRow } from "../db/queries/costs/testOutages.ts";
 import { inputsFor } from "../metrics/costModel.ts";
 import { costPerTest, rankTests, type FlakyState } from "../metrics/flakyTests.ts";
-import { weekBuckets } from "../metrics/weeks.ts";
 import { identityOf, loadTestStates, type TestIdentity } from "./costs/costAvoided.ts";
 import { cachedCostReport, readVersion } from "./cache/costReports.ts";
 import { inputsOf, modelUsed, prepareCostContext, type CostContext } from "./costs/costContext.ts";
+import { weekBuckets } from "@keel/shared/calendar";
 
 export interface FlakyTestFigures extends TestIdentity {
   flakyFailures: number;

@@ -5,11 +5,11 @@ import type { CostFiltersData, CostModelUsed } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import { withWindow } from "../db/queries/costs/scope.ts";
 import { changeOf, summarize, weeklySeries, type HoursLostBucket, type HoursLostSummary } from "../metrics/hoursLostReport.ts";
-import { weekBuckets } from "../metrics/weeks.ts";
 import { cachedCostReport, readVersion } from "./cache/costReports.ts";
 import { costAvoided, loadTestStates, type CostAvoided } from "./costs/costAvoided.ts";
 import { capacityTeams, inputsOf, modelUsed, prepareCostContext, type CostContext } from "./costs/costContext.ts";
 import { windowCounts, type WindowCounts } from "./costs/windowCounts.ts";
+import { weekBuckets } from "@keel/shared/calendar";
 
 export interface TeamHoursLost {
   team: string;

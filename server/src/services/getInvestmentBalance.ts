@@ -6,9 +6,9 @@ import type { Db } from "../db/client.ts";
 import { changeCategoryRows } from "../db/queries/costs/investment.ts";
 import { weeklySeries, type HoursLostBucket } from "../metrics/hoursLostReport.ts";
 import { addCategory, balanceOf, NO_CHANGES, trendOf, type Balance, type CategoryCounts } from "../metrics/investmentBalance.ts";
-import { weekBuckets } from "../metrics/weeks.ts";
 import { inputsOf, modelUsed, prepareCostContext } from "./costs/costContext.ts";
 import { windowCounts } from "./costs/windowCounts.ts";
+import { weekBuckets } from "@keel/shared/calendar";
 
 export interface TeamInvestment {
   team: string;

@@ -8,10 +8,8 @@ import type { CostModelUsed, WeeklyReportQueryData } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import { incidentsOfWindow } from "../db/queries/costs/changeFailureHours.ts";
 import { inputsFor } from "../metrics/costModel.ts";
-import { isoWeekDates, isoWeekOf, previousIsoWeek } from "../metrics/isoWeek.ts";
 import { cents } from "../metrics/money.ts";
 import type { Summary } from "../metrics/summaries.ts";
-import { localDate, mondayOf } from "../metrics/weeks.ts";
 import { cachedCostReport, readVersion } from "./cache/costReports.ts";
 import { composeSummaries } from "./costs/composeSummaries.ts";
 import type { CostAvoided } from "./costs/costAvoided.ts";
@@ -20,6 +18,7 @@ import { getFlakyTests, type FlakyTestFigures, type FlakyTests } from "./getFlak
 import { computeHoursLost, type HoursLost } from "./getHoursLost.ts";
 import { getInvestmentBalance, type InvestmentBalance } from "./getInvestmentBalance.ts";
 import { getOrgSettings } from "./getOrgSettings.ts";
+import { isoWeekDates, isoWeekOf, localDate, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
 
 export const REPORT_TOP_FLAKY = 5;
 

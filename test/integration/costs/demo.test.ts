@@ -3,14 +3,13 @@
 // the cent. The sentences are read back: every number in them is parsed and checked against the
 // figure the API gives for it, within the rounding the sentence shows.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { isoWeekOf, previousIsoWeek } from "../../../server/src/metrics/isoWeek.ts";
-import { localDate, mondayOf } from "../../../server/src/metrics/weeks.ts";
 import { loadDemoIfEmpty } from "../../../server/src/services/loadDemo.ts";
 import type { InvestmentBalance } from "../../../server/src/services/getInvestmentBalance.ts";
 import type { WeeklyReport } from "../../../server/src/services/getWeeklyReport.ts";
 import type { DoraMetrics } from "../dora/support.ts";
 import { startTestApp, type TestApp } from "../../support/httpApp.ts";
 import { flakyTests, getJson, hoursLost, type FlakyTests, type HoursLost } from "./support.ts";
+import { isoWeekOf, localDate, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
 
 let app: TestApp;
 const now = new Date();

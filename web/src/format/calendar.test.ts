@@ -1,28 +1,13 @@
 import { expect, test } from "vitest";
-import {
-  addDays,
-  dateLabel,
-  dateRangeLabel,
-  formatDateIn,
-  formatShortDateIn,
-  formatSpanIn,
-  formatDateTimeIn,
-  isIsoWeek,
-  isoWeekDates,
-  isoWeekOf,
-  isoWeekRangeLabel,
-  localDateIn,
-  mondayOf,
-  recentIsoWeeks,
-  shiftIsoWeek,
-} from "./calendar.ts";
+import { dateLabel, dateRangeLabel, formatDateIn, formatShortDateIn, formatSpanIn, formatDateTimeIn, isoWeekRangeLabel } from "./calendar.ts";
+import { addDays, isIsoWeek, isoWeekDates, isoWeekOf, localDate, mondayOf, recentIsoWeeks, shiftIsoWeek } from "@keel/shared/calendar";
 
 test.each([
   ["2026-11-21T23:30:00Z", "UTC", "2026-11-21"],
   ["2026-11-21T23:30:00Z", "Asia/Tokyo", "2026-11-22"],
   ["2026-11-22T03:00:00Z", "America/New_York", "2026-11-21"],
 ])("%s in %s is %s", (instant, zone, date) => {
-  expect(localDateIn(new Date(instant), zone)).toBe(date);
+  expect(localDate(new Date(instant), zone)).toBe(date);
 });
 
 test("adding days and finding Mondays", () => {

@@ -1,7 +1,8 @@
-// Calendar dates (YYYY-MM-DD) and ISO weeks (2026-W47) as the organisation's time zone sees them.
-// Weeks start on Monday; week 1 of a year is the week holding 4 January. Dates are handled as
-// their parts (UTC arithmetic on midnight), so no browser time zone can shift a day.
-const DAY_MS = 86_400_000;
+// Dates and instants as words, in the organisation's time zone ("9 Nov 2026, 16:36"). The calendar
+// itself (local dates, Mondays, ISO weeks) is @keel/shared/calendar, shared with the server.
+// Month names are spelled out because Intl's en-GB short month for September varies between ICU
+// versions ("Sep" or "Sept").
+import { addDays, dateMs, isoWeekDates, localDate } from "@keel/shared/calendar";
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -22,47 +23,27 @@ function wallClock(instant: Date, timeZone: string): { year: number; month: numb
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
-/** The calendar date of an instant in a time zone: (2026-11-21T23:30Z, "Asia/Tokyo") → "2026-11-22". */
-export function localDateIn(instant: Date, timeZone: string): string {
-  const { year, month, day } = wallClock(instant, timeZone);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
-
-function dayMs(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
-  if (!m || Number.isNaN(ms) || new Date(ms).getUTCDate() !== Number(m[3])) throw new Error(`Not a calendar date: ${date}`);
-  return ms;
-}
-
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** "2026-11-21" + 3 → "2026-11-24" */
-export function addDays(date: string, days: number): string {
-  return isoDate(dayMs(date) + days * DAY_MS);
-}
-
-/** The Monday of the week holding a date. */
-export function mondayOf(date: string): string {
-  const ms = dayMs(date);
-  return isoDate(ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY_MS);
+/** A week bucket (its Monday) on a chart axis: "2026-11-16" → "16 Nov" */
+export function weekLabel(date: string): string {
+  const d = new Date(dateMs(date));
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 }
 
 /** "2026-11-21" → "21 Nov 2026" */
 export function dateLabel(date: string): string {
-  const ms = dayMs(date);
+  const ms = dateMs(date);
   const d = new Date(ms);
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** An instant as a date in a time zone: "20 Nov 2026". */
 export function formatDateIn(iso: string, timeZone: string): string {
-  return dateLabel(localDateIn(new Date(iso), timeZone));
+  return dateLabel(localDate(new Date(iso), timeZone));
 }
 
 /** An instant as a short date in a time zone, the year left out when it is `year`: "20 Nov". */
 export function formatShortDateIn(iso: string, timeZone: string, year: number): string {
-  const date = localDateIn(new Date(iso), timeZone);
+  const date = localDate(new Date(iso), timeZone);
   const label = dateLabel(date);
   return date.startsWith(`${year}-`) ? label.slice(0, label.lastIndexOf(" ")) : label;
 }
@@ -71,7 +52,7 @@ export function formatShortDateIn(iso: string, timeZone: string, year: number): 
 export function formatDateTimeIn(iso: string, timeZone: string): string {
   const instant = new Date(iso);
   const { hour, minute } = wallClock(instant, timeZone);
-  return `${dateLabel(localDateIn(instant, timeZone))}, ${pad(hour)}:${pad(minute)}`;
+  return `${dateLabel(localDate(instant, timeZone))}, ${pad(hour)}:${pad(minute)}`;
 }
 
 /**
@@ -82,14 +63,14 @@ export function formatSpanIn(startIso: string, endIso: string | null, timeZone: 
   const start = formatDateTimeIn(startIso, timeZone);
   if (endIso === null) return `${start} – open`;
   const end = formatDateTimeIn(endIso, timeZone);
-  const sameDay = localDateIn(new Date(startIso), timeZone) === localDateIn(new Date(endIso), timeZone);
+  const sameDay = localDate(new Date(startIso), timeZone) === localDate(new Date(endIso), timeZone);
   return `${start} – ${sameDay ? end.slice(end.lastIndexOf(" ") + 1) : end}`;
 }
 
 /** Two dates as one span, saying month and year once when they are shared: "9–15 Nov 2026". */
 export function dateRangeLabel(first: string, last: string): string {
-  const a = new Date(dayMs(first));
-  const b = new Date(dayMs(last));
+  const a = new Date(dateMs(first));
+  const b = new Date(dateMs(last));
   const [ay, am, ad] = [a.getUTCFullYear(), a.getUTCMonth(), a.getUTCDate()];
   const [by, bm, bd] = [b.getUTCFullYear(), b.getUTCMonth(), b.getUTCDate()];
   if (ay !== by) return `${dateLabel(first)} – ${dateLabel(last)}`;
@@ -97,50 +78,8 @@ export function dateRangeLabel(first: string, last: string): string {
   return `${ad}–${bd} ${MONTHS[bm]} ${by}`;
 }
 
-const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
-
-/** Whether a string is an ISO week that exists: "2026-W53" does, "2025-W53" does not. */
-export function isIsoWeek(value: string): boolean {
-  const m = ISO_WEEK.exec(value);
-  if (!m) return false;
-  const week = Number(m[2]);
-  if (week < 1 || week > 53) return false;
-  return week < 53 || isoWeekOf(isoWeekDates(value).monday) === value;
-}
-
-/** The ISO week holding a date: "2026-11-21" → "2026-W47". */
-export function isoWeekOf(date: string): string {
-  const ms = dayMs(date);
-  const weekday = (new Date(ms).getUTCDay() + 6) % 7;
-  // The week's Thursday decides its year.
-  const thursday = new Date(ms + (3 - weekday) * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
-  return `${pad(year, 4)}-W${pad(week)}`;
-}
-
-/** The Monday of an ISO week and the Monday after it (the week is [monday, nextMonday)). */
-export function isoWeekDates(week: string): { monday: string; nextMonday: string } {
-  const m = ISO_WEEK.exec(week);
-  if (!m) throw new Error(`Not an ISO week: ${week}`);
-  const year = Number(m[1]);
-  const jan4 = Date.UTC(year, 0, 4);
-  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS + (Number(m[2]) - 1) * 7 * DAY_MS;
-  return { monday: isoDate(monday), nextMonday: isoDate(monday + 7 * DAY_MS) };
-}
-
-/** The ISO week `weeks` weeks after (or before, when negative) the given one. */
-export function shiftIsoWeek(week: string, weeks: number): string {
-  return isoWeekOf(addDays(isoWeekDates(week).monday, weeks * 7));
-}
-
 /** "2026-W46" → "9–15 Nov 2026" */
 export function isoWeekRangeLabel(week: string): string {
   const { monday, nextMonday } = isoWeekDates(week);
   return dateRangeLabel(monday, addDays(nextMonday, -1));
-}
-
-/** The `count` weeks up to and including `latest`, newest first. */
-export function recentIsoWeeks(latest: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => shiftIsoWeek(latest, -i));
 }

@@ -12,8 +12,8 @@ import { costOfTeams, countsByTeam, type ExactCost } from "../../metrics/hoursLo
 import type { CountRow } from "../../metrics/hoursLostReport.ts";
 import { cents } from "../../metrics/money.ts";
 import { inputsOf, type CostContext } from "./costContext.ts";
+import { DAY_MS } from "@keel/shared/calendar";
 
-const DAY_MS = 86_400_000;
 
 export interface TestIdentity {
   id: number;

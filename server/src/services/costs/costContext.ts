@@ -8,12 +8,11 @@ import type { DoraQuery } from "../../db/queries/dora/fragments.ts";
 import { costModelUsed, inputsFor, resolveCostModel, type ResolvedCostModel, type TeamFacts } from "../../metrics/costModel.ts";
 import type { CapacityTeam } from "../../metrics/hoursLost.ts";
 import type { MetricWindow } from "../../metrics/window.ts";
-import { localDate } from "../../metrics/weeks.ts";
 import { prepareDoraQuery } from "../getDoraMetrics.ts";
 import { getOrgSettings, type OrgSettingsData } from "../getOrgSettings.ts";
+import { DAY_MS, localDate } from "@keel/shared/calendar";
 
 export const DEFAULT_WINDOW_DAYS = 91;
-const DAY_MS = 86_400_000;
 
 export interface CostContext {
   settings: OrgSettingsData;

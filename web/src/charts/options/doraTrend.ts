@@ -5,9 +5,9 @@ import type { TooltipComponentFormatterCallbackParams } from "echarts";
 import { formatCount } from "../../format/counts.ts";
 import { formatHours } from "../../format/durations.ts";
 import { formatPercent, formatShort, NBSP } from "../../format/numbers.ts";
-import { weekLabel, weekLabelWithYear } from "../../format/weeks.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { chartInk } from "../palette.ts";
+import { dateLabel, weekLabel } from "../../format/calendar.ts";
 
 export type TrendUnit = "count" | "hours" | "fraction";
 
@@ -44,7 +44,7 @@ export function trendAxisLabel(value: number, unit: TrendUnit): string {
 
 /** "Week of 16 Nov 2026 (so far): 8.1 %, 3 of 37 deployments" */
 export function trendTooltip(point: TrendPoint, spec: TrendSpec): string {
-  const week = `Week of ${weekLabelWithYear(point.bucketStart)}${point.partial ? " (so far)" : ""}`;
+  const week = `Week of ${dateLabel(point.bucketStart)}${point.partial ? " (so far)" : ""}`;
   const value = point.value === null ? "no value" : trendValueText(point.value, spec.unit);
   return `${week}<br/>${spec.name}: <strong>${value}</strong>${point.note ? `<br/>${point.note}` : ""}`;
 }

@@ -2,10 +2,10 @@
 // build (made the attempt fail) and those a retry inside the same run absorbed.
 import { countOf, formatCount } from "../../format/counts.ts";
 import { formatHours } from "../../format/costFigures.ts";
-import { weekLabel, weekLabelWithYear } from "../../format/weeks.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { okabeIto } from "../palette.ts";
 import { barValue, categoryAxisStyle, dataIndexOf, gridWithLegend, legendStyle, tooltipBox, tooltipLine, tooltipTitle, valueAxisLabel, valueAxisSplitLine } from "./chartParts.ts";
+import { dateLabel, weekLabel } from "../../format/calendar.ts";
 
 export interface FlakyWeek {
   bucketStart: string;
@@ -19,7 +19,7 @@ const ABSORBED = { label: "Retried in the same run", color: okabeIto.skyBlue };
 
 export function flakyWeekTooltip(week: FlakyWeek): string {
   return [
-    tooltipTitle(`Week of ${weekLabelWithYear(week.bucketStart)}`),
+    tooltipTitle(`Week of ${dateLabel(week.bucketStart)}`),
     tooltipLine(BLOCKING.color, BLOCKING.label, String(week.blockingFailures)),
     tooltipLine(ABSORBED.color, ABSORBED.label, String(week.flakyFailures - week.blockingFailures)),
     tooltipLine(null, "Hours lost", formatHours(week.hoursLost)),
@@ -69,8 +69,8 @@ export function flakyHistoryLabel(testName: string, weeks: FlakyWeek[]): string 
   const blocking = weeks.reduce((n, w) => n + w.blockingFailures, 0);
   const active = weeks.filter((w) => w.flakyFailures > 0).length;
   return (
-    `Bar chart of the flaky failures per week of ${testName}, from the week of ${weekLabelWithYear(first.bucketStart)} ` +
-    `to the week of ${weekLabelWithYear(last.bucketStart)}: ${countOf(flaky, "flaky failure")} in ${countOf(active, "week")}, ` +
+    `Bar chart of the flaky failures per week of ${testName}, from the week of ${dateLabel(first.bucketStart)} ` +
+    `to the week of ${dateLabel(last.bucketStart)}: ${countOf(flaky, "flaky failure")} in ${countOf(active, "week")}, ` +
     `${formatCount(blocking)} of them blocking a build.`
   );
 }

@@ -1,10 +1,10 @@
 // Engineering hours lost per week, stacked by cause (flaky tests, change failures, rework), and
 // optionally the cumulative cost avoided since fixes as a line on a dollar axis.
 import { formatHours, formatUsd, formatUsdWhole } from "../../format/costFigures.ts";
-import { weekLabel, weekLabelWithYear } from "../../format/weeks.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { okabeIto } from "../palette.ts";
 import { barValue, categoryAxisStyle, dataIndexOf, gridWithLegend, legendStyle, tooltipBox, tooltipLine, tooltipTitle, valueAxisLabel, valueAxisSplitLine } from "./chartParts.ts";
+import { dateLabel, weekLabel } from "../../format/calendar.ts";
 
 export interface HoursLostWeek {
   /** Monday of the week, as the organisation's local date. */
@@ -28,7 +28,7 @@ const AVOIDED_COLOR = okabeIto.bluishGreen;
 /** The tooltip of one week: each cause's hours, the total with its cost, and the avoided cost so far. */
 export function hoursLostWeekTooltip(week: HoursLostWeek, avoided?: number | null): string {
   return [
-    tooltipTitle(`Week of ${weekLabelWithYear(week.bucketStart)}`),
+    tooltipTitle(`Week of ${dateLabel(week.bucketStart)}`),
     ...HOURS_LOST_CAUSES.map((c) => tooltipLine(c.color, c.label, formatHours(week[c.key]))),
     tooltipLine(null, "Total", `${formatHours(week.total)} (${formatUsd(week.costUsd)})`),
     ...(avoided === undefined || avoided === null ? [] : [tooltipLine(AVOIDED_COLOR, "Cost avoided so far", formatUsd(avoided))]),
@@ -112,7 +112,7 @@ export function hoursLostChartLabel(weeks: HoursLostWeek[], avoidedTotal?: numbe
   const avoided = avoidedTotal === undefined ? "" : ` A line shows the cost avoided by fixed flaky tests, reaching ${formatUsd(avoidedTotal)}.`;
   return (
     `Stacked bar chart of engineering hours lost per week by cause (flaky tests, change failures, rework), ` +
-    `from the week of ${weekLabelWithYear(first.bucketStart)} to the week of ${weekLabelWithYear(last.bucketStart)}. ` +
-    `Most lost: the week of ${weekLabelWithYear(worst.bucketStart)}, ${formatHours(worst.total)} (${formatUsd(worst.costUsd)}).${avoided}`
+    `from the week of ${dateLabel(first.bucketStart)} to the week of ${dateLabel(last.bucketStart)}. ` +
+    `Most lost: the week of ${dateLabel(worst.bucketStart)}, ${formatHours(worst.total)} (${formatUsd(worst.costUsd)}).${avoided}`
   );
 }

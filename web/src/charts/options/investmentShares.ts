@@ -4,10 +4,10 @@
 import { countOf } from "../../format/counts.ts";
 import { formatShare } from "../../format/costFigures.ts";
 import { possessive } from "../../format/text.ts";
-import { weekLabel, weekLabelWithYear } from "../../format/weeks.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { chartInk, okabeIto } from "../palette.ts";
 import { categoryAxisStyle, dataIndexOf, gridWithLegend, legendStyle, tooltipBox, tooltipLine, tooltipTitle, valueAxisLabel, valueAxisSplitLine } from "./chartParts.ts";
+import { dateLabel, weekLabel } from "../../format/calendar.ts";
 
 export type CategoryName = "debt" | "feature" | "bug" | "unplanned" | "other";
 
@@ -31,7 +31,7 @@ export const INVESTMENT_CATEGORIES: readonly { key: CategoryName; label: string;
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
 export function shareWeekTooltip(week: ShareWeek, target: number): string {
-  const title = tooltipTitle(`Week of ${weekLabelWithYear(week.bucketStart)}: ${countOf(week.changes, "change")}`);
+  const title = tooltipTitle(`Week of ${dateLabel(week.bucketStart)}: ${countOf(week.changes, "change")}`);
   if (week.changes === 0) return `${title}No changes this week.`;
   return [
     title,
@@ -95,7 +95,7 @@ export function investmentChartLabel(teamName: string, weeks: ShareWeek[], targe
   const overall = debtShare === null ? "It made no changes in these weeks." : `Over these weeks, ${formatShare(debtShare)} of its changes were debt.`;
   return (
     `Stacked bar chart of ${possessive(teamName)} changes per week by category (debt, feature, bug, unplanned, unclassified), ` +
-    `from the week of ${weekLabelWithYear(first.bucketStart)} to the week of ${weekLabelWithYear(last.bucketStart)}, ` +
+    `from the week of ${dateLabel(first.bucketStart)} to the week of ${dateLabel(last.bucketStart)}, ` +
     `with the debt target of ${formatShare(target)} as a dashed line. ${overall}`
   );
 }

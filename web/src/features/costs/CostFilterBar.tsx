@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
-import { dateRangeLabel, addDays } from "../../format/calendar.ts";
+import { dateRangeLabel } from "../../format/calendar.ts";
 import { costWindow, toWindowChoice, WINDOW_CHOICES, type CostFilters } from "./costFilters.ts";
 import { useTeams } from "./useTeams.ts";
+import { addDays } from "@keel/shared/calendar";
 
 interface CostFilterBarProps {
   filters: CostFilters;

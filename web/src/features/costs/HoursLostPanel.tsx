@@ -6,10 +6,10 @@ import { HOURS_LOST_CAUSES, hoursLostByCauseOption, hoursLostChartLabel } from "
 import { DataTable } from "../../components/DataTable.tsx";
 import { countOf } from "../../format/counts.ts";
 import { formatDecimal, formatHours, formatShare, formatUsd } from "../../format/costFigures.ts";
-import { weekLabelWithYear } from "../../format/weeks.ts";
 import type { HoursLostData } from "./apiTypes.ts";
 import { causeHoursColumns } from "./causeHoursColumns.ts";
 import { cumulativeAvoided } from "./costAvoidedSeries.ts";
+import { dateLabel } from "../../format/calendar.ts";
 
 export function HoursLostPanel({ hours }: { hours: HoursLostData }) {
   const fixed = hours.costAvoided.fixedTests.tests;
@@ -31,7 +31,7 @@ export function HoursLostPanel({ hours }: { hours: HoursLostData }) {
           rows={hours.series}
           rowKey={(w) => w.bucketStart}
           columns={[
-            { key: "week", header: "Week of", rowHeader: true, cell: (w) => weekLabelWithYear(w.bucketStart) },
+            { key: "week", header: "Week of", rowHeader: true, cell: (w) => dateLabel(w.bucketStart) },
             ...causeHoursColumns((w: HoursLostData["series"][number]) => w),
             { key: "total", header: "Total", numeric: true, cell: (w) => formatHours(w.total) },
             { key: "cost", header: "Cost", numeric: true, cell: (w) => formatUsd(w.costUsd) },

@@ -1,9 +1,9 @@
+import { WEEK_MS } from "@keel/shared/calendar";
 // The cumulative cost avoided by fixed flaky tests at the end of each week, for the Executive's
 // line. It follows the API's own rule (docs/costs.md "Cost avoided"): a fixed test avoids its
 // average weekly cost before the fix for every week since the fix date, at most 52, so its
 // avoided cost grows linearly from the fix date and reaches the API's figure (`costUsd`) at
 // `asOf`. Nothing here is estimated beyond that rule: the last point equals the API's total.
-const WEEK_MS = 7 * 86_400_000;
 const MAX_WEEKS = 52;
 
 export interface FixedTestAvoided {

@@ -2,7 +2,7 @@
 // bookmarked, shared and printed as seen: `weeks` (4, 13, 26 or 52 whole weeks; 13 is the
 // default and left out) and `team` (a team's slug; none means the whole organisation).
 import type { CostFiltersQuery } from "./apiTypes.ts";
-import { addDays, mondayOf } from "../../format/calendar.ts";
+import { addDays, mondayOf } from "@keel/shared/calendar";
 
 export const WINDOW_CHOICES = [4, 13, 26, 52] as const;
 export type WindowChoice = (typeof WINDOW_CHOICES)[number];

@@ -4,7 +4,8 @@
 // the API's weekly hours lost per team; nothing is estimated.
 import { formatHours, formatUsd } from "../../format/costFigures.ts";
 import { countOf } from "../../format/counts.ts";
-import { addDays, dateRangeLabel } from "../../format/calendar.ts";
+import { dateRangeLabel } from "../../format/calendar.ts";
+import { addDays } from "@keel/shared/calendar";
 
 export interface TeamWeeks {
   team: string;

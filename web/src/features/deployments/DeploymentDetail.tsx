@@ -3,11 +3,11 @@ import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { countOf } from "../../format/counts.ts";
-import { formatDateTime } from "../../format/dates.ts";
 import { formatHours } from "../../format/durations.ts";
 import { deploymentCauseSentence } from "../records/attributionText.ts";
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
 import { deploymentHref, incidentHref } from "../records/recordLinks.ts";
+import { formatDateTimeIn } from "../../format/calendar.ts";
 
 interface DeploymentDetailProps {
   id: string;
@@ -38,8 +38,8 @@ export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: 
         <div>
           <dt>Finished</dt>
           <dd>
-            {formatDateTime(d.finishedAt, timeZone)}
-            {d.startedAt ? <span className="muted"> (started {formatDateTime(d.startedAt, timeZone)})</span> : null}
+            {formatDateTimeIn(d.finishedAt, timeZone)}
+            {d.startedAt ? <span className="muted"> (started {formatDateTimeIn(d.startedAt, timeZone)})</span> : null}
           </dd>
         </div>
         <div>
@@ -61,7 +61,7 @@ export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: 
           <div>
             <dt>Rolls back</dt>
             <dd>
-              <Link to={deploymentHref(rollbackOf.id)}>{rollbackOf.id}</Link> <span className="muted">({formatDateTime(rollbackOf.finishedAt, timeZone)})</span>
+              <Link to={deploymentHref(rollbackOf.id)}>{rollbackOf.id}</Link> <span className="muted">({formatDateTimeIn(rollbackOf.finishedAt, timeZone)})</span>
             </dd>
           </div>
         ) : null}
@@ -141,7 +141,7 @@ export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: 
               ),
             },
             { key: "category", header: "Category", cell: (c) => <span className={`category category-${c.category}`}>{c.category}</span> },
-            { key: "committed", header: "Committed", className: "nowrap", cell: (c) => formatDateTime(c.committedAt, timeZone) },
+            { key: "committed", header: "Committed", className: "nowrap", cell: (c) => formatDateTimeIn(c.committedAt, timeZone) },
             { key: "leadTime", header: "Lead time", cell: (c) => <LeadTime countedHere={c.countedHere} firstDeploymentId={c.firstDeploymentId} hours={c.leadTimeHours} /> },
           ]}
         />

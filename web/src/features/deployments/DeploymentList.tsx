@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
-import { formatDate, formatDateTime } from "../../format/dates.ts";
 import { scopeInput } from "../filters/urlFilters.ts";
 import { ruleShort } from "../records/attributionText.ts";
 import { RecordListPending, RecordRow, RecordsSection, RecordsTable, useListPeriod } from "../records/RecordList.tsx";
@@ -9,6 +8,7 @@ import { exportPath } from "../records/recordLinks.ts";
 import { DeploymentDetail } from "./DeploymentDetail.tsx";
 import type { DeploymentView } from "./useDeploymentView.ts";
 import "../records/records.css";
+import { formatDateIn, formatDateTimeIn } from "../../format/calendar.ts";
 
 const STATUS_WORDS = { success: "Succeeded", failure: "Failed", cancelled: "Cancelled" } as const;
 const COLUMNS = ["Deployment", "Finished", "Service", "Status", "Changes", "Outcome"];
@@ -30,7 +30,7 @@ export function DeploymentList({ view }: { view: DeploymentView }) {
   return (
     <RecordsSection
       noun="deployments"
-      heading={`Deployments to ${environment}, ${formatDate(data.window.from, data.timeZone)} – ${formatDate(data.window.to, data.timeZone)}`}
+      heading={`Deployments to ${environment}, ${formatDateIn(data.window.from, data.timeZone)} – ${formatDateIn(data.window.to, data.timeZone)}`}
       note={`Times in ${data.timeZone}, newest first. Open a deployment to see what it shipped and why it counts as a failure.`}
       csv={{
         apiPath: exportPath("deployments", scope),
@@ -63,7 +63,7 @@ export function DeploymentList({ view }: { view: DeploymentView }) {
             detail={<DeploymentDetail id={d.id} timeZone={timeZone} onClose={() => view.select(undefined)} />}
           >
             <td data-label="Finished" className="nowrap">
-              {formatDateTime(d.finishedAt, data.timeZone)}
+              {formatDateTimeIn(d.finishedAt, data.timeZone)}
             </td>
             <td data-label="Service">
               {d.service}

@@ -2,8 +2,8 @@ import { DataTable } from "../../components/DataTable.tsx";
 import { formatCount } from "../../format/counts.ts";
 import { formatHours } from "../../format/durations.ts";
 import { formatPercent } from "../../format/numbers.ts";
-import { weekLabelWithYear } from "../../format/weeks.ts";
 import { weekIsPartial, type DoraMetrics } from "./doraView.ts";
+import { dateLabel } from "../../format/calendar.ts";
 
 const or = (value: number | null, show: (v: number) => string) => (value === null ? "–" : show(value));
 
@@ -24,7 +24,7 @@ export function WeeklyNumbers({ report }: { report: DoraMetrics }) {
             rowHeader: true,
             cell: (week) => (
               <>
-                {weekLabelWithYear(week.bucketStart)}
+                {dateLabel(week.bucketStart)}
                 {weekIsPartial(week.bucketStart, report.window.to, report.timeZone) ? " (so far)" : ""}
               </>
             ),

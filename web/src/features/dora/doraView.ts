@@ -7,10 +7,10 @@ import type { DoraMetrics } from "./apiTypes.ts";
 import type { TrendPoint, TrendUnit } from "../../charts/options/doraTrend.ts";
 import { okabeIto } from "../../charts/palette.ts";
 import { countOf, formatCount } from "../../format/counts.ts";
-import { localDateOf } from "../../format/dates.ts";
 import { formatHours } from "../../format/durations.ts";
 import { formatOneDecimal, formatPercent, formatPoints, formatShort, NBSP } from "../../format/numbers.ts";
-import { weekLabelWithYear } from "../../format/weeks.ts";
+import { addDays, localDate } from "@keel/shared/calendar";
+import { dateLabel } from "../../format/calendar.ts";
 
 export type { DoraMetrics };
 export type MetricKey = "deploymentFrequency" | "leadTime" | "changeFailureRate" | "recoveryTime" | "reworkRate";
@@ -200,18 +200,17 @@ function details(report: DoraMetrics): Record<MetricKey, string> {
   };
 }
 
-const DAY_MS = 86_400_000;
 
 /** True when the week starting `bucketStart` (a local Monday) ends after the window does. */
 export function weekIsPartial(bucketStart: string, windowTo: string, timeZone: string): boolean {
-  const nextMonday = new Date(Date.parse(`${bucketStart}T00:00:00Z`) + 7 * DAY_MS).toISOString().slice(0, 10);
-  return nextMonday > localDateOf(windowTo, timeZone);
+  const nextMonday = addDays(bucketStart, 7);
+  return nextMonday > localDate(new Date(windowTo), timeZone);
 }
 
 /** "the previous 12 weeks and 5 days (25 May – 23 Aug 2026)" */
 export function previousPeriodLabel(report: DoraMetrics): string {
-  const from = weekLabelWithYear(localDateOf(report.previousWindow.from, report.timeZone));
-  const to = weekLabelWithYear(localDateOf(new Date(Date.parse(report.previousWindow.to) - 1).toISOString(), report.timeZone));
+  const from = dateLabel(localDate(new Date(report.previousWindow.from), report.timeZone));
+  const to = dateLabel(localDate(new Date(Date.parse(report.previousWindow.to) - 1), report.timeZone));
   return `the previous period (${from} – ${to})`;
 }
 
@@ -236,7 +235,7 @@ function incompleteComparison(report: DoraMetrics, dataSince: string): TileChang
     tone: "none",
     text: "No full earlier period to compare",
     previous: null,
-    sentence: `Keel's records start on ${weekLabelWithYear(localDateOf(dataSince, report.timeZone))}, after ${previousPeriodLabel(report)} began, so there is no fair comparison.`,
+    sentence: `Keel's records start on ${dateLabel(localDate(new Date(dataSince), report.timeZone))}, after ${previousPeriodLabel(report)} began, so there is no fair comparison.`,
   };
 }
 
@@ -317,8 +316,8 @@ export function trendLabel(trend: Trend, valueOf: (v: number) => string): string
   if (!first || !last) return `Line chart of ${trend.title.toLowerCase()}: no weeks to show.`;
   const latest = [...trend.points].reverse().find((p) => p.value !== null && !p.partial);
   return (
-    `Line chart of ${trend.title.toLowerCase()} from the week of ${weekLabelWithYear(first.bucketStart)} to the week of ${weekLabelWithYear(last.bucketStart)}.` +
-    (latest && latest.value !== null ? ` Latest full week (${weekLabelWithYear(latest.bucketStart)}): ${valueOf(latest.value).replace(/\u00a0/g, " ")}.` : "")
+    `Line chart of ${trend.title.toLowerCase()} from the week of ${dateLabel(first.bucketStart)} to the week of ${dateLabel(last.bucketStart)}.` +
+    (latest && latest.value !== null ? ` Latest full week (${dateLabel(latest.bucketStart)}): ${valueOf(latest.value).replace(/\u00a0/g, " ")}.` : "")
   );
 }
 
@@ -345,7 +344,7 @@ export function dataQualityNotes(report: DoraMetrics, dataSince?: string | null)
   if (previousPeriodIncomplete(report, dataSince) && dataSince) {
     notes.push({
       key: "previous-incomplete",
-      text: `Keel's records start on ${weekLabelWithYear(localDateOf(dataSince, report.timeZone))}, inside ${previousPeriodLabel(report)}: changes are not shown, because that period is partly empty. A shorter period compares fairly.`,
+      text: `Keel's records start on ${dateLabel(localDate(new Date(dataSince), report.timeZone))}, inside ${previousPeriodLabel(report)}: changes are not shown, because that period is partly empty. A shorter period compares fairly.`,
       examples: [],
     });
   }
@@ -400,7 +399,7 @@ export function methodSentence(report: DoraMetrics): string {
 
 /** "24 Aug – 21 Nov 2026 (12 weeks and this week so far), to 14:05" */
 export function windowLabel(report: DoraMetrics): string {
-  const from = localDateOf(report.window.from, report.timeZone);
-  const to = localDateOf(report.window.to, report.timeZone);
-  return `${weekLabelWithYear(from)} – ${weekLabelWithYear(to)}`;
+  const from = localDate(new Date(report.window.from), report.timeZone);
+  const to = localDate(new Date(report.window.to), report.timeZone);
+  return `${dateLabel(from)} – ${dateLabel(to)}`;
 }

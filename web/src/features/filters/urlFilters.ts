@@ -5,6 +5,7 @@
 // importing zod at runtime would add about 25 kB gzipped to the Overview's first load. The server
 // validates anyway; urlFilters.test.ts keeps the two in agreement.
 import type { MetricFiltersInput } from "@keel/shared";
+import { DAY_MS, localDate } from "@keel/shared/calendar";
 
 export const WEEK_CHOICES = [4, 12, 26] as const;
 export type WeekChoice = (typeof WEEK_CHOICES)[number];
@@ -23,7 +24,6 @@ export interface ScopeFilters {
   environment?: string;
 }
 
-const DAY_MS = 86_400_000;
 const NAME_MAX_LENGTH = 200;
 const ID_MAX_LENGTH = 256;
 
@@ -92,13 +92,6 @@ export function writeScope(current: URLSearchParams, filters: ScopeFilters): URL
 export function scopeQuery(filters: ScopeFilters, extra: Record<string, string | undefined> = {}): string {
   const query = writeParams(writeScope(new URLSearchParams(), filters), extra).toString();
   return query ? `?${query}` : "";
-}
-
-/** The local calendar date of an instant in a time zone: "2026-11-21". */
-export function localDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
 /**

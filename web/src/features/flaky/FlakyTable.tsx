@@ -1,6 +1,6 @@
 // The flaky-test ranking as a table a reader can sort by any column with the keyboard (each
 // header is a button; aria-sort says which column leads). Choosing a test opens its details.
-import { formatDateIn, formatShortDateIn, localDateIn } from "../../format/calendar.ts";
+import { formatDateIn, formatShortDateIn } from "../../format/calendar.ts";
 import { formatCount } from "../../format/counts.ts";
 import { formatHours, formatUsd } from "../../format/costFigures.ts";
 import type { FlakyTestData } from "../costs/apiTypes.ts";
@@ -8,6 +8,7 @@ import { nextSort, sortFlakyTests, type FlakySort, type SortKey } from "./flakyS
 import { paybackText } from "./payback.ts";
 import { STATE_TEXT } from "./flakyStates.ts";
 import { testShortName, testWhere } from "./testName.ts";
+import { localDate } from "@keel/shared/calendar";
 
 interface FlakyTableProps {
   tests: FlakyTestData[];
@@ -44,7 +45,7 @@ export function flakyRowButtonId(testId: number): string {
 export function FlakyTable({ tests, timeZone, sort, onSort, selectedId, onSelect, avoided }: FlakyTableProps) {
   const sorted = sortFlakyTests(tests, sort);
   // Dates in the current year leave the year out (the full date is in the cell's title).
-  const year = Number(localDateIn(new Date(), timeZone).slice(0, 4));
+  const year = Number(localDate(new Date(), timeZone).slice(0, 4));
   const date = (iso: string) => (
     <time dateTime={iso} title={formatDateIn(iso, timeZone)}>
       {formatShortDateIn(iso, timeZone, year)}

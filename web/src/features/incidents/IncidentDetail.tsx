@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
-import { formatDateTime } from "../../format/dates.ts";
 import { formatHours } from "../../format/durations.ts";
 import { incidentAttributionSentence, unattributedSentence } from "../records/attributionText.ts";
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
 import { deploymentHref } from "../records/recordLinks.ts";
+import { formatDateTimeIn } from "../../format/calendar.ts";
 
 interface IncidentDetailProps {
   id: string;
@@ -45,13 +45,13 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
         </div>
         <div>
           <dt>Opened</dt>
-          <dd>{formatDateTime(i.openedAt, timeZone)}</dd>
+          <dd>{formatDateTimeIn(i.openedAt, timeZone)}</dd>
         </div>
         {i.acknowledgedAt ? (
           <div>
             <dt>Acknowledged</dt>
             <dd>
-              {formatDateTime(i.acknowledgedAt, timeZone)} <span className="muted">({formatHours((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / 3_600_000)} after)</span>
+              {formatDateTimeIn(i.acknowledgedAt, timeZone)} <span className="muted">({formatHours((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / 3_600_000)} after)</span>
             </dd>
           </div>
         ) : null}
@@ -60,7 +60,7 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
           <dd>
             {i.resolvedAt ? (
               <>
-                {formatDateTime(i.resolvedAt, timeZone)} <span className="muted">(recovery {formatHours(i.recoveryHours ?? 0)})</span>
+                {formatDateTimeIn(i.resolvedAt, timeZone)} <span className="muted">(recovery {formatHours(i.recoveryHours ?? 0)})</span>
               </>
             ) : (
               <span className="badge badge-open">Still open</span>
@@ -90,7 +90,7 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
         <ul className="causes" data-testid="attribution">
           {i.attributedTo.map((a) => (
             <li key={a.deploymentId}>
-              <Link to={deploymentHref(a.deploymentId)}>{a.deploymentId}</Link> <span className="muted">({a.service}, finished {formatDateTime(a.finishedAt, timeZone)})</span>
+              <Link to={deploymentHref(a.deploymentId)}>{a.deploymentId}</Link> <span className="muted">({a.service}, finished {formatDateTimeIn(a.finishedAt, timeZone)})</span>
               <br />
               {incidentAttributionSentence(a, i, environment, attributionWindowDays)}
             </li>
@@ -104,7 +104,7 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
           <ul className="causes">
             {remediatedBy.map((d) => (
               <li key={d.id}>
-                <Link to={deploymentHref(d.id)}>{d.id}</Link> <span className="muted">({d.kind}, {formatDateTime(d.finishedAt, timeZone)})</span>
+                <Link to={deploymentHref(d.id)}>{d.id}</Link> <span className="muted">({d.kind}, {formatDateTimeIn(d.finishedAt, timeZone)})</span>
               </li>
             ))}
           </ul>

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
-import { formatDate, formatDateTime } from "../../format/dates.ts";
 import { formatHours } from "../../format/durations.ts";
 import { scopeInput } from "../filters/urlFilters.ts";
 import { RecordListPending, RecordRow, RecordsSection, RecordsTable, useListPeriod } from "../records/RecordList.tsx";
@@ -10,6 +9,7 @@ import { deploymentHref, exportPath } from "../records/recordLinks.ts";
 import { IncidentDetail } from "./IncidentDetail.tsx";
 import type { IncidentView } from "./useIncidentView.ts";
 import "../records/records.css";
+import { formatDateIn, formatDateTimeIn } from "../../format/calendar.ts";
 
 const RULE_WORDS = { incident: "named", commit: "by commit", timeWindow: "time window" } as const;
 const COLUMNS = ["Incident", "Opened", "Service", "Severity", "Recovery", "Caused by"];
@@ -31,7 +31,7 @@ export function IncidentList({ view }: { view: IncidentView }) {
   return (
     <RecordsSection
       noun="incidents"
-      heading={`Incidents, ${formatDate(data.window.from, data.timeZone)} – ${formatDate(data.window.to, data.timeZone)}`}
+      heading={`Incidents, ${formatDateIn(data.window.from, data.timeZone)} – ${formatDateIn(data.window.to, data.timeZone)}`}
       note={`Open at some moment of the period, newest first; times in ${data.timeZone}.${environment !== "production" ? ` Only incidents attributed to a ${environment} deployment.` : ""}`}
       csv={{
         apiPath: exportPath("incidents", scope),
@@ -65,7 +65,7 @@ export function IncidentList({ view }: { view: IncidentView }) {
             detail={<IncidentDetail id={i.id} environment={environment} timeZone={timeZone} onClose={() => view.select(undefined)} />}
           >
             <td data-label="Opened" className="nowrap">
-              {formatDateTime(i.openedAt, data.timeZone)}
+              {formatDateTimeIn(i.openedAt, data.timeZone)}
             </td>
             <td data-label="Service">
               {i.service ?? <span className="muted">No service</span>}

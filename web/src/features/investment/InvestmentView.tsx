@@ -13,7 +13,6 @@ import { EmptyState } from "../../components/StateMessage.tsx";
 import { formatCount } from "../../format/counts.ts";
 import { formatHours, formatShare, formatUsd } from "../../format/costFigures.ts";
 import { possessive } from "../../format/text.ts";
-import { weekLabelWithYear } from "../../format/weeks.ts";
 import type { InvestmentData, TeamInvestmentData } from "../costs/apiTypes.ts";
 import { costQueryInput, type CostFilters } from "../costs/costFilters.ts";
 import { QueryView } from "../costs/QueryView.tsx";
@@ -21,6 +20,7 @@ import { TestNameCell } from "../costs/TestNameCell.tsx";
 import { paybackText } from "../flaky/payback.ts";
 import { categoryShareColumns } from "./categoryShareColumns.ts";
 import { payingOffSentence } from "./payingOff.ts";
+import { dateLabel } from "../../format/calendar.ts";
 
 const TREND_WORDS = { rising: "rising", falling: "falling", flat: "flat" } as const;
 
@@ -79,7 +79,7 @@ function TeamBalance({ team }: { team: TeamInvestmentData }) {
           rows={team.series.map((w, i) => ({ w, h: team.hoursLost[i] }))}
           rowKey={({ w }) => w.bucketStart}
           columns={[
-            { key: "week", header: "Week of", rowHeader: true, cell: ({ w }) => weekLabelWithYear(w.bucketStart) },
+            { key: "week", header: "Week of", rowHeader: true, cell: ({ w }) => dateLabel(w.bucketStart) },
             { key: "changes", header: "Changes", numeric: true, cell: ({ w }) => formatCount(w.changes) },
             ...categoryShareColumns(({ w }: { w: TeamInvestmentData["series"][number] }) => w.shares),
             { key: "status", header: "Debt vs target", cell: ({ w }) => w.status },

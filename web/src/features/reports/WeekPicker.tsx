@@ -1,8 +1,8 @@
 // Choosing the report's week (previous and next buttons, or a list of the past year's weeks) and
 // its team. Both live in the URL.
-import { isoWeekOf, shiftIsoWeek } from "../../format/calendar.ts";
 import { useTeams } from "../costs/useTeams.ts";
 import { weekChoices, weekOptionLabel, type ReportChoice } from "./reportWeek.ts";
+import { isoWeekOf, shiftIsoWeek } from "@keel/shared/calendar";
 
 interface WeekPickerProps {
   week: string;

@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { EmptyState } from "../../components/StateMessage.tsx";
-import { dateRangeLabel, formatSpanIn, localDateIn } from "../../format/calendar.ts";
+import { dateRangeLabel, formatSpanIn } from "../../format/calendar.ts";
 import { formatCount } from "../../format/counts.ts";
 import { formatDecimal, formatHours, formatPointsChange, formatShare, formatUsd } from "../../format/costFigures.ts";
 import { HOURS_LOST_CAUSES } from "../../charts/options/hoursLostByCause.ts";
@@ -22,6 +22,7 @@ import { testShortName } from "../flaky/testName.ts";
 import { categoryShareColumns } from "../investment/categoryShareColumns.ts";
 import { doraRows } from "./doraRows.ts";
 import { MarkdownDownload } from "./MarkdownDownload.tsx";
+import { localDate } from "@keel/shared/calendar";
 
 type ReportTeam = WeeklyReportData["investment"]["teams"][number];
 type ReportTeamHours = WeeklyReportData["byTeam"][number];
@@ -38,8 +39,8 @@ export function WeeklyReportView({ week, team }: { week: string; team: string | 
 
 function Report({ r }: { r: WeeklyReportData }) {
   const scope = r.team ? `${r.team.name} team` : "the organisation";
-  const from = localDateIn(new Date(r.window.from), r.timeZone);
-  const lastDay = localDateIn(new Date(Date.parse(r.window.to) - 1), r.timeZone);
+  const from = localDate(new Date(r.window.from), r.timeZone);
+  const lastDay = localDate(new Date(Date.parse(r.window.to) - 1), r.timeZone);
   return (
     <article className="weekly-report" aria-labelledby="report-heading" data-week={r.week}>
       <header className="panel report-header">

@@ -2,8 +2,8 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC, useTRPCClient } from "../../api/trpc.ts";
 import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
-import { formatDateTime } from "../../format/dates.ts";
 import { actorText, changesText } from "./auditText.ts";
+import { formatDateTimeIn } from "../../format/calendar.ts";
 
 const PAGE_SIZE = 50;
 
@@ -55,7 +55,7 @@ export function AuditLogSection({ timeZone }: { timeZone: string }) {
                 const changes = changesText(entry.changes, entry.target);
                 return (
                   <tr key={entry.id} data-audit-id={entry.id} data-action={entry.action}>
-                    <td className="nowrap">{formatDateTime(entry.at, timeZone)}</td>
+                    <td className="nowrap">{formatDateTimeIn(entry.at, timeZone)}</td>
                     <td>{actorText(entry.actor)}</td>
                     <td>
                       <code>{entry.action}</code>

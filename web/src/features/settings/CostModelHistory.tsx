@@ -2,11 +2,11 @@ import { useQuery } from "@tanstack/react-query";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../components/StateMessage.tsx";
-import { formatDateTime } from "../../format/dates.ts";
 import { versionChanges } from "./costModelChanges.ts";
 import { changeText } from "./costModelText.ts";
 import type { CostModelData } from "../costs/apiTypes.ts";
 import type { CostModelScope } from "./CostModelForm.tsx";
+import { formatDateTimeIn } from "../../format/calendar.ts";
 
 /** Every version of one scope's cost model, newest first, each with what it changed and why. */
 export function CostModelHistory({ scope, model, timeZone }: { scope: CostModelScope; model: CostModelData; timeZone: string }) {
@@ -55,7 +55,7 @@ export function CostModelHistory({ scope, model, timeZone }: { scope: CostModelS
                 {row.version}
               </th>
               <td role="cell" className="nowrap cost-history-date">
-                {formatDateTime(row.createdAt, timeZone)}
+                {formatDateTimeIn(row.createdAt, timeZone)}
               </td>
               <td role="cell" className="cost-history-changes">
                 {row.changes.length === 0 ? (

@@ -4,8 +4,8 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
-import { formatDateTime } from "../../format/dates.ts";
 import { fieldErrors, type FieldErrors } from "./formErrors.ts";
+import { formatDateTimeIn } from "../../format/calendar.ts";
 
 const SCOPE_WORDS = {
   ingest: "Sends events and test reports (CI pipelines).",
@@ -64,11 +64,11 @@ export function TokensSection({ timeZone }: { timeZone: string }) {
                   <td>
                     <code>{token.prefix}…</code>
                   </td>
-                  <td className="nowrap">{formatDateTime(token.createdAt, timeZone)}</td>
-                  <td className="nowrap">{token.lastUsedAt ? formatDateTime(token.lastUsedAt, timeZone) : <span className="muted">never</span>}</td>
+                  <td className="nowrap">{formatDateTimeIn(token.createdAt, timeZone)}</td>
+                  <td className="nowrap">{token.lastUsedAt ? formatDateTimeIn(token.lastUsedAt, timeZone) : <span className="muted">never</span>}</td>
                   <td>
                     {token.revokedAt ? (
-                      <span className="muted">Revoked {formatDateTime(token.revokedAt, timeZone)}</span>
+                      <span className="muted">Revoked {formatDateTimeIn(token.revokedAt, timeZone)}</span>
                     ) : (
                       <button type="button" className="button button-danger button-small" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
                         Revoke

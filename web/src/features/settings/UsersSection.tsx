@@ -3,12 +3,12 @@ import { useState } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
-import { formatDateTime } from "../../format/dates.ts";
 import { aRole, ROLES, type Role } from "../auth/roles.ts";
 import { useSession } from "../auth/useSession.ts";
 import { AddUserForm } from "./AddUserForm.tsx";
 import { SaveStatus } from "./SaveStatus.tsx";
 import { signInWaysText } from "./usersText.ts";
+import { formatDateTimeIn } from "../../format/calendar.ts";
 
 /** What a change did, in words (the server ends the user's sessions when it takes something away). */
 function changeMessage(email: string, change: { role?: Role | undefined; disabled?: boolean | undefined }, sessionsEnded: number): string {
@@ -89,7 +89,7 @@ export function UsersSection({ timeZone }: { timeZone: string }) {
                       </select>
                     </td>
                     <td>{signInWaysText(user, ssoConfigured)}</td>
-                    <td className="nowrap">{user.lastSignInAt ? formatDateTime(user.lastSignInAt, timeZone) : <span className="muted">never</span>}</td>
+                    <td className="nowrap">{user.lastSignInAt ? formatDateTimeIn(user.lastSignInAt, timeZone) : <span className="muted">never</span>}</td>
                     <td className="actions">
                       <span>{user.disabled ? "Disabled" : "Active"}</span>
                       {self ? null : (

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isoWeekDates, isoWeekOf, previousIsoWeek } from "./isoWeek.ts";
+import { isoWeekDates, isoWeekOf, previousIsoWeek } from "./calendar.ts";
 
 describe("ISO weeks", () => {
   test.each([

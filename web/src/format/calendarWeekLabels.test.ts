@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { weekLabel, weekLabelWithYear } from "./weeks.ts";
+import { dateLabel, weekLabel } from "./calendar.ts";
 
 test.each([
   ["2026-11-16", "16 Nov", "16 Nov 2026"],
@@ -7,7 +7,7 @@ test.each([
   ["2027-01-04", "4 Jan", "4 Jan 2027"],
 ])("%s reads as %s", (date, short, long) => {
   expect(weekLabel(date)).toBe(short);
-  expect(weekLabelWithYear(date)).toBe(long);
+  expect(dateLabel(date)).toBe(long);
 });
 
 test("a value that is not a date is an error, not a wrong label", () => {

@@ -1,0 +1,38 @@
+import { describe, expect, test } from "vitest";
+import { localDate, mondayOf, weekBuckets } from "./calendar.ts";
+
+describe("localDate", () => {
+  test.each([
+    ["2026-11-23T00:30:00Z", "UTC", "2026-11-23"],
+    ["2026-11-23T00:30:00Z", "America/Los_Angeles", "2026-11-22"],
+    ["2026-11-22T23:30:00Z", "Asia/Tokyo", "2026-11-23"],
+  ])("%s in %s is %s", (instant, tz, expected) => {
+    expect(localDate(new Date(instant), tz)).toBe(expected);
+  });
+});
+
+describe("mondayOf", () => {
+  test.each([
+    ["2026-11-23", "2026-11-23"], // Monday
+    ["2026-11-29", "2026-11-23"], // Sunday
+    ["2026-11-22", "2026-11-16"], // Sunday before
+    ["2027-01-01", "2026-12-28"], // across a year
+  ])("%s -> %s", (date, monday) => expect(mondayOf(date)).toBe(monday));
+});
+
+describe("weekBuckets", () => {
+  test.each([
+    ["one exact week", "2026-11-16T00:00:00Z", "2026-11-23T00:00:00Z", "UTC", ["2026-11-16"]],
+    ["to is exclusive", "2026-11-16T00:00:00Z", "2026-11-23T00:00:01Z", "UTC", ["2026-11-16", "2026-11-23"]],
+    ["partial weeks at both ends", "2026-11-12T00:00:00Z", "2026-11-25T00:00:00Z", "UTC", ["2026-11-09", "2026-11-16", "2026-11-23"]],
+    ["empty window", "2026-11-16T00:00:00Z", "2026-11-16T00:00:00Z", "UTC", []],
+    // Monday 00:00 in Tokyo is Sunday 15:00 UTC: the window starts in Tokyo's new week.
+    ["time zone ahead of UTC", "2026-11-22T15:00:00Z", "2026-11-29T15:00:00Z", "Asia/Tokyo", ["2026-11-23"]],
+  ])("%s", (_name, from, to, tz, expected) => {
+    expect(weekBuckets(new Date(from), new Date(to), tz)).toEqual(expected);
+  });
+});
+
+test.each(["2026-13-01", "2026-02-30", "2026-00-10", "16/11/2026", "2026-11-16T00:00:00Z"])("%s is not a calendar date", (date) => {
+  expect(() => mondayOf(date)).toThrow(/Not a calendar date/);
+});
