@@ -2,23 +2,10 @@
 // "Reading"), shared by the REST routes, tRPC and the web app's URL filters. The window is
 // optional here: without from and to it is the last 13 weeks up to and including today.
 import { z } from "zod";
-import { FilterName, isoDateOrDateTime } from "./filters.ts";
-import { DAY_MS } from "./calendar.ts";
+import { isIsoWeek } from "./calendar.ts";
+import { checkWindow, isoDateOrDateTime, scopeFields } from "./filters.ts";
 
-export const CostFilters = z
-  .object({
-    from: isoDateOrDateTime.optional(),
-    to: isoDateOrDateTime.optional(),
-    team: FilterName().optional(),
-    service: FilterName().optional(),
-    environment: FilterName().default("production"),
-  })
-  .refine((f) => (f.from === undefined) === (f.to === undefined), { message: "give both from and to, or neither", path: ["to"] })
-  .refine((f) => f.from === undefined || f.to === undefined || Date.parse(f.from) < Date.parse(f.to), { message: "must be after from", path: ["to"] })
-  .refine((f) => f.from === undefined || f.to === undefined || Date.parse(f.to) - Date.parse(f.from) <= 5 * 366 * DAY_MS, {
-    message: "the window may span at most five years",
-    path: ["to"],
-  });
+export const CostFilters = checkWindow(z.object({ from: isoDateOrDateTime.optional(), to: isoDateOrDateTime.optional(), ...scopeFields }));
 export type CostFiltersInput = z.input<typeof CostFilters>;
 export type CostFiltersData = z.output<typeof CostFilters>;
 
@@ -31,19 +18,12 @@ export const FlakyTestsLimit = z.object({
 export const IsoWeek = z
   .string()
   .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week such as 2026-W47")
-  .refine((w) => {
-    // Week 53 exists only in years whose 1 January is a Thursday, or a Wednesday in a leap year.
-    if (!w.endsWith("W53")) return true;
-    const year = Number(w.slice(0, 4));
-    const jan1 = new Date(Date.UTC(year, 0, 1)).getUTCDay();
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return jan1 === 4 || (leap && jan1 === 3);
-  }, "that year has no week 53");
+  .refine(isIsoWeek, "that year has no week 53");
 
 export const WeeklyReportQuery = z
   .object({
     week: IsoWeek,
-    team: FilterName().optional(),
+    team: scopeFields.team,
   })
   .strict();
 export type WeeklyReportQueryData = z.output<typeof WeeklyReportQuery>;

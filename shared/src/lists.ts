@@ -2,30 +2,23 @@
 // service, environment) plus each list's own, and a page (offset and size; answers carry the total).
 import { z } from "zod";
 import { DeploymentKind, DeploymentStatus, EventId } from "./events.ts";
-import { MetricFilters } from "./filters.ts";
+import { checkWindow, isoDateOrDateTime, scopeFields } from "./filters.ts";
 
 export const LIST_PAGE_SIZES = [25, 50, 100] as const;
 export const LIST_MAX_PAGE_SIZE = 100;
 
-const { from, to, team, service, environment } = MetricFilters.shape;
+const window = { from: isoDateOrDateTime, to: isoDateOrDateTime };
 
 const page = {
   offset: z.int().min(0).max(1_000_000).default(0),
   limit: z.int().min(1).max(LIST_MAX_PAGE_SIZE).default(25),
 };
 
-function windowChecked<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
-  return schema.refine((f) => Date.parse(f.from) < Date.parse(f.to), { message: "must be after from", path: ["to"] });
-}
-
 /** Deployments finished in the window, any status, newest first. */
-export const DeploymentListQuery = windowChecked(
+export const DeploymentListQuery = checkWindow(
   z.strictObject({
-    from,
-    to,
-    team,
-    service,
-    environment,
+    ...window,
+    ...scopeFields,
     status: DeploymentStatus.optional(),
     kind: DeploymentKind.optional(),
     /** true: only successful deployments that caused a failure (the DORA engine's rules); false: only those that did not. */
@@ -39,13 +32,10 @@ export type DeploymentListQueryData = z.output<typeof DeploymentListQuery>;
 export const INCIDENT_STATES = ["open", "resolved"] as const;
 
 /** Incidents open at any moment of the window (opened before `to`, not resolved before `from`), newest first. */
-export const IncidentListQuery = windowChecked(
+export const IncidentListQuery = checkWindow(
   z.strictObject({
-    from,
-    to,
-    team,
-    service,
-    environment,
+    ...window,
+    ...scopeFields,
     severity: z.string().trim().min(1).max(50).optional(),
     /** open: not resolved yet; resolved: resolved (at any time). */
     state: z.enum(INCIDENT_STATES).optional(),
@@ -59,5 +49,5 @@ export type IncidentListQueryData = z.output<typeof IncidentListQuery>;
 export const DeploymentRecordQuery = z.strictObject({ id: EventId });
 
 /** One incident by its id; the deployments it is attributed to are successful deployments of `environment`. */
-export const IncidentRecordQuery = z.strictObject({ id: EventId, environment });
+export const IncidentRecordQuery = z.strictObject({ id: EventId, environment: scopeFields.environment });
 export type IncidentRecordQueryData = z.output<typeof IncidentRecordQuery>;
