@@ -168,6 +168,7 @@ async function onPglite() {
   const database = await openDatabase({ dataDir: dir });
   try {
     if (!reuse) await populate(database, "pglite");
+    else await applyMigrations(database.adapterFactory);
     const dataset = await costsDatasetSize(database.prisma);
     log(`data set: ${JSON.stringify(dataset)}`);
     return { dataset, results: await measure(database, "pglite") };

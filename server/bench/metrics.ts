@@ -13,9 +13,11 @@
 // Usage: pnpm bench:metrics [--calls 30] [--only postgres|pglite] [--plans file] [--keep] [--reuse name] [--json FILE]
 //   Goal: p95 ≤ 150 ms on PostgreSQL, ≤ 1 s on PGlite, and ≤ 3× the floor.
 //   --plans writes EXPLAIN ANALYZE of the main queries on PostgreSQL (default: a temp file).
-//   --keep leaves the PostgreSQL database in place; --reuse <name> measures an existing one.
+//   --keep leaves the PostgreSQL database in place; --reuse <name> measures an existing one (after
+//   applying any pending migration).
 //   --pglite-dir <dir> keeps PGlite's data there (generated once, reused when present).
-//   --json FILE writes { "results": [{ db, endpoint: "dora", scope, coldP50Ms, coldP95Ms, repeatP95Ms, floorP95Ms }] }
+//   --json FILE writes { "dataset": { deployments, changes, incidents },
+//   "results": [{ db, endpoint: "dora", scope, coldP50Ms, coldP95Ms, repeatP95Ms, floorP95Ms }] }
 //   (the shape bench:costs writes).
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -30,7 +32,7 @@ import { MetricFilters } from "@keel/shared";
 import { openDatabase, type Database } from "../src/db/client.ts";
 import { createApp } from "../src/http/app.ts";
 import { createLogger } from "../src/logger.ts";
-import { analyzeBenchData, generateDoraBenchData } from "../src/db/queries/bench/doraBenchData.ts";
+import { analyzeBenchData, doraDatasetSize, generateDoraBenchData, type DoraDatasetSize } from "../src/db/queries/bench/doraBenchData.ts";
 import { explainAnalyze } from "../src/db/queries/bench/explain.ts";
 import { deploymentsPerWeek } from "../src/db/queries/deploymentsPerWeek.ts";
 import { deploymentsWithoutChangesSql } from "../src/db/queries/dora/dataQuality.ts";
@@ -195,6 +197,12 @@ async function onPostgres(): Promise<Row[]> {
   const database = await openDatabase({ databaseUrl: url.toString() });
   try {
     if (!args.reuse) await populate(database, "postgres");
+    else {
+      // A kept database may predate a migration: apply it, then vacuum and analyse what it rewrote.
+      await applyMigrations(database.adapterFactory);
+      await analyzeBenchData(database.prisma);
+    }
+    dataset ??= await datasetSize(database);
     const rows = await measure(database, "postgres");
     const file = args.plans ?? path.join(tmpdir(), `keel-bench-plans-${Date.now()}.txt`);
     await writeFile(file, await plans(database));
@@ -214,6 +222,8 @@ async function onPglite(): Promise<Row[]> {
   const database = await openDatabase({ dataDir: dir });
   try {
     if (!reuse) await populate(database, "pglite");
+    else await applyMigrations(database.adapterFactory);
+    dataset ??= await datasetSize(database);
     return await measure(database, "pglite");
   } finally {
     await database.close();
@@ -221,6 +231,9 @@ async function onPglite(): Promise<Row[]> {
     else await rm(dir, { recursive: true, force: true });
   }
 }
+
+let dataset: DoraDatasetSize | undefined;
+const datasetSize = (database: Database) => doraDatasetSize(database.prisma);
 
 const rows: Row[] = [];
 if (args.only !== "pglite") rows.push(...(await onPostgres()));
@@ -254,5 +267,5 @@ if (args.json) {
     repeatP95Ms: r.repeatP95,
     floorP95Ms: r.floorP95,
   }));
-  await writeJson(args.json, { results });
+  await writeJson(args.json, { dataset, results });
 }

@@ -56,11 +56,14 @@ export async function generateCostsBenchData(db: Tx, size: CostsBenchSize, log: 
     SELECT md5('svc' || s)::uuid, 'svc-' || s, 'Service ' || s, md5('team' || (1 + (s - 1) % ${size.teams}::int))::uuid
     FROM generate_series(1, ${size.services}::int) s`);
   await run("test cases", Prisma.sql`
-    INSERT INTO "TestCase" (id, key, "serviceId", repository, suite, name, variant)
-    SELECT ((s - 1) * 4 + (j - 1)) * ${TESTS_PER_SHARD}::int + t, 'svc-' || s || chr(31) || 'suite.Shard' || j || chr(31) || 'test' || t || chr(31),
-           md5('svc' || s)::uuid, 'repo-' || s, 'suite.Shard' || j, 'test' || t, ''
-    FROM generate_series(1, ${size.services}::int) s, generate_series(1, 4) j, generate_series(1, ${TESTS_PER_SHARD}::int) t
-    WHERE j <= 1 + s % 4`);
+    INSERT INTO "TestCase" (id, key, "keyHash", "serviceId", repository, suite, name, variant)
+    SELECT id, key, encode(sha256(convert_to(key, 'UTF8')), 'hex'), "serviceId", repository, suite, name, variant
+    FROM (
+      SELECT ((s - 1) * 4 + (j - 1)) * ${TESTS_PER_SHARD}::int + t AS id, 'svc-' || s || chr(31) || 'suite.Shard' || j || chr(31) || 'test' || t || chr(31) AS key,
+             md5('svc' || s)::uuid AS "serviceId", 'repo-' || s AS repository, 'suite.Shard' || j AS suite, 'test' || t AS name, '' AS variant
+      FROM generate_series(1, ${size.services}::int) s, generate_series(1, 4) j, generate_series(1, ${TESTS_PER_SHARD}::int) t
+      WHERE j <= 1 + s % 4
+    ) k`);
   await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"TestCase"', 'id'), (SELECT max(id) FROM "TestCase"))`);
 
   for (let attempt = 1; attempt <= 3; attempt++) {

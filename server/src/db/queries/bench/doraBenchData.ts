@@ -111,3 +111,17 @@ export async function generateDoraBenchData(db: Tx, size: BenchDataSize, log: (s
 export async function analyzeBenchData(db: Tx): Promise<void> {
   await db.$executeRawUnsafe("VACUUM ANALYZE");
 }
+
+/** The size of the measured data set (bench:metrics --json "dataset"). */
+export interface DoraDatasetSize {
+  deployments: number;
+  changes: number;
+  incidents: number;
+}
+
+export async function doraDatasetSize(db: Tx): Promise<DoraDatasetSize> {
+  const [row] = await db.$queryRaw<DoraDatasetSize[]>(Prisma.sql`
+    SELECT (SELECT count(*) FROM "Deployment")::int AS deployments, (SELECT count(*) FROM "Change")::int AS changes,
+           (SELECT count(*) FROM "Incident")::int AS incidents`);
+  return row ?? { deployments: 0, changes: 0, incidents: 0 };
+}

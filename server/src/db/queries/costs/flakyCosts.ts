@@ -22,7 +22,13 @@ function flakyFailureFacts(q: CostQuery, where: Prisma.Sql, spans?: Prisma.Sql):
            greatest(0, ${hoursBetween(Prisma.sql`coalesce(n."startedAt", b."startedAt")`, Prisma.sql`coalesce(n."finishedAt", b."finishedAt")`)}) AS "rerunHours",
            n.id IS NOT NULL AS "rerunKnown",
            -- One rerun serves every blocking flaky failure of the attempt: its CI minutes are shared.
-           (SELECT count(*) FROM "FlakyFailure" o WHERE o."buildId" = f."buildId" AND o."lastInAttempt") AS "sharedBy"
+           ${
+             spans
+               ? Prisma.sql`(SELECT count(*) FROM "FlakyFailure" o WHERE o."buildId" = f."buildId" AND o."lastInAttempt")`
+               : // A window holds every flaky failure of each attempt it holds (they share its time
+                 // and service): counted among the window's rows, no lookup per row.
+                 Prisma.sql`count(*) FILTER (WHERE f."lastInAttempt") OVER (PARTITION BY f."buildId")`
+           } AS "sharedBy"
     FROM ${spans ? Prisma.sql`${spans} JOIN "FlakyFailure" f ON f."testCaseId" = x."testCaseId"` : Prisma.sql`"FlakyFailure" f`}
     JOIN "Build" b ON b.id = f."buildId"
     LEFT JOIN "Service" s ON s.id = b."serviceId"

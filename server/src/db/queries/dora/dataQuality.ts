@@ -18,7 +18,8 @@ export function deploymentsWithoutChangesSql(q: DoraQuery): Prisma.Sql {
     WHERE ${successfulIn(Prisma.sql`d`, q)}
       AND d."finishedAt" >= ${q.from} AND d."finishedAt" < ${q.to}
       ${inScope(Prisma.sql`d."serviceId"`, q)}
-      AND NOT EXISTS (SELECT 1 FROM "DeploymentChange" dc WHERE dc."deploymentId" = d.id)`;
+      -- hasChanges: whether any DeploymentChange links it, kept by triggers (migration deployment_has_changes).
+      AND NOT d."hasChanges"`;
 }
 
 export async function deploymentsWithoutChanges(db: Tx, q: DoraQuery): Promise<CountWithExamples> {
