@@ -1,7 +1,8 @@
 // DORA performance levels by report year, kept as data (product.md "Levels"). Each metric lists
 // the bound a value must meet for elite, high and medium, checked in that order; a value that meets
-// none is low. Units: hours (lead time, recovery time), successful deployments per day (deployment
-// frequency), a fraction (change failure rate). A month is 30 days throughout. Deployment rework
+// none is low. Units: hours (lead time, recovery time), deploy days (deployment frequency: elite and
+// high on the median week's deploy days, medium on deploy days per 30 days), a fraction (change
+// failure rate). A month is 30 days throughout. Deployment rework
 // rate has no published levels and so no entry.
 //
 // Boundaries: "< 1 day" excludes one day; "1 day to 1 week" includes one day and excludes one
@@ -21,7 +22,7 @@ export interface LevelBound {
 }
 
 export interface MetricThresholds {
-  unit: "hours" | "deploymentsPerDay" | "fraction";
+  unit: "hours" | "deployDays" | "fraction";
   elite: LevelBound;
   high: LevelBound;
   medium: LevelBound;
@@ -51,12 +52,19 @@ const leadTime: MetricThresholds = {
   low: { text: "more than one month" },
 };
 
+// Deployment frequency is rated by deploy days (days with at least one successful deployment), not
+// by deployments per day, so a burst cannot game it: ten deploys every Monday are one deploy day a
+// week. Elite and high compare the median week's deploy days (deployDaysPerWeekMedian); medium
+// compares the window's deploy days per 30 days (a week-based median cannot tell monthly from never).
 const deploymentFrequency: MetricThresholds = {
-  unit: "deploymentsPerDay",
-  elite: { op: ">=", value: 1, text: "on demand (at least once per day)" },
-  high: { op: ">=", value: 1 / 7, text: "between once per day and once per week" },
-  medium: { op: ">=", value: 1 / 30, text: "between once per week and once per month" },
+  unit: "deployDays",
+  elite: { op: ">=", value: 5, text: "on demand (daily): a deploy on at least 5 days in the median week" },
+  high: { op: ">=", value: 1, text: "between daily and weekly: a deploy on at least 1 day in the median week" },
+  medium: { op: ">=", value: 1, text: "between weekly and monthly: at least 1 deploy day per 30 days" },
   low: { text: "less than once per month" },
+  note:
+    "Elite and high: median over the window's weeks (weeks without a deploy count as 0) of the days with a deploy; " +
+    "5 days is every working day of a week, DORA's 'daily'. Medium: deploy days in the window × 30 ÷ days in the window.",
 };
 
 export const DORA_THRESHOLDS = {

@@ -82,6 +82,8 @@ export const ChangeEvent = z.strictObject({
   prNumber: prNumber.optional(),
   prOpenedAt: Timestamp.optional(),
   prMergedAt: Timestamp.optional(),
+  /** The pull request's first review (pull-request phases, docs/metrics.md). */
+  prFirstReviewAt: Timestamp.optional(),
   category: ChangeCategory.optional(),
   labels: labels.optional(),
   title: text.optional(),

@@ -28,6 +28,7 @@ export const ThresholdsYearChoice = z.union([z.literal(2023), z.literal(2024)], 
 const Share = z.number({ error: "must be a number" }).finite().min(0, "must be at least 0%").max(1, "must be at most 100%");
 
 export const ATTRIBUTION_WINDOW_MAX_DAYS = 90;
+export const ATTRIBUTION_WINDOW_MAX_HOURS = ATTRIBUTION_WINDOW_MAX_DAYS * 24;
 
 /** Organisation settings; only the fields given change. */
 export const OrgSettingsUpdate = z
@@ -40,10 +41,23 @@ export const OrgSettingsUpdate = z
       .min(1, "must be at least 1 day")
       .max(ATTRIBUTION_WINDOW_MAX_DAYS, `must be at most ${ATTRIBUTION_WINDOW_MAX_DAYS} days`)
       .optional(),
+    /**
+     * The same window in whole hours (1 hour to 90 days), for windows shorter than a day. One window
+     * is stored: whichever of the two was sent last sets it; days read back as hours / 24.
+     */
+    attributionWindowHours: z
+      .int({ error: "must be a whole number of hours" })
+      .min(1, "must be at least 1 hour")
+      .max(ATTRIBUTION_WINDOW_MAX_HOURS, `must be at most ${ATTRIBUTION_WINDOW_MAX_HOURS} hours (${ATTRIBUTION_WINDOW_MAX_DAYS} days)`)
+      .optional(),
     /** The organisation's target share of debt work (0.2 = 20%). */
     debtTarget: Share.optional(),
   })
-  .refine((u) => Object.values(u).some((v) => v !== undefined), { message: "change at least one setting" });
+  .refine((u) => Object.values(u).some((v) => v !== undefined), { message: "change at least one setting" })
+  .refine((u) => u.attributionWindowDays === undefined || u.attributionWindowHours === undefined, {
+    message: "send the attribution window in hours or in days, not both",
+    path: ["attributionWindowHours"],
+  });
 export type OrgSettingsUpdateInput = z.input<typeof OrgSettingsUpdate>;
 export type OrgSettingsUpdateData = z.output<typeof OrgSettingsUpdate>;
 

@@ -138,10 +138,31 @@ describe("organisation settings", () => {
 
   test("a value the server would refuse is explained beside its field", async () => {
     const { page, problems } = await openPage(browser, `${keel.url}/settings`);
-    await page.getByLabel("Attribution window (days)").fill("400");
+    await expect(page.getByLabel("Attribution window unit").inputValue()).resolves.toBe("days");
+    await page.getByLabel("Attribution window", { exact: true }).fill("400");
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.locator("#attributionWindowDays-error").textContent()).resolves.toBe("must be at most 90 days");
-    expect(await page.getByLabel("Attribution window (days)").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel("Attribution window", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    expect(problems).toEqual([]);
+  });
+
+  test("the attribution window is set in hours, kept in hours and named on the Overview", async () => {
+    const { page, problems } = await openPage(browser, `${keel.url}/settings`);
+    await page.getByLabel("Attribution window", { exact: true }).fill("6");
+    await page.getByLabel("Attribution window unit").selectOption("hours");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(() => page.locator("#organisation .form-success").textContent()).toContain("Saved");
+    await page.reload();
+    await expect(page.getByLabel("Attribution window", { exact: true }).inputValue()).resolves.toBe("6");
+    await expect(page.getByLabel("Attribution window unit").inputValue()).resolves.toBe("hours");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
+    await expect.poll(() => page.locator(".summary-compare").textContent()).toContain("for up to 6 hours after it");
+    // Back to days, as an older client would send it.
+    await page.goto(`${keel.url}/settings`);
+    await page.getByLabel("Attribution window", { exact: true }).fill("7");
+    await page.getByLabel("Attribution window unit").selectOption("days");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(() => page.locator("#organisation .form-success").textContent()).toContain("Saved");
     expect(problems).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ afterAll(() => app?.close());
 
 describe("settings.update", () => {
   test("starts from the defaults", async () => {
-    expect(await caller.settings.get()).toEqual({ timeZone: "UTC", thresholdsYear: 2023, debtTarget: 0.2, attributionWindowDays: 7 });
+    expect(await caller.settings.get()).toEqual({ timeZone: "UTC", thresholdsYear: 2023, debtTarget: 0.2, attributionWindowDays: 7, attributionWindowHours: 168 });
   });
 
   test("the time zone moves the weekly buckets of the metrics", async () => {
@@ -50,9 +50,20 @@ describe("settings.update", () => {
     await caller.settings.update({ attributionWindowDays: 7 });
   });
 
+  test("the attribution window in hours: one window, the unit sent last wins, days read as hours / 24", async () => {
+    expect(await caller.settings.update({ attributionWindowHours: 6 })).toMatchObject({ attributionWindowHours: 6, attributionWindowDays: 0.25 });
+    expect(await caller.settings.get()).toMatchObject({ attributionWindowHours: 6, attributionWindowDays: 0.25 });
+    // st-i1 opened 3 days after st-3: not within 6 hours.
+    expect((await caller.dora.summary({ from: "2026-11-16", to: "2026-11-23" })).summary.changeFailureRate.failed).toBe(0);
+    expect(await caller.settings.update({ attributionWindowDays: 7 })).toMatchObject({ attributionWindowHours: 168, attributionWindowDays: 7 });
+    expect((await caller.dora.summary({ from: "2026-11-16", to: "2026-11-23" })).summary.changeFailureRate.failed).toBe(1);
+    expect(await caller.settings.update({ attributionWindowHours: 90 * 24 })).toMatchObject({ attributionWindowHours: 2160, attributionWindowDays: 90 });
+    await caller.settings.update({ attributionWindowDays: 7 });
+  });
+
   test("the thresholds year and the debt target are stored", async () => {
     const after = await caller.settings.update({ thresholdsYear: 2024, debtTarget: 0.25 });
-    expect(after).toEqual({ timeZone: "UTC", thresholdsYear: 2024, debtTarget: 0.25, attributionWindowDays: 7 });
+    expect(after).toEqual({ timeZone: "UTC", thresholdsYear: 2024, debtTarget: 0.25, attributionWindowDays: 7, attributionWindowHours: 168 });
     expect((await caller.dora.summary({ from: "2026-11-16", to: "2026-11-23" })).thresholdsYear).toBe(2024);
     await caller.settings.update({ thresholdsYear: 2023, debtTarget: 0.2 });
   });
@@ -63,11 +74,16 @@ describe("settings.update", () => {
     [{ thresholdsYear: 2022 }],
     [{ attributionWindowDays: 0 }],
     [{ attributionWindowDays: 1.5 }],
+    [{ attributionWindowHours: 0 }],
+    [{ attributionWindowHours: 2161 }],
+    [{ attributionWindowHours: 1.5 }],
+    [{ attributionWindowHours: 6, attributionWindowDays: 1 }],
+    [{ attributionWindowHours: 6, timeZone: "Mars/Olympus_Mons" }],
     [{ debtTarget: 1.2 }],
     [{}],
   ])("refuses %o and changes nothing", async (update) => {
     await expect(caller.settings.update(update as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(await caller.settings.get()).toEqual({ timeZone: "UTC", thresholdsYear: 2023, debtTarget: 0.2, attributionWindowDays: 7 });
+    expect(await caller.settings.get()).toEqual({ timeZone: "UTC", thresholdsYear: 2023, debtTarget: 0.2, attributionWindowDays: 7, attributionWindowHours: 168 });
   });
 
   test("a time zone the database does not know is refused by the service too", async () => {

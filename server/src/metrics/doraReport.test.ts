@@ -34,7 +34,24 @@ describe("buildDoraReport", () => {
     [
       "previous-period rows do not leak into the current figures",
       [dep("previous", "2026-10-12", 30, 5), dep("previous", null, 30, 5), dep("current", "2026-11-09", 21, 7), dep("current", null, 21, 7)],
-      { deployments: 21, perDay: 1, deployDaysPerWeekMedian: 0, level: "elite" },
+      // One week of daily deploys in three: the median week has 0 deploy days, so not elite or
+      // high; 7 deploy days × 30 / 21 days = 10 per 30 days, so medium (although 1 deployment a day).
+      { deployments: 21, perDay: 1, deployDaysPerWeekMedian: 0, level: "medium" },
+    ],
+    [
+      "ten deploys every Monday: 1.4 a day, on one deploy day a week, high not elite",
+      [dep("current", "2026-11-02", 10, 1), dep("current", "2026-11-09", 10, 1), dep("current", "2026-11-16", 10, 1), dep("current", null, 30, 3)],
+      { deployments: 30, perDay: 30 / 21, deployDaysPerWeekMedian: 1, level: "high" },
+    ],
+    [
+      "Monday, Wednesday, Friday: 3 deploy days a week, high",
+      [dep("current", "2026-11-02", 3, 3), dep("current", "2026-11-09", 3, 3), dep("current", "2026-11-16", 3, 3), dep("current", null, 9, 9)],
+      { deployments: 9, perDay: 9 / 21, deployDaysPerWeekMedian: 3, level: "high" },
+    ],
+    [
+      "every working day, once: 5 deploy days a week, elite (fewer than 1 deployment a day)",
+      [dep("current", "2026-11-02", 5, 5), dep("current", "2026-11-09", 5, 5), dep("current", "2026-11-16", 5, 5), dep("current", null, 15, 15)],
+      { deployments: 15, perDay: 15 / 21, deployDaysPerWeekMedian: 5, level: "elite" },
     ],
   ] as const)("%s", (_name, deployments, expected) => {
     const { summary } = buildDoraReport({ rows: { ...noRows, deployments: [...deployments] }, buckets, days: 21, thresholdsYear: 2023 });

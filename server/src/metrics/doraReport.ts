@@ -3,7 +3,7 @@
 // median of deploy days per week, compares with the previous period and assigns levels.
 import type { DoraLevel, ThresholdsYear } from "@keel/shared";
 import { compared, type Compared } from "./comparison.ts";
-import { levelOf } from "./levels.ts";
+import { frequencyLevel, levelOf } from "./levels.ts";
 import { median } from "./median.ts";
 import { fillBuckets } from "./weeks.ts";
 
@@ -106,7 +106,11 @@ export function buildDoraReport({ rows, buckets, days, thresholdsYear }: DoraRep
     const perDay = days > 0 ? n / days : 0;
     // Every week of the period counts, weeks without a deployment as zero (product.md, metric 1).
     const deployDays = buckets[p].map((w) => deployments.week(p, w)?.deployDays ?? 0);
-    return { deployments: n, perDay, deployDaysPerWeekMedian: median(deployDays), level: levelOf("deploymentFrequency", perDay, thresholdsYear) };
+    const deployDaysPerWeekMedian = median(deployDays);
+    // Weeks never share a day, so the weeks' deploy days add up to the period's.
+    const deployDaysPer30Days = days > 0 ? (deployDays.reduce((a, b) => a + b, 0) * 30) / days : null;
+    const level = frequencyLevel({ deployDaysPerWeekMedian, deployDaysPer30Days }, thresholdsYear);
+    return { deployments: n, perDay, deployDaysPerWeekMedian, level };
   };
   const leadTime = (p: Period): LeadTimeFigures => {
     const r = lead.total(p);

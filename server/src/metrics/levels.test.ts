@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { levelOf } from "./levels.ts";
+import { frequencyLevel, levelOf } from "./levels.ts";
 
 const DAY = 24;
 const WEEK = 7 * DAY;
@@ -15,17 +15,6 @@ describe("levelOf, 2023 report", () => {
     ["leadTime", WEEK, "medium"],
     ["leadTime", MONTH - 0.001, "medium"],
     ["leadTime", MONTH, "low"],
-    // deployment frequency (per day): elite ≥ 1, high ≥ 1/7, medium ≥ 1/30
-    ["deploymentFrequency", 3, "elite"],
-    ["deploymentFrequency", 1, "elite"],
-    ["deploymentFrequency", 0.999, "high"],
-    ["deploymentFrequency", 1 / 7, "high"],
-    ["deploymentFrequency", 2 / 14, "high"], // the same number computed another way
-    ["deploymentFrequency", 0.14, "medium"],
-    ["deploymentFrequency", 1 / 30, "medium"],
-    ["deploymentFrequency", 3 / 90, "medium"],
-    ["deploymentFrequency", 0.033, "low"],
-    ["deploymentFrequency", 0, "low"],
     // change failure rate: elite ≤ 5%, high ≤ 10%, medium ≤ 15%
     ["changeFailureRate", 0, "elite"],
     ["changeFailureRate", 0.05, "elite"],
@@ -53,10 +42,6 @@ describe("levelOf, 2024 report", () => {
     ["leadTime", DAY - 0.001, "elite"],
     ["leadTime", DAY, "high"],
     ["leadTime", 6 * MONTH, "low"],
-    ["deploymentFrequency", 1, "elite"],
-    ["deploymentFrequency", 1 / 7, "high"],
-    ["deploymentFrequency", 1 / 30, "medium"],
-    ["deploymentFrequency", 1 / 200, "low"],
     // Change failure rate: elite ≤ 5%, high ≤ 20%; medium's 10% is below high's 20%, so never reached.
     ["changeFailureRate", 0.05, "elite"],
     ["changeFailureRate", 0.08, "high"],
@@ -79,4 +64,30 @@ test.each([
   ["not a number", Number.NaN],
 ])("%s has no level", (_name, value) => {
   expect(levelOf("leadTime", value, 2023)).toBeNull();
+});
+
+describe("frequencyLevel: by deploy days, the same bands in 2023 and 2024", () => {
+  test.each([
+    // median deploy days per week, deploy days per 30 days, level
+    [7, 30, "elite"], // every day
+    [5, 21.4, "elite"], // every working day
+    [4.5, 19, "high"], // just under 5 in the median week
+    [3, 12.9, "high"], // Monday, Wednesday, Friday: 3 deploy days a week
+    [1, 4.3, "high"], // ten deploys every Monday is still one deploy day a week
+    [0.5, 2.1, "medium"], // every other week (median of an even count of weeks)
+    [0, 1, "medium"], // one deploy day a month
+    [0, 0.99, "low"],
+    [0, 0, "low"],
+  ] as const)("median week %f days, %f days per 30 → %s", (week, month, level) => {
+    expect(frequencyLevel({ deployDaysPerWeekMedian: week, deployDaysPer30Days: month }, 2023)).toBe(level);
+    expect(frequencyLevel({ deployDaysPerWeekMedian: week, deployDaysPer30Days: month }, 2024)).toBe(level);
+  });
+
+  test.each([
+    [null, 3],
+    [3, null],
+    [Number.NaN, 3],
+  ])("figures %s and %s have no level", (week, month) => {
+    expect(frequencyLevel({ deployDaysPerWeekMedian: week, deployDaysPer30Days: month }, 2023)).toBeNull();
+  });
 });

@@ -54,6 +54,8 @@ export interface ShippedChange {
 export interface DeploymentDetail {
   timeZone: string;
   attributionWindowDays: number;
+  /** The attribution window in hours (attributionWindowDays is hours / 24). */
+  attributionWindowHours: number;
   deployment: DeploymentItem;
   causes: FailureCause[];
   changes: ShippedChange[];
@@ -80,7 +82,7 @@ export async function getDeploymentDetail({ db, input }: { db: Db; input: { id: 
       environmentId: d.environmentId,
       isProduction: d.environment === "production",
       serviceIds: [d.serviceId],
-      attributionHours: settings.attributionWindowDays * 24,
+      attributionHours: settings.attributionWindowHours,
     },
     d.finishedAt,
     d.finishedAt,
@@ -95,6 +97,7 @@ export async function getDeploymentDetail({ db, input }: { db: Db; input: { id: 
   return {
     timeZone: settings.timeZone,
     attributionWindowDays: settings.attributionWindowDays,
+    attributionWindowHours: settings.attributionWindowHours,
     deployment: deploymentItem(
       d,
       causeRows.map((c) => ({ rule: c.rule, incidentId: c.incidentId, rollbackId: c.rollbackId })),

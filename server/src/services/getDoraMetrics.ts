@@ -33,6 +33,7 @@ export interface DoraMetrics {
   filters: { team: string | null; service: string | null; environment: string };
   thresholdsYear: ThresholdsYear;
   attributionWindowDays: number;
+  attributionWindowHours: number;
   summary: DoraSummary;
   series: DoraBucket[];
   dataQuality: {
@@ -54,7 +55,7 @@ const fromRow = (row: CountWithExamples): ExampleList => list(row.count, row.exa
 /** The settings, window and resolved filters a DORA computation runs on (also used by the benchmark). */
 export async function prepareDoraQuery({ db, input }: { db: Db; input: DoraMetricsInput }) {
   const settings = await getOrgSettings({ db });
-  const { timeZone, attributionWindowDays } = settings;
+  const { timeZone, attributionWindowHours } = settings;
   const window = metricWindow(input.from, input.to, timeZone);
   if (Number.isNaN(window.from.getTime()) || Number.isNaN(window.to.getTime()) || !(window.from < window.to)) {
     // Checked again here because a date without an offset is read in the organisation's time zone.
@@ -75,7 +76,7 @@ export async function prepareDoraQuery({ db, input }: { db: Db; input: DoraMetri
     environmentId: scope.environmentId,
     isProduction: input.environment === "production",
     serviceIds: scope.serviceIds,
-    attributionHours: attributionWindowDays * 24,
+    attributionHours: attributionWindowHours,
   };
   return { settings, window, q };
 }
@@ -93,7 +94,7 @@ export async function getDoraMetrics({ db, input }: { db: Db; input: DoraMetrics
 }
 
 async function computeDoraMetrics(db: Db, input: DoraMetricsInput, { settings, window, q }: Awaited<ReturnType<typeof prepareDoraQuery>>): Promise<DoraMetrics> {
-  const { timeZone, thresholdsYear, attributionWindowDays } = settings;
+  const { timeZone, thresholdsYear, attributionWindowDays, attributionWindowHours } = settings;
   // Independent statements: on PostgreSQL they run on separate pooled connections at once.
   const [deployments, lead, recovery, open, withoutCommits, withoutService] = await Promise.all([
     deploymentOutcomes(db, q),
@@ -119,6 +120,7 @@ async function computeDoraMetrics(db: Db, input: DoraMetricsInput, { settings, w
     filters: { team: input.team ?? null, service: input.service ?? null, environment: input.environment },
     thresholdsYear,
     attributionWindowDays,
+    attributionWindowHours,
     summary,
     series,
     dataQuality: {

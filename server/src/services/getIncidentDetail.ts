@@ -13,6 +13,8 @@ export interface IncidentDetail {
   timeZone: string;
   environment: string;
   attributionWindowDays: number;
+  /** The attribution window in hours (attributionWindowDays is hours / 24). */
+  attributionWindowHours: number;
   incident: IncidentItem;
   /** The deployment its causedByDeploymentId names, if Keel has it (whatever its status or environment). */
   namedDeployment: DeploymentRef | null;
@@ -30,7 +32,7 @@ export async function getIncidentDetail({ db, input }: { db: Db; input: Incident
     timeZone: settings.timeZone,
     environmentId: environment?.id ?? null,
     isProduction: input.environment === "production",
-    attributionHours: settings.attributionWindowDays * 24,
+    attributionHours: settings.attributionWindowHours,
   };
   const [attributions, remediations, named] = await Promise.all([
     attributionsFor(db, base, [row]),
@@ -41,6 +43,7 @@ export async function getIncidentDetail({ db, input }: { db: Db; input: Incident
     timeZone: settings.timeZone,
     environment: input.environment,
     attributionWindowDays: settings.attributionWindowDays,
+    attributionWindowHours: settings.attributionWindowHours,
     incident: incidentItem(row, attributions.get(row.id) ?? []),
     namedDeployment: named[0] ? deploymentRef(named[0]) : null,
     remediatedBy: remediations.map(deploymentRef),

@@ -1,21 +1,35 @@
 // Organisation settings with their defaults (product.md: time zone UTC, DORA 2023 thresholds,
 // 20% debt target, a 7-day window for attributing incidents to deployments). Stored one row per
-// key in Setting; absent keys take the default.
+// key in Setting; absent keys take the default. The attribution window is one value, stored under
+// whichever of attributionWindowHours and attributionWindowDays was sent last (docs/metrics.md).
 import { z } from "zod";
 import type { Tx } from "../db/types.ts";
 
-export const OrgSettings = z.object({
+const Stored = z.object({
   timeZone: z.string().default("UTC"),
   thresholdsYear: z.union([z.literal(2023), z.literal(2024)]).default(2023),
   debtTarget: z.number().min(0).max(1).default(0.2),
   /** Change failure rate, rule (c): how long after a deployment an incident may be attributed to it. */
   attributionWindowDays: z.number().positive().max(90).default(7),
+  /** The same window in hours; stored instead of days when it was the last sent (updateOrgSettings). */
+  attributionWindowHours: z.number().positive().max(90 * 24).optional(),
 });
-export type OrgSettingsData = z.output<typeof OrgSettings>;
 
-const keys = Object.keys(OrgSettings.shape);
+export interface OrgSettingsData {
+  timeZone: string;
+  thresholdsYear: 2023 | 2024;
+  debtTarget: number;
+  /** The attribution window in hours: the stored hours, else the stored days × 24 (default 168). */
+  attributionWindowHours: number;
+  /** The same window in days (hours / 24, so 0.25 for 6 hours): what clients of days read. */
+  attributionWindowDays: number;
+}
+
+const keys = Object.keys(Stored.shape);
 
 export async function getOrgSettings({ db }: { db: Tx }): Promise<OrgSettingsData> {
   const rows = await db.setting.findMany({ where: { key: { in: keys } } });
-  return OrgSettings.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+  const { attributionWindowHours, attributionWindowDays, ...rest } = Stored.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+  const hours = attributionWindowHours ?? attributionWindowDays * 24;
+  return { ...rest, attributionWindowHours: hours, attributionWindowDays: hours / 24 };
 }

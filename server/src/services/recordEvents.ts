@@ -177,6 +177,7 @@ function changeInputs(names: NameIds, events: ChangeEventData[]): ChangeInput[] 
     prNumber: c.prNumber,
     prOpenedAt: instant(c.prOpenedAt),
     prMergedAt: instant(c.prMergedAt),
+    prFirstReviewAt: instant(c.prFirstReviewAt),
     category: c.category,
     labels: c.labels,
     title: c.title,

@@ -17,6 +17,11 @@ export async function updateOrgSettings({ db, input }: { db: Db; input: OrgSetti
       throw new KeelError("VALIDATION_FAILED", "Invalid request: timeZone.", [{ path: "timeZone", message: `the database does not know the time zone "${input.timeZone}"` }]);
     }
   }
-  await db.$transaction(changes.map(([key, value]) => db.setting.upsert({ where: { key }, create: { key, value }, update: { value } })));
+  // One attribution window: the unit sent replaces the other (days stay readable as hours / 24).
+  const replaced = input.attributionWindowHours !== undefined ? "attributionWindowDays" : input.attributionWindowDays !== undefined ? "attributionWindowHours" : null;
+  await db.$transaction([
+    ...(replaced ? [db.setting.deleteMany({ where: { key: replaced } })] : []),
+    ...changes.map(([key, value]) => db.setting.upsert({ where: { key }, create: { key, value }, update: { value } })),
+  ]);
   return getOrgSettings({ db });
 }

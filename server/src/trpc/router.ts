@@ -1,6 +1,7 @@
 // The web app's API. Procedures are thin: validate with a shared schema, call one service.
 import { MetricFilters } from "@keel/shared";
 import { getDoraMetrics } from "../services/getDoraMetrics.ts";
+import { getPullRequestMetrics } from "../services/getPullRequestMetrics.ts";
 import { costRouters } from "./costsRouter.ts";
 import { viewerProcedure, router } from "./init.ts";
 import { listsRouters } from "./listsRouter.ts";
@@ -9,6 +10,7 @@ import { settingsRouters } from "./settingsRouter.ts";
 export const appRouter = router({
   dora: router({
     summary: viewerProcedure.input(MetricFilters).query(({ ctx, input }) => getDoraMetrics({ db: ctx.db, input })),
+    pullRequests: viewerProcedure.input(MetricFilters).query(({ ctx, input }) => getPullRequestMetrics({ db: ctx.db, input })),
   }),
   ...costRouters,
   ...listsRouters,

@@ -2,6 +2,7 @@
 // (metric 3), each scenario on its own service. Window [Nov 2, Nov 16) 2026 unless said otherwise.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../../support/httpApp.ts";
+import { updateOrgSettings } from "../../../server/src/services/updateOrgSettings.ts";
 import { deploy, dora, incident, send, setSetting, clearSetting } from "./support.ts";
 
 let app: TestApp;
@@ -91,6 +92,27 @@ describe("change failure rate", () => {
     try {
       expect((await cfr("cfr-window")).failed).toBe(0); // 30 h > 1 day
     } finally {
+      await clearSetting(app, "attributionWindowDays");
+    }
+  });
+
+  test("a window in hours (attributionWindowHours): 4 hours leaves an incident opened 6 hours after unattributed", async () => {
+    await send(app, [deploy("ch-1", "cfr-hours", "2026-11-03T10:00:00Z"), incident("ch-i1", "cfr-hours", "2026-11-03T16:00:00Z")]);
+    const db = app.database.prisma;
+    expect((await cfr("cfr-hours")).failed).toBe(1); // 6 h ≤ 168 h (the default 7 days)
+    try {
+      expect(await updateOrgSettings({ db, input: { attributionWindowHours: 4 } })).toMatchObject({ attributionWindowHours: 4, attributionWindowDays: 4 / 24 });
+      const m = await dora(app, { from: "2026-11-02", to: "2026-11-09", service: "cfr-hours" });
+      expect(m.summary.changeFailureRate).toMatchObject({ deployments: 1, failed: 0 }); // 6 h > 4 h
+      expect(m).toMatchObject({ attributionWindowHours: 4, attributionWindowDays: 4 / 24 });
+      await updateOrgSettings({ db, input: { attributionWindowHours: 6 } });
+      expect((await cfr("cfr-hours")).failed).toBe(1); // inclusive: opened exactly 6 h after
+      // Days sent later replace the hours (an older client): 1 day = 24 h attributes it.
+      await updateOrgSettings({ db, input: { attributionWindowHours: 4 } });
+      expect(await updateOrgSettings({ db, input: { attributionWindowDays: 1 } })).toMatchObject({ attributionWindowHours: 24, attributionWindowDays: 1 });
+      expect((await cfr("cfr-hours")).failed).toBe(1);
+    } finally {
+      await clearSetting(app, "attributionWindowHours");
       await clearSetting(app, "attributionWindowDays");
     }
   });

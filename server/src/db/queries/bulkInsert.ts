@@ -132,6 +132,7 @@ export const changeColumns: readonly Column[] = [
   ["prNumber", "int"],
   ["prOpenedAt", "timestamptz"],
   ["prMergedAt", "timestamptz"],
+  ["prFirstReviewAt", "timestamptz"],
   ["category", '"ChangeCategory"'],
   ["categorySource", '"CategorySource"'],
   ["labels", "text[]"],

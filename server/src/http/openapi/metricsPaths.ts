@@ -25,5 +25,18 @@ export function metricsPaths(): Record<string, Record<string, Operation>> {
         },
       }),
     },
+    "/metrics/pull-requests": {
+      get: scoped("read", {
+        summary: "Pull-request phases (coding, pickup, review, deploy, cycle) for a window, with a weekly series",
+        description:
+          "Pull requests count in the window and week of their first successful deployment; merged ones not yet deployed are `undeployed`. " +
+          "Each phase is `{ medianHours, p90Hours, count }` (docs/metrics.md, \"Pull-request phases\").",
+        parameters: filters,
+        responses: {
+          "200": jsonResponse("`{ window, timeZone, filters, summary: { pullRequests, undeployed, codingHours, pickupHours, reviewHours, deployHours, cycleHours }, series }`.", { type: "object" }),
+          ...errors(400, 401, 403),
+        },
+      }),
+    },
   };
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { KeelError } from "../../errors.ts";
 import { getDoraMetrics } from "../../services/getDoraMetrics.ts";
+import { getPullRequestMetrics } from "../../services/getPullRequestMetrics.ts";
 import { parseOrThrow } from "../validate.ts";
 
 /** Only weekly buckets exist (api.md: `bucket=week`); the parameter may be left out. */
@@ -18,6 +19,10 @@ export function metricsRoutes(db: Db): Router {
     const { bucket, ...filters } = req.query;
     const { bucket: week } = parseOrThrow(Bucket, { bucket });
     res.json(await getDoraMetrics({ db, input: { ...parseOrThrow(MetricFilters, filters), bucket: week } }));
+  });
+
+  router.get("/pull-requests", async (req, res) => {
+    res.json(await getPullRequestMetrics({ db, input: parseOrThrow(MetricFilters, req.query) }));
   });
 
   // Anything else under /metrics is unknown here, rather than falling through to routes that

@@ -20,6 +20,7 @@ export interface ChangeInput {
   prNumber?: number | undefined;
   prOpenedAt?: string | undefined;
   prMergedAt?: string | undefined;
+  prFirstReviewAt?: string | undefined;
   category?: ChangeCategoryValue | undefined;
   labels?: string[] | undefined;
   title?: string | undefined;
@@ -44,6 +45,7 @@ function fieldsOf(input: ChangeInput): Partial<Prisma.ChangeCreateManyInput> & {
   if (input.prNumber !== undefined) fields.prNumber = input.prNumber;
   if (input.prOpenedAt) fields.prOpenedAt = input.prOpenedAt;
   if (input.prMergedAt) fields.prMergedAt = input.prMergedAt;
+  if (input.prFirstReviewAt) fields.prFirstReviewAt = input.prFirstReviewAt;
   if (input.labels) fields.labels = input.labels;
   if (input.title !== undefined) fields.title = input.title;
   return fields;

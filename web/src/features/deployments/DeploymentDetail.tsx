@@ -4,7 +4,7 @@ import { useTRPC } from "../../api/trpc.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { countOf } from "../../format/counts.ts";
 import { formatHours } from "../../format/durations.ts";
-import { deploymentCauseSentence } from "../records/attributionText.ts";
+import { attributionWindowText, deploymentCauseSentence } from "../records/attributionText.ts";
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
 import { deploymentHref, incidentHref } from "../records/recordLinks.ts";
 import { formatDateTimeIn } from "../../format/calendar.ts";
@@ -22,7 +22,7 @@ export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: 
   const trpc = useTRPC();
   const detail = useQuery(trpc.deployments.get.queryOptions({ id }));
   if (detail.isPending || detail.isError) return <RecordDetailPending kind="Deployment" id={id} query={detail} />;
-  const { deployment: d, causes, changes, rollbackOf, remediates, attributionWindowDays } = detail.data;
+  const { deployment: d, causes, changes, rollbackOf, remediates, attributionWindowHours } = detail.data;
 
   return (
     <div className="record-detail" data-testid="deployment-detail" data-deployment={d.id}>
@@ -99,14 +99,14 @@ export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: 
       ) : causes.length === 0 ? (
         <p>
           It caused no failure: no incident names it or a commit it first shipped, it was not rolled back, and no incident without a named cause opened
-          after it (within {countOf(attributionWindowDays, "day")}) before the next deployment of {d.service}.
+          after it (within {attributionWindowText(attributionWindowHours)}) before the next deployment of {d.service}.
         </p>
       ) : (
         <ul className="causes" data-testid="failure-causes">
           {causes.map((cause, i) => (
             <li key={i}>
               <span className="badge badge-bad">{cause.rule === "timeWindow" ? "time window" : cause.rule === "commit" ? "commit" : cause.rule}</span>{" "}
-              {deploymentCauseSentence(cause, d, attributionWindowDays)}{" "}
+              {deploymentCauseSentence(cause, d, attributionWindowHours)}{" "}
               {cause.incident ? (
                 <Link to={incidentHref(cause.incident.id)}>
                   Open {cause.incident.id}

@@ -29,6 +29,7 @@ function report(overrides: Partial<DoraMetrics> = {}): DoraMetrics {
     filters: { team: null, service: null, environment: "production" },
     thresholdsYear: 2023,
     attributionWindowDays: 7,
+    attributionWindowHours: 168,
     summary: {
       deploymentFrequency: {
         deployments: 84,

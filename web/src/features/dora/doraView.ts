@@ -11,6 +11,7 @@ import { formatHours } from "../../format/durations.ts";
 import { formatOneDecimal, formatPercent, formatPoints, formatShort, NBSP } from "../../format/numbers.ts";
 import { addDays, localDate } from "@keel/shared/calendar";
 import { dateLabel } from "../../format/calendar.ts";
+import { attributionWindowText } from "../records/attributionText.ts";
 
 export type { DoraMetrics };
 export type MetricKey = "deploymentFrequency" | "leadTime" | "changeFailureRate" | "recoveryTime" | "reworkRate";
@@ -394,7 +395,7 @@ export function dataQualityNotes(report: DoraMetrics, dataSince?: string | null)
 
 /** "Weeks start on Monday in Europe/Berlin. Levels: DORA 2023 report." */
 export function methodSentence(report: DoraMetrics): string {
-  return `Weeks start on Monday in ${report.timeZone}. Levels follow the DORA ${report.thresholdsYear} report; incidents count against a deployment for up to ${countOf(report.attributionWindowDays, "day")} after it.`;
+  return `Weeks start on Monday in ${report.timeZone}. Levels follow the DORA ${report.thresholdsYear} report; incidents count against a deployment for up to ${attributionWindowText(report.attributionWindowHours)} after it.`;
 }
 
 /** "24 Aug – 21 Nov 2026 (12 weeks and this week so far), to 14:05" */

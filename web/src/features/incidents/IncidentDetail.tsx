@@ -22,7 +22,7 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
   const trpc = useTRPC();
   const detail = useQuery(trpc.incidents.get.queryOptions({ id, environment }));
   if (detail.isPending || detail.isError) return <RecordDetailPending kind="Incident" id={id} query={detail} />;
-  const { incident: i, namedDeployment, remediatedBy, attributionWindowDays } = detail.data;
+  const { incident: i, namedDeployment, remediatedBy, attributionWindowHours } = detail.data;
 
   return (
     <div className="record-detail" data-testid="incident-detail" data-incident={i.id}>
@@ -85,14 +85,14 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
 
       <h4>Caused by</h4>
       {i.attributedTo.length === 0 ? (
-        <p data-testid="attribution">{unattributedSentence({ ...i, namedDeployment }, environment, attributionWindowDays)}</p>
+        <p data-testid="attribution">{unattributedSentence({ ...i, namedDeployment }, environment, attributionWindowHours)}</p>
       ) : (
         <ul className="causes" data-testid="attribution">
           {i.attributedTo.map((a) => (
             <li key={a.deploymentId}>
               <Link to={deploymentHref(a.deploymentId)}>{a.deploymentId}</Link> <span className="muted">({a.service}, finished {formatDateTimeIn(a.finishedAt, timeZone)})</span>
               <br />
-              {incidentAttributionSentence(a, i, environment, attributionWindowDays)}
+              {incidentAttributionSentence(a, i, environment, attributionWindowHours)}
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { deploymentCauseSentence, incidentAttributionSentence, ruleShort, unattributedSentence } from "./attributionText.ts";
+import { attributionWindowText, deploymentCauseSentence, incidentAttributionSentence, ruleShort, unattributedSentence } from "./attributionText.ts";
 
 const deployment = { finishedAt: "2026-11-16T10:00:00Z", service: "cart-api", environment: "production" };
 const incident = { id: "inc-0042", openedAt: "2026-11-16T12:30:00Z", causedByCommitSha: "abcdef0123456789" };
@@ -12,23 +12,23 @@ test("each rule, in a few words", () => {
 });
 
 test("why a deployment counts as a failed change", () => {
-  expect(deploymentCauseSentence({ rule: "incident", incident, rollback: null }, deployment, 7)).toBe("inc-0042 names this deployment as its cause.");
-  expect(deploymentCauseSentence({ rule: "commit", incident, rollback: null }, deployment, 7)).toBe(
+  expect(deploymentCauseSentence({ rule: "incident", incident, rollback: null }, deployment, 7 * 24)).toBe("inc-0042 names this deployment as its cause.");
+  expect(deploymentCauseSentence({ rule: "commit", incident, rollback: null }, deployment, 7 * 24)).toBe(
     "inc-0042 names commit abcdef01, which this deployment first brought to production.",
   );
-  expect(deploymentCauseSentence({ rule: "rollback", incident: null, rollback: { id: "dep-cart-api-0100" } }, deployment, 7)).toBe("dep-cart-api-0100 rolled it back.");
-  expect(deploymentCauseSentence({ rule: "timeWindow", incident, rollback: null }, deployment, 7)).toBe(
+  expect(deploymentCauseSentence({ rule: "rollback", incident: null, rollback: { id: "dep-cart-api-0100" } }, deployment, 7 * 24)).toBe("dep-cart-api-0100 rolled it back.");
+  expect(deploymentCauseSentence({ rule: "timeWindow", incident, rollback: null }, deployment, 7 * 24)).toBe(
     "inc-0042 names no cause and opened 2.5 h after it, before the next deployment of cart-api and within the 7 days an incident may be attributed.",
   );
 });
 
 test("why an incident counts against a deployment", () => {
   const a = { deploymentId: "dep-9", service: "cart-api", finishedAt: deployment.finishedAt };
-  expect(incidentAttributionSentence({ ...a, rule: "incident" }, incident, "production", 7)).toBe("The incident names this deployment as its cause.");
-  expect(incidentAttributionSentence({ ...a, rule: "commit" }, incident, "production", 7)).toBe(
+  expect(incidentAttributionSentence({ ...a, rule: "incident" }, incident, "production", 7 * 24)).toBe("The incident names this deployment as its cause.");
+  expect(incidentAttributionSentence({ ...a, rule: "commit" }, incident, "production", 7 * 24)).toBe(
     "The incident names commit abcdef01, which this deployment first brought to production.",
   );
-  expect(incidentAttributionSentence({ ...a, rule: "timeWindow" }, incident, "production", 1)).toBe(
+  expect(incidentAttributionSentence({ ...a, rule: "timeWindow" }, incident, "production", 24)).toBe(
     "The incident names no cause and opened 2.5 h after this deployment, the last of cart-api before it, within the 1 day an incident may be attributed.",
   );
 });
@@ -45,5 +45,15 @@ test.each([
   [{}, "It names no cause, and no successful production deployment of api finished in the 7 days before it opened."],
 ])("an incident attributed to nothing: %o", (extra, sentence) => {
   const base = { service: "api", causedByDeploymentId: null, causedByCommitSha: null, notCausedByChange: false, namedDeployment: null };
-  expect(unattributedSentence({ ...base, ...extra }, "production", 7)).toBe(sentence);
+  expect(unattributedSentence({ ...base, ...extra }, "production", 7 * 24)).toBe(sentence);
+});
+
+test.each([
+  [168, "7 days"],
+  [24, "1 day"],
+  [6, "6 hours"],
+  [1, "1 hour"],
+  [36, "36 hours"],
+])("an attribution window of %i hours reads %s", (hours, text) => {
+  expect(attributionWindowText(hours)).toBe(text);
 });

@@ -6,6 +6,11 @@ import { formatHours } from "../../format/durations.ts";
 
 export type Rule = "incident" | "commit" | "rollback" | "timeWindow";
 
+/** The attribution window in words: "7 days" when it is whole days, else "6 hours". */
+export function attributionWindowText(hours: number): string {
+  return hours % 24 === 0 ? countOf(hours / 24, "day") : countOf(hours, "hour");
+}
+
 const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
 const short = (sha: string) => sha.slice(0, 8);
 const words = (text: string) => text.replace(/\u00a0/g, " ");
@@ -31,7 +36,7 @@ export interface CauseInput {
 }
 
 /** One reason a deployment counts as a failed change, as a sentence (the record ids are linked by the caller). */
-export function deploymentCauseSentence(cause: CauseInput, deployment: { finishedAt: string; service: string; environment: string }, attributionWindowDays: number): string {
+export function deploymentCauseSentence(cause: CauseInput, deployment: { finishedAt: string; service: string; environment: string }, attributionWindowHours: number): string {
   const incident = cause.incident?.id ?? "An incident";
   switch (cause.rule) {
     case "incident":
@@ -42,7 +47,7 @@ export function deploymentCauseSentence(cause: CauseInput, deployment: { finishe
       return `${cause.rollback?.id ?? "A later deployment"} rolled it back.`;
     case "timeWindow": {
       const after = cause.incident ? ` ${words(formatHours(hoursBetween(deployment.finishedAt, cause.incident.openedAt)))} after it` : " after it";
-      return `${incident} names no cause and opened${after}, before the next deployment of ${deployment.service} and within the ${countOf(attributionWindowDays, "day")} an incident may be attributed.`;
+      return `${incident} names no cause and opened${after}, before the next deployment of ${deployment.service} and within the ${attributionWindowText(attributionWindowHours)} an incident may be attributed.`;
     }
   }
 }
@@ -55,14 +60,14 @@ export interface AttributionInput {
 }
 
 /** Why an incident counts against a deployment, as a sentence that follows the deployment's name. */
-export function incidentAttributionSentence(a: AttributionInput, incident: { openedAt: string; causedByCommitSha: string | null }, environment: string, attributionWindowDays: number): string {
+export function incidentAttributionSentence(a: AttributionInput, incident: { openedAt: string; causedByCommitSha: string | null }, environment: string, attributionWindowHours: number): string {
   switch (a.rule) {
     case "incident":
       return "The incident names this deployment as its cause.";
     case "commit":
       return `The incident names commit ${short(incident.causedByCommitSha ?? "")}, which this deployment first brought to ${environment}.`;
     case "timeWindow":
-      return `The incident names no cause and opened ${words(formatHours(hoursBetween(a.finishedAt, incident.openedAt)))} after this deployment, the last of ${a.service} before it, within the ${countOf(attributionWindowDays, "day")} an incident may be attributed.`;
+      return `The incident names no cause and opened ${words(formatHours(hoursBetween(a.finishedAt, incident.openedAt)))} after this deployment, the last of ${a.service} before it, within the ${attributionWindowText(attributionWindowHours)} an incident may be attributed.`;
   }
 }
 
@@ -76,7 +81,7 @@ export interface UnattributedInput {
 }
 
 /** Why an incident counts against no deployment. */
-export function unattributedSentence(i: UnattributedInput, environment: string, attributionWindowDays: number): string {
+export function unattributedSentence(i: UnattributedInput, environment: string, attributionWindowHours: number): string {
   if (i.notCausedByChange) return "It is marked as not caused by a change, so it counts against no deployment.";
   if (i.causedByDeploymentId) {
     const named = i.namedDeployment;
@@ -85,5 +90,5 @@ export function unattributedSentence(i: UnattributedInput, environment: string, 
   }
   if (i.causedByCommitSha) return `It names commit ${short(i.causedByCommitSha)}, which no successful ${environment} deployment${i.service ? ` of ${i.service}` : ""} has shipped.`;
   if (!i.service) return "It has no service and names no cause, so Keel attributes it to nothing.";
-  return `It names no cause, and no successful ${environment} deployment of ${i.service} finished in the ${countOf(attributionWindowDays, "day")} before it opened.`;
+  return `It names no cause, and no successful ${environment} deployment of ${i.service} finished in the ${attributionWindowText(attributionWindowHours)} before it opened.`;
 }

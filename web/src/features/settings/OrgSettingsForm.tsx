@@ -9,8 +9,15 @@ import { SaveStatus } from "./SaveStatus.tsx";
 interface OrgSettings {
   timeZone: string;
   thresholdsYear: 2023 | 2024;
-  attributionWindowDays: number;
+  attributionWindowHours: number;
   debtTarget: number;
+}
+
+type WindowUnit = "hours" | "days";
+
+/** The stored window as the form shows it: whole days in days, anything else in hours. */
+function windowField(hours: number): { amount: string; unit: WindowUnit } {
+  return hours % 24 === 0 ? { amount: String(hours / 24), unit: "days" } : { amount: String(hours), unit: "hours" };
 }
 
 /** Every IANA zone the browser knows, UTC first. */
@@ -28,7 +35,9 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
   const queryClient = useQueryClient();
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [year, setYear] = useState(String(settings.thresholdsYear));
-  const [days, setDays] = useState(String(settings.attributionWindowDays));
+  const initialWindow = windowField(settings.attributionWindowHours);
+  const [windowAmount, setWindowAmount] = useState(initialWindow.amount);
+  const [windowUnit, setWindowUnit] = useState<WindowUnit>(initialWindow.unit);
   const [debt, setDebt] = useState(fractionToPercent(settings.debtTarget));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
@@ -46,7 +55,12 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
   const changes: OrgSettingsUpdateInput = {};
   if (timeZone !== settings.timeZone) changes.timeZone = timeZone;
   if (year !== String(settings.thresholdsYear)) changes.thresholdsYear = Number(year) as 2023 | 2024;
-  if (days.trim() !== String(settings.attributionWindowDays)) changes.attributionWindowDays = wholeNumber(days) ?? Number.NaN;
+  if (windowAmount.trim() !== initialWindow.amount || windowUnit !== initialWindow.unit) {
+    // Sent in the unit shown; the server keeps one window (days read back as hours / 24).
+    const amount = wholeNumber(windowAmount) ?? Number.NaN;
+    if (windowUnit === "days") changes.attributionWindowDays = amount;
+    else changes.attributionWindowHours = amount;
+  }
   if (debt.trim() !== fractionToPercent(settings.debtTarget)) changes.debtTarget = percentToFraction(debt) ?? Number.NaN;
   const changed = Object.keys(changes).length > 0;
 
@@ -93,10 +107,27 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
           {error("thresholdsYear")}
         </div>
         <div className="field">
-          <label htmlFor="setting-attribution">Attribution window (days)</label>
-          <input id="setting-attribution" type="number" inputMode="numeric" min={1} max={90} step={1} value={days} onChange={(event) => setDays(event.target.value)} {...invalid("attributionWindowDays")} />
-          <p className="field-help">How long after a deployment an incident that names no cause counts against it.</p>
+          <label htmlFor="setting-attribution">Attribution window</label>
+          <div className="field-inline">
+            <input
+              id="setting-attribution"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={windowUnit === "days" ? 90 : 2160}
+              step={1}
+              value={windowAmount}
+              onChange={(event) => setWindowAmount(event.target.value)}
+              {...invalid(windowUnit === "days" ? "attributionWindowDays" : "attributionWindowHours")}
+            />
+            <select id="setting-attribution-unit" aria-label="Attribution window unit" value={windowUnit} onChange={(event) => setWindowUnit(event.target.value as WindowUnit)}>
+              <option value="hours">hours</option>
+              <option value="days">days</option>
+            </select>
+          </div>
+          <p className="field-help">How long after a deployment an incident that names no cause counts against it: 1 hour to 90 days.</p>
           {error("attributionWindowDays")}
+          {error("attributionWindowHours")}
         </div>
         <div className="field">
           <label htmlFor="setting-debt">Debt target (%)</label>

@@ -1,0 +1,123 @@
+// Pull-request phases through GET /api/v1/metrics/pull-requests and tRPC dora.pullRequests
+// (docs/metrics.md, "Pull-request phases"). Calendar: November 2026, Mondays the 2nd, 9th, 16th.
+// Organisation time zone UTC. Every expected value is worked out by hand in the comments.
+import type { AnyEventInput } from "@keel/shared";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { PullRequestMetrics } from "../../../server/src/services/getPullRequestMetrics.ts";
+import { adminContext, startTestApp, type TestApp } from "../../support/httpApp.ts";
+import { deploy, send } from "./support.ts";
+import { createCallerFactory } from "../../../server/src/trpc/init.ts";
+import { appRouter } from "../../../server/src/trpc/router.ts";
+
+const repository = "acme/shop";
+const change = (sha: string, prNumber: number, committedAt: string, pr: { prOpenedAt?: string; prFirstReviewAt?: string; prMergedAt?: string }): AnyEventInput => ({
+  type: "change",
+  sha,
+  repository,
+  service: "pr-shop",
+  committedAt,
+  prNumber,
+  ...pr,
+});
+const ship = (id: string, finishedAt: string, commits: [string, string][], extra: { environment?: string } = {}) =>
+  deploy(id, "pr-shop", finishedAt, { repository, commits: commits.map(([sha, committedAt]) => ({ sha, committedAt })), ...extra });
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  await send(app, [
+    // PR 1, reviewed, two commits shipped by two deployments: counts once, at the first (d1).
+    change("a1a1a1a1", 1, "2026-11-02T08:00:00Z", { prOpenedAt: "2026-11-02T14:00:00Z", prFirstReviewAt: "2026-11-03T14:00:00Z", prMergedAt: "2026-11-03T20:00:00Z" }),
+    change("a2a2a2a2", 1, "2026-11-02T12:00:00Z", { prOpenedAt: "2026-11-02T14:00:00Z", prFirstReviewAt: "2026-11-03T14:00:00Z", prMergedAt: "2026-11-03T20:00:00Z" }),
+    ship("pr-d1", "2026-11-04T08:00:00Z", [["a1a1a1a1", "2026-11-02T08:00:00Z"]]),
+    ship("pr-d2", "2026-11-10T08:00:00Z", [["a2a2a2a2", "2026-11-02T12:00:00Z"]]),
+    // PR 2, never reviewed: no pickup, no review.
+    change("b1b1b1b1", 2, "2026-11-09T09:00:00Z", { prOpenedAt: "2026-11-09T10:00:00Z", prMergedAt: "2026-11-09T18:00:00Z" }),
+    ship("pr-d3", "2026-11-10T06:00:00Z", [["b1b1b1b1", "2026-11-09T09:00:00Z"]]),
+    // PR 3, merged, never deployed (a staging deployment is not production).
+    change("c1c1c1c1", 3, "2026-11-05T09:00:00Z", { prOpenedAt: "2026-11-05T10:00:00Z", prFirstReviewAt: "2026-11-05T11:00:00Z", prMergedAt: "2026-11-05T12:00:00Z" }),
+    ship("pr-s1", "2026-11-05T13:00:00Z", [["c1c1c1c1", "2026-11-05T09:00:00Z"]], { environment: "staging" }),
+    // PR 4, merged on the 13th, deployed after the 16th; no opened or review time.
+    change("e1e1e1e1", 4, "2026-11-12T09:00:00Z", { prMergedAt: "2026-11-13T10:00:00Z" }),
+    ship("pr-d4", "2026-11-17T10:00:00Z", [["e1e1e1e1", "2026-11-12T09:00:00Z"]]),
+    // A failed deployment ships nothing.
+    deploy("pr-f1", "pr-shop", "2026-11-06T10:00:00Z", { repository, status: "failure", commits: [{ sha: "c1c1c1c1", committedAt: "2026-11-05T09:00:00Z" }] }),
+  ]);
+});
+afterAll(() => app?.close());
+
+async function prs(params: Record<string, string>): Promise<PullRequestMetrics> {
+  const res = await app.request(`/api/v1/metrics/pull-requests?${new URLSearchParams({ service: "pr-shop", ...params })}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as PullRequestMetrics;
+}
+
+const phase = (medianHours: number | null, p90Hours: number | null, count: number) => ({ medianHours, p90Hours, count });
+
+describe("pull-request phases", () => {
+  test("two weeks: a PR never reviewed, one never deployed, one shipped by two deployments", async () => {
+    const m = await prs({ from: "2026-11-02", to: "2026-11-16" });
+    // PR 1 (first deployed Nov 4 08:00): coding 08:00→14:00 = 6 h; pickup Nov 2 14:00→Nov 3 14:00 = 24 h;
+    //   review 14:00→20:00 = 6 h; deploy Nov 3 20:00→Nov 4 08:00 = 12 h; cycle Nov 2 08:00→Nov 4 08:00 = 48 h.
+    // PR 2 (deployed Nov 10 06:00): coding 09:00→10:00 = 1 h; no review, so no pickup and no review;
+    //   deploy Nov 9 18:00→Nov 10 06:00 = 12 h; cycle Nov 9 09:00→Nov 10 06:00 = 21 h.
+    // Undeployed: PR 3 (staging only) and PR 4 (merged Nov 13, deployed after the window): 2.
+    // Percentiles: coding [1, 6] median 3.5, p90 1 + 0.9 × 5 = 5.5; cycle [21, 48] median 34.5, p90 21 + 0.9 × 27 = 45.3.
+    expect(m.summary).toEqual({
+      pullRequests: 2,
+      undeployed: 2,
+      codingHours: phase(3.5, 5.5, 2),
+      pickupHours: phase(24, 24, 1),
+      reviewHours: phase(6, 6, 1),
+      deployHours: phase(12, 12, 2),
+      cycleHours: { medianHours: 34.5, p90Hours: expect.closeTo(45.3, 9), count: 2 },
+    });
+    expect(m.series).toEqual([
+      { bucketStart: "2026-11-02", pullRequests: 1, codingHours: phase(6, 6, 1), pickupHours: phase(24, 24, 1), reviewHours: phase(6, 6, 1), deployHours: phase(12, 12, 1), cycleHours: phase(48, 48, 1) },
+      // PR 1's second deployment (Nov 10) does not count it again.
+      { bucketStart: "2026-11-09", pullRequests: 1, codingHours: phase(1, 1, 1), pickupHours: phase(null, null, 0), reviewHours: phase(null, null, 0), deployHours: phase(12, 12, 1), cycleHours: phase(21, 21, 1) },
+    ]);
+  });
+
+  test("a PR counts in the window of its first deployment only; merged PRs not deployed by the window's end are undeployed", async () => {
+    // [Nov 9, Nov 16): PR 1's second deployment is here but its first was earlier → only PR 2.
+    // Merged here: PR 2 (deployed Nov 10) and PR 4 (not before Nov 16) → 1 undeployed.
+    const second = await prs({ from: "2026-11-09", to: "2026-11-16" });
+    expect(second.summary).toMatchObject({ pullRequests: 1, undeployed: 1, cycleHours: phase(21, 21, 1) });
+    // [Nov 16, Nov 23): PR 4, deployed Nov 17 10:00. No opened or review time: coding, pickup and review
+    // are left out (not zero); deploy Nov 13 10:00→Nov 17 10:00 = 96 h; cycle Nov 12 09:00→Nov 17 10:00 = 121 h.
+    const third = await prs({ from: "2026-11-16", to: "2026-11-23" });
+    expect(third.summary).toEqual({
+      pullRequests: 1,
+      undeployed: 0,
+      codingHours: phase(null, null, 0),
+      pickupHours: phase(null, null, 0),
+      reviewHours: phase(null, null, 0),
+      deployHours: phase(96, 96, 1),
+      cycleHours: phase(121, 121, 1),
+    });
+    // Every bucket is present: an empty week has zero PRs and null phases.
+    const empty = await prs({ from: "2026-10-19", to: "2026-11-02" });
+    expect(empty.series.map((b) => [b.bucketStart, b.pullRequests, b.cycleHours.medianHours])).toEqual([
+      ["2026-10-19", 0, null],
+      ["2026-10-26", 0, null],
+    ]);
+    expect(empty.summary).toMatchObject({ pullRequests: 0, undeployed: 0, cycleHours: phase(null, null, 0) });
+  });
+
+  test("the environment filter: staging deployments deliver PR 3 (deploy Nov 5 12:00 → 13:00 = 1 h)", async () => {
+    const m = await prs({ from: "2026-11-02", to: "2026-11-16", environment: "staging" });
+    // Cycle Nov 5 09:00 → 13:00 = 4 h. Merged in the window and never on staging: PRs 1, 2 and 4 → 3 undeployed.
+    expect(m.summary).toMatchObject({ pullRequests: 1, undeployed: 3, deployHours: phase(1, 1, 1), cycleHours: phase(4, 4, 1) });
+    expect(m.filters).toEqual({ team: null, service: "pr-shop", environment: "staging" });
+  });
+
+  test("the same over tRPC; an unknown team is a 400 naming it", async () => {
+    const caller = createCallerFactory(appRouter)(adminContext(app.database.prisma));
+    const viaTrpc = await caller.dora.pullRequests({ from: "2026-11-02", to: "2026-11-16", service: "pr-shop" });
+    expect(viaTrpc.summary).toEqual((await prs({ from: "2026-11-02", to: "2026-11-16" })).summary);
+    const res = await app.request("/api/v1/metrics/pull-requests?from=2026-11-02&to=2026-11-16&team=nope");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("team");
+  });
+});
