@@ -21,6 +21,8 @@ import { retryAfterOn503 } from "./retryAfter.ts";
 import { TRPC_MAX_BODY_BYTES, trpcLimits } from "./trpcLimits.ts";
 import { drainRefusedBodies } from "./wholeAnswers.ts";
 import { costRoutes } from "./rest/costRoutes.ts";
+import { dataSourceRoutes } from "./rest/dataSourceRoutes.ts";
+import { webhookSetupOf } from "./webhookSetup.ts";
 import { ingestRoutes } from "./rest/ingestRoutes.ts";
 import { metricsRoutes } from "./rest/metricsRoutes.ts";
 import { openApiRoute } from "./rest/openApiRoute.ts";
@@ -75,7 +77,13 @@ export function createApp(options: AppOptions): Express {
     createExpressMiddleware({
       maxBodySize: TRPC_MAX_BODY_BYTES,
       router: appRouter,
-      createContext: ({ req }) => ({ db: database.prisma, logger, identity: req.identity ?? { kind: "anonymous", role: null }, ip: req.ip ?? "unknown" }),
+      createContext: ({ req }) => ({
+        db: database.prisma,
+        logger,
+        identity: req.identity ?? { kind: "anonymous", role: null },
+        ip: req.ip ?? "unknown",
+        webhookSetup: webhookSetupOf(req, security.publicUrl, webhooks?.secrets),
+      }),
     }),
   );
 
@@ -86,6 +94,7 @@ export function createApp(options: AppOptions): Express {
   // CI job whose token is usually ingest-only.
   app.use("/api/v1/services", requireScope(["read", "ingest"]), serviceRoutes(database.prisma));
   app.use("/api/v1", adminRoutes(database.prisma));
+  app.use("/api/v1", dataSourceRoutes(database.prisma, { publicUrl: security.publicUrl, secrets: webhooks?.secrets }));
   app.use("/api/v1", costRoutes(database.prisma));
   app.use("/api/v1/metrics", requireScope("read"), metricsRoutes(database.prisma));
   app.use("/api/v1", requireScope("ingest"), ingestRoutes(database.prisma));

@@ -2,6 +2,7 @@
 import { MetricFilters } from "@keel/shared";
 import { getDoraMetrics } from "../services/getDoraMetrics.ts";
 import { costRouters } from "./costsRouter.ts";
+import { dataSourcesRouters } from "./dataSourcesRouter.ts";
 import { viewerProcedure, router } from "./init.ts";
 import { listsRouters } from "./listsRouter.ts";
 import { settingsRouters } from "./settingsRouter.ts";
@@ -13,6 +14,7 @@ export const appRouter = router({
   ...costRouters,
   ...listsRouters,
   ...settingsRouters,
+  ...dataSourcesRouters,
 });
 
 export type AppRouter = typeof appRouter;
