@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from "../support/httpApp.ts";
 
 interface Document {
   openapi: string;
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> }; security?: unknown[] }>>;
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> }; security?: unknown[] }> & { servers?: { url: string }[] }>;
   components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: unknown }> };
 }
 
@@ -34,9 +34,11 @@ describe("the OpenAPI document", () => {
   describe("covers the routes the app registers", () => {
     let database: TestDatabase;
     let routes: { method: string; path: string }[];
+    let allRoutes: { method: string; path: string }[];
     beforeAll(async () => {
       database = await createTestDatabase();
-      routes = listRoutes(createApp({ database, logger: createLogger("silent") }))
+      allRoutes = listRoutes(createApp({ database, logger: createLogger("silent") }));
+      routes = allRoutes
         .filter((r) => r.path.startsWith("/api/v1/"))
         .map((r) => ({ method: r.method, path: r.path.slice("/api/v1".length).replace(/:(\w+)/g, "{$1}") }));
     });
@@ -53,9 +55,20 @@ describe("the OpenAPI document", () => {
     });
 
     test("every operation in the document is a route the app serves", () => {
-      const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`));
+      const documented = Object.entries(doc.paths)
+        .filter(([, item]) => !item.servers)
+        .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`));
       const served = new Set(routes.map((r) => `${r.method} ${r.path}`));
       expect(documented.filter((op) => !served.has(op))).toEqual([]);
+    });
+
+    test("a path with its own server (GET /metrics, at the root) is served there", () => {
+      const elsewhere = Object.entries(doc.paths).filter(([, item]) => item.servers);
+      expect(elsewhere.map(([path]) => path)).toEqual(["/metrics"]);
+      const served = new Set(allRoutes.map((r) => `${r.method} ${r.path}`));
+      for (const [path, { servers, ...ops }] of elsewhere) {
+        for (const method of Object.keys(ops)) expect(served, `${method} ${path}`).toContain(`${method} ${servers![0]!.url.replace(/\/$/, "")}${path}`);
+      }
     });
   });
 
@@ -96,7 +109,7 @@ describe("the OpenAPI document", () => {
   });
 
   test("every operation but the document itself needs a bearer token", () => {
-    for (const [path, ops] of Object.entries(doc.paths)) {
+    for (const [path, { servers: _server, ...ops }] of Object.entries(doc.paths)) {
       for (const op of Object.values(ops)) expect(op.security, path).toEqual(path === "/openapi.json" ? [] : [{ bearerAuth: [] }]);
     }
   });

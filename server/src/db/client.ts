@@ -3,11 +3,14 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { acquireDataDir, releaseDataDir } from "./dataDirLock.ts";
 
 export type Db = PrismaClient;
+
+const POOL_MAX = 10;
 
 export interface Database {
   prisma: Db;
@@ -15,7 +18,17 @@ export interface Database {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** True when a previous process died holding the embedded database and its lock was cleared. */
   recoveredStaleLock: boolean;
+  /** Connections of the PostgreSQL pool now (GET /metrics); PGlite has one in-process connection and no pool. */
+  poolStats?: () => PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
 }
 
 export type DatabaseTarget = { databaseUrl: string } | { dataDir: string } | { memory: true };
@@ -28,19 +41,27 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // seconds, answered 503 (errors.ts), instead of holding it until the client gives up. pg-pool
     // applies the same limit to waiting for a free connection, so it is well above what a busy
     // pool makes a request wait.
-    const adapterFactory = new PrismaPg({
+    const config = {
       connectionString: target.databaseUrl,
-      max: 10,
+      max: POOL_MAX,
       connectionTimeoutMillis: 15_000,
       options: "-c jit=off -c work_mem=32MB",
-    });
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    };
+    // Migrations open and end their own pools through the factory; requests use this one, made
+    // here so that its counts can be read.
+    const adapterFactory = new PrismaPg(config);
+    const pool = new pg.Pool(config);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,
       kind: "postgres",
       adapterFactory,
       recoveredStaleLock: false,
-      close: () => prisma.$disconnect(),
+      poolStats: () => ({ max: POOL_MAX, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
     };
   }
   const dataDir = "dataDir" in target ? target.dataDir : undefined;

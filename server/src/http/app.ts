@@ -15,11 +15,14 @@ import { adminRoutes } from "./rest/adminRoutes.ts";
 import { checkHost, checkOrigin, securityHeaders, type SecurityOptions } from "./security.ts";
 import type { SessionPolicy } from "../services/auth/sessions.ts";
 import type { OidcPolicy } from "../services/auth/oidcSignIn.ts";
+import { createAppMetrics } from "./metrics/registry.ts";
 import { readiness } from "./readiness.ts";
 import { retryAfterOn503 } from "./retryAfter.ts";
 import { TRPC_MAX_BODY_BYTES, trpcLimits } from "./trpcLimits.ts";
 import { drainRefusedBodies } from "./wholeAnswers.ts";
 import { costRoutes } from "./rest/costRoutes.ts";
+import { dataSourceRoutes } from "./rest/dataSourceRoutes.ts";
+import { webhookSetupOf } from "./webhookSetup.ts";
 import { ingestRoutes } from "./rest/ingestRoutes.ts";
 import { metricsRoutes } from "./rest/metricsRoutes.ts";
 import { randomBytes } from "node:crypto";
@@ -56,7 +59,8 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  app.use(retryAfterOn503(), drainRefusedBodies(), securityHeaders(security));
+  const metrics = createAppMetrics(database);
+  app.use(metrics.observeRequests, retryAfterOn503(), drainRefusedBodies(), securityHeaders(security));
 
   // Health probes come by address from load balancers: before the Host check.
   app.get("/healthz", (_req, res) => {
@@ -70,7 +74,7 @@ export function createApp(options: AppOptions): Express {
   // Everything below: Keel's own host names only. Who is asking is looked up where it matters
   // (not for the web app's files or the webhooks, which have their own signatures).
   app.use(checkHost(security));
-  app.use(["/auth", "/trpc", "/api"], identifyRequests(database.prisma, { apiToken, anonymousRole: options.anonymousRole, session }), checkOrigin(security));
+  app.use(["/auth", "/trpc", "/api", "/metrics"], identifyRequests(database.prisma, { apiToken, anonymousRole: options.anonymousRole, session }), checkOrigin(security));
 
   app.use("/auth", authRoutes(database.prisma, logger, { session, security, oidc: options.oidc }));
   app.use(
@@ -79,15 +83,25 @@ export function createApp(options: AppOptions): Express {
     createExpressMiddleware({
       maxBodySize: TRPC_MAX_BODY_BYTES,
       router: appRouter,
-      createContext: ({ req }) => ({ db: database.prisma, logger, identity: req.identity ?? { kind: "anonymous", role: null }, ip: req.ip ?? "unknown", secrets }),
+      createContext: ({ req }) => ({
+        db: database.prisma,
+        logger,
+        identity: req.identity ?? { kind: "anonymous", role: null },
+        ip: req.ip ?? "unknown",
+        secrets,
+        webhookSetup: webhookSetupOf(req, security.publicUrl, webhooks?.secrets),
+      }),
     }),
   );
 
+  // Prometheus scrapes with a read token (a signed-in person may look too).
+  app.get("/metrics", requireScope("read"), metrics.scrape);
   app.get("/api/v1/openapi.json", openApiRoute());
   // A service's last deployment is what `keel deploy` reads to list the commits it ships, from a
   // CI job whose token is usually ingest-only.
   app.use("/api/v1/services", requireScope(["read", "ingest"]), serviceRoutes(database.prisma));
   app.use("/api/v1", adminRoutes(database.prisma));
+  app.use("/api/v1", dataSourceRoutes(database.prisma, { publicUrl: security.publicUrl, secrets: webhooks?.secrets }));
   app.use("/api/v1", costRoutes(database.prisma));
   app.use("/api/v1/metrics", requireScope("read"), metricsRoutes(database.prisma));
   app.use("/api/v1", requireScope("ingest"), ingestRoutes(database.prisma));

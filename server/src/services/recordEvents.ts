@@ -21,6 +21,7 @@ import { writeDeploymentLinks } from "../db/queries/deploymentLinks.ts";
 import { advanceEventStates, type EventVersion } from "../db/queries/eventStates.ts";
 import { insertNewRawEvents } from "../db/queries/rawEvents.ts";
 import { upsertRows } from "../db/queries/upsertRows.ts";
+import { recordEventsIngested } from "./signals.ts";
 
 export interface RecordResult {
   accepted: number;
@@ -51,7 +52,7 @@ export async function recordEvents(input: RecordInput): Promise<RecordResult> {
   const occurredAt = input.occurredAt ?? null;
   // A deadlock or serialization failure against a concurrent batch, or a unique violation from
   // both inserting the same new change, runs the batch again (db/retry.ts): a client never sees one.
-  return withConflictRetry(() => db.$transaction(
+  const result = await withConflictRetry(() => db.$transaction(
     async (tx) => {
       // Each event's version; within a batch the last one sent for an event is the one it ends at.
       const latest = new Map<string, EventVersion & { event: AnyEventData }>();
@@ -77,6 +78,8 @@ export async function recordEvents(input: RecordInput): Promise<RecordResult> {
     },
     { timeout: 120_000, maxWait: 60_000 },
   ), { uniqueViolations: true });
+  recordEventsIngested(db, events.map((event) => event.type));
+  return result;
 }
 
 async function applyEvents(tx: Tx, events: AnyEventData[]): Promise<{ created: number; updated: number }> {

@@ -9,6 +9,7 @@ import { pairsOfOtherReports, pairsOfReports, refreshFlakyFailures, type TestSha
 import { updateFlakyStates, updateOutageFlags } from "../db/queries/costs/flakyStates.ts";
 import { testCaseIds } from "../db/queries/testCaseIds.ts";
 import { withConflictRetry } from "../db/retry.ts";
+import { recordEventsIngested } from "./signals.ts";
 import { inPieces, letOthersIn } from "./inPieces.ts";
 import { testIdentityHash, testIdentityKey } from "../ingest/junit/testIdentity.ts";
 import type { ParsedReport, TestExecution } from "../ingest/junit/types.ts";
@@ -123,4 +124,5 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
       { timeout: 600_000, maxWait: 60_000 },
     ),
   );
+  recordEventsIngested(db, input.map(() => "test_report"));
 }

@@ -2,6 +2,7 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Identity } from "../services/auth/identity.ts";
 import type { SecretBox } from "../services/secrets/secretBox.ts";
+import type { WebhookSetup } from "../services/getWebhookStatus.ts";
 
 export interface Context {
   db: Db;
@@ -11,4 +12,6 @@ export interface Context {
   ip: string;
   /** Seals and opens the secrets Keel keeps for others (connection tokens, Slack URLs). */
   secrets: SecretBox;
+  /** The webhooks' address and which secrets are set (the Data sources page); none in tests that do not need it. */
+  webhookSetup?: WebhookSetup;
 }

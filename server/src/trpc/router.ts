@@ -3,6 +3,7 @@ import { MetricFilters } from "@keel/shared";
 import { getDoraMetrics } from "../services/getDoraMetrics.ts";
 import { getPullRequestMetrics } from "../services/getPullRequestMetrics.ts";
 import { costRouters } from "./costsRouter.ts";
+import { dataSourcesRouters } from "./dataSourcesRouter.ts";
 import { viewerProcedure, router } from "./init.ts";
 import { listsRouters } from "./listsRouter.ts";
 import { settingsRouters } from "./settingsRouter.ts";
@@ -15,6 +16,7 @@ export const appRouter = router({
   ...costRouters,
   ...listsRouters,
   ...settingsRouters,
+  ...dataSourcesRouters,
 });
 
 export type AppRouter = typeof appRouter;

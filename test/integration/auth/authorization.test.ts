@@ -56,6 +56,7 @@ const PROCEDURES: Record<string, RoleValue> = {
   "users.create": "admin",
   "users.update": "admin",
   "audit.list": "admin",
+  "webhooks.status": "admin",
 };
 
 /** REST policies: which scopes a route needs, or why it needs none. */
@@ -78,6 +79,8 @@ const REST: Record<string, RestPolicy> = {
   "post /api/v1/tokens": "admin",
   "delete /api/v1/tokens/:ref": "admin",
   "get /api/v1/audit-log": "admin",
+  "get /api/v1/webhooks": "admin",
+  "get /metrics": "read",
   "get /api/v1/metrics/flaky-tests": "read",
   "get /api/v1/metrics/flaky-tests/:testId/history": "read",
   "get /api/v1/metrics/hours-lost": "read",

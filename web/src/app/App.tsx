@@ -15,6 +15,7 @@ const DeploymentsPage = lazyPage(() => import("../pages/DeploymentsPage.tsx"));
 const IncidentsPage = lazyPage(() => import("../pages/IncidentsPage.tsx"));
 const WeeklyReportPage = lazyPage(() => import("../pages/WeeklyReportPage.tsx"));
 const SettingsPage = lazyPage(() => import("../pages/SettingsPage.tsx"));
+const DataSourcesPage = lazyPage(() => import("../features/dataSources/DataSourcesPage.tsx"));
 const NotFoundPage = lazyPage(() => import("../pages/NotFoundPage.tsx"));
 const SignInPage = lazyPage(() => import("../pages/SignInPage.tsx"));
 const SetupPage = lazyPage(() => import("../pages/SetupPage.tsx"));
@@ -54,6 +55,7 @@ export function App() {
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="weekly-report" element={<WeeklyReportPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="data-sources" element={<DataSourcesPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

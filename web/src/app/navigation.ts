@@ -7,5 +7,6 @@ export const NAV_ITEMS = [
   { to: "/deployments", label: "Deployments" },
   { to: "/incidents", label: "Incidents" },
   { to: "/weekly-report", label: "Weekly report" },
+  { to: "/data-sources", label: "Data sources" },
   { to: "/settings", label: "Settings" },
 ] as const;

@@ -44,6 +44,12 @@ export function adminPaths(): Record<string, Record<string, Operation>> {
         responses: { "200": jsonResponse("`{ id, name }`", { type: "object" }), ...errors(401, 403, 404, 409) },
       }),
     },
+    "/webhooks": {
+      get: scoped("admin", {
+        summary: "Each webhook: the URL to paste, whether its secret is set, its last delivery, deliveries and failures in the last 24 hours",
+        responses: { "200": jsonResponse("`{ webhooks: [{ vendor, url, secretSet, lastDelivery, deliveriesLast24h, failuresLast24h }] }`", { type: "object" }), ...errors(401, 403) },
+      }),
+    },
     "/audit-log": {
       get: scoped("admin", {
         summary: "Who did what: sign-ins and failures, users, roles, tokens, settings and cost model changes, newest first",

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "RawEvent_source_receivedAt_idx" ON "RawEvent"("source", "receivedAt");

@@ -1,0 +1,52 @@
+import { PageHeader } from "../../components/PageHeader.tsx";
+import { LoadingState } from "../../components/StateMessage.tsx";
+import { roleCovers } from "../auth/roles.ts";
+import { useRole } from "../auth/useSession.ts";
+import { useOrgSettings } from "../org/useOrgSettings.ts";
+import { CiSnippetsSection } from "./CiSnippetsSection.tsx";
+import { WebhooksSection } from "./WebhooksSection.tsx";
+import "./dataSources.css";
+
+/**
+ * Where an organisation's data comes from (docs/api.md "Data sources"). Admins see and manage
+ * everything; everyone else sees the CI snippets (they hold no secret) and a note that the rest is
+ * for admins.
+ */
+export default function DataSourcesPage() {
+  const role = useRole();
+  const admin = roleCovers(role, "admin");
+  const timeZone = useOrgSettings().data?.timeZone;
+  return (
+    <>
+      <PageHeader title="Data sources" description="How deployments, changes, incidents, builds and test reports reach Keel: connections, webhooks and CI." />
+      <div className="data-sources">
+        {!admin && role ? (
+          <p className="read-only-note" data-testid="read-only-note">
+            Connections, webhooks and the demo data are managed by admins. The CI snippets below are for everyone.
+          </p>
+        ) : null}
+
+        {/* Connections: the connections helper mounts <ConnectionsSection /> from ./ConnectionsSection.tsx here (admins only). */}
+
+        {admin ? (
+          <section id="webhooks" className="panel" aria-labelledby="webhooks-heading">
+            <h2 id="webhooks-heading">Webhooks</h2>
+            <p className="section-intro">
+              Paste each URL into the vendor&rsquo;s webhook settings with the same secret Keel has. Deliveries are stored before they are answered and processed right after.
+            </p>
+            {timeZone ? <WebhooksSection timeZone={timeZone} /> : <LoadingState label="Loading webhooks…" lines={3} />}
+          </section>
+        ) : null}
+
+        <section id="ci" className="panel" aria-labelledby="ci-heading">
+          <h2 id="ci-heading">CI snippets</h2>
+          <p className="section-intro">
+            Report builds with their JUnit reports, and deployments with the commits they shipped, from your pipelines. Replace <code>my-service</code> with the service&rsquo;s name and
+            give the job an ingest token.
+          </p>
+          <CiSnippetsSection />
+        </section>
+      </div>
+    </>
+  );
+}
