@@ -16,6 +16,7 @@ import { loadDemoIfEmpty } from "./services/loadDemo.ts";
 import { ensureFirstToken } from "./services/tokens.ts";
 import { createWebhookQueue } from "./services/webhookQueue.ts";
 import { secretBoxFor } from "./services/secrets/secretBox.ts";
+import { createSyncScheduler } from "./connections/scheduler.ts";
 
 export interface RunningKeel {
   url: string;
@@ -70,9 +71,12 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
         }
       : undefined;
   const secrets = secretBoxFor({ secretKey: env.KEEL_SECRET_KEY, dataDir: env.DATABASE_URL ? undefined : env.KEEL_DATA_DIR });
+  // onSyncFinished: where sync-run metrics connect (recordSyncRun(run.kind, run.outcome)).
+  const syncs = createSyncScheduler({ db: database.prisma, secrets, logger, intervalMinutes: env.KEEL_SYNC_INTERVAL_MINUTES });
   const app = createApp({
     database,
     secrets,
+    syncs,
     logger,
     webDist: env.KEEL_WEB_DIST,
     apiToken: env.KEEL_API_TOKEN,
@@ -107,6 +111,7 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
         // are acknowledged), then close the database so PGlite leaves no lock behind.
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await localCli?.withdraw();
+        await syncs.stop(); // a sync in flight stops at its next page; its cursors resume it later
         await webhookQueue.stop(); // finishes the webhook delivery in flight; the rest stay queued
         await autoVacuum?.stop();
         await database.close();

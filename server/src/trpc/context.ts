@@ -11,4 +11,6 @@ export interface Context {
   ip: string;
   /** Seals and opens the secrets Keel keeps for others (connection tokens, Slack URLs). */
   secrets: SecretBox;
+  /** Starts due connection syncs at once ("sync now"); unset where no schedule runs. */
+  syncs?: { kick(): void } | undefined;
 }

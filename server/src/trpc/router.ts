@@ -1,6 +1,7 @@
 // The web app's API. Procedures are thin: validate with a shared schema, call one service.
 import { MetricFilters } from "@keel/shared";
 import { getDoraMetrics } from "../services/getDoraMetrics.ts";
+import { connectionsRouters } from "./connectionsRouter.ts";
 import { costRouters } from "./costsRouter.ts";
 import { viewerProcedure, router } from "./init.ts";
 import { listsRouters } from "./listsRouter.ts";
@@ -13,6 +14,7 @@ export const appRouter = router({
   ...costRouters,
   ...listsRouters,
   ...settingsRouters,
+  ...connectionsRouters,
 });
 
 export type AppRouter = typeof appRouter;
