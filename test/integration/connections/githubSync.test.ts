@@ -5,11 +5,14 @@
 // limits that only delay, an upstream edit, an upstream deletion, and the token nowhere.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ConnectionView } from "@keel/shared";
+import { claimConnection, LEASE_MS } from "../../../server/src/connections/claim.ts";
+import { runConnectionSync } from "../../../server/src/connections/run.ts";
+import { createLogger } from "../../../server/src/logger.ts";
 import { createCallerFactory } from "../../../server/src/trpc/init.ts";
 import { appRouter } from "../../../server/src/trpc/router.ts";
 import { startConnectionApp, type ConnectionApp } from "../../support/connectionApp.ts";
 import { startRecordedGithub, type RecordedGithub, type RecordedRepo } from "../../support/githubRecorded.ts";
-import { adminContext } from "../../support/httpApp.ts";
+import { adminContext, TEST_SECRETS } from "../../support/httpApp.ts";
 import { snapshotCounts } from "../../support/snapshotCounts.ts";
 
 const TOKEN = "ghp_SyncTestToken0123456789abcdefABCDEF";
@@ -201,6 +204,19 @@ describe("connections over REST", () => {
     expect((await app.request(`/api/v1/connections/${wrong.id}`, { method: "DELETE" })).status).toBe(200);
     expect((await app.request(`/api/v1/connections/${wrong.id}`)).status).toBe(404);
     expect(await app.database.prisma.connectionCursor.count({ where: { connectionId: wrong.id } })).toBe(0);
+  });
+
+  test("a claim keeps a second server off a running connection until its lease expires", async () => {
+    const db = app.database.prisma;
+    const now = new Date();
+    expect(await claimConnection(db, connection.id, "server-a", now)).toBe(true);
+    const other = { db, secrets: TEST_SECRETS, logger: createLogger("silent"), clock: app.clock, owner: "server-b" };
+    expect(await runConnectionSync(other, connection.id)).toBe(false);
+    expect(await claimConnection(db, connection.id, "server-b", new Date(now.getTime() + LEASE_MS - 1000))).toBe(false);
+    // Server A died: its lease runs out, and B takes over (and syncs from the cursors).
+    await db.connection.update({ where: { id: connection.id }, data: { claimedUntil: new Date(Date.now() - 1000) } });
+    expect(await runConnectionSync(other, connection.id)).toBe(true);
+    expect(await get(connection.id)).toMatchObject({ status: "idle", counts: { deployments: 6 } });
   });
 
   test("the token is in no answer and no log line, and is stored only sealed", async () => {
