@@ -3,6 +3,7 @@ import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
 import { roleCovers } from "../auth/roles.ts";
 import { useRole } from "../auth/useSession.ts";
 import { useCatalog, useOrgSettings } from "../org/useOrgSettings.ts";
+import { ConnectionsSection } from "../dataSources/ConnectionsSection.tsx";
 import { AuditLogSection } from "./AuditLogSection.tsx";
 import { CostModelSection } from "./CostModelSection.tsx";
 import { OrgSettingsForm } from "./OrgSettingsForm.tsx";
@@ -18,6 +19,7 @@ const SECTIONS = [
   ["teams", "Teams", "viewer"],
   ["services", "Services", "viewer"],
   ["cost-model", "Cost model", "viewer"],
+  ["data-sources", "Data sources", "admin"],
   ["tokens", "API tokens", "admin"],
   ["users", "Users", "admin"],
   ["audit-log", "Audit log", "admin"],
@@ -96,6 +98,15 @@ export function SettingsView() {
         </p>
         <CostModelSection readOnly={readOnly} />
       </section>
+
+      {/* Mounted here until the Data sources page (web/src/features/dataSources/DataSourcesPage.tsx) holds it. */}
+      {admin ? (
+        <section id="data-sources" className="panel" aria-labelledby="data-sources-heading">
+          <h2 id="data-sources-heading">Data sources</h2>
+          <p className="section-intro">Connections Keel pulls history from, synced every 15 minutes (KEEL_SYNC_INTERVAL_MINUTES) and when you ask.</p>
+          {timeZone ? <ConnectionsSection timeZone={timeZone} /> : <LoadingState label="Loading connections…" lines={2} />}
+        </section>
+      ) : null}
 
       {admin ? (
         <section id="tokens" className="panel" aria-labelledby="tokens-heading">
