@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   KEEL_OIDC_DEFAULT_ROLE: Role.default("viewer"),
   /** 32 bytes (base64 or hex) sealing stored secrets; required with DATABASE_URL to keep them. */
   KEEL_SECRET_KEY: optionalSecret,
+  /** Minutes between incremental syncs of each connection (docs/connections.md); 0 turns the schedule off. */
+  KEEL_SYNC_INTERVAL_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(15),
   /** Where the built web app is; the server serves it when present. */
   KEEL_WEB_DIST: z.string().optional(),
 });

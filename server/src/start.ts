@@ -17,6 +17,8 @@ import { ensureFirstToken } from "./services/tokens.ts";
 import { createWebhookQueue } from "./services/webhookQueue.ts";
 import { secretBoxFor } from "./services/secrets/secretBox.ts";
 import { DAY_MS, HOUR_MS } from "@keel/shared/calendar";
+import { recordSyncRun } from "./services/signals.ts";
+import { createSyncScheduler } from "./connections/scheduler.ts";
 
 export interface RunningKeel {
   url: string;
@@ -71,9 +73,17 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
         }
       : undefined;
   const secrets = secretBoxFor({ secretKey: env.KEEL_SECRET_KEY, dataDir: env.DATABASE_URL ? undefined : env.KEEL_DATA_DIR });
+  const syncs = createSyncScheduler({
+    db: database.prisma,
+    secrets,
+    logger,
+    intervalMinutes: env.KEEL_SYNC_INTERVAL_MINUTES,
+    onSyncFinished: (run) => recordSyncRun(database.prisma, run.kind, run.outcome), // GET /metrics: keel_sync_runs_total
+  });
   const app = createApp({
     database,
     secrets,
+    syncs,
     logger,
     webDist: env.KEEL_WEB_DIST,
     apiToken: env.KEEL_API_TOKEN,
@@ -108,6 +118,7 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
         // are acknowledged), then close the database so PGlite leaves no lock behind.
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await localCli?.withdraw();
+        await syncs.stop(); // a sync in flight stops at its next page; its cursors resume it later
         await webhookQueue.stop(); // finishes the webhook delivery in flight; the rest stay queued
         await autoVacuum?.stop();
         await database.close();

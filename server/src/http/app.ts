@@ -12,6 +12,7 @@ import { identifyRequests, requireScope } from "./auth.ts";
 import { authRoutes } from "./authRoutes.ts";
 import type { OidcClient } from "./oidc.ts";
 import { adminRoutes } from "./rest/adminRoutes.ts";
+import { connectionRoutes, type SyncKicker } from "./rest/connectionRoutes.ts";
 import { checkHost, checkOrigin, securityHeaders, type SecurityOptions } from "./security.ts";
 import type { SessionPolicy } from "../services/auth/sessions.ts";
 import type { OidcPolicy } from "../services/auth/oidcSignIn.ts";
@@ -47,6 +48,8 @@ export interface AppOptions {
   oidc?: { client: OidcClient; policy: Omit<OidcPolicy, "session"> } | undefined;
   /** Seals stored secrets (start.ts: KEEL_SECRET_KEY or the data directory's key). Unset (tests): a key for this process only. */
   secrets?: SecretBox | undefined;
+  /** The connections' schedule (connections/scheduler.ts), kicked by "sync now"; unset: syncs wait for a server that runs one. */
+  syncs?: SyncKicker | undefined;
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 12 * HOUR_MS, maxMs: 7 * DAY_MS };
@@ -89,6 +92,7 @@ export function createApp(options: AppOptions): Express {
         identity: req.identity ?? { kind: "anonymous", role: null },
         ip: req.ip ?? "unknown",
         secrets,
+        syncs: options.syncs,
         webhookSetup: webhookSetupOf(req, security.publicUrl, webhooks?.secrets),
       }),
     }),
@@ -102,6 +106,7 @@ export function createApp(options: AppOptions): Express {
   app.use("/api/v1/services", requireScope(["read", "ingest"]), serviceRoutes(database.prisma));
   app.use("/api/v1", adminRoutes(database.prisma));
   app.use("/api/v1", dataSourceRoutes(database.prisma, { publicUrl: security.publicUrl, secrets: webhooks?.secrets }));
+  app.use("/api/v1", connectionRoutes(database.prisma, secrets, options.syncs));
   app.use("/api/v1", costRoutes(database.prisma));
   app.use("/api/v1/metrics", requireScope("read"), metricsRoutes(database.prisma));
   app.use("/api/v1", requireScope("ingest"), ingestRoutes(database.prisma));

@@ -14,4 +14,6 @@ export interface Context {
   secrets: SecretBox;
   /** The webhooks' address and which secrets are set (the Data sources page); none in tests that do not need it. */
   webhookSetup?: WebhookSetup;
+  /** Starts due connection syncs at once ("sync now"); unset where no schedule runs. */
+  syncs?: { kick(): void } | undefined;
 }

@@ -2,6 +2,7 @@
 import { MetricFilters } from "@keel/shared";
 import { getDoraMetrics } from "../services/getDoraMetrics.ts";
 import { getPullRequestMetrics } from "../services/getPullRequestMetrics.ts";
+import { connectionsRouters } from "./connectionsRouter.ts";
 import { costRouters } from "./costsRouter.ts";
 import { dataSourcesRouters } from "./dataSourcesRouter.ts";
 import { viewerProcedure, router } from "./init.ts";
@@ -17,6 +18,7 @@ export const appRouter = router({
   ...listsRouters,
   ...settingsRouters,
   ...dataSourcesRouters,
+  ...connectionsRouters,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of REST v1, served at GET /api/v1/openapi.json. Schemas come from the
 // shared zod schemas (components.ts); paths are relative to the server below.
 import { adminPaths } from "./adminPaths.ts";
+import { connectionPaths } from "./connectionPaths.ts";
 import { components } from "./components.ts";
 import { costPaths } from "./costPaths.ts";
 import { ingestPaths } from "./ingestPaths.ts";
@@ -24,6 +25,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...costPaths(),
       ...adminPaths(),
       ...operationsPaths(),
+      ...connectionPaths(),
     },
     components: {
       schemas: components(),

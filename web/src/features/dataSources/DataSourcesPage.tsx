@@ -3,6 +3,7 @@ import { LoadingState } from "../../components/StateMessage.tsx";
 import { roleCovers } from "../auth/roles.ts";
 import { useRole } from "../auth/useSession.ts";
 import { useOrgSettings } from "../org/useOrgSettings.ts";
+import { ConnectionsSection } from "./ConnectionsSection.tsx";
 import { CiSnippetsSection } from "./CiSnippetsSection.tsx";
 import { WebhooksSection } from "./WebhooksSection.tsx";
 import "./dataSources.css";
@@ -26,7 +27,13 @@ export default function DataSourcesPage() {
           </p>
         ) : null}
 
-        {/* Connections: the connections helper mounts <ConnectionsSection /> from ./ConnectionsSection.tsx here (admins only). */}
+        {admin ? (
+          <section id="connections" className="panel" aria-labelledby="connections-heading">
+            <h2 id="connections-heading">Connections</h2>
+            <p className="section-intro">GitHub repositories Keel pulls history from, synced every 15 minutes (KEEL_SYNC_INTERVAL_MINUTES) and when you ask.</p>
+            {timeZone ? <ConnectionsSection timeZone={timeZone} /> : <LoadingState label="Loading connections…" lines={2} />}
+          </section>
+        ) : null}
 
         {admin ? (
           <section id="webhooks" className="panel" aria-labelledby="webhooks-heading">

@@ -1,0 +1,114 @@
+// GitHub REST answers → Keel events, pure. The REST objects are the ones GitHub's webhooks carry,
+// so each record goes through the webhook adapter's mapping (ingest/github/map.ts): a record synced
+// and the same record delivered by a webhook are one event with one id.
+import type { AnyEventInput } from "@keel/shared";
+import { mapGithub } from "../../ingest/github/map.ts";
+import { firstLine, type MapResult } from "../../ingest/mapResult.ts";
+
+export interface Repo {
+  /** "checkout": the service name. */
+  name: string;
+  /** "acme/checkout". */
+  full_name: string;
+}
+
+export interface GithubDeployment {
+  id: number;
+  sha: string;
+  environment: string;
+  created_at: string;
+  payload?: unknown;
+}
+
+export interface GithubDeploymentStatus {
+  state: string;
+  created_at?: string | null;
+  updated_at?: string | null;
+  log_url?: string | null;
+  target_url?: string | null;
+}
+
+export interface GithubPull {
+  number: number;
+  created_at: string;
+  merged_at?: string | null;
+  merge_commit_sha?: string | null;
+  labels?: { name: string }[] | null;
+}
+
+export interface GithubCommit {
+  sha: string;
+  commit: { message: string; author?: { date?: string | null } | null; committer?: { date?: string | null } | null };
+}
+
+export interface ShippedCommit extends GithubCommit {
+  pull?: GithubPull | undefined;
+}
+
+const FINAL_STATES = new Set(["success", "failure", "error"]);
+
+/** A deployment's final status: the newest that says success or failure (statuses come newest first). */
+export function finalStatus(statuses: GithubDeploymentStatus[]): GithubDeploymentStatus | undefined {
+  return statuses.find((status) => FINAL_STATES.has(status.state));
+}
+
+/** The pull request that brought a commit in: the one it is the merge commit of, else a merged one. */
+export function pullOfCommit(sha: string, pulls: GithubPull[]): GithubPull | undefined {
+  return pulls.find((p) => p.merge_commit_sha === sha) ?? pulls.find((p) => p.merged_at) ?? pulls[0];
+}
+
+/**
+ * A finished deployment with the commits it shipped (successful ones only), and a change event per
+ * commit that came through a pull request, for what a deployment's commit list cannot carry (the
+ * pull request's opening time).
+ */
+export function mapDeployment(repo: Repo, deployment: GithubDeployment, status: GithubDeploymentStatus, shipped: ShippedCommit[]): MapResult {
+  const mapped = mapGithub("deployment_status", { deployment_status: status, deployment, repository: repo });
+  const [event] = mapped.events;
+  if (event?.type !== "deployment") return mapped;
+  if (event.status !== "success") return { events: [event], dropped: mapped.dropped };
+  const service = event.service;
+  const commits = shipped.map((c) => ({
+    sha: c.sha,
+    committedAt: commitTime(c),
+    authoredAt: c.commit.author?.date ?? undefined,
+    message: c.commit.message,
+    prNumber: c.pull?.merged_at ? c.pull.number : undefined,
+    prMergedAt: c.pull?.merged_at ?? undefined,
+    labels: c.pull?.merged_at ? (c.pull.labels ?? []).map((l) => l.name) : undefined,
+  }));
+  const changes: AnyEventInput[] = shipped.flatMap((c) =>
+    c.pull?.merged_at
+      ? [
+          {
+            type: "change" as const,
+            sha: c.sha,
+            repository: repo.full_name,
+            service,
+            committedAt: commitTime(c),
+            authoredAt: c.commit.author?.date ?? undefined,
+            prNumber: c.pull.number,
+            prOpenedAt: c.pull.created_at,
+            prMergedAt: c.pull.merged_at,
+            labels: (c.pull.labels ?? []).map((l) => l.name),
+            title: firstLine(c.commit.message),
+          },
+        ]
+      : [],
+  );
+  return { events: [{ ...event, commits }, ...changes], dropped: mapped.dropped };
+}
+
+const commitTime = (c: GithubCommit) => c.commit.committer?.date ?? c.commit.author?.date ?? "";
+
+/** An issue labelled `incident` (pull requests, which the issues API also lists, are not incidents). */
+export function mapIssue(repo: Repo, issue: { pull_request?: unknown } & Record<string, unknown>): MapResult {
+  if (issue.pull_request) return { events: [], dropped: [`#${String(issue.number)}: a pull request`] };
+  return mapGithub("issues", { action: "edited", issue, repository: repo });
+}
+
+/** A completed Actions workflow run as a build (one still running is not a build yet). */
+export function mapWorkflowRun(repo: Repo, run: { status?: string | null } & Record<string, unknown>): MapResult {
+  if (run.status !== "completed") return { events: [], dropped: [`run ${String(run.id)}: ${String(run.status)}`] };
+  return mapGithub("workflow_run", { action: "completed", workflow_run: run, repository: repo });
+}

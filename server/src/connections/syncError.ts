@@ -1,0 +1,16 @@
+// A failed sync's error in words for the Data sources page: what went wrong and what to do. Never
+// the token: vendor messages are short texts, and request details are not copied.
+export function describeSyncError(error: unknown, signal?: AbortSignal): string {
+  if (signal?.aborted) return "The sync was stopped (Keel shut down); the next one resumes where it stopped.";
+  const status = (error as { status?: unknown }).status;
+  const url = (error as { request?: { url?: string } }).request?.url;
+  const where = url ? ` (${new URL(url).pathname})` : "";
+  if (status === 401) return `The token was refused (401)${where}: check it is valid and not expired.`;
+  if (status === 403) return `The token may not read this${where} (403): give it read access to the repository, deployments, issues and actions.`;
+  if (status === 404) return `Not found${where} (404): check the repository name, and that the token can see it.`;
+  if (typeof status === "number") return `The server answered ${status}${where}.`;
+  const cause = (error as { cause?: { code?: string } }).cause;
+  if (cause?.code === "ECONNREFUSED" || cause?.code === "ENOTFOUND") return `Could not reach the API (${cause.code}): check apiUrl.`;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.slice(0, 500);
+}

@@ -1,0 +1,40 @@
+// A stored connection as Keel answers it (api.md "Connections"): its settings without the token,
+// and the state the sync engine keeps. The one place a Connection row becomes an answer.
+import type { ConnectionCounts, ConnectionProgress, ConnectionView } from "@keel/shared";
+import type { Connection } from "../../generated/prisma/client.ts";
+import type { Db } from "../../db/client.ts";
+import { KeelError } from "../../errors.ts";
+
+/** The settings a connection keeps besides its token (config column). */
+export interface GithubConfig {
+  apiUrl?: string | undefined;
+  repositories: string[];
+  environment: string;
+  since?: string | undefined;
+  serviceFrom: "repository";
+}
+
+export function connectionView(row: Connection): ConnectionView {
+  const config = row.config as unknown as GithubConfig;
+  return {
+    id: row.id,
+    kind: row.kind as ConnectionView["kind"],
+    apiUrl: config.apiUrl ?? null,
+    repositories: config.repositories,
+    environment: config.environment,
+    since: config.since ?? null,
+    status: row.status,
+    lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
+    lastError: row.lastError,
+    progress: (row.progress as ConnectionProgress | null) ?? null,
+    counts: row.counts as ConnectionCounts,
+    syncRequested: row.syncRequestedAt !== null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function findConnection(db: Db, id: string): Promise<Connection> {
+  const row = await db.connection.findUnique({ where: { id } });
+  if (!row) throw new KeelError("NOT_FOUND", `No connection ${id}.`);
+  return row;
+}

@@ -1,0 +1,75 @@
+// Connections Keel pulls history from (api.md "Connections"): what an admin sends to create one and
+// what Keel answers about it. The token is write-only: no answer schema has it.
+import { z } from "zod";
+import { Text } from "./events.ts";
+
+export const CONNECTION_KINDS = ["github"] as const;
+export const ConnectionStatusValues = ["idle", "syncing", "failed"] as const;
+export type ConnectionStatusValue = (typeof ConnectionStatusValues)[number];
+
+const repository = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "must be owner/name, e.g. acme/checkout");
+/** A day (2026-01-01, midnight UTC) or an ISO-8601 date-time with an offset. */
+const Since = z
+  .string()
+  .trim()
+  .refine((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(v)) && !Number.isNaN(Date.parse(v)), "must be a date (2026-01-01) or an ISO-8601 date-time")
+  .transform((v) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v).toISOString());
+const apiUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, e.g. https://github.example.com/api/v3" })
+  .max(500)
+  .transform((v) => v.replace(/\/+$/, ""));
+
+export const GithubConnectionCreate = z.strictObject({
+  kind: z.literal("github"),
+  /** GitHub Enterprise Server: https://HOST/api/v3. Default: https://api.github.com. */
+  apiUrl: apiUrl.optional(),
+  token: Text().trim().min(1, "must not be empty").max(500),
+  repositories: z.array(repository).min(1, "must name at least one repository").max(100),
+  environment: Text().trim().min(1).max(200).default("production"),
+  since: Since.optional(),
+  serviceFrom: z.literal("repository").default("repository"),
+});
+
+export const ConnectionCreate = z.discriminatedUnion("kind", [GithubConnectionCreate], {
+  error: (issue) => (issue.code === "invalid_union" ? 'must be "github" (GitLab and PagerDuty connections are not available yet)' : undefined),
+});
+export type ConnectionCreateInput = z.input<typeof ConnectionCreate>;
+export type ConnectionCreateData = z.output<typeof ConnectionCreate>;
+
+export const ConnectionRef = z.strictObject({ id: z.uuid({ error: "must be a connection id" }) });
+
+export interface ConnectionProgress {
+  /** The resource being read ("deployments acme/checkout"); null when no sync runs. */
+  resource: string | null;
+  pages: number;
+  records: number;
+  rateLimitWaits: number;
+  startedAt: string;
+}
+
+export interface ConnectionCounts {
+  deployments?: number;
+  changes?: number;
+  incidents?: number;
+  builds?: number;
+}
+
+/** A connection as Keel answers it: never the token. */
+export interface ConnectionView {
+  id: string;
+  kind: (typeof CONNECTION_KINDS)[number];
+  apiUrl: string | null;
+  repositories: string[];
+  environment: string;
+  since: string | null;
+  status: ConnectionStatusValue;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  progress: ConnectionProgress | null;
+  counts: ConnectionCounts;
+  syncRequested: boolean;
+  createdAt: string;
+}

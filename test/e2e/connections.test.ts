@@ -1,0 +1,85 @@
+// Browser test of the connections section of the Data sources page:
+// an admin connects a GitHub repository served by recorded answers on loopback, sees it
+// sync (status, last sync, counts), sees a refused token's error in words, and removes a connection
+// after a confirmation. The token is never shown back.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, openPage, screenshotOf } from "../support/browser.ts";
+import { startRecordedGithub, type RecordedGithub } from "../support/githubRecorded.ts";
+import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+
+const GITHUB_TOKEN = "ghp_BrowserTestToken0123456789abcdef";
+let keel: KeelProcess;
+let browser: Browser;
+let github: RecordedGithub;
+
+beforeAll(async () => {
+  github = await startRecordedGithub(
+    {
+      owner: "acme",
+      name: "checkout",
+      commits: [
+        { sha: "c0ffee01", message: "feat: pay", date: "2026-11-02T08:00:00Z" },
+        { sha: "c0ffee02", message: "fix: pay", date: "2026-11-03T08:00:00Z", pull: { number: 2, created_at: "2026-11-02T12:00:00Z", merged_at: "2026-11-03T08:00:00Z", labels: ["bug"] } },
+      ],
+      deployments: [
+        { id: 1, sha: "c0ffee01", created_at: "2026-11-02T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-02T10:00:00Z" }] },
+        { id: 2, sha: "c0ffee02", created_at: "2026-11-03T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-03T10:00:00Z" }] },
+      ],
+      issues: [{ number: 5, title: "Checkout down", labels: ["incident"], created_at: "2026-11-03T11:00:00Z", updated_at: "2026-11-03T12:00:00Z", closed_at: "2026-11-03T12:00:00Z" }],
+      runs: [],
+    },
+    { token: GITHUB_TOKEN },
+  );
+  keel = await startKeelProcess({ KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-connections-token-0123456789", KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-connections-")) }, 170_000);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await keel?.stop();
+  await github?.close();
+});
+
+describe("Data sources: connections", () => {
+  test("an admin connects GitHub, watches it sync, reads a failure in words and removes a connection", async () => {
+    const { page, problems } = await openPage(browser, `${keel.url}/data-sources`);
+    const section = page.locator("#connections");
+    await section.getByText("No connections yet").waitFor().catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\n${(await page.locator("main").textContent()) ?? ""}\n${problems.join("\n")}`);
+    });
+
+    // The form checks fields before sending.
+    await section.getByRole("button", { name: "Connect and sync" }).click();
+    await expect(section.locator("#connection-repositories-help").textContent()).resolves.toContain("at least one repository");
+
+    await page.locator("#connection-repositories").fill("acme/checkout");
+    await page.locator("#connection-token").fill(GITHUB_TOKEN);
+    await page.locator("#connection-since").fill("2026-11-01");
+    await page.locator("#connection-apiUrl").fill(github.apiUrl);
+    await section.getByRole("button", { name: "Connect and sync" }).click();
+    const row = section.locator('tr[data-connection="acme/checkout"]');
+    await expect.poll(() => row.getByTestId("connection-status").textContent(), { timeout: 60_000 }).toBe("Idle");
+    await expect.poll(() => row.getByTestId("connection-counts").textContent(), { timeout: 10_000 }).toBe("2 deployments, 2 changes, 1 incidents, 0 builds");
+    expect(await page.locator("#connection-token").inputValue()).toBe("");
+    expect(await page.content()).not.toContain(GITHUB_TOKEN);
+
+    // A token GitHub refuses: the error in words.
+    await page.locator("#connection-repositories").fill("acme/payments");
+    await page.locator("#connection-token").fill("ghp_wrong_token_value");
+    await page.locator("#connection-apiUrl").fill(github.apiUrl);
+    await section.getByRole("button", { name: "Connect and sync" }).click();
+    const failed = section.locator('tr[data-connection="acme/payments"]');
+    await expect.poll(() => failed.getByTestId("connection-status").textContent(), { timeout: 60_000 }).toBe("Failed");
+    await expect(failed.getByTestId("connection-error").textContent()).resolves.toContain("token was refused (401)");
+    await screenshotOf(section, "data-sources-connections");
+
+    await failed.getByRole("button", { name: "Remove acme/payments" }).click();
+    await failed.getByRole("group", { name: "Remove acme/payments?" }).getByRole("button", { name: "Remove" }).click();
+    await expect.poll(() => failed.count()).toBe(0);
+    expect(await row.count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});

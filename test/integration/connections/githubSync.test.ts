@@ -1,0 +1,234 @@
+// A GitHub connection end to end against recorded GitHub answers on loopback (no network): the
+// issue's "done when" (four production deployments, one failed; five commits; one incident issue →
+// three successful deployments, lead times from the commits each shipped, the incident with its
+// recovery time and the deployment it counts against), a second sync that changes nothing, rate
+// limits that only delay, an upstream edit, an upstream deletion, and the token nowhere.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { ConnectionView } from "@keel/shared";
+import { claimConnection, LEASE_MS } from "../../../server/src/connections/claim.ts";
+import { runConnectionSync } from "../../../server/src/connections/run.ts";
+import { createLogger } from "../../../server/src/logger.ts";
+import { createCallerFactory } from "../../../server/src/trpc/init.ts";
+import { appRouter } from "../../../server/src/trpc/router.ts";
+import { startConnectionApp, type ConnectionApp } from "../../support/connectionApp.ts";
+import { startRecordedGithub, type RecordedGithub, type RecordedRepo } from "../../support/githubRecorded.ts";
+import { adminContext, TEST_SECRETS } from "../../support/httpApp.ts";
+import { snapshotCounts } from "../../support/snapshotCounts.ts";
+
+const TOKEN = "ghp_SyncTestToken0123456789abcdefABCDEF";
+const sha = (n: number) => `c0ffee${String(n).padStart(2, "0")}`;
+
+function checkoutRepo(): RecordedRepo {
+  const pull = (number: number, merged: string, labels: string[]) => ({ number, created_at: "2026-11-01T09:00:00Z", merged_at: merged, labels });
+  return {
+    owner: "acme",
+    name: "checkout",
+    commits: [
+      { sha: sha(1), message: "feat: one-click pay", date: "2026-11-02T08:00:00Z", pull: pull(1, "2026-11-02T08:30:00Z", ["feature"]) },
+      { sha: sha(2), message: "fix: rounding", date: "2026-11-03T08:00:00Z", pull: pull(2, "2026-11-03T08:10:00Z", ["bug"]) },
+      { sha: sha(3), message: "chore: bump", date: "2026-11-03T09:00:00Z" },
+      { sha: sha(4), message: "feat: wallets", date: "2026-11-04T08:00:00Z", pull: pull(4, "2026-11-04T08:20:00Z", []) },
+      { sha: sha(5), message: "fix: wallets", date: "2026-11-04T10:00:00Z" },
+    ],
+    deployments: [
+      { id: 101, sha: sha(1), created_at: "2026-11-02T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-02T10:00:00Z" }, { state: "in_progress", created_at: "2026-11-02T09:01:00Z" }] },
+      { id: 102, sha: sha(3), created_at: "2026-11-03T10:00:00Z", statuses: [{ state: "inactive", created_at: "2026-11-04T12:00:00Z" }, { state: "success", created_at: "2026-11-03T11:00:00Z" }] },
+      { id: 103, sha: sha(4), created_at: "2026-11-04T09:00:00Z", statuses: [{ state: "failure", created_at: "2026-11-04T09:30:00Z" }] },
+      { id: 104, sha: sha(5), created_at: "2026-11-04T11:00:00Z", statuses: [{ state: "success", created_at: "2026-11-04T12:00:00Z" }] },
+      { id: 150, sha: sha(5), environment: "staging", created_at: "2026-11-04T10:30:00Z", statuses: [{ state: "success", created_at: "2026-11-04T10:40:00Z" }] },
+    ],
+    issues: [
+      { number: 7, title: "Checkout down", labels: ["incident", "sev2"], created_at: "2026-11-03T12:00:00Z", updated_at: "2026-11-03T14:00:00Z", closed_at: "2026-11-03T14:00:00Z" },
+      { number: 8, title: "Typo", labels: ["bug"], created_at: "2026-11-03T12:00:00Z", updated_at: "2026-11-03T12:00:00Z", closed_at: null },
+    ],
+    runs: [
+      { id: 9001, name: "Build", head_sha: sha(5), status: "completed", conclusion: "success", created_at: "2026-11-04T10:05:00Z", updated_at: "2026-11-04T10:15:00Z" },
+      { id: 9002, name: "Build", head_sha: sha(5), status: "in_progress", conclusion: null, created_at: "2026-11-04T10:20:00Z", updated_at: "2026-11-04T10:21:00Z" },
+    ],
+  };
+}
+
+let app: ConnectionApp;
+let github: RecordedGithub;
+let connection: ConnectionView;
+
+beforeAll(async () => {
+  app = await startConnectionApp();
+  github = await startRecordedGithub(checkoutRepo(), { token: TOKEN, pageSize: 2 });
+});
+afterAll(async () => {
+  await app?.close();
+  await github?.close();
+});
+
+const get = async (id: string) => (await (await app.request(`/api/v1/connections/${id}`)).json()) as ConnectionView;
+const dora = async () => {
+  const res = await app.request("/api/v1/metrics/dora?from=2026-11-02&to=2026-11-09&bucket=week");
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { summary: Record<string, Record<string, unknown>> }).summary;
+};
+/** Every stored record, to prove a sync changed nothing (updatedAt included). */
+const records = async () => {
+  const db = app.database.prisma;
+  return JSON.stringify([
+    await db.deployment.findMany({ orderBy: { id: "asc" } }),
+    await db.change.findMany({ orderBy: { sha: "asc" } }),
+    await db.deploymentChange.findMany({ orderBy: [{ deploymentId: "asc" }, { changeId: "asc" }] }),
+    await db.incident.findMany({ orderBy: { id: "asc" } }),
+    await db.build.findMany({ orderBy: { id: "asc" } }),
+    await db.rawEvent.count(),
+  ]);
+};
+
+describe("connections over REST", () => {
+  test("bad input is a 400 naming the field, and nothing is stored", async () => {
+    const cases: [unknown, string][] = [
+      [{ kind: "github", token: TOKEN, repositories: ["not a repo"] }, "repositories[0]"],
+      [{ kind: "github", token: TOKEN, repositories: [] }, "repositories"],
+      [{ kind: "github", repositories: ["acme/checkout"] }, "token"],
+      [{ kind: "github", token: TOKEN, repositories: ["acme/checkout"], apiUrl: "ftp://x" }, "apiUrl"],
+      [{ kind: "github", token: TOKEN, repositories: ["acme/checkout"], since: "last week" }, "since"],
+      [{ kind: "jira", token: TOKEN }, "kind"],
+    ];
+    for (const [body, field] of cases) {
+      const res = await app.request("/api/v1/connections", { json: body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      const answer = (await res.json()) as { error: { details: { path: string }[] } };
+      expect(answer.error.details.map((d) => d.path)).toContain(field);
+    }
+    expect(await app.database.prisma.connection.count()).toBe(0);
+  });
+
+  test("only admins manage connections", async () => {
+    expect((await app.request("/api/v1/connections", { token: null })).status).toBe(401);
+  });
+
+  test("one sync brings the repository in; a rate limit in the middle only delays it", async () => {
+    github.rateLimitOnce("/repos/acme/checkout/compare", "reset");
+    github.rateLimitOnce("/repos/acme/checkout/issues", "retry-after");
+    const res = await app.request("/api/v1/connections", { json: { kind: "github", apiUrl: `${github.apiUrl}/`, token: TOKEN, repositories: ["acme/checkout"], since: "2026-11-01" } });
+    expect(res.status).toBe(201);
+    connection = (await res.json()) as ConnectionView;
+    expect(connection).toMatchObject({ kind: "github", apiUrl: github.apiUrl, repositories: ["acme/checkout"], environment: "production", since: "2026-11-01T00:00:00.000Z" });
+    await app.syncs.idle();
+
+    const synced = await get(connection.id);
+    expect(synced).toMatchObject({ status: "idle", lastError: null, counts: { deployments: 4, changes: 5, incidents: 1, builds: 1 } });
+    expect(synced.lastSyncAt).not.toBeNull();
+    expect(synced.progress).toMatchObject({ rateLimitWaits: 2 });
+    // The 403's reset is an hour away; the 429 says Retry-After: 60.
+    expect(app.waits).toHaveLength(2);
+    expect(app.waits[0]).toBeGreaterThan(3_500_000);
+    expect(app.waits[1]).toBe(60_000);
+    // Link pagination: two deployments a page.
+    expect(github.requests.some((r) => r.startsWith("/repos/acme/checkout/deployments?") && r.includes("page=2"))).toBe(true);
+
+    const s = await dora();
+    expect(s.deploymentFrequency).toMatchObject({ deployments: 3 });
+    // Shipped: 101 → c1 (2 h); 102 → c2 (3 h), c3 (2 h); 104 → c4 (4 h), c5 (2 h).
+    expect(s.leadTime).toMatchObject({ changes: 5, medianHours: 2 });
+    expect(s.changeFailureRate).toMatchObject({ deployments: 3, failed: 1 });
+    expect(s.recoveryTime).toMatchObject({ incidents: 1, medianHours: 2 });
+
+    const caller = createCallerFactory(appRouter)(adminContext(app.database.prisma));
+    const incidents = await caller.incidents.list({ from: "2026-11-02", to: "2026-11-09" });
+    expect(incidents.items).toHaveLength(1);
+    expect(incidents.items[0]).toMatchObject({ id: "github-issue:acme/checkout#7", severity: "sev2", recoveryHours: 2 });
+    expect(incidents.items[0]?.attributedTo.map((a) => a.deploymentId)).toEqual(["github:102"]);
+    const deployment = await app.database.prisma.deployment.findUniqueOrThrow({ where: { id: "github:104" }, include: { changes: { include: { change: true } } } });
+    expect(deployment.changes.map((c) => c.change.sha).sort()).toEqual([sha(4), sha(5)]);
+    const change = await app.database.prisma.change.findFirstOrThrow({ where: { sha: sha(2) } });
+    expect(change).toMatchObject({ prNumber: 2, category: "bug", repository: "acme/checkout" });
+    expect(change.prOpenedAt?.toISOString()).toBe("2026-11-01T09:00:00.000Z");
+    expect(app.finished.at(-1)).toMatchObject({ kind: "github", outcome: "success" });
+  });
+
+  test("a second sync changes nothing", async () => {
+    const before = await records();
+    const counts = await snapshotCounts(app.database.prisma);
+    await app.syncNow(connection.id);
+    expect(await get(connection.id)).toMatchObject({ status: "idle", counts: { deployments: 4, changes: 5, incidents: 1, builds: 1 } });
+    expect(await records()).toBe(before);
+    expect({ ...(await snapshotCounts(app.database.prisma)), AuditEvent: 0 }).toEqual({ ...counts, AuditEvent: 0 });
+  });
+
+  test("an issue edited upstream updates its incident in place; one deleted upstream stays", async () => {
+    const issue = github.repo.issues[0];
+    if (!issue) throw new Error("no issue");
+    issue.title = "Checkout down (card payments)";
+    issue.closed_at = "2026-11-03T15:00:00Z";
+    issue.updated_at = "2026-11-03T15:00:00Z";
+    await app.syncNow(connection.id);
+    const incidents = await app.database.prisma.incident.findMany();
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ title: "Checkout down (card payments)" });
+    expect(incidents[0]?.resolvedAt?.toISOString()).toBe("2026-11-03T15:00:00.000Z");
+
+    github.repo.issues.splice(0, 1);
+    await app.syncNow(connection.id);
+    expect(await app.database.prisma.incident.count()).toBe(1);
+  });
+
+  test("a sync that fails part-way says why in words, and the next resumes from its cursor", async () => {
+    github.repo.commits.push({ sha: sha(6), message: "feat: more", date: "2026-11-05T08:00:00Z" }, { sha: sha(7), message: "feat: again", date: "2026-11-06T08:00:00Z" });
+    github.repo.deployments.push(
+      { id: 105, sha: sha(6), created_at: "2026-11-05T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-05T10:00:00Z" }] },
+      { id: 106, sha: sha(7), created_at: "2026-11-06T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-06T10:00:00Z" }] },
+    );
+    github.breakPath(`/repos/acme/checkout/commits/${sha(7)}/pulls`);
+    await app.syncNow(connection.id);
+    const failed = await get(connection.id);
+    expect(failed.status).toBe("failed");
+    expect(failed.lastError).toContain("500");
+    expect(app.finished.at(-1)).toMatchObject({ outcome: "failure" });
+    // 105 was stored before the failure, and its cursor with it.
+    expect(await app.database.prisma.deployment.findUnique({ where: { id: "github:105" } })).not.toBeNull();
+    expect(await app.database.prisma.deployment.findUnique({ where: { id: "github:106" } })).toBeNull();
+
+    github.breakPath(null);
+    const asked = github.requests.length;
+    await app.syncNow(connection.id);
+    expect(await get(connection.id)).toMatchObject({ status: "idle", lastError: null, counts: { deployments: 6 } });
+    const resumed = github.requests.slice(asked);
+    expect(resumed.some((r) => r.startsWith("/repos/acme/checkout/deployments/106/statuses"))).toBe(true);
+    expect(resumed.some((r) => r.startsWith("/repos/acme/checkout/deployments/105/statuses"))).toBe(false);
+    // 106 shipped what came after 105: compare c6...c7.
+    expect(resumed.some((r) => r.startsWith(`/repos/acme/checkout/compare/${sha(6)}...${sha(7)}`))).toBe(true);
+  });
+
+  test("a token GitHub refuses fails the sync in words", async () => {
+    const res = await app.request("/api/v1/connections", { json: { kind: "github", apiUrl: github.apiUrl, token: "ghp_wrongWrongWrong", repositories: ["acme/checkout"] } });
+    const wrong = (await res.json()) as ConnectionView;
+    await app.syncs.idle();
+    expect(await get(wrong.id)).toMatchObject({ status: "failed", lastError: expect.stringContaining("401") as unknown });
+    expect((await app.request(`/api/v1/connections/${wrong.id}`, { method: "DELETE" })).status).toBe(200);
+    expect((await app.request(`/api/v1/connections/${wrong.id}`)).status).toBe(404);
+    expect(await app.database.prisma.connectionCursor.count({ where: { connectionId: wrong.id } })).toBe(0);
+  });
+
+  test("a claim keeps a second server off a running connection until its lease expires", async () => {
+    const db = app.database.prisma;
+    const now = new Date();
+    expect(await claimConnection(db, connection.id, "server-a", now)).toBe(true);
+    const other = { db, secrets: TEST_SECRETS, logger: createLogger("silent"), clock: app.clock, owner: "server-b" };
+    expect(await runConnectionSync(other, connection.id)).toBe(false);
+    expect(await claimConnection(db, connection.id, "server-b", new Date(now.getTime() + LEASE_MS - 1000))).toBe(false);
+    // Server A died: its lease runs out, and B takes over (and syncs from the cursors).
+    await db.connection.update({ where: { id: connection.id }, data: { claimedUntil: new Date(Date.now() - 1000) } });
+    expect(await runConnectionSync(other, connection.id)).toBe(true);
+    expect(await get(connection.id)).toMatchObject({ status: "idle", counts: { deployments: 6 } });
+  });
+
+  test("the token is in no answer and no log line, and is stored only sealed", async () => {
+    const list = await app.request("/api/v1/connections");
+    expect(((await list.json()) as { connections: unknown[] }).connections.length).toBeGreaterThan(0);
+    expect(app.logs.length).toBeGreaterThan(0);
+    expect(app.logs.some((line) => line.includes("rate limited"))).toBe(true);
+    for (const text of [...app.bodies, ...app.logs, ...github.bodies]) expect(text).not.toContain(TOKEN);
+    const row = await app.database.prisma.connection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(JSON.stringify(row)).not.toContain(TOKEN);
+    const audit = await app.database.prisma.auditEvent.findMany({ where: { action: { startsWith: "connection." } } });
+    expect(audit.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audit.map((a) => a.changes))).not.toContain(TOKEN);
+  });
+});

@@ -1,0 +1,91 @@
+// The Express app with the connections' schedule running, over a test database, for sync tests:
+// the log is captured (debug level) and every answer body kept, so tests can look for secrets;
+// rate-limit waits are recorded on a clock that does not sleep.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { createSyncScheduler, type SyncScheduler } from "../../server/src/connections/scheduler.ts";
+import type { SyncFinished } from "../../server/src/connections/run.ts";
+import type { Clock } from "../../server/src/connections/types.ts";
+import { createApp } from "../../server/src/http/app.ts";
+import { createLogger } from "../../server/src/logger.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { TEST_ADMIN_TOKEN, TEST_SECRETS } from "./httpApp.ts";
+
+export interface ConnectionApp {
+  url: string;
+  database: TestDatabase;
+  syncs: SyncScheduler;
+  /** Every log line written, as JSON text. */
+  logs: string[];
+  /** Every answer body Keel sent. */
+  bodies: string[];
+  /** Rate-limit waits asked of the clock, in ms. */
+  waits: number[];
+  finished: SyncFinished[];
+  clock: Clock;
+  request(path: string, init?: { method?: string; json?: unknown; token?: string | null }): Promise<Response>;
+  /** POST /sync and wait until the schedule has nothing left to run. */
+  syncNow(id: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startConnectionApp(): Promise<ConnectionApp> {
+  const database = await createTestDatabase();
+  const logs: string[] = [];
+  const logger = createLogger(
+    "debug",
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logs.push(chunk.toString("utf8"));
+        done();
+      },
+    }),
+  );
+  const waits: number[] = [];
+  const finished: SyncFinished[] = [];
+  const clock: Clock = {
+    now: () => Date.now(),
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+  };
+  const syncs = createSyncScheduler({ db: database.prisma, secrets: TEST_SECRETS, logger, intervalMinutes: 15, clock, onSyncFinished: (run) => finished.push(run) });
+  const app = createApp({ database, logger, secrets: TEST_SECRETS, apiToken: TEST_ADMIN_TOKEN, syncs });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bodies: string[] = [];
+  const request: ConnectionApp["request"] = async (path, init = {}) => {
+    const { json, token = TEST_ADMIN_TOKEN } = init;
+    const res = await fetch(url + path, {
+      method: init.method ?? (json === undefined ? "GET" : "POST"),
+      headers: { ...(json === undefined ? {} : { "content-type": "application/json" }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
+    bodies.push(await res.clone().text());
+    return res;
+  };
+  return {
+    url,
+    database,
+    syncs,
+    logs,
+    bodies,
+    waits,
+    finished,
+    clock,
+    request,
+    async syncNow(id) {
+      const res = await request(`/api/v1/connections/${id}/sync`, { method: "POST" });
+      if (res.status !== 202) throw new Error(`sync answered ${res.status}: ${await res.text()}`);
+      await syncs.idle();
+    },
+    async close() {
+      await syncs.stop();
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+    },
+  };
+}

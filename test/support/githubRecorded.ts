@@ -1,0 +1,196 @@
+// A GitHub REST API on loopback serving answers shaped as GitHub's documented examples
+// (docs.github.com/rest: deployments, deployment statuses, compare, commits/{sha}/pulls, issues,
+// actions/runs), from a repository the test describes. Lists page with Link headers; a rate limit
+// can be armed on any request; every request is kept, so tests see what a sync asked for.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCommit {
+  sha: string;
+  message: string;
+  date: string;
+  pull?: { number: number; created_at: string; merged_at: string; labels: string[] };
+}
+
+export interface RecordedDeployment {
+  id: number;
+  sha: string;
+  environment?: string;
+  created_at: string;
+  /** Newest first, as GitHub lists them. */
+  statuses: { state: string; created_at: string }[];
+}
+
+export interface RecordedIssue {
+  number: number;
+  title: string;
+  labels: string[];
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface RecordedRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecordedRepo {
+  owner: string;
+  name: string;
+  /** Oldest first: compare returns the commits after base up to head in this order. */
+  commits: RecordedCommit[];
+  deployments: RecordedDeployment[];
+  issues: RecordedIssue[];
+  runs: RecordedRun[];
+}
+
+export interface RecordedGithub {
+  apiUrl: string;
+  repo: RecordedRepo;
+  /** Paths (with query) asked for, in order. */
+  requests: string[];
+  /** Every answer body sent, to search for secrets. */
+  bodies: string[];
+  /** The next request whose path starts with `prefix` is refused once: 403 with x-ratelimit-remaining 0 (or 429 with Retry-After). */
+  rateLimitOnce(prefix: string, how: "reset" | "retry-after"): void;
+  /** Fail every request whose path starts with `prefix` with a 500 (a crash stand-in) until cleared. */
+  breakPath(prefix: string | null): void;
+  close(): Promise<void>;
+}
+
+export async function startRecordedGithub(repo: RecordedRepo, options: { token: string; pageSize?: number }): Promise<RecordedGithub> {
+  const pageSize = options.pageSize ?? 100;
+  const limits: { prefix: string; how: "reset" | "retry-after" }[] = [];
+  let broken: string | null = null;
+  const requests: string[] = [];
+  const bodies: string[] = [];
+  let base = "";
+  const full = () => `${repo.owner}/${repo.name}`;
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const text = JSON.stringify(body);
+    bodies.push(text);
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+    res.end(text);
+  };
+  const paged = (res: ServerResponse, url: URL, items: unknown[], wrap?: (page: unknown[]) => unknown) => {
+    const perPage = Math.min(Number(url.searchParams.get("per_page") ?? 30), pageSize);
+    const page = Number(url.searchParams.get("page") ?? 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (p: number, rel: string) => {
+      const next = new URL(url.toString());
+      next.searchParams.set("page", String(p));
+      return `<${base}${next.pathname}${next.search}>; rel="${rel}"`;
+    };
+    const links = page < last ? [link(page + 1, "next"), link(last, "last")] : [];
+    const slice = items.slice((page - 1) * perPage, page * perPage);
+    send(res, 200, wrap ? wrap(slice) : slice, links.length ? { link: links.join(", ") } : {});
+  };
+
+  const commitJson = (c: RecordedCommit) => ({
+    sha: c.sha,
+    url: `${base}/repos/${full()}/commits/${c.sha}`,
+    commit: { message: c.message, author: { name: "Monalisa Octocat", email: "support@github.com", date: c.date }, committer: { name: "Monalisa Octocat", email: "support@github.com", date: c.date } },
+  });
+  const deploymentJson = (d: RecordedDeployment) => ({
+    url: `${base}/repos/${full()}/deployments/${d.id}`,
+    id: d.id,
+    sha: d.sha,
+    ref: "main",
+    task: "deploy",
+    payload: {},
+    original_environment: d.environment ?? "production",
+    environment: d.environment ?? "production",
+    description: "Deploy request from hubot",
+    creator: { login: "octocat" },
+    created_at: d.created_at,
+    updated_at: d.created_at,
+  });
+
+  const route = (url: URL, res: ServerResponse) => {
+    const p = url.pathname;
+    const prefix = `/repos/${full()}`;
+    if (!p.startsWith(prefix)) return send(res, 404, { message: "Not Found", documentation_url: "https://docs.github.com/rest" });
+    const rest = p.slice(prefix.length);
+    let m: RegExpExecArray | null;
+    if (rest === "/deployments") {
+      const env = url.searchParams.get("environment");
+      const listed = repo.deployments.filter((d) => !env || (d.environment ?? "production") === env).sort((a, b) => b.id - a.id);
+      return paged(res, url, listed.map(deploymentJson));
+    }
+    if ((m = /^\/deployments\/(\d+)\/statuses$/.exec(rest))) {
+      const d = repo.deployments.find((x) => x.id === Number(m?.[1]));
+      if (!d) return send(res, 404, { message: "Not Found" });
+      return paged(res, url, d.statuses.map((s, i) => ({ id: d.id * 100 + i, state: s.state, description: "Deployment finished successfully.", environment: "production", target_url: "https://example.com/deployment/42/output", log_url: "https://example.com/deployment/42/output", created_at: s.created_at, updated_at: s.created_at, deployment_url: `${base}${prefix}/deployments/${d.id}` })));
+    }
+    if ((m = /^\/compare\/([^.]+)\.\.\.(.+)$/.exec(rest))) {
+      const from = repo.commits.findIndex((c) => c.sha === m?.[1]);
+      const to = repo.commits.findIndex((c) => c.sha === m?.[2]);
+      if (from < 0 || to < 0) return send(res, 404, { message: "Not Found" });
+      const commits = repo.commits.slice(from + 1, to + 1).map(commitJson);
+      return paged(res, url, commits, (page) => ({ status: "ahead", ahead_by: commits.length, behind_by: 0, total_commits: commits.length, commits: page, files: [] }));
+    }
+    if ((m = /^\/commits\/([^/]+)\/pulls$/.exec(rest))) {
+      const c = repo.commits.find((x) => x.sha === m?.[1]);
+      if (!c) return send(res, 422, { message: "No commit found for SHA" });
+      const pulls = c.pull ? [{ number: c.pull.number, state: "closed", title: c.message, created_at: c.pull.created_at, merged_at: c.pull.merged_at, merge_commit_sha: c.sha, labels: c.pull.labels.map((name, i) => ({ id: i + 1, name, color: "f29513" })) }] : [];
+      return send(res, 200, pulls);
+    }
+    if ((m = /^\/commits\/([^/]+)$/.exec(rest))) {
+      const c = repo.commits.find((x) => x.sha === m?.[1]);
+      return c ? send(res, 200, commitJson(c)) : send(res, 422, { message: "No commit found for SHA" });
+    }
+    if (rest === "/issues") {
+      const labels = url.searchParams.get("labels");
+      const since = url.searchParams.get("since");
+      const listed = repo.issues
+        .filter((i) => (!labels || i.labels.includes(labels)) && (!since || i.updated_at >= since))
+        .sort((a, b) => a.updated_at.localeCompare(b.updated_at) || a.number - b.number)
+        .map((i) => ({ id: 1000 + i.number, number: i.number, title: i.title, state: i.closed_at ? "closed" : "open", labels: i.labels.map((name, k) => ({ id: k + 1, name })), html_url: `https://github.com/${full()}/issues/${i.number}`, created_at: i.created_at, updated_at: i.updated_at, closed_at: i.closed_at, user: { login: "octocat" } }));
+      return paged(res, url, listed);
+    }
+    if (rest === "/actions/runs") {
+      const created = url.searchParams.get("created")?.replace(/^>=/, "");
+      const listed = repo.runs
+        .filter((r) => !created || r.created_at >= created)
+        .sort((a, b) => b.created_at.localeCompare(a.created_at))
+        .map((r) => ({ id: r.id, name: r.name, path: ".github/workflows/build.yml", head_branch: "main", head_sha: r.head_sha, run_attempt: 1, event: "push", status: r.status, conclusion: r.conclusion, created_at: r.created_at, run_started_at: r.created_at, updated_at: r.updated_at, html_url: `https://github.com/${full()}/actions/runs/${r.id}` }));
+      return paged(res, url, listed, (page) => ({ total_count: listed.length, workflow_runs: page }));
+    }
+    return send(res, 404, { message: "Not Found" });
+  };
+
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://recorded.invalid");
+    requests.push(url.pathname + url.search);
+    const auth = req.headers.authorization ?? "";
+    if (auth !== `token ${options.token}` && auth !== `Bearer ${options.token}`) return send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
+    if (broken && url.pathname.startsWith(broken)) return send(res, 500, { message: "Server Error" });
+    const limit = limits.findIndex((l) => url.pathname.startsWith(l.prefix));
+    if (limit >= 0) {
+      const how = limits.splice(limit, 1)[0]?.how;
+      if (how === "retry-after") return send(res, 429, { message: "You have exceeded a secondary rate limit." }, { "retry-after": "60" });
+      return send(res, 403, { message: "API rate limit exceeded for user ID 1." }, { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-used": "5000", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600) });
+    }
+    route(url, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    apiUrl: base,
+    repo,
+    requests,
+    bodies,
+    rateLimitOnce: (prefix, how) => limits.push({ prefix, how }),
+    breakPath: (prefix) => {
+      broken = prefix;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
