@@ -12,6 +12,7 @@ import { identifyRequests, requireScope } from "./auth.ts";
 import { authRoutes } from "./authRoutes.ts";
 import type { OidcClient } from "./oidc.ts";
 import { adminRoutes } from "./rest/adminRoutes.ts";
+import { goalRoutes } from "./rest/goalRoutes.ts";
 import { checkHost, checkOrigin, securityHeaders, type SecurityOptions } from "./security.ts";
 import type { SessionPolicy } from "../services/auth/sessions.ts";
 import type { OidcPolicy } from "../services/auth/oidcSignIn.ts";
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions): Express {
   // A service's last deployment is what `keel deploy` reads to list the commits it ships, from a
   // CI job whose token is usually ingest-only.
   app.use("/api/v1/services", requireScope(["read", "ingest"]), serviceRoutes(database.prisma));
+  app.use("/api/v1", goalRoutes(database.prisma));
   app.use("/api/v1", adminRoutes(database.prisma));
   app.use("/api/v1", costRoutes(database.prisma));
   app.use("/api/v1/metrics", requireScope("read"), metricsRoutes(database.prisma));

@@ -2,6 +2,7 @@
 import { MetricFilters } from "@keel/shared";
 import { getDoraMetrics } from "../services/getDoraMetrics.ts";
 import { costRouters } from "./costsRouter.ts";
+import { goalsRouters } from "./goalsRouter.ts";
 import { viewerProcedure, router } from "./init.ts";
 import { listsRouters } from "./listsRouter.ts";
 import { settingsRouters } from "./settingsRouter.ts";
@@ -11,6 +12,7 @@ export const appRouter = router({
     summary: viewerProcedure.input(MetricFilters).query(({ ctx, input }) => getDoraMetrics({ db: ctx.db, input })),
   }),
   ...costRouters,
+  ...goalsRouters,
   ...listsRouters,
   ...settingsRouters,
 });

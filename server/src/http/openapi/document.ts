@@ -3,6 +3,7 @@
 import { adminPaths } from "./adminPaths.ts";
 import { components } from "./components.ts";
 import { costPaths } from "./costPaths.ts";
+import { goalPaths } from "./goalPaths.ts";
 import { ingestPaths } from "./ingestPaths.ts";
 import { metricsPaths } from "./metricsPaths.ts";
 
@@ -22,6 +23,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...metricsPaths(),
       ...costPaths(),
       ...adminPaths(),
+      ...goalPaths(),
     },
     components: {
       schemas: components(),
