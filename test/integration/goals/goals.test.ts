@@ -3,7 +3,8 @@
 // who may change them, and the audit log. Events are placed in the goal window (the last 4 full
 // weeks before today), so the current value is known.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { goalWindow } from "../../../server/src/metrics/goalWindow.ts";
+import { addDays, goalWindow } from "../../../server/src/metrics/goalWindow.ts";
+import { isoWeekOf } from "../../../server/src/metrics/isoWeek.ts";
 import type { GoalView } from "../../../server/src/services/goals/listGoals.ts";
 import { createCallerFactory } from "../../../server/src/trpc/init.ts";
 import { appRouter } from "../../../server/src/trpc/router.ts";
@@ -184,5 +185,35 @@ describe("who may change goals", () => {
     expect(res.status, await res.clone().text()).toBe(201);
     const token = (await (await app.request("/api/v1/tokens", { json: { name: "goal reader", scope: "read" } })).json()) as { token: string };
     expect((await post({ metric: "reworkRate", target: 0.05, by: later(30) }, { token: token.token })).status).toBe(403);
+  });
+});
+
+describe("the weekly report carries the goals", () => {
+  const lastWeek = isoWeekOf(addDays(window.to, -7));
+
+  test("as JSON, Markdown and HTML, with current value, target, date and status", async () => {
+    const created = (await (await post({ metric: "changeFailureRate", target: 0.1, by: later(45), team: "core", title: "Core: fewer failed deploys" })).json()) as GoalView;
+    const res = await app.request(`/api/v1/reports/weekly?week=${lastWeek}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const report = (await res.json()) as { goals: GoalView[] };
+    // Last week's report measures the 4 weeks ending with it: the same window as today's goals.
+    expect(report.goals.find((g) => g.id === created.id)).toEqual((await list()).find((g) => g.id === created.id));
+
+    const markdown = await (await app.request(`/api/v1/reports/weekly?week=${lastWeek}`, { headers: { accept: "text/markdown" } })).text();
+    expect(markdown).toContain("## Goals");
+    expect(markdown).toMatch(new RegExp(`\\| Core: fewer failed deploys \\| Change failure rate \\| team core \\| 20% \\| ≤ 10% \\| ${later(45)} \\| on track \\|`));
+    const html = await (await app.request(`/api/v1/reports/weekly?week=${lastWeek}`, { headers: { accept: "text/html" } })).text();
+    expect(html).toContain("Core: fewer failed deploys");
+    expect(html).toMatch(/<h2[^>]*>Goals<\/h2>/);
+  });
+
+  test("a team's report has only that team's goals; an older week's measures the goals as of then", async () => {
+    const team = (await (await app.request(`/api/v1/reports/weekly?week=${lastWeek}&team=core`)).json()) as { goals: GoalView[] };
+    expect(team.goals.length).toBeGreaterThan(0);
+    expect(team.goals.every((g) => g.team === "core")).toBe(true);
+    // The week before the data: its 4 weeks hold no deployments.
+    const old = (await (await app.request(`/api/v1/reports/weekly?week=${isoWeekOf(addDays(window.from, -7))}&team=core`)).json()) as { goals: GoalView[] };
+    const cfr = old.goals.find((g) => g.title === "Core: fewer failed deploys");
+    expect(cfr).toMatchObject({ current: null, baseline: 0.2, status: "no data", window: { from: addDays(window.from, -28), to: window.from } });
   });
 });

@@ -69,11 +69,14 @@ type GoalRow = {
 
 const scopeKey = (s: GoalScope) => JSON.stringify([s.team, s.service]);
 
-/** Goals with their current value and status; `startedBefore` keeps only goals that had started then (the report of a past week). */
-export async function listGoals(db: Db, { now, startedBefore }: { now: Date; startedBefore?: Date }): Promise<GoalView[]> {
+/**
+ * Every goal with its current value and status as of `now`; with `team` (a team's weekly report),
+ * only the goals of that team and of its services.
+ */
+export async function listGoals(db: Db, { now, team }: { now: Date; team?: string | undefined }): Promise<GoalView[]> {
   const { timeZone } = await getOrgSettings({ db });
   const rows: GoalRow[] = await db.goal.findMany({
-    where: startedBefore ? { startedAt: { lt: startedBefore } } : {},
+    where: team ? { OR: [{ team: { slug: team } }, { service: { team: { slug: team } } }] } : {},
     select: goalSelect,
     orderBy: [{ by: "asc" }, { createdAt: "asc" }],
   });
