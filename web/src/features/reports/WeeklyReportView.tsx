@@ -22,6 +22,7 @@ import { testShortName } from "../flaky/testName.ts";
 import { categoryShareColumns } from "../investment/categoryShareColumns.ts";
 import { doraRows } from "./doraRows.ts";
 import { MarkdownDownload } from "./MarkdownDownload.tsx";
+import { ReportGoals } from "./ReportGoals.tsx";
 
 type ReportTeam = WeeklyReportData["investment"]["teams"][number];
 type ReportTeamHours = WeeklyReportData["byTeam"][number];
@@ -77,6 +78,8 @@ function Report({ r }: { r: WeeklyReportData }) {
           ]}
         />
       </section>
+
+      <ReportGoals r={r} />
 
       <HoursSection r={r} />
 
