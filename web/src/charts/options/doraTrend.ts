@@ -86,7 +86,7 @@ export function doraTrendOption(points: TrendPoint[], spec: TrendSpec): EChartsO
       type: "value",
       min: 0,
       // A goal's target line stays inside the chart even when every week is better than it.
-      ...(spec.target ? { max: (extent: { max: number }) => Math.max(extent.max, (spec.target?.value ?? 0) * 1.1) } : {}),
+      ...(spec.target && spec.target.value > Math.max(0, ...points.map((p) => p.value ?? 0)) ? { max: spec.target.value * 1.2 } : {}),
       // Counts are whole: never a tick at 0.5.
       ...(spec.unit === "count" ? { minInterval: 1 } : {}),
       axisLabel: { color: chartInk.mutedText, fontSize: 12, formatter: (value: number) => trendAxisLabel(value, spec.unit) },
