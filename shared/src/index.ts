@@ -11,3 +11,4 @@ export * from "./lists.ts";
 export * from "./flakyHistory.ts";
 export * from "./auth.ts";
 export * from "./connections.ts";
+export * from "./goals.ts";

@@ -13,6 +13,7 @@ import { authRoutes } from "./authRoutes.ts";
 import type { OidcClient } from "./oidc.ts";
 import { adminRoutes } from "./rest/adminRoutes.ts";
 import { connectionRoutes, type SyncKicker } from "./rest/connectionRoutes.ts";
+import { goalRoutes } from "./rest/goalRoutes.ts";
 import { checkHost, checkOrigin, securityHeaders, type SecurityOptions } from "./security.ts";
 import type { SessionPolicy } from "../services/auth/sessions.ts";
 import type { OidcPolicy } from "../services/auth/oidcSignIn.ts";
@@ -104,6 +105,7 @@ export function createApp(options: AppOptions): Express {
   // A service's last deployment is what `keel deploy` reads to list the commits it ships, from a
   // CI job whose token is usually ingest-only.
   app.use("/api/v1/services", requireScope(["read", "ingest"]), serviceRoutes(database.prisma));
+  app.use("/api/v1", goalRoutes(database.prisma));
   app.use("/api/v1", adminRoutes(database.prisma));
   app.use("/api/v1", dataSourceRoutes(database.prisma, { publicUrl: security.publicUrl, secrets: webhooks?.secrets }));
   app.use("/api/v1", connectionRoutes(database.prisma, secrets, options.syncs));

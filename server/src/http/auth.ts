@@ -1,12 +1,13 @@
 // Who is asking, once per request (docs/security.md): a bearer token (api.md "Auth"), else the
 // session cookie, else nobody (or KEEL_ANONYMOUS_ROLE's viewer). REST routes then check a scope
 // with requireScope; tRPC procedures check a role (trpc/init.ts). KEEL_API_TOKEN is an admin token.
+import { roleCovers, type RoleValue } from "@keel/shared";
 import { timingSafeEqual } from "node:crypto";
 import { parse as parseCookie } from "cookie";
 import type { Request, RequestHandler } from "express";
 import type { Db } from "../db/client.ts";
 import { KeelError } from "../errors.ts";
-import type { Identity } from "../services/auth/identity.ts";
+import { roleOf, type Identity } from "../services/auth/identity.ts";
 import { resolveSession, type SessionPolicy } from "../services/auth/sessions.ts";
 import { hashToken, markTokenUsed, type TokenScopeValue } from "../services/tokens.ts";
 
@@ -90,5 +91,22 @@ export function requireScope(needed: Scope | readonly Scope[]): RequestHandler {
     }
     const who = identity.kind === "token" ? `This token has the "${identity.scope}" scope` : identity.kind === "user" ? `Your role is ${identity.role}` : "Anonymous visitors only read";
     next(new KeelError("FORBIDDEN", `${who}; this endpoint needs ${named}.`));
+  };
+}
+
+/**
+ * A REST change people make in the app too (goals): a role, as tRPC checks it (trpc/init.ts),
+ * so an editor's session may call it; tokens by their scope (an admin token acts as an admin).
+ */
+export function requireRole(needed: RoleValue): RequestHandler {
+  return (req, _res, next) => {
+    const identity = req.identity ?? { kind: "anonymous", role: null };
+    const role = roleOf(identity);
+    if (role !== null && roleCovers(role, needed)) return next();
+    if (identity.kind === "anonymous" && identity.role === null) {
+      return next(new KeelError("UNAUTHORIZED", "Send an API token (Authorization: Bearer <token>) or sign in."));
+    }
+    const who = identity.kind === "token" ? `This token has the "${identity.scope}" scope` : `Your role is ${role ?? "none"}`;
+    next(new KeelError("FORBIDDEN", `${who}; this needs the ${needed} role (an editor's or admin's session, or an admin token).`));
   };
 }

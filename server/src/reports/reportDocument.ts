@@ -5,6 +5,7 @@ import type { DoraLevel } from "@keel/shared";
 import { formatHours, formatShare, formatUsdCents } from "../metrics/formatNumbers.ts";
 import { CATEGORIES } from "../metrics/investmentBalance.ts";
 import type { WeeklyReport } from "../services/getWeeklyReport.ts";
+import { goalsBlocks } from "./goalsSection.ts";
 
 export type Block =
   | { kind: "heading"; level: 1 | 2; text: string }
@@ -284,6 +285,7 @@ export function reportDocument(r: WeeklyReport): Block[] {
     },
     { kind: "heading", level: 2, text: "DORA metrics" },
     doraTable(r),
+    ...goalsBlocks(r),
     { kind: "heading", level: 2, text: "Engineering hours lost" },
     hoursTable(r),
     { kind: "paragraph", text: capacityParagraph(r) },

@@ -19,6 +19,7 @@ import { computeHoursLost, type HoursLost } from "./getHoursLost.ts";
 import { getInvestmentBalance, type InvestmentBalance } from "./getInvestmentBalance.ts";
 import { getOrgSettings } from "./getOrgSettings.ts";
 import { isoWeekDates, isoWeekOf, localDate, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
+import { listGoals, type GoalView } from "./goals/listGoals.ts";
 
 export const REPORT_TOP_FLAKY = 5;
 
@@ -60,6 +61,8 @@ export interface WeeklyReport {
   incidents: ReportIncident[];
   summaries: Summary[];
   costModel: CostModelUsed;
+  /** The goals in scope, measured as of the week's end (or now, for the current week): docs/metrics.md "Goals". */
+  goals: GoalView[];
 }
 
 /** How sentences name the week, relative to now. */
@@ -91,6 +94,9 @@ async function computeWeeklyReport(db: Db, input: WeeklyReportQueryData, now: Da
     getInvestmentBalance({ db, input: filters, now }),
   ]);
   const { ctx, result } = hours;
+  const asOf = new Date(Math.min(now.getTime(), ctx.window.to.getTime()));
+  // Every goal as it stands, measured as of the week's end: the 4 full weeks ending with this week.
+  const goals = await listGoals(db, { now: asOf, team: input.team });
   const incidentRows = await incidentsOfWindow(db, ctx.q);
   const incidents = incidentRows.map((i): ReportIncident => {
     const m = inputsFor(ctx.model, i.teamId);
@@ -132,5 +138,6 @@ async function computeWeeklyReport(db: Db, input: WeeklyReportQueryData, now: Da
     incidents,
     summaries: composeSummaries({ hours: result, flaky, investment, period, previousPeriod: "the week before" }),
     costModel: result.costModel,
+    goals,
   };
 }

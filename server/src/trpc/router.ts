@@ -5,6 +5,7 @@ import { getPullRequestMetrics } from "../services/getPullRequestMetrics.ts";
 import { connectionsRouters } from "./connectionsRouter.ts";
 import { costRouters } from "./costsRouter.ts";
 import { dataSourcesRouters } from "./dataSourcesRouter.ts";
+import { goalsRouters } from "./goalsRouter.ts";
 import { viewerProcedure, router } from "./init.ts";
 import { listsRouters } from "./listsRouter.ts";
 import { settingsRouters } from "./settingsRouter.ts";
@@ -15,6 +16,7 @@ export const appRouter = router({
     pullRequests: viewerProcedure.input(MetricFilters).query(({ ctx, input }) => getPullRequestMetrics({ db: ctx.db, input })),
   }),
   ...costRouters,
+  ...goalsRouters,
   ...listsRouters,
   ...settingsRouters,
   ...dataSourcesRouters,

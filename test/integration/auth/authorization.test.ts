@@ -57,10 +57,14 @@ const PROCEDURES: Record<string, RoleValue> = {
   "users.update": "admin",
   "audit.list": "admin",
   "webhooks.status": "admin",
+  "goals.list": "viewer",
+  "goals.create": "editor",
+  "goals.update": "editor",
+  "goals.delete": "editor",
 };
 
 /** REST policies: which scopes a route needs, or why it needs none. */
-type RestPolicy = "public" | "sign-in" | "webhook signature" | "read" | "ingest" | "read or ingest" | "admin";
+type RestPolicy = "public" | "sign-in" | "webhook signature" | "read" | "ingest" | "read or ingest" | "editor" | "admin";
 const REST: Record<string, RestPolicy> = {
   "get /healthz": "public",
   "get /readyz": "public",
@@ -81,6 +85,11 @@ const REST: Record<string, RestPolicy> = {
   "get /api/v1/audit-log": "admin",
   "get /api/v1/webhooks": "admin",
   "get /metrics": "read",
+  "get /api/v1/goals": "read",
+  "post /api/v1/goals": "editor",
+  "put /api/v1/goals/:id": "editor",
+  "patch /api/v1/goals/:id": "editor",
+  "delete /api/v1/goals/:id": "editor",
   "get /api/v1/metrics/flaky-tests": "read",
   "get /api/v1/metrics/flaky-tests/:testId/history": "read",
   "get /api/v1/metrics/hours-lost": "read",
@@ -101,6 +110,8 @@ const REST: Record<string, RestPolicy> = {
 
 /** Whether a caller may use a REST route of this policy: sessions read, admins also administer; nobody ingests with a cookie. */
 function restAllows(caller: Caller, policy: RestPolicy): boolean {
+  // What people also change in the app (goals): the editor role, as in tRPC; an admin token acts as an admin.
+  if (policy === "editor") return caller === "editor" || caller === "admin" || caller === "admin token";
   const scopes = policy === "read or ingest" ? ["read", "ingest"] : [policy];
   if (caller === "admin token") return true;
   if (caller === "read token") return scopes.includes("read");
@@ -173,7 +184,7 @@ describe("REST routes", () => {
     for (const [route, policy] of Object.entries(REST)) {
       if (policy === "public" || policy === "sign-in" || policy === "webhook signature") continue; // their own tests
       const [method = "get", pattern = ""] = route.split(" ");
-      const path = pattern.replace(":slug", "checkout").replace(":testId", "1").replace(":email", "nobody@test.example").replace(":ref", "no-such-token").replace(":buildId", "b1").replace(":file", "deployments.csv");
+      const path = pattern.replace(":slug", "checkout").replace(":testId", "1").replace(":email", "nobody@test.example").replace(":ref", "no-such-token").replace(":buildId", "b1").replace(":file", "deployments.csv").replace(":id", "00000000-0000-4000-8000-000000000000");
       const res = await call(caller, method, path);
       const allowed = restAllows(caller, policy);
       const expected = allowed ? "allowed" : caller === "anonymous" ? 401 : 403;

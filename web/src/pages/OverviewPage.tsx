@@ -1,5 +1,6 @@
 import { PageHeader } from "../components/PageHeader.tsx";
 import { DoraOverview } from "../features/dora/DoraOverview.tsx";
+import { GoalsSection } from "../features/goals/GoalsSection.tsx";
 import { ScopeFilterBar } from "../features/org/ScopeFilterBar.tsx";
 import { useScopeFilters } from "../features/org/useScopeFilters.ts";
 
@@ -10,6 +11,7 @@ export default function OverviewPage() {
       <PageHeader title="Overview" description="Are we getting faster and safer, and which team or service slipped?" />
       <ScopeFilterBar filters={filters} onChange={setFilters} />
       <DoraOverview filters={filters} />
+      <GoalsSection />
     </>
   );
 }

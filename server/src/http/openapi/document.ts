@@ -4,6 +4,7 @@ import { adminPaths } from "./adminPaths.ts";
 import { connectionPaths } from "./connectionPaths.ts";
 import { components } from "./components.ts";
 import { costPaths } from "./costPaths.ts";
+import { goalPaths } from "./goalPaths.ts";
 import { ingestPaths } from "./ingestPaths.ts";
 import { metricsPaths } from "./metricsPaths.ts";
 import { operationsPaths } from "./operationsPaths.ts";
@@ -26,6 +27,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...adminPaths(),
       ...operationsPaths(),
       ...connectionPaths(),
+      ...goalPaths(),
     },
     components: {
       schemas: components(),

@@ -26,6 +26,8 @@ export interface TrendSpec {
   name: string;
   unit: TrendUnit;
   color: string;
+  /** A goal's target, drawn as a dashed horizontal line (in the chart's unit). */
+  target?: { value: number; label: string };
 }
 
 /** A value in its unit, as the tiles write it: "8.1 %", "19 h", "37". */
@@ -83,6 +85,8 @@ export function doraTrendOption(points: TrendPoint[], spec: TrendSpec): EChartsO
     yAxis: {
       type: "value",
       min: 0,
+      // A goal's target line stays inside the chart even when every week is better than it.
+      ...(spec.target && spec.target.value > Math.max(0, ...points.map((p) => p.value ?? 0)) ? { max: spec.target.value * 1.2 } : {}),
       // Counts are whole: never a tick at 0.5.
       ...(spec.unit === "count" ? { minInterval: 1 } : {}),
       axisLabel: { color: chartInk.mutedText, fontSize: 12, formatter: (value: number) => trendAxisLabel(value, spec.unit) },
@@ -100,6 +104,17 @@ export function doraTrendOption(points: TrendPoint[], spec: TrendSpec): EChartsO
         emphasis: { focus: "none" },
         // The unfinished week: a hollow point, so a low count reads as "so far", not as a drop.
         data: points.map((p) => (p.partial ? { value: p.value, symbol: "emptyCircle", symbolSize: 8 } : p.value)),
+        ...(spec.target
+          ? {
+              markLine: {
+                silent: true,
+                symbol: "none",
+                lineStyle: { type: "dashed", color: chartInk.text, width: 1.5 },
+                label: { formatter: spec.target.label, position: "insideEndTop", color: chartInk.text, fontSize: 11 },
+                data: [{ yAxis: spec.target.value, name: spec.target.label }],
+              },
+            }
+          : {}),
       },
     ],
   };

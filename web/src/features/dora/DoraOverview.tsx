@@ -5,6 +5,7 @@ import { API_DOCS_URL } from "../../api/links.ts";
 import { okabeIto } from "../../charts/palette.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../components/StateMessage.tsx";
 import { scopeQuery, type ScopeFilters } from "../filters/urlFilters.ts";
+import { goalsOfScope, useGoals, type GoalView } from "../goals/useGoals.ts";
 import { useCatalog, useOrgSettings } from "../org/useOrgSettings.ts";
 import { DataQualityNote } from "./DataQualityNote.tsx";
 import { dataQualityNotes, doraTiles, doraTrends, methodSentence, previousPeriodLabel, windowLabel, type DoraMetrics, type MetricKey } from "./doraView.ts";
@@ -109,6 +110,13 @@ function DoraReportView({ report, filters, updating, failedUpdate, TrendCharts }
   const tiles = useMemo(() => doraTiles(report, dataSince), [report, dataSince]);
   const trends = useMemo(() => doraTrends(report), [report]);
   const notes = useMemo(() => dataQualityNotes(report, dataSince), [report, dataSince]);
+  const allGoals = useGoals().data?.goals;
+  // The first goal per metric on exactly this scope: its status on the tile, its target on the chart.
+  const goals = useMemo(() => {
+    const byMetric: Partial<Record<MetricKey, GoalView>> = {};
+    for (const g of goalsOfScope(allGoals ?? [], filters)) if (g.metric in TILE_COLORS) byMetric[g.metric as MetricKey] ??= g;
+    return byMetric;
+  }, [allGoals, filters]);
   const empty = report.summary.deploymentFrequency.deployments === 0 && report.summary.recoveryTime.incidents === 0 && report.summary.recoveryTime.open === 0;
   const footers: Partial<Record<MetricKey, { to: string; label: string }>> = {
     deploymentFrequency: { to: `/deployments${scopeQuery(filters)}`, label: "See the deployments" },
@@ -149,6 +157,7 @@ function DoraReportView({ report, filters, updating, failedUpdate, TrendCharts }
                   tile={tile}
                   color={TILE_COLORS[tile.key]}
                   thresholdsYear={report.thresholdsYear}
+                  goal={goals[tile.key]}
                   footer={footer ? <Link to={footer.to}>{footer.label}</Link> : undefined}
                 />
               );
@@ -157,7 +166,7 @@ function DoraReportView({ report, filters, updating, failedUpdate, TrendCharts }
         )}
       </section>
       <DataQualityNote notes={notes} openIncidentsHref={`/incidents${scopeQuery(filters, { state: "open" })}`} />
-      {empty ? null : TrendCharts ? <TrendCharts trends={trends} report={report} /> : <LoadingState label="Loading the charts…" chart />}
+      {empty ? null : TrendCharts ? <TrendCharts trends={trends} report={report} goals={goals} /> : <LoadingState label="Loading the charts…" chart />}
     </div>
   );
 }

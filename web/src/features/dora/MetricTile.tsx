@@ -1,4 +1,7 @@
 import type { ReactNode } from "react";
+import { GoalStatusBadge } from "../goals/GoalStatusBadge.tsx";
+import { goalTargetText } from "../goals/goalText.ts";
+import type { GoalView } from "../goals/useGoals.ts";
 import { Sparkline } from "./Sparkline.tsx";
 import type { Tile } from "./doraView.ts";
 
@@ -10,10 +13,12 @@ interface MetricTileProps {
   thresholdsYear: number;
   /** A link to the records behind the figure. */
   footer?: ReactNode;
+  /** A goal on this metric and scope: its target and status. */
+  goal?: GoalView | undefined;
 }
 
 /** One DORA metric: its value in plain units, its level, the change against the previous period, its weekly trend. */
-export function MetricTile({ tile, color, thresholdsYear, footer }: MetricTileProps) {
+export function MetricTile({ tile, color, thresholdsYear, footer, goal }: MetricTileProps) {
   const headingId = `tile-${tile.key}`;
   return (
     <article className="tile" aria-labelledby={headingId} data-metric={tile.key}>
@@ -67,6 +72,11 @@ export function MetricTile({ tile, color, thresholdsYear, footer }: MetricTilePr
       </p>
       <Sparkline values={tile.spark} color={color} lastPartial={tile.lastWeekPartial} />
       <p className="tile-detail">{tile.detail}</p>
+      {goal ? (
+        <p className="tile-goal" data-testid="tile-goal" title={`${goal.title}: ${goal.status} (last 4 full weeks)`}>
+          Goal {goalTargetText(goal)} by {goal.by} <GoalStatusBadge status={goal.status} />
+        </p>
+      ) : null}
       {footer ? <p className="tile-footer">{footer}</p> : null}
     </article>
   );

@@ -23,6 +23,7 @@ import { categoryShareColumns } from "../investment/categoryShareColumns.ts";
 import { doraRows } from "./doraRows.ts";
 import { MarkdownDownload } from "./MarkdownDownload.tsx";
 import { localDate } from "@keel/shared/calendar";
+import { ReportGoals } from "./ReportGoals.tsx";
 
 type ReportTeam = WeeklyReportData["investment"]["teams"][number];
 type ReportTeamHours = WeeklyReportData["byTeam"][number];
@@ -78,6 +79,8 @@ function Report({ r }: { r: WeeklyReportData }) {
           ]}
         />
       </section>
+
+      <ReportGoals r={r} />
 
       <HoursSection r={r} />
 
