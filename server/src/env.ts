@@ -42,6 +42,10 @@ const EnvSchema = z.object({
   KEEL_OIDC_DEFAULT_ROLE: Role.default("viewer"),
   /** 32 bytes (base64 or hex) sealing stored secrets; required with DATABASE_URL to keep them. */
   KEEL_SECRET_KEY: optionalSecret,
+  /** The SMTP server the weekly report is mailed through: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://. */
+  KEEL_SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.com:587" }).optional(),
+  /** The From: of Keel's e-mails. */
+  KEEL_MAIL_FROM: z.string().min(3).max(320).default("Keel <keel@localhost>"),
   /** Where the built web app is; the server serves it when present. */
   KEEL_WEB_DIST: z.string().optional(),
 });

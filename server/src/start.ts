@@ -16,6 +16,7 @@ import { loadDemoIfEmpty } from "./services/loadDemo.ts";
 import { ensureFirstToken } from "./services/tokens.ts";
 import { createWebhookQueue } from "./services/webhookQueue.ts";
 import { secretBoxFor } from "./services/secrets/secretBox.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
 
 export interface RunningKeel {
   url: string;
@@ -70,9 +71,13 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
         }
       : undefined;
   const secrets = secretBoxFor({ secretKey: env.KEEL_SECRET_KEY, dataDir: env.DATABASE_URL ? undefined : env.KEEL_DATA_DIR });
+  // Weekly reports and "send now" (docs/digest.md): a pass at once (a send missed while Keel was
+  // down goes out now), then every 30 seconds.
+  const jobs = startScheduler({ db: database.prisma, secrets, logger, digest: { smtpUrl: env.KEEL_SMTP_URL, mailFrom: env.KEEL_MAIL_FROM, publicUrl: env.KEEL_PUBLIC_URL } });
   const app = createApp({
     database,
     secrets,
+    jobs,
     logger,
     webDist: env.KEEL_WEB_DIST,
     apiToken: env.KEEL_API_TOKEN,
@@ -108,6 +113,7 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await localCli?.withdraw();
         await webhookQueue.stop(); // finishes the webhook delivery in flight; the rest stay queued
+        await jobs.stop(); // finishes the message in flight; the rest stay queued in the database
         await autoVacuum?.stop();
         await database.close();
       })();

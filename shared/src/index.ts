@@ -10,3 +10,4 @@ export * from "./settings.ts";
 export * from "./lists.ts";
 export * from "./flakyHistory.ts";
 export * from "./auth.ts";
+export * from "./subscriptions.ts";

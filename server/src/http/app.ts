@@ -26,6 +26,7 @@ import { randomBytes } from "node:crypto";
 import { secretBox, type SecretBox } from "../services/secrets/secretBox.ts";
 import { openApiRoute } from "./rest/openApiRoute.ts";
 import { serviceRoutes } from "./rest/serviceRoutes.ts";
+import { subscriptionRoutes } from "./rest/subscriptionRoutes.ts";
 import { webhookRoutes, type WebhookOptions } from "./webhooks/webhookRoutes.ts";
 
 export interface AppOptions {
@@ -43,6 +44,8 @@ export interface AppOptions {
   oidc?: { client: OidcClient; policy: Omit<OidcPolicy, "session"> } | undefined;
   /** Seals stored secrets (start.ts: KEEL_SECRET_KEY or the data directory's key). Unset (tests): a key for this process only. */
   secrets?: SecretBox | undefined;
+  /** The scheduler of this process (start.ts), woken by "send now"; unset, deliveries wait for one. */
+  jobs?: { kick(): void } | undefined;
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 12 * 3_600_000, maxMs: 7 * 86_400_000 };
@@ -78,7 +81,7 @@ export function createApp(options: AppOptions): Express {
     createExpressMiddleware({
       maxBodySize: TRPC_MAX_BODY_BYTES,
       router: appRouter,
-      createContext: ({ req }) => ({ db: database.prisma, logger, identity: req.identity ?? { kind: "anonymous", role: null }, ip: req.ip ?? "unknown", secrets }),
+      createContext: ({ req }) => ({ db: database.prisma, logger, identity: req.identity ?? { kind: "anonymous", role: null }, ip: req.ip ?? "unknown", secrets, jobs: options.jobs }),
     }),
   );
 
@@ -87,6 +90,7 @@ export function createApp(options: AppOptions): Express {
   // CI job whose token is usually ingest-only.
   app.use("/api/v1/services", requireScope(["read", "ingest"]), serviceRoutes(database.prisma));
   app.use("/api/v1", adminRoutes(database.prisma));
+  app.use("/api/v1", subscriptionRoutes(database.prisma, secrets, options.jobs));
   app.use("/api/v1", costRoutes(database.prisma));
   app.use("/api/v1/metrics", requireScope("read"), metricsRoutes(database.prisma));
   app.use("/api/v1", requireScope("ingest"), ingestRoutes(database.prisma));

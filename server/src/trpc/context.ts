@@ -11,4 +11,6 @@ export interface Context {
   ip: string;
   /** Seals and opens the secrets Keel keeps for others (connection tokens, Slack URLs). */
   secrets: SecretBox;
+  /** The scheduler (jobs/scheduler.ts), when this process runs one: "send now" wakes it. */
+  jobs?: { kick(): void } | undefined;
 }

@@ -5,6 +5,7 @@ import { costRouters } from "./costsRouter.ts";
 import { viewerProcedure, router } from "./init.ts";
 import { listsRouters } from "./listsRouter.ts";
 import { settingsRouters } from "./settingsRouter.ts";
+import { subscriptionsRouters } from "./subscriptionsRouter.ts";
 
 export const appRouter = router({
   dora: router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   ...costRouters,
   ...listsRouters,
   ...settingsRouters,
+  ...subscriptionsRouters,
 });
 
 export type AppRouter = typeof appRouter;
