@@ -5,6 +5,7 @@ import { components } from "./components.ts";
 import { costPaths } from "./costPaths.ts";
 import { ingestPaths } from "./ingestPaths.ts";
 import { metricsPaths } from "./metricsPaths.ts";
+import { subscriptionPaths } from "./subscriptionPaths.ts";
 
 export function openApiDocument(): Record<string, unknown> {
   return {
@@ -22,6 +23,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...metricsPaths(),
       ...costPaths(),
       ...adminPaths(),
+      ...subscriptionPaths(),
     },
     components: {
       schemas: components(),
