@@ -56,10 +56,15 @@ const PROCEDURES: Record<string, RoleValue> = {
   "users.create": "admin",
   "users.update": "admin",
   "audit.list": "admin",
+  "subscriptions.list": "editor",
+  "subscriptions.create": "editor",
+  "subscriptions.delete": "editor",
+  "subscriptions.send": "editor",
+  "subscriptions.deliveries": "editor",
 };
 
 /** REST policies: which scopes a route needs, or why it needs none. */
-type RestPolicy = "public" | "sign-in" | "webhook signature" | "read" | "ingest" | "read or ingest" | "admin";
+type RestPolicy = "public" | "sign-in" | "webhook signature" | "read" | "ingest" | "read or ingest" | "editor" | "admin";
 const REST: Record<string, RestPolicy> = {
   "get /healthz": "public",
   "get /readyz": "public",
@@ -78,6 +83,12 @@ const REST: Record<string, RestPolicy> = {
   "post /api/v1/tokens": "admin",
   "delete /api/v1/tokens/:ref": "admin",
   "get /api/v1/audit-log": "admin",
+  "get /api/v1/subscriptions": "editor",
+  "post /api/v1/subscriptions": "editor",
+  "delete /api/v1/subscriptions/:id": "editor",
+  "post /api/v1/subscriptions/:id/send": "editor",
+  "get /api/v1/subscriptions/:id/deliveries": "editor",
+  "get /api/v1/deliveries": "editor",
   "get /api/v1/metrics/flaky-tests": "read",
   "get /api/v1/metrics/flaky-tests/:testId/history": "read",
   "get /api/v1/metrics/hours-lost": "read",
@@ -103,6 +114,8 @@ function restAllows(caller: Caller, policy: RestPolicy): boolean {
   if (caller === "read token") return scopes.includes("read");
   if (caller === "ingest token") return scopes.includes("ingest");
   if (caller === "anonymous") return false;
+  // Editors' work (subscriptions): editors' and admins' sessions; tokens have no editor scope.
+  if (policy === "editor") return caller === "editor" || caller === "admin";
   return scopes.includes("read") || (scopes.includes("admin") && caller === "admin");
 }
 

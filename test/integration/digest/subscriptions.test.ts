@@ -12,6 +12,9 @@ import { startMailServer, type MailServer } from "../../support/mailServer.ts";
 import { startSlackReceiver, type SlackReceiver } from "../../support/slackReceiver.ts";
 import { appRouter } from "../../../server/src/trpc/router.ts";
 import { getJson, send } from "../costs/support.ts";
+import path from "node:path";
+import { launchBrowser } from "../../support/browser.ts";
+import { repoRoot } from "../../support/keelProcess.ts";
 
 let app: TestApp;
 let mail: MailServer;
@@ -138,6 +141,26 @@ describe("send now", () => {
 
     const log = (await (await app.request(`/api/v1/subscriptions/${id}/deliveries`)).json()) as { deliveries: { status: string; attempts: number; sentAt: string | null }[] };
     expect(log.deliveries).toEqual([expect.objectContaining({ status: "sent", attempts: 1, sentAt: expect.any(String) })]);
+  });
+
+  test("the e-mail's HTML renders in Chromium with scripts off and without loading anything (docs/screenshots/weekly-email.png)", async () => {
+    const html = mail.received[0]?.mail.html;
+    expect(typeof html).toBe("string");
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 760, height: 900 }, javaScriptEnabled: false });
+      const requests: string[] = [];
+      await page.route("**/*", (route) => {
+        requests.push(route.request().url());
+        return route.abort();
+      });
+      await page.setContent(html as string, { waitUntil: "load" });
+      expect(requests).toEqual([]);
+      await expect(page.getByRole("link", { name: "Open the report in Keel" }).getAttribute("href")).resolves.toBe(`https://keel.test.example/weekly-report?week=${week}`);
+      await page.screenshot({ path: path.join(repoRoot, "docs/screenshots/weekly-email.png"), fullPage: true });
+    } finally {
+      await browser.close();
+    }
   });
 
   test("Slack: Block Kit blocks naming the week, the headline sentences and the link, with a text fallback", async () => {
