@@ -44,6 +44,10 @@ const EnvSchema = z.object({
   KEEL_SECRET_KEY: optionalSecret,
   /** Minutes between incremental syncs of each connection (docs/connections.md); 0 turns the schedule off. */
   KEEL_SYNC_INTERVAL_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(15),
+  /** The SMTP server the weekly report is mailed through: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://. */
+  KEEL_SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.com:587" }).optional(),
+  /** The From: of Keel's e-mails. */
+  KEEL_MAIL_FROM: z.string().min(3).max(320).default("Keel <keel@localhost>"),
   /** Where the built web app is; the server serves it when present. */
   KEEL_WEB_DIST: z.string().optional(),
 });

@@ -19,6 +19,7 @@ import { secretBoxFor } from "./services/secrets/secretBox.ts";
 import { DAY_MS, HOUR_MS } from "@keel/shared/calendar";
 import { recordSyncRun } from "./services/signals.ts";
 import { createSyncScheduler } from "./connections/scheduler.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
 
 export interface RunningKeel {
   url: string;
@@ -73,6 +74,9 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
         }
       : undefined;
   const secrets = secretBoxFor({ secretKey: env.KEEL_SECRET_KEY, dataDir: env.DATABASE_URL ? undefined : env.KEEL_DATA_DIR });
+  // Weekly reports and "send now" (docs/digest.md): a pass at once (a send missed while Keel was
+  // down goes out now), then every 30 seconds.
+  const jobs = startScheduler({ db: database.prisma, secrets, logger, digest: { smtpUrl: env.KEEL_SMTP_URL, mailFrom: env.KEEL_MAIL_FROM, publicUrl: env.KEEL_PUBLIC_URL } });
   const syncs = createSyncScheduler({
     db: database.prisma,
     secrets,
@@ -84,6 +88,7 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
     database,
     secrets,
     syncs,
+    jobs,
     logger,
     webDist: env.KEEL_WEB_DIST,
     apiToken: env.KEEL_API_TOKEN,
@@ -120,6 +125,7 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
         await localCli?.withdraw();
         await syncs.stop(); // a sync in flight stops at its next page; its cursors resume it later
         await webhookQueue.stop(); // finishes the webhook delivery in flight; the rest stay queued
+        await jobs.stop(); // finishes the message in flight; the rest stay queued in the database
         await autoVacuum?.stop();
         await database.close();
       })();

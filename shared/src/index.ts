@@ -12,3 +12,4 @@ export * from "./flakyHistory.ts";
 export * from "./auth.ts";
 export * from "./connections.ts";
 export * from "./goals.ts";
+export * from "./subscriptions.ts";

@@ -31,6 +31,7 @@ import { randomBytes } from "node:crypto";
 import { secretBox, type SecretBox } from "../services/secrets/secretBox.ts";
 import { openApiRoute } from "./rest/openApiRoute.ts";
 import { serviceRoutes } from "./rest/serviceRoutes.ts";
+import { subscriptionRoutes } from "./rest/subscriptionRoutes.ts";
 import { webhookRoutes, type WebhookOptions } from "./webhooks/webhookRoutes.ts";
 import { DAY_MS, HOUR_MS } from "@keel/shared/calendar";
 
@@ -51,6 +52,8 @@ export interface AppOptions {
   secrets?: SecretBox | undefined;
   /** The connections' schedule (connections/scheduler.ts), kicked by "sync now"; unset: syncs wait for a server that runs one. */
   syncs?: SyncKicker | undefined;
+  /** The scheduler of this process (start.ts), woken by "send now"; unset, deliveries wait for one. */
+  jobs?: { kick(): void } | undefined;
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 12 * HOUR_MS, maxMs: 7 * DAY_MS };
@@ -94,6 +97,7 @@ export function createApp(options: AppOptions): Express {
         ip: req.ip ?? "unknown",
         secrets,
         syncs: options.syncs,
+        jobs: options.jobs,
         webhookSetup: webhookSetupOf(req, security.publicUrl, webhooks?.secrets),
       }),
     }),
@@ -109,6 +113,7 @@ export function createApp(options: AppOptions): Express {
   app.use("/api/v1", adminRoutes(database.prisma));
   app.use("/api/v1", dataSourceRoutes(database.prisma, { publicUrl: security.publicUrl, secrets: webhooks?.secrets }));
   app.use("/api/v1", connectionRoutes(database.prisma, secrets, options.syncs));
+  app.use("/api/v1", subscriptionRoutes(database.prisma, secrets, options.jobs));
   app.use("/api/v1", costRoutes(database.prisma));
   app.use("/api/v1/metrics", requireScope("read"), metricsRoutes(database.prisma));
   app.use("/api/v1", requireScope("ingest"), ingestRoutes(database.prisma));

@@ -10,6 +10,7 @@ import { incidentsOfWindow } from "../db/queries/costs/changeFailureHours.ts";
 import { inputsFor } from "../metrics/costModel.ts";
 import { cents } from "../metrics/money.ts";
 import type { Summary } from "../metrics/summaries.ts";
+import { teamsLastWeek, type TeamsLastWeek } from "../metrics/teamSlipped.ts";
 import { cachedCostReport, readVersion } from "./cache/costReports.ts";
 import { composeSummaries } from "./costs/composeSummaries.ts";
 import type { CostAvoided } from "./costs/costAvoided.ts";
@@ -22,6 +23,8 @@ import { isoWeekDates, isoWeekOf, localDate, mondayOf, previousIsoWeek } from "@
 import { listGoals, type GoalView } from "./goals/listGoals.ts";
 
 export const REPORT_TOP_FLAKY = 5;
+/** "Which team slipped" compares the week with each team's average over this many weeks before. */
+export const SLIPPED_BASELINE_WEEKS = 12;
 
 export interface ReportIncident {
   id: string;
@@ -60,6 +63,8 @@ export interface WeeklyReport {
   investment: Pick<InvestmentBalance, "organisationTarget" | "total" | "teams">;
   incidents: ReportIncident[];
   summaries: Summary[];
+  /** Which team slipped this week against its own average (metrics/teamSlipped.ts). */
+  slipped: TeamsLastWeek;
   costModel: CostModelUsed;
   /** The goals in scope, measured as of the week's end (or now, for the current week): docs/metrics.md "Goals". */
   goals: GoalView[];
@@ -87,11 +92,13 @@ async function computeWeeklyReport(db: Db, input: WeeklyReportQueryData, now: Da
   const { monday, nextMonday } = isoWeekDates(input.week);
   // Dates without an offset are the organisation's local midnight (metrics/window.ts).
   const filters = { from: monday, to: nextMonday, team: input.team, environment: "production" };
-  const [dora, hours, flaky, investment] = await Promise.all([
+  const baselineFrom = new Date(Date.parse(`${monday}T00:00:00Z`) - SLIPPED_BASELINE_WEEKS * 7 * 86_400_000).toISOString().slice(0, 10);
+  const [dora, hours, flaky, investment, baseline] = await Promise.all([
     getDoraMetrics({ db, input: { ...filters, bucket: "week" } }),
     computeHoursLost({ db, input: filters, now }),
     getFlakyTests({ db, input: { ...filters, limit: REPORT_TOP_FLAKY }, now }),
     getInvestmentBalance({ db, input: filters, now }),
+    getInvestmentBalance({ db, input: { ...filters, from: baselineFrom }, now }),
   ]);
   const { ctx, result } = hours;
   const asOf = new Date(Math.min(now.getTime(), ctx.window.to.getTime()));
@@ -137,6 +144,7 @@ async function computeWeeklyReport(db: Db, input: WeeklyReportQueryData, now: Da
     investment: { organisationTarget: investment.organisationTarget, total: investment.total, teams: investment.teams },
     incidents,
     summaries: composeSummaries({ hours: result, flaky, investment, period, previousPeriod: "the week before" }),
+    slipped: teamsLastWeek(baseline.teams, monday),
     costModel: result.costModel,
     goals,
   };

@@ -16,4 +16,6 @@ export interface Context {
   webhookSetup?: WebhookSetup;
   /** Starts due connection syncs at once ("sync now"); unset where no schedule runs. */
   syncs?: { kick(): void } | undefined;
+  /** The scheduler (jobs/scheduler.ts), when this process runs one: "send now" wakes it. */
+  jobs?: { kick(): void } | undefined;
 }

@@ -9,6 +9,7 @@ import { goalsRouters } from "./goalsRouter.ts";
 import { viewerProcedure, router } from "./init.ts";
 import { listsRouters } from "./listsRouter.ts";
 import { settingsRouters } from "./settingsRouter.ts";
+import { subscriptionsRouters } from "./subscriptionsRouter.ts";
 
 export const appRouter = router({
   dora: router({
@@ -21,6 +22,7 @@ export const appRouter = router({
   ...settingsRouters,
   ...dataSourcesRouters,
   ...connectionsRouters,
+  ...subscriptionsRouters,
 });
 
 export type AppRouter = typeof appRouter;

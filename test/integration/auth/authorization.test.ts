@@ -61,6 +61,11 @@ const PROCEDURES: Record<string, RoleValue> = {
   "goals.create": "editor",
   "goals.update": "editor",
   "goals.delete": "editor",
+  "subscriptions.list": "editor",
+  "subscriptions.create": "editor",
+  "subscriptions.delete": "editor",
+  "subscriptions.send": "editor",
+  "subscriptions.deliveries": "editor",
 };
 
 /** REST policies: which scopes a route needs, or why it needs none. */
@@ -90,6 +95,12 @@ const REST: Record<string, RestPolicy> = {
   "put /api/v1/goals/:id": "editor",
   "patch /api/v1/goals/:id": "editor",
   "delete /api/v1/goals/:id": "editor",
+  "get /api/v1/subscriptions": "editor",
+  "post /api/v1/subscriptions": "editor",
+  "delete /api/v1/subscriptions/:id": "editor",
+  "post /api/v1/subscriptions/:id/send": "editor",
+  "get /api/v1/subscriptions/:id/deliveries": "editor",
+  "get /api/v1/deliveries": "editor",
   "get /api/v1/metrics/flaky-tests": "read",
   "get /api/v1/metrics/flaky-tests/:testId/history": "read",
   "get /api/v1/metrics/hours-lost": "read",
@@ -110,7 +121,7 @@ const REST: Record<string, RestPolicy> = {
 
 /** Whether a caller may use a REST route of this policy: sessions read, admins also administer; nobody ingests with a cookie. */
 function restAllows(caller: Caller, policy: RestPolicy): boolean {
-  // What people also change in the app (goals): the editor role, as in tRPC; an admin token acts as an admin.
+  // What people also change in the app (goals, subscriptions): the editor role, as in tRPC; an admin token acts as an admin.
   if (policy === "editor") return caller === "editor" || caller === "admin" || caller === "admin token";
   const scopes = policy === "read or ingest" ? ["read", "ingest"] : [policy];
   if (caller === "admin token") return true;

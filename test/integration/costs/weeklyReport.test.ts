@@ -61,6 +61,19 @@ describe("weekly report", () => {
     expect(r.summaries[0]?.howComputed.costModel).toBe("org v0 (defaults)");
   });
 
+  test("which team slipped: the week against each team's own average over the 12 weeks before, with how it was computed", async () => {
+    const r = await report({ week: "2026-W41" });
+    expect(r.slipped).toMatchObject({ lastWeek: "2026-10-05", earlierWeeks: 12, slipped: { team: "gamma", weekBefore: 0, average: 0 } });
+    expect(r.slipped.slipped?.hours).toBeCloseTo(r.hoursLost.total, 10);
+    expect(r.slipped.slipped?.costUsd).toBe(r.hoursLost.costUsd);
+    expect(r.slipped.sentence).toBe("Last week (5–11 Oct 2026), gamma slipped: it lost 4.5 h ($446.75), against an average of 0.0 h a week over the 12 weeks before.");
+    expect(r.slipped.howComputed).toMatch(/^Each team's engineering hours lost in the week are compared with its own average over the 12 weeks before;/);
+    // The week before, nothing was lost: nobody slipped.
+    expect((await report({ week: "2026-W40" })).slipped).toMatchObject({ slipped: null, sentence: expect.stringMatching(/no team lost more hours/) });
+    const md = await (await app.request("/api/v1/reports/weekly?week=2026-W41&format=md")).text();
+    expect(md).toContain("## Which team slipped\n\nLast week (5–11 Oct 2026), gamma slipped:");
+  });
+
   test("Markdown and HTML: chosen by Accept or ?format, everything escaped, the HTML self-contained", async () => {
     const md = await app.request("/api/v1/reports/weekly?week=2026-W41&team=gamma", { headers: { accept: "text/markdown" } });
     expect(md.status).toBe(200);

@@ -8,6 +8,7 @@ import { goalPaths } from "./goalPaths.ts";
 import { ingestPaths } from "./ingestPaths.ts";
 import { metricsPaths } from "./metricsPaths.ts";
 import { operationsPaths } from "./operationsPaths.ts";
+import { subscriptionPaths } from "./subscriptionPaths.ts";
 
 export function openApiDocument(): Record<string, unknown> {
   return {
@@ -28,6 +29,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...operationsPaths(),
       ...connectionPaths(),
       ...goalPaths(),
+      ...subscriptionPaths(),
     },
     components: {
       schemas: components(),

@@ -65,7 +65,7 @@ export function ExecutiveReport({ filters, today }: { filters: CostFilters; toda
 
       <section className="panel exec-teams" aria-labelledby="exec-teams-heading">
         <h2 id="exec-teams-heading">Which team slipped last week</h2>
-        <TeamsLastWeekPanel input={input} lastWeek={span.lastWeek} />
+        <TeamsLastWeekPanel team={filters.team} lastWeek={span.lastWeek} />
       </section>
 
       <section className="panel exec-avoided" aria-labelledby="exec-avoided-heading">

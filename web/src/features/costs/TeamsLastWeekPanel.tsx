@@ -1,26 +1,28 @@
 // Which team slipped last week: each team's hours lost in the window's last week against the
-// week before and its own weekly average, from the API's weekly hours lost per team.
+// week before and its own weekly average. The rule and its sentence are the server's
+// (metrics/teamSlipped.ts), read from that week's weekly report so the e-mail and this view agree.
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { EmptyState } from "../../components/StateMessage.tsx";
 import { formatHours, formatHoursChange, formatUsd } from "../../format/costFigures.ts";
-import type { CostFiltersQuery } from "./apiTypes.ts";
+import { isoWeekOf } from "@keel/shared/calendar";
 import { QueryView } from "./QueryView.tsx";
-import { slippedSentence, teamsLastWeek } from "./teamsLastWeek.ts";
 
-export function TeamsLastWeekPanel({ input, lastWeek }: { input: CostFiltersQuery; lastWeek: string }) {
+export function TeamsLastWeekPanel({ team, lastWeek }: { team?: string; lastWeek: string }) {
   const trpc = useTRPC();
-  const balance = useQuery(trpc.investment.balance.queryOptions(input));
+  const week = isoWeekOf(lastWeek);
+  const report = useQuery(trpc.reports.weekly.queryOptions(team ? { week, team } : { week }));
   return (
-    <QueryView query={balance} loadingLabel="Loading hours lost per team…" lines={3} errorTitle="Hours lost per team could not be loaded.">
+    <QueryView query={report} loadingLabel="Loading hours lost per team…" lines={3} errorTitle="Hours lost per team could not be loaded.">
       {(data) => {
-        if (data.teams.length === 0) return <EmptyState>No team is set up yet: hours lost are counted for the whole organisation only.</EmptyState>;
-        const result = teamsLastWeek(data.teams, lastWeek);
+        const result = data.slipped;
+        if (result.rows.length === 0) return <EmptyState>No team is set up yet: hours lost are counted for the whole organisation only.</EmptyState>;
+        const isSlipped = (r: { team: string }) => r.team === result.slipped?.team;
         return (
           <>
             <p className="lead" data-testid="slipped-sentence">
-              {slippedSentence(result)}
+              {result.sentence}
             </p>
             <DataTable
               caption="Hours lost per team last week"
@@ -28,7 +30,7 @@ export function TeamsLastWeekPanel({ input, lastWeek }: { input: CostFiltersQuer
               className="teams-table"
               rows={result.rows}
               rowKey={(r) => r.team}
-              rowClassName={(r) => (r === result.slipped ? "row-flagged" : undefined)}
+              rowClassName={(r) => (isSlipped(r) ? "row-flagged" : undefined)}
               columns={[
                 {
                   key: "team",
@@ -37,7 +39,7 @@ export function TeamsLastWeekPanel({ input, lastWeek }: { input: CostFiltersQuer
                   cell: (r) => (
                     <>
                       {r.name}
-                      {r === result.slipped ? <span className="badge badge-warning">Slipped</span> : null}
+                      {isSlipped(r) ? <span className="badge badge-warning">Slipped</span> : null}
                     </>
                   ),
                 },
@@ -48,6 +50,9 @@ export function TeamsLastWeekPanel({ input, lastWeek }: { input: CostFiltersQuer
                 { key: "above", header: "Above average", numeric: true, cell: (r) => (r.aboveAverage === null ? "–" : formatHoursChange(r.aboveAverage)) },
               ]}
             />
+            <p className="muted" data-testid="slipped-how">
+              {result.howComputed}
+            </p>
           </>
         );
       }}

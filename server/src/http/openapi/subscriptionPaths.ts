@@ -1,0 +1,42 @@
+// REST v1 subscriptions to the weekly report (api.md "Subscriptions"), as
+// server/src/http/rest/subscriptionRoutes.ts serves them: editors' and admins' sessions, admin tokens.
+import { SubscriptionCreate } from "@keel/shared";
+import { jsonSchemaOf } from "./components.ts";
+import { errors, jsonResponse, scoped, type Operation } from "./operations.ts";
+
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const subscription = { type: "object", description: "`{ id, channel, to, webhookUrl (redacted), team, schedule: { weekday, time }, alerts, createdAt, createdBy }`" };
+const delivery = "`{ id, subscriptionId, kind, week, status (pending|sent|failed), attempts, dueAt, sentAt, error, createdAt }`";
+const editors = (operation: Operation): Operation => {
+  const o = scoped("admin", operation);
+  return { ...o, description: `${String(operation.description ?? "")}\n\nNeeds an editor's or admin's session, or a token with the \`admin\` scope.`.trim() };
+};
+
+export function subscriptionPaths(): Record<string, Record<string, Operation>> {
+  return {
+    "/subscriptions": {
+      get: editors({ summary: "Every subscription to the weekly report, each with its last delivery; Slack webhook URLs redacted", responses: { "200": jsonResponse("`{ subscriptions: [...] }`", { type: "object" }), ...errors(401, 403) } }),
+      post: editors({
+        summary: "Subscribe e-mail recipients or a Slack incoming webhook to the weekly report (Monday 08:00 in the organisation's time zone unless `schedule` says otherwise)",
+        requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(SubscriptionCreate, "input") } } },
+        responses: { "201": jsonResponse("The subscription, with its `id`.", subscription), ...errors(400, 401, 403) },
+      }),
+    },
+    "/subscriptions/{id}": {
+      delete: editors({ summary: "Delete a subscription and its delivery log", parameters: [idParam], responses: { "200": jsonResponse("`{ id, deleted: true }`", { type: "object" }), ...errors(400, 401, 403, 404) } }),
+    },
+    "/subscriptions/{id}/send": {
+      post: editors({
+        summary: "Send the last full week's report now: queued and answered 202 with the delivery; its outcome is in the delivery log",
+        parameters: [idParam],
+        responses: { "202": jsonResponse(`\`{ delivery: ${delivery} }\``, { type: "object" }), ...errors(400, 401, 403, 404) },
+      }),
+    },
+    "/subscriptions/{id}/deliveries": {
+      get: editors({ summary: "A subscription's delivery log, newest first (50)", parameters: [idParam], responses: { "200": jsonResponse(`\`{ deliveries: [${delivery}] }\``, { type: "object" }), ...errors(400, 401, 403, 404) } }),
+    },
+    "/deliveries": {
+      get: editors({ summary: "Every subscription's delivery log, newest first (50)", responses: { "200": jsonResponse(`\`{ deliveries: [${delivery}] }\``, { type: "object" }), ...errors(401, 403) } }),
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// "Which team slipped last week?": each team's hours lost in one week against the week before and
+// against its own weekly average over the earlier weeks. The team whose week rose furthest above
+// its own average slipped the most; a team at or below its average did not slip. Every number is
+// a team's weekly hours lost (the cost engine's); nothing is estimated. The weekly report carries
+// the result, the Executive view and the weekly e-mail and Slack messages read it from there.
+
+export interface TeamWeeks {
+  team: string;
+  name: string;
+  hoursLost: { bucketStart: string; total: number; costUsd: number }[];
+}
+
+export interface TeamLastWeek {
+  team: string;
+  name: string;
+  hours: number;
+  costUsd: number;
+  /** The week before; null when there is no such week. */
+  weekBefore: number | null;
+  /** Mean weekly hours over the weeks before; null when there are none. */
+  average: number | null;
+  /** Hours above (or below, when negative) that average; null without an average. */
+  aboveAverage: number | null;
+}
+
+export interface TeamsLastWeek {
+  /** The Monday (YYYY-MM-DD) of the week compared. */
+  lastWeek: string;
+  /** Weeks the average is taken over. */
+  earlierWeeks: number;
+  rows: TeamLastWeek[];
+  /** The team furthest above its own average, if any team was above it. */
+  slipped: TeamLastWeek | null;
+  /** One sentence naming the team that slipped, with its numbers. */
+  sentence: string;
+  /** How this was computed, in one sentence. */
+  howComputed: string;
+}
+
+export function teamsLastWeek(teams: TeamWeeks[], lastWeek: string): TeamsLastWeek {
+  let earlierWeeks = 0;
+  const rows = teams.map((t): TeamLastWeek => {
+    const index = t.hoursLost.findIndex((w) => w.bucketStart === lastWeek);
+    const last = index >= 0 ? t.hoursLost[index] : undefined;
+    const earlier = index >= 0 ? t.hoursLost.slice(0, index) : [];
+    earlierWeeks = Math.max(earlierWeeks, earlier.length);
+    const average = earlier.length ? earlier.reduce((s, w) => s + w.total, 0) / earlier.length : null;
+    const hours = last?.total ?? 0;
+    return {
+      team: t.team,
+      name: t.name,
+      hours,
+      costUsd: last?.costUsd ?? 0,
+      weekBefore: earlier.at(-1)?.total ?? null,
+      average,
+      aboveAverage: average === null ? null : hours - average,
+    };
+  });
+  const slipped = rows.reduce<TeamLastWeek | null>((worst, r) => {
+    if (r.aboveAverage === null || r.aboveAverage <= 0) return worst;
+    return worst === null || (worst.aboveAverage ?? 0) < r.aboveAverage ? r : worst;
+  }, null);
+  const partial = { lastWeek, earlierWeeks, rows, slipped };
+  return { ...partial, sentence: slippedSentence(partial), howComputed: howComputed(earlierWeeks) };
+}
+
+function howComputed(earlierWeeks: number): string {
+  return (
+    `Each team's engineering hours lost in the week are compared with its own average over the ${countOf(earlierWeeks, "week")} before; ` +
+    "the team furthest above its average slipped the most, and a team at or below its average did not slip."
+  );
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const DAY_MS = 86_400_000;
+const oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const usdCents = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const hoursText = (h: number) => `${oneDecimal.format(Math.round(h * 10) / 10 || 0)} h`;
+const countOf = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+
+/** "9–15 Nov 2026", "28 Sep – 4 Oct 2026", "29 Dec 2025 – 4 Jan 2026": the week from its Monday. */
+export function weekRangeLabel(monday: string): string {
+  const a = new Date(Date.parse(`${monday}T00:00:00Z`));
+  const b = new Date(a.getTime() + 6 * DAY_MS);
+  const label = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  if (a.getUTCFullYear() !== b.getUTCFullYear()) return `${label(a)} – ${label(b)}`;
+  if (a.getUTCMonth() !== b.getUTCMonth()) return `${a.getUTCDate()} ${MONTHS[a.getUTCMonth()]} – ${label(b)}`;
+  return `${a.getUTCDate()}–${label(b)}`;
+}
+
+function slippedSentence(result: Pick<TeamsLastWeek, "lastWeek" | "earlierWeeks" | "rows" | "slipped">): string {
+  const when = `Last week (${weekRangeLabel(result.lastWeek)})`;
+  const s = result.slipped;
+  if (result.rows.length === 0) return `${when}, no team had figures.`;
+  if (result.earlierWeeks === 0) return `${when} is the only week in this window: choose a longer window to compare.`;
+  const span = `the ${countOf(result.earlierWeeks, "week")} before`;
+  if (!s || s.average === null) return `${when}, no team lost more hours than its own weekly average over ${span}.`;
+  const lead = result.rows.length === 1 ? `${s.name} slipped` : `${s.name} slipped the most`;
+  return `${when}, ${lead}: it lost ${hoursText(s.hours)} (${usdCents.format(s.costUsd)}), against an average of ${hoursText(s.average)} a week over ${span}.`;
+}
