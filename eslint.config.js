@@ -11,7 +11,10 @@ export default tseslint.config(
     // Node's globals for the .mjs scripts (TypeScript files get them from @types/node).
     languageOptions: {
       globals: Object.fromEntries(
-        ["process", "console", "URL", "Buffer", "fetch", "performance", "setTimeout", "clearTimeout", "setInterval", "clearInterval"].map((name) => [name, "readonly"]),
+        ["process", "console", "URL", "Buffer", "fetch", "performance", "setTimeout", "clearTimeout", "setInterval", "clearInterval"].map((name) => [
+          name,
+          "readonly",
+        ]),
       ),
     },
     rules: {
@@ -40,7 +43,11 @@ export default tseslint.config(
               group: ["@keel/server/**", "**/server/src/**", "!@keel/server/src/trpc/router.ts"],
               message: "The web app imports only `type AppRouter` from @keel/server/src/trpc/router.ts (derive answer types with inferOutput).",
             },
-            { group: ["@keel/server/src/trpc/router.ts"], allowTypeImports: true, message: "Only `import type { AppRouter }`: server code must not reach the bundle." },
+            {
+              group: ["@keel/server/src/trpc/router.ts"],
+              allowTypeImports: true,
+              message: "Only `import type { AppRouter }`: server code must not reach the bundle.",
+            },
             { group: ["@prisma/*", "**/generated/prisma/**", "node:*"], message: "The browser has no database and no Node." },
           ],
         },
@@ -53,7 +60,14 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@keel/server/**", "@keel/web/**", "**/server/src/**", "**/web/src/**", "@prisma/*", "node:*"], message: "shared/ is imported by the browser: no server, web, database or Node code." }] },
+        {
+          patterns: [
+            {
+              group: ["@keel/server/**", "@keel/web/**", "**/server/src/**", "**/web/src/**", "@prisma/*", "node:*"],
+              message: "shared/ is imported by the browser: no server, web, database or Node code.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -81,7 +95,11 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/services/**", "**/http/**", "**/trpc/**", "**/cli/**"], message: "db/ is below services: it never calls up (docs/architecture.md)." }] },
+        {
+          patterns: [
+            { group: ["**/services/**", "**/http/**", "**/trpc/**", "**/cli/**"], message: "db/ is below services: it never calls up (docs/architecture.md)." },
+          ],
+        },
       ],
     },
   },
@@ -91,7 +109,14 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/http/**", "**/trpc/**", "**/cli/**"], message: "services/ are called by http/, trpc/ and cli/, never the other way (docs/architecture.md)." }] },
+        {
+          patterns: [
+            {
+              group: ["**/http/**", "**/trpc/**", "**/cli/**"],
+              message: "services/ are called by http/, trpc/ and cli/, never the other way (docs/architecture.md).",
+            },
+          ],
+        },
       ],
     },
   },

@@ -37,7 +37,11 @@ async function deploymentCount(url) {
   return body.result.data.summary.deploymentFrequency.deployments;
 }
 
-const stop = (child, signal) => new Promise((resolve) => { child.once("exit", resolve); child.kill(signal); });
+const stop = (child, signal) =>
+  new Promise((resolve) => {
+    child.once("exit", resolve);
+    child.kill(signal);
+  });
 
 async function scenario(name, env) {
   const rows = [];

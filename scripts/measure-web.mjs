@@ -163,7 +163,15 @@ async function measureInteractive() {
     browser = await chromium.launch({
       executablePath: process.env.KEEL_CHROMIUM ?? "/usr/bin/chromium",
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     const warmUp = await timeOneLoad(browser, url);
     console.log(`warm-up load (not counted): ${Math.round(warmUp)} ms`);
@@ -174,7 +182,9 @@ async function measureInteractive() {
     }
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
-    console.log(`\nOverview time to interactive: median ${Math.round(median)} ms of ${LOADS} loads (goal ${GOAL_MS} ms: ${median <= GOAL_MS ? "met" : "NOT met"})`);
+    console.log(
+      `\nOverview time to interactive: median ${Math.round(median)} ms of ${LOADS} loads (goal ${GOAL_MS} ms: ${median <= GOAL_MS ? "met" : "NOT met"})`,
+    );
     return median;
   } finally {
     await browser?.close();

@@ -48,7 +48,11 @@ const SCALE = Number(args.scale) * (args.pglite ? 0.3 : 1);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const END = new Date("2026-11-23T00:00:00Z"); // a Monday: the data and the window end here
 const WINDOW = { from: new Date(END.getTime() - 90 * 86_400_000), to: END };
-const week = (name: string, weeksBeforeEnd: number) => ({ name, from: new Date(END.getTime() - 7 * weeksBeforeEnd * 86_400_000), to: new Date(END.getTime() - 7 * (weeksBeforeEnd - 1) * 86_400_000) });
+const week = (name: string, weeksBeforeEnd: number) => ({
+  name,
+  from: new Date(END.getTime() - 7 * weeksBeforeEnd * 86_400_000),
+  to: new Date(END.getTime() - 7 * (weeksBeforeEnd - 1) * 86_400_000),
+});
 const WEEK = week("2026-W47", 1);
 /** A week with three weeks of data after it: its tests ran since, so their states are computed as of its end. */
 const PAST_WEEK = week("2026-W44", 4);
@@ -111,7 +115,12 @@ async function measure(database: Database, kind: string): Promise<JsonResult[]> 
         if (endpoint.path(scope.filters, 0, testId) === null) continue;
         if (args.only && !args.only.split(",").includes(endpoint.name)) continue;
         const get = (shift: number) => api.get(endpoint.path(scope.filters, shift, testId)!);
-        const cold = await time(CALLS, WARMUP, (i) => get(i + 1), () => bumpDataVersion(database.prisma));
+        const cold = await time(
+          CALLS,
+          WARMUP,
+          (i) => get(i + 1),
+          () => bumpDataVersion(database.prisma),
+        );
         const repeat = await time(CALLS, WARMUP, () => get(0));
         const span = endpoint.floor === "week" ? WEEK : endpoint.floor === "past-week" ? PAST_WEEK : WINDOW;
         const floor = await time(CALLS, WARMUP, () =>
@@ -126,7 +135,9 @@ async function measure(database: Database, kind: string): Promise<JsonResult[]> 
           repeatP95Ms: percentile(repeat, 0.95),
           floorP95Ms: percentile(floor, 0.95),
         };
-        log(`${scope.name} ${endpoint.name}: cold p50 ${row.coldP50Ms.toFixed(1)} ms, p95 ${row.coldP95Ms.toFixed(1)} ms; repeat p95 ${row.repeatP95Ms.toFixed(1)} ms (floor p95 ${row.floorP95Ms.toFixed(1)} ms)`);
+        log(
+          `${scope.name} ${endpoint.name}: cold p50 ${row.coldP50Ms.toFixed(1)} ms, p95 ${row.coldP95Ms.toFixed(1)} ms; repeat p95 ${row.repeatP95Ms.toFixed(1)} ms (floor p95 ${row.floorP95Ms.toFixed(1)} ms)`,
+        );
         rows.push(row);
       }
     }

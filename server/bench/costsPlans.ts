@@ -9,7 +9,10 @@ import { prepareCostContext } from "../src/services/costs/costContext.ts";
 
 export async function costsPlans(db: Db, window: { from: Date; to: Date; timeZone: string }, now: Date): Promise<string> {
   const out: string[] = [];
-  for (const [scope, filters] of [["org", {}], ["team", { team: "team-1" }]] as const) {
+  for (const [scope, filters] of [
+    ["org", {}],
+    ["team", { team: "team-1" }],
+  ] as const) {
     const ctx = await prepareCostContext({
       db,
       input: { from: window.from.toISOString(), to: window.to.toISOString(), environment: "production", ...filters },

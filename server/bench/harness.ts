@@ -42,12 +42,7 @@ export function percentile(samples: number[], p: number): number {
 }
 
 /** `work(i)` for i = 0.. (`warmup` untimed calls first), timed after the warm-up; `before` is not timed. */
-export async function time(
-  calls: number,
-  warmup: number,
-  work: (i: number) => Promise<unknown>,
-  before?: () => Promise<unknown>,
-): Promise<number[]> {
+export async function time(calls: number, warmup: number, work: (i: number) => Promise<unknown>, before?: () => Promise<unknown>): Promise<number[]> {
   let i = 0;
   for (; i < warmup; i++) {
     await before?.();

@@ -263,12 +263,13 @@ if (args.only !== "postgres" && TOTAL > 0) {
 
 const perSecond = (n: number) => `${Math.round(n).toLocaleString("en-US")}/s`;
 if (rows.length) console.log(`\nIngestion of ${TOTAL.toLocaleString("en-US")} events, batches of ${BATCH}, ${CLIENTS} concurrent clients`);
-if (rows.length) console.table(
-  rows.map((r) => ({
-    db: r.db,
-    "HTTP events/s": perSecond(r.httpPerSecond),
-    "floor events/s": perSecond(r.floorPerSecond),
-    "floor / HTTP": `${(r.floorPerSecond / r.httpPerSecond).toFixed(1)}x`,
-    goal: `≥ ${perSecond(GOAL[r.db])} and ≤ 3x: ${r.httpPerSecond >= GOAL[r.db] && r.floorPerSecond / r.httpPerSecond <= 3 ? "met" : "MISSED"}`,
-  })),
-);
+if (rows.length)
+  console.table(
+    rows.map((r) => ({
+      db: r.db,
+      "HTTP events/s": perSecond(r.httpPerSecond),
+      "floor events/s": perSecond(r.floorPerSecond),
+      "floor / HTTP": `${(r.floorPerSecond / r.httpPerSecond).toFixed(1)}x`,
+      goal: `≥ ${perSecond(GOAL[r.db])} and ≤ 3x: ${r.httpPerSecond >= GOAL[r.db] && r.floorPerSecond / r.httpPerSecond <= 3 ? "met" : "MISSED"}`,
+    })),
+  );

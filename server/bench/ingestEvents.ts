@@ -86,7 +86,15 @@ export function generateEvents(total: number, seed = 7): AnyEventInput[] {
       const earlier = openIncidents[0];
       if (earlier && earlier.at <= i - LAG && rand() < 0.35) {
         openIncidents.shift();
-        events.push({ type: "incident", id: earlier.id, service: earlier.service, severity: "sev2", title: "Checkout errors", openedAt: iso(earlier.openedAt), resolvedAt: iso(now) });
+        events.push({
+          type: "incident",
+          id: earlier.id,
+          service: earlier.service,
+          severity: "sev2",
+          title: "Checkout errors",
+          openedAt: iso(earlier.openedAt),
+          resolvedAt: iso(now),
+        });
       } else {
         const id = `inc-${i}`;
         openIncidents.push({ id, service, openedAt: now, at: i });

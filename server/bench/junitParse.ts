@@ -57,7 +57,8 @@ function testCase(rand: () => number, className: string, index: number): string 
     }
     return `${open}>\n${flaky}      </testcase>\n`;
   }
-  if (roll < 0.08) return `${open}>\n        <error message="NullPointerException" type="java.lang.NullPointerException">at ${className}.setUp &lt;init&gt;</error>\n      </testcase>\n`;
+  if (roll < 0.08)
+    return `${open}>\n        <error message="NullPointerException" type="java.lang.NullPointerException">at ${className}.setUp &lt;init&gt;</error>\n      </testcase>\n`;
   if (roll < 0.09) return `${open}>\n        <skipped message="disabled"/>\n      </testcase>\n`;
   return `${open}/>\n`;
 }

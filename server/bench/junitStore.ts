@@ -29,7 +29,10 @@ function values(rows: unknown[][]): string {
 /** The floor's writes for `tests` tests of one build: a report, the identities, the results. */
 async function floorWrites(query: Query, tests: number): Promise<void> {
   const now = new Date().toISOString();
-  await query(`INSERT INTO "Build" (id, pipeline, "commitSha", status, "startedAt", "finishedAt", "updatedAt") VALUES ('b-floor', 'ci', 'feed', 'success', $1, $1, $1)`, [now]);
+  await query(
+    `INSERT INTO "Build" (id, pipeline, "commitSha", status, "startedAt", "finishedAt", "updatedAt") VALUES ('b-floor', 'ci', 'feed', 'success', $1, $1, $1)`,
+    [now],
+  );
   const report = await query(
     `INSERT INTO "TestReport" ("buildId", name, tests, passed, failed, errors, skipped, "flakyRetries") VALUES ('b-floor', 'unit', $1, $1, 0, 0, 0, 0) RETURNING id`,
     [tests],
@@ -88,11 +91,26 @@ export async function uploadOverHttp(env: Record<string, string>, token: string,
   const keel = await startKeelServer({ ...env, KEEL_API_TOKEN: token });
   try {
     const headers = { authorization: `Bearer ${token}` };
-    const build = { id: "b-bench", pipeline: "ci", commitSha: "feed", status: "success", startedAt: "2026-11-10T12:00:00Z", finishedAt: "2026-11-10T12:30:00Z" };
-    const made = await fetch(`${keel.url}/api/v1/builds`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(build) });
+    const build = {
+      id: "b-bench",
+      pipeline: "ci",
+      commitSha: "feed",
+      status: "success",
+      startedAt: "2026-11-10T12:00:00Z",
+      finishedAt: "2026-11-10T12:30:00Z",
+    };
+    const made = await fetch(`${keel.url}/api/v1/builds`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify(build),
+    });
     if (made.status !== 200) throw new Error(`build: ${made.status} ${await made.text()}`);
     const started = performance.now();
-    const res = await fetch(`${keel.url}/api/v1/builds/b-bench/junit?report=unit`, { method: "POST", headers: { ...headers, "content-type": "application/xml" }, body: xml });
+    const res = await fetch(`${keel.url}/api/v1/builds/b-bench/junit?report=unit`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/xml" },
+      body: xml,
+    });
     const text = await res.text();
     const seconds = (performance.now() - started) / 1000;
     if (res.status !== 200) throw new Error(`upload: ${res.status} ${text.slice(0, 500)}`);

@@ -29,7 +29,13 @@ const batches: string[] = [];
 for (let i = 0; i < events.length; i += 50) batches.push(JSON.stringify({ events: events.slice(i, i + 50) }));
 const report = junitXml(2_000);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const READS = [`/api/v1/metrics/dora?from=${day(-91)}&to=${day(1)}`, "/api/v1/metrics/hours-lost", "/api/v1/metrics/flaky-tests", "/api/v1/metrics/investment", "/api/v1/export/deployments.csv"];
+const READS = [
+  `/api/v1/metrics/dora?from=${day(-91)}&to=${day(1)}`,
+  "/api/v1/metrics/hours-lost",
+  "/api/v1/metrics/flaky-tests",
+  "/api/v1/metrics/investment",
+  "/api/v1/export/deployments.csv",
+];
 
 interface Sample {
   ms: number;
@@ -67,12 +73,30 @@ async function run(keel: KeelServer): Promise<{ ingest: Sample[]; reads: Sample[
     for (let i = 0; more(); i++) {
       if (i % 10 === 9) {
         const id = `load-build-${n}-${builds++}`;
-        const build = { id, pipeline: "load", service: "checkout", commitSha: `c0de${n}${i}`, status: "success", startedAt: new Date().toISOString(), finishedAt: new Date().toISOString() };
-        await time(ingest, "build", () => fetch(`${keel.url}/api/v1/builds`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(build) }));
-        await time(ingest, "junit", () => fetch(`${keel.url}/api/v1/builds/${id}/junit?report=unit`, { method: "POST", headers: { ...headers, "content-type": "application/xml" }, body: report }));
+        const build = {
+          id,
+          pipeline: "load",
+          service: "checkout",
+          commitSha: `c0de${n}${i}`,
+          status: "success",
+          startedAt: new Date().toISOString(),
+          finishedAt: new Date().toISOString(),
+        };
+        await time(ingest, "build", () =>
+          fetch(`${keel.url}/api/v1/builds`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(build) }),
+        );
+        await time(ingest, "junit", () =>
+          fetch(`${keel.url}/api/v1/builds/${id}/junit?report=unit`, {
+            method: "POST",
+            headers: { ...headers, "content-type": "application/xml" },
+            body: report,
+          }),
+        );
       } else {
         const body = batches[nextBatch++ % batches.length];
-        await time(ingest, "events", () => fetch(`${keel.url}/api/v1/events`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body }));
+        await time(ingest, "events", () =>
+          fetch(`${keel.url}/api/v1/events`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body }),
+        );
       }
     }
   };
@@ -89,9 +113,20 @@ async function run(keel: KeelServer): Promise<{ ingest: Sample[]; reads: Sample[
 function summary(db: string, kind: string, samples: Sample[]) {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   const failed = samples.filter((s) => s.status < 200 || s.status >= 300);
-  const byStatus = [...new Set(failed.map((s) => `${s.status} ${s.what}`))].map((key) => `${failed.filter((s) => `${s.status} ${s.what}` === key).length}× ${key}`);
+  const byStatus = [...new Set(failed.map((s) => `${s.status} ${s.what}`))].map(
+    (key) => `${failed.filter((s) => `${s.status} ${s.what}` === key).length}× ${key}`,
+  );
   const f = (v: number) => `${Math.round(v)} ms`;
-  return { db, kind, requests: samples.length, p50: f(percentile(ms, 50)), p95: f(percentile(ms, 95)), p99: f(percentile(ms, 99)), max: f(ms.at(-1) ?? NaN), "not 2xx": byStatus.join(", ") || "none" };
+  return {
+    db,
+    kind,
+    requests: samples.length,
+    p50: f(percentile(ms, 50)),
+    p95: f(percentile(ms, 95)),
+    p99: f(percentile(ms, 99)),
+    max: f(ms.at(-1) ?? NaN),
+    "not 2xx": byStatus.join(", ") || "none",
+  };
 }
 
 async function onDatabase(db: "postgres" | "pglite", env: Record<string, string>) {
@@ -109,9 +144,16 @@ async function onDatabase(db: "postgres" | "pglite", env: Record<string, string>
       if (ms < 2_000) break;
       await new Promise((resolve) => setTimeout(resolve, 5_000));
     }
-    console.error(`${db}: ${SECONDS} s of load, load average before ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.error(
+      `${db}: ${SECONDS} s of load, load average before ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
     const { ingest, reads } = await run(keel);
-    const errors = keel.output().split("\n").filter((line) => line.includes('"level":50'));
+    const errors = keel
+      .output()
+      .split("\n")
+      .filter((line) => line.includes('"level":50'));
     if (errors.length) console.error(`${db}: Keel logged ${errors.length} errors; the last:\n${errors.slice(-3).join("\n").slice(0, 3_000)}`);
     return [summary(db, "ingest", ingest), summary(db, "reads", reads)];
   } finally {
@@ -144,5 +186,9 @@ if (args.only !== "postgres") {
     await rm(dir, { recursive: true, force: true });
   }
 }
-console.log(`\nMixed load: ${CONNECTIONS} connections ingesting, ${CONNECTIONS} reading, ${SECONDS} s per database (load average now ${loadavg().map((l) => l.toFixed(2)).join(" ")})`);
+console.log(
+  `\nMixed load: ${CONNECTIONS} connections ingesting, ${CONNECTIONS} reading, ${SECONDS} s per database (load average now ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")})`,
+);
 console.table(table);

@@ -125,11 +125,7 @@ async function populate(database: Database, kind: string): Promise<void> {
   console.error(`${kind}: migrations and data`);
   await applyMigrations(database.adapterFactory);
   const t = performance.now();
-  await generateDoraBenchData(
-    database.prisma,
-    { teams: 20, services: 200, deployments: 200_000, changesPerDeployment: 5, incidents: 20_000, end: END },
-    log,
-  );
+  await generateDoraBenchData(database.prisma, { teams: 20, services: 200, deployments: 200_000, changesPerDeployment: 5, incidents: 20_000, end: END }, log);
   await analyzeBenchData(database.prisma);
   log(`generated and analysed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
@@ -142,7 +138,13 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
       const cold = await time(CALLS, (i) => api.get(doraPath(scope.filters, i + 1)));
       const repeat = await time(CALLS, () => api.get(doraPath(scope.filters, 0)));
       const floor = await time(CALLS, () =>
-        deploymentsPerWeek(database.prisma, { from: new Date(WINDOW.from), to: new Date(WINDOW.to), timeZone: "UTC", environment: "production", ...scope.filters }),
+        deploymentsPerWeek(database.prisma, {
+          from: new Date(WINDOW.from),
+          to: new Date(WINDOW.to),
+          timeZone: "UTC",
+          environment: "production",
+          ...scope.filters,
+        }),
       );
       const row: Row = {
         db: kind,
@@ -154,7 +156,9 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
         floorP50: percentile(floor, 0.5),
         floorP95: percentile(floor, 0.95),
       };
-      log(`${scope.name}: cold p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms; repeat p95 ${row.repeatP95.toFixed(1)} ms (floor p95 ${row.floorP95.toFixed(1)} ms)`);
+      log(
+        `${scope.name}: cold p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms; repeat p95 ${row.repeatP95.toFixed(1)} ms (floor p95 ${row.floorP95.toFixed(1)} ms)`,
+      );
       rows.push(row);
     }
   } finally {

@@ -46,7 +46,9 @@ try {
 
   let done = false;
   const started = performance.now();
-  const upload = timed(() => fetch(`${keel.url}/api/v1/builds/b-upload/junit?report=unit`, { method: "POST", headers: { ...headers, "content-type": "application/xml" }, body: xml })).finally(() => (done = true));
+  const upload = timed(() =>
+    fetch(`${keel.url}/api/v1/builds/b-upload/junit?report=unit`, { method: "POST", headers: { ...headers, "content-type": "application/xml" }, body: xml }),
+  ).finally(() => (done = true));
   const probes: { ms: number; status: number }[] = [];
   const hooks: { ms: number; status: number }[] = [];
   const deliveries: string[] = [];
@@ -72,13 +74,19 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   await keel.stop();
   const db = await PGlite.create(dir);
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RawEvent" WHERE "dedupeKey" = ANY($1)`, [deliveries.map((d) => `github:${d}`)]);
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RawEvent" WHERE "dedupeKey" = ANY($1)`, [
+    deliveries.map((d) => `github:${d}`),
+  ]);
   await db.close();
   const spooled = (await readdir(path.join(dir, "webhook-spool")).catch(() => [])).length;
   console.error(`deliveries acknowledged ${deliveries.length}, stored ${rows[0]?.n}, left in the spool ${spooled}`);
   const max = (xs: { ms: number }[]) => Math.round(Math.max(...xs.map((x) => x.ms)));
   const bad = (xs: { status: number }[], ok: number) => xs.filter((x) => x.status !== ok).length;
-  console.log(`\nUpload of ${TESTS.toLocaleString("en-US")} tests on PGlite: HTTP ${result.status} in ${seconds.toFixed(1)} s (load average ${loadavg().map((l) => l.toFixed(2)).join(" ")})`);
+  console.log(
+    `\nUpload of ${TESTS.toLocaleString("en-US")} tests on PGlite: HTTP ${result.status} in ${seconds.toFixed(1)} s (load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")})`,
+  );
   console.table([
     { what: "/healthz", answers: probes.length, "not 200/202": bad(probes, 200), "slowest ms": max(probes), goal: max(probes) < 1_000 ? "met" : "MISSED" },
     { what: "webhook", answers: hooks.length, "not 200/202": bad(hooks, 202), "slowest ms": max(hooks), goal: max(hooks) < 1_000 ? "met" : "MISSED" },

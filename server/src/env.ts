@@ -9,7 +9,12 @@ const optionalSecret = z.string().min(1).optional();
 const commaList = z
   .string()
   .optional()
-  .transform((value) => (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean));
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  );
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -32,7 +37,11 @@ const EnvSchema = z.object({
   KEEL_ALLOWED_HOSTS: commaList,
   /** A role for requests that are not signed in, for a kiosk on a trusted network: viewer only. */
   KEEL_ANONYMOUS_ROLE: z.literal("viewer", { error: 'must be "viewer" (or unset): anonymous visitors never edit' }).optional(),
-  KEEL_SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  KEEL_SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   KEEL_SESSION_MAX_DAYS: z.coerce.number().positive().max(90).default(7),
   KEEL_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the provider's issuer URL" }).optional(),
   KEEL_OIDC_CLIENT_ID: optionalSecret,
@@ -43,7 +52,11 @@ const EnvSchema = z.object({
   /** 32 bytes (base64 or hex) sealing stored secrets; required with DATABASE_URL to keep them. */
   KEEL_SECRET_KEY: optionalSecret,
   /** Minutes between incremental syncs of each connection (docs/connections.md); 0 turns the schedule off. */
-  KEEL_SYNC_INTERVAL_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(15),
+  KEEL_SYNC_INTERVAL_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(15),
   /** The SMTP server the weekly report is mailed through: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://. */
   KEEL_SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.com:587" }).optional(),
   /** The From: of Keel's e-mails. */

@@ -69,14 +69,22 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
   const oidc =
     env.KEEL_OIDC_ISSUER && env.KEEL_OIDC_CLIENT_ID && env.KEEL_PUBLIC_URL
       ? {
-          client: createOidcClient({ issuer: env.KEEL_OIDC_ISSUER, clientId: env.KEEL_OIDC_CLIENT_ID, clientSecret: env.KEEL_OIDC_CLIENT_SECRET, publicUrl: env.KEEL_PUBLIC_URL }, logger),
+          client: createOidcClient(
+            { issuer: env.KEEL_OIDC_ISSUER, clientId: env.KEEL_OIDC_CLIENT_ID, clientSecret: env.KEEL_OIDC_CLIENT_SECRET, publicUrl: env.KEEL_PUBLIC_URL },
+            logger,
+          ),
           policy: { allowedDomains: env.KEEL_OIDC_ALLOWED_DOMAINS, defaultRole: env.KEEL_OIDC_DEFAULT_ROLE },
         }
       : undefined;
   const secrets = secretBoxFor({ secretKey: env.KEEL_SECRET_KEY, dataDir: env.DATABASE_URL ? undefined : env.KEEL_DATA_DIR });
   // Weekly reports and "send now" (docs/digest.md): a pass at once (a send missed while Keel was
   // down goes out now), then every 30 seconds.
-  const jobs = startScheduler({ db: database.prisma, secrets, logger, digest: { smtpUrl: env.KEEL_SMTP_URL, mailFrom: env.KEEL_MAIL_FROM, publicUrl: env.KEEL_PUBLIC_URL } });
+  const jobs = startScheduler({
+    db: database.prisma,
+    secrets,
+    logger,
+    digest: { smtpUrl: env.KEEL_SMTP_URL, mailFrom: env.KEEL_MAIL_FROM, publicUrl: env.KEEL_PUBLIC_URL },
+  });
   const syncs = createSyncScheduler({
     db: database.prisma,
     secrets,
@@ -109,7 +117,9 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
   if (setupToken) {
     // Printed once, outside the structured log: whoever reads this terminal chooses the first admin.
     const base = env.KEEL_PUBLIC_URL?.replace(/\/+$/, "") ?? url.replace("127.0.0.1", "localhost");
-    process.stdout.write(`\n  Keel has no users yet. Open this link to choose the first admin's e-mail and password\n  (it works once, for 24 hours):\n\n    ${base}/setup#${setupToken}\n\n`);
+    process.stdout.write(
+      `\n  Keel has no users yet. Open this link to choose the first admin's e-mail and password\n  (it works once, for 24 hours):\n\n    ${base}/setup#${setupToken}\n\n`,
+    );
   }
   const localCli = database.kind === "pglite" ? await publishLocalCli({ db: database.prisma, dataDir: env.KEEL_DATA_DIR, url }) : undefined;
   logger.info({ url, database: database.kind, startupMs: Date.now() - started }, "Keel is ready");

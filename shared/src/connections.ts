@@ -15,7 +15,10 @@ const repository = z
 const Since = z
   .string()
   .trim()
-  .refine((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(v)) && !Number.isNaN(Date.parse(v)), "must be a date (2026-01-01) or an ISO-8601 date-time")
+  .refine(
+    (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(v)) && !Number.isNaN(Date.parse(v)),
+    "must be a date (2026-01-01) or an ISO-8601 date-time",
+  )
   .transform((v) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v).toISOString());
 const apiUrl = z
   .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, e.g. https://github.example.com/api/v3" })

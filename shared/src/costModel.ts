@@ -30,8 +30,14 @@ export const RESPONDER_HOURS_CAP_PER_DAY = 8;
 
 // Messages for people: the settings page shows them beside the field they name.
 const aNumber = () => z.number({ error: "must be a number" }).finite({ error: "must be a number" });
-const positive = (max: number) => aNumber().positive("must be more than 0").max(max, `must be at most ${max.toLocaleString("en-US")}`);
-const nonNegative = (max: number) => aNumber().min(0, "must be at least 0").max(max, `must be at most ${max.toLocaleString("en-US")}`);
+const positive = (max: number) =>
+  aNumber()
+    .positive("must be more than 0")
+    .max(max, `must be at most ${max.toLocaleString("en-US")}`);
+const nonNegative = (max: number) =>
+  aNumber()
+    .min(0, "must be at least 0")
+    .max(max, `must be at most ${max.toLocaleString("en-US")}`);
 
 /** A complete set of inputs (the organisation's). */
 export const CostModelInputs = z
@@ -68,9 +74,11 @@ export const CostModelUpdate = z
   .object({
     team: FilterName().optional(),
     inputs: z
-      .object(Object.fromEntries(COST_MODEL_INPUT_NAMES.map((name) => [name, CostModelInputs.shape[name].nullable().optional()])) as {
-        [K in CostModelInputName]: z.ZodOptional<z.ZodNullable<(typeof CostModelInputs.shape)[K]>>;
-      })
+      .object(
+        Object.fromEntries(COST_MODEL_INPUT_NAMES.map((name) => [name, CostModelInputs.shape[name].nullable().optional()])) as {
+          [K in CostModelInputName]: z.ZodOptional<z.ZodNullable<(typeof CostModelInputs.shape)[K]>>;
+        },
+      )
       .strict()
       .default({}),
     teamSize: z.number().int().min(1).max(100_000).nullable().optional(),

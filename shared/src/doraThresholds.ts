@@ -92,8 +92,7 @@ export const DORA_THRESHOLDS = {
   },
   2024: {
     year: 2024,
-    source:
-      "Accelerate State of DevOps Report 2024 (DORA, Google Cloud), chapter 'Software delivery performance', the four performance clusters",
+    source: "Accelerate State of DevOps Report 2024 (DORA, Google Cloud), chapter 'Software delivery performance', the four performance clusters",
     metrics: {
       leadTime: { ...leadTime, low: { text: "between one month and six months (and longer)" } },
       deploymentFrequency: { ...deploymentFrequency, low: { text: "between once per month and once every six months (and less)" } },

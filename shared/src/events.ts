@@ -14,7 +14,12 @@ export const Text = () => z.string().refine(isStorableText, "must not contain NU
 const id = Text().trim().min(1).max(MAX_ID_LENGTH);
 const name = Text().trim().min(1).max(200);
 const text = Text().max(MAX_TEXT_LENGTH);
-const sha = z.string().trim().min(4).max(64).regex(/^[0-9a-zA-Z._-]+$/, "must be a commit sha");
+const sha = z
+  .string()
+  .trim()
+  .min(4)
+  .max(64)
+  .regex(/^[0-9a-zA-Z._-]+$/, "must be a commit sha");
 /** An event id (deployments, incidents, builds): also the build id of a JUnit upload. */
 export const EventId = id;
 /** A service, team, environment or repository name. */
@@ -30,7 +35,10 @@ export const Timestamp = z.iso
     return year >= 1970 && year < 2100;
   }, "must be between 1970 and 2100");
 // Only web links: these are rendered as links in the dashboard, where javascript: or data: would run.
-const url = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).max(MAX_TEXT_LENGTH).refine(isStorableText);
+const url = z
+  .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+  .max(MAX_TEXT_LENGTH)
+  .refine(isStorableText);
 const labels = z.array(Text().trim().min(1).max(100)).max(100);
 /** PostgreSQL `int` columns hold 32 bits. */
 const prNumber = z.int32().positive();

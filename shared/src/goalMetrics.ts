@@ -35,7 +35,6 @@ export const GOAL_METRIC_NAMES = Object.keys(GOAL_METRICS) as GoalMetricValue[];
 export const GOAL_STATUSES = ["met", "on track", "at risk", "off track", "no data"] as const;
 export type GoalStatusValue = (typeof GOAL_STATUSES)[number];
 
-
 /** What a target must be for a metric, in words (the 400's message). */
 export function targetRangeText(metric: GoalMetricValue): string {
   const m: GoalMetricInfo = GOAL_METRICS[metric];

@@ -64,4 +64,3 @@ export const GoalId = z.uuid({ error: "must be a goal id (a UUID)" });
 /** tRPC goals.update: the id and the changes. */
 export const GoalUpdate = z.strictObject({ id: GoalId, changes: GoalPatch });
 export const GoalRef = z.strictObject({ id: GoalId });
-

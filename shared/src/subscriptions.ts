@@ -33,7 +33,10 @@ export const SubscriptionCreate = z.discriminatedUnion(
   [
     z.strictObject({
       channel: z.literal("email"),
-      to: z.array(Email, { error: "must be a list of e-mail addresses" }).min(1, "must name at least one recipient").max(MAX_RECIPIENTS, `must name at most ${MAX_RECIPIENTS} recipients`),
+      to: z
+        .array(Email, { error: "must be a list of e-mail addresses" })
+        .min(1, "must name at least one recipient")
+        .max(MAX_RECIPIENTS, `must name at most ${MAX_RECIPIENTS} recipients`),
       ...common,
     }),
     z.strictObject({ channel: z.literal("slack"), webhookUrl: WebhookUrl, ...common }),

@@ -24,5 +24,7 @@ describe.each(Object.entries(schemas))("%s", (_name, schema) => {
 
 test("the cost views' window is optional, but whole", () => {
   expect(CostFilters.safeParse({}).success).toBe(true);
-  expect(CostFilters.safeParse({ from: "2026-01-01" }).error?.issues).toEqual([expect.objectContaining({ path: ["to"], message: "give both from and to, or neither" })]);
+  expect(CostFilters.safeParse({ from: "2026-01-01" }).error?.issues).toEqual([
+    expect.objectContaining({ path: ["to"], message: "give both from and to, or neither" }),
+  ]);
 });

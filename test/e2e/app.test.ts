@@ -22,7 +22,9 @@ let dataSince: string | null;
 beforeAll(async () => {
   keel = await startKeelProcess({ KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN, KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-")) }, 170_000);
   browser = await launchBrowser();
-  const catalog = (await (await fetch(`${keel.url}/trpc/catalog.list`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { result: { data: { dataSince: string | null } } };
+  const catalog = (await (await fetch(`${keel.url}/trpc/catalog.list`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+    result: { data: { dataSince: string | null } };
+  };
   dataSince = catalog.result.data.dataSince;
 });
 afterAll(async () => {
@@ -147,7 +149,8 @@ describe("Overview", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("filter-service");
     // Each chart has an accessible name saying what it plots.
-    for (const chart of await page.locator('[data-testid="chart"]').all()) expect(await chart.getAttribute("aria-label")).toMatch(/^Line chart of .+ per week from the week of/);
+    for (const chart of await page.locator('[data-testid="chart"]').all())
+      expect(await chart.getAttribute("aria-label")).toMatch(/^Line chart of .+ per week from the week of/);
     expect(problems).toEqual([]);
   });
 });

@@ -23,18 +23,35 @@ beforeAll(async () => {
       name: "checkout",
       commits: [
         { sha: "c0ffee01", message: "feat: pay", date: "2026-11-02T08:00:00Z" },
-        { sha: "c0ffee02", message: "fix: pay", date: "2026-11-03T08:00:00Z", pull: { number: 2, created_at: "2026-11-02T12:00:00Z", merged_at: "2026-11-03T08:00:00Z", labels: ["bug"] } },
+        {
+          sha: "c0ffee02",
+          message: "fix: pay",
+          date: "2026-11-03T08:00:00Z",
+          pull: { number: 2, created_at: "2026-11-02T12:00:00Z", merged_at: "2026-11-03T08:00:00Z", labels: ["bug"] },
+        },
       ],
       deployments: [
         { id: 1, sha: "c0ffee01", created_at: "2026-11-02T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-02T10:00:00Z" }] },
         { id: 2, sha: "c0ffee02", created_at: "2026-11-03T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-03T10:00:00Z" }] },
       ],
-      issues: [{ number: 5, title: "Checkout down", labels: ["incident"], created_at: "2026-11-03T11:00:00Z", updated_at: "2026-11-03T12:00:00Z", closed_at: "2026-11-03T12:00:00Z" }],
+      issues: [
+        {
+          number: 5,
+          title: "Checkout down",
+          labels: ["incident"],
+          created_at: "2026-11-03T11:00:00Z",
+          updated_at: "2026-11-03T12:00:00Z",
+          closed_at: "2026-11-03T12:00:00Z",
+        },
+      ],
       runs: [],
     },
     { token: GITHUB_TOKEN },
   );
-  keel = await startKeelProcess({ KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-connections-token-0123456789", KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-connections-")) }, 170_000);
+  keel = await startKeelProcess(
+    { KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-connections-token-0123456789", KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-connections-")) },
+    170_000,
+  );
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -47,9 +64,12 @@ describe("Data sources: connections", () => {
   test("an admin connects GitHub, watches it sync, reads a failure in words and removes a connection", async () => {
     const { page, problems } = await openPage(browser, `${keel.url}/data-sources`);
     const section = page.locator("#connections");
-    await section.getByText("No connections yet").waitFor().catch(async (error: unknown) => {
-      throw new Error(`${String(error)}\n${(await page.locator("main").textContent()) ?? ""}\n${problems.join("\n")}`);
-    });
+    await section
+      .getByText("No connections yet")
+      .waitFor()
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\n${(await page.locator("main").textContent()) ?? ""}\n${problems.join("\n")}`);
+      });
 
     // The form checks fields before sending.
     await section.getByRole("button", { name: "Connect and sync" }).click();

@@ -289,7 +289,9 @@ describe("Investment", () => {
     // The first team (Checkout) by default: below its target, hours lost rising.
     const answer = page.getByTestId("paying-off");
     await expect(answer.textContent()).resolves.toMatch(
-      new RegExp(`^Checkout is below its debt target: it put ${escaped(percent(checkout.total.debtShare))} of its [\\d,]+ changes into debt \\(target 20\\.0%\\), and its hours lost rose`),
+      new RegExp(
+        `^Checkout is below its debt target: it put ${escaped(percent(checkout.total.debtShare))} of its [\\d,]+ changes into debt \\(target 20\\.0%\\), and its hours lost rose`,
+      ),
     );
     expect(checkout.hoursLostTrend.direction).toBe("rising");
     await screenshot(page, "cost-investment-1280");
@@ -298,7 +300,11 @@ describe("Investment", () => {
     await page.waitForURL(/team=payments/);
     await expect
       .poll(() => answer.textContent(), { timeout: SLOW })
-      .toMatch(new RegExp(`^So far, yes: Payments put ${escaped(percent(payments.total.debtShare))} of its [\\d,]+ changes into debt \\(target 20\\.0%\\), and its hours lost fell`));
+      .toMatch(
+        new RegExp(
+          `^So far, yes: Payments put ${escaped(percent(payments.total.debtShare))} of its [\\d,]+ changes into debt \\(target 20\\.0%\\), and its hours lost fell`,
+        ),
+      );
     await chartsReady(page, 2);
     // The unclassified share is shown, never hidden.
     await expect(page.locator(".panel").first().textContent()).resolves.toMatch(/\d+\.\d% of its changes are unclassified/);

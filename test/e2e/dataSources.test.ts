@@ -16,7 +16,12 @@ let browser: Browser;
 
 beforeAll(async () => {
   keel = await startKeelProcess(
-    { KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-sources-token-0123456789", KEEL_GITHUB_WEBHOOK_SECRET: SECRET, KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-sources-")) },
+    {
+      KEEL_DEMO: "0",
+      KEEL_API_TOKEN: "e2e-sources-token-0123456789",
+      KEEL_GITHUB_WEBHOOK_SECRET: SECRET,
+      KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-sources-")),
+    },
     170_000,
   );
   browser = await launchBrowser();
@@ -24,7 +29,12 @@ beforeAll(async () => {
   const res = await fetch(`${keel.url}/webhooks/github`, {
     method: "POST",
     body,
-    headers: { "content-type": "application/json", "x-github-event": "deployment_status", "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}` },
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "deployment_status",
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`,
+    },
   });
   expect(res.status).toBeLessThan(300);
 });

@@ -13,7 +13,10 @@ let keel: KeelProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  keel = await startKeelProcess({ KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-empty-token-0123456789", KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-empty-")) }, 170_000);
+  keel = await startKeelProcess(
+    { KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-empty-token-0123456789", KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-empty-")) },
+    170_000,
+  );
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -97,7 +97,11 @@ describe("goals", () => {
   test("a viewer reads the goals and is offered no change", async () => {
     const email = "goal-viewer@test.example";
     const password = "correct horse battery staple";
-    const created = await fetch(`${keel.url}/api/v1/users`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ email, role: "viewer", password }) });
+    const created = await fetch(`${keel.url}/api/v1/users`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ email, role: "viewer", password }),
+    });
     expect(created.status).toBe(201);
     const { page, problems } = await openPage(browser, `${keel.url}/`, undefined, { signedIn: false });
     const login = await page.request.post(`${keel.url}/auth/login`, { data: { email, password }, headers: { origin: keel.url } });

@@ -29,7 +29,8 @@ async function tableReady(page: Page, testId: string): Promise<void> {
   await page.waitForFunction(() => !document.querySelector("[aria-busy=true]"), undefined, { timeout: 20_000 });
 }
 
-const rowIds = (page: Page, attribute: "data-deployment" | "data-incident") => page.locator(`tbody tr[${attribute}]`).evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a)), attribute);
+const rowIds = (page: Page, attribute: "data-deployment" | "data-incident") =>
+  page.locator(`tbody tr[${attribute}]`).evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a)), attribute);
 
 describe("Deployments", () => {
   test("lists the period's deployments newest first, a page at a time, with no console errors", async () => {
@@ -94,7 +95,9 @@ describe("Deployments", () => {
     expect(await row.locator(".row-toggle").getAttribute("aria-expanded")).toBe("true");
     const detail = page.getByTestId("deployment-detail");
     await detail.getByTestId("failure-causes").waitFor();
-    await expect(detail.getByTestId("failure-causes").textContent()).resolves.toMatch(/names this deployment as its cause|names commit|names no cause and opened/);
+    await expect(detail.getByTestId("failure-causes").textContent()).resolves.toMatch(
+      /names this deployment as its cause|names commit|names no cause and opened/,
+    );
     await expect(detail.locator(".changes-table, p.muted").first().isVisible()).resolves.toBe(true);
     await screenshot(page, "deployments-open");
 
@@ -169,7 +172,9 @@ describe("Incidents", () => {
       row = page.locator("tbody tr[data-incident]", { hasText: "Corporate SSO provider degraded" });
     }
     await row.locator(".row-toggle").click();
-    await expect(page.getByTestId("incident-detail").getByTestId("attribution").textContent()).resolves.toBe("It has no service and names no cause, so Keel attributes it to nothing.");
+    await expect(page.getByTestId("incident-detail").getByTestId("attribution").textContent()).resolves.toBe(
+      "It has no service and names no cause, so Keel attributes it to nothing.",
+    );
     expect(problems).toEqual([]);
   });
 

@@ -38,7 +38,9 @@ async function api(pathAndQuery: string): Promise<DoraMetrics> {
 }
 
 async function dataSince(): Promise<string | null> {
-  const body = (await (await fetch(`${keel.url}/trpc/catalog.list`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { result: { data: { dataSince: string | null } } };
+  const body = (await (await fetch(`${keel.url}/trpc/catalog.list`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+    result: { data: { dataSince: string | null } };
+  };
   return body.result.data.dataSince;
 }
 
@@ -76,11 +78,13 @@ describe("API tokens", () => {
     expect((await fetch(`${keel.url}${doraPath}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     const row = page.locator("tr[data-token=grafana]");
     await expect(row.locator("td").nth(1).textContent()).resolves.toBe(token.slice(0, 10) + "…");
-    await expect.poll(async () => {
-      await page.reload();
-      await row.waitFor();
-      return row.locator("td").nth(3).textContent();
-    }).not.toBe("never");
+    await expect
+      .poll(async () => {
+        await page.reload();
+        await row.waitFor();
+        return row.locator("td").nth(3).textContent();
+      })
+      .not.toBe("never");
 
     // Shown once: after Done (or a reload, above) the page holds only its first characters.
     expect(await page.content()).not.toContain(token);
@@ -217,12 +221,18 @@ interface CostModelAnswer {
 }
 
 async function costModel(): Promise<CostModelAnswer> {
-  const body = (await (await fetch(`${keel.url}/trpc/costModel.get`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { result: { data: CostModelAnswer } };
+  const body = (await (await fetch(`${keel.url}/trpc/costModel.get`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+    result: { data: CostModelAnswer };
+  };
   return body.result.data;
 }
 
 async function costModelUpdate(input: object): Promise<void> {
-  const res = await fetch(`${keel.url}/trpc/costModel.update`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(input) });
+  const res = await fetch(`${keel.url}/trpc/costModel.update`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify(input),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -241,7 +251,8 @@ async function hoursLostCostModel(): Promise<{ version: number; label: string; i
 async function restoreCostModel(before: CostModelAnswer): Promise<void> {
   const now = await costModel();
   const rate = before.organisation.inputs.loadedHourlyRateUsd;
-  if (now.organisation.inputs.loadedHourlyRateUsd !== rate) await costModelUpdate({ inputs: { loadedHourlyRateUsd: rate }, note: "restored by the browser test" });
+  if (now.organisation.inputs.loadedHourlyRateUsd !== rate)
+    await costModelUpdate({ inputs: { loadedHourlyRateUsd: rate }, note: "restored by the browser test" });
   for (const team of now.teams) {
     const was = before.teams.find((t) => t.team === team.team)?.overrides ?? {};
     const names = new Set([...Object.keys(was), ...Object.keys(team.overrides)]);
@@ -289,7 +300,9 @@ describe("cost model", () => {
       await expect(form.locator("#cost-org-loadedHourlyRateUsd-help").textContent()).resolves.toBe("Default: 100");
       // Nothing edited yet in this Keel: the history says the defaults are in force.
       expect(before.organisation.version).toBe(0);
-      await expect(page.locator("#cost-model .state-empty").first().textContent()).resolves.toBe("No edits yet: the organisation uses the defaults (version 0).");
+      await expect(page.locator("#cost-model .state-empty").first().textContent()).resolves.toBe(
+        "No edits yet: the organisation uses the defaults (version 0).",
+      );
       const sent = recordUpdates(page);
 
       await rate.fill("120");
@@ -389,7 +402,9 @@ describe("cost model", () => {
       await form.getByRole("button", { name: `Save ${team.name}'s overrides` }).click();
       await expect.poll(() => page.getByTestId("cost-team-overrides").textContent()).toBe(`${team.name} overrides wait factor (version ${team.version + 1}).`);
       const history = page.getByTestId(`cost-history-team-${team.team}`);
-      await expect.poll(() => history.locator(`tr[data-version="${team.version + 1}"] .cost-history-changes`).textContent()).toBe("wait factor: organisation's → 0.7");
+      await expect
+        .poll(() => history.locator(`tr[data-version="${team.version + 1}"] .cost-history-changes`).textContent())
+        .toBe("wait factor: organisation's → 0.7");
       expect((await costModel()).teams.find((t) => t.team === team.team)?.overrides).toEqual({ waitFactor: 0.7 });
       await sectionScreenshot(page, "settings-cost-model-team");
 
@@ -399,7 +414,9 @@ describe("cost model", () => {
       await expect(wait.inputValue()).resolves.toBe("");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe(`cost-team-${team.team}-waitFactor`);
       await form.getByRole("button", { name: `Save ${team.name}'s overrides` }).click();
-      await expect.poll(() => history.locator(`tr[data-version="${team.version + 2}"] .cost-history-changes`).textContent()).toBe("wait factor: 0.7 → organisation's");
+      await expect
+        .poll(() => history.locator(`tr[data-version="${team.version + 2}"] .cost-history-changes`).textContent())
+        .toBe("wait factor: 0.7 → organisation's");
       expect(sent).toEqual([{ waitFactor: null }]);
       expect((await costModel()).teams.find((t) => t.team === team.team)?.overrides).toEqual({});
       expect(problems).toEqual([]);
@@ -437,7 +454,9 @@ describe("Users and the audit log (admin)", () => {
     await page.getByText("ada@example.com is now an editor.").waitFor({ timeout: SLOW });
     await row.getByRole("button", { name: "Disable ada@example.com" }).click();
     await row.getByRole("button", { name: "Enable ada@example.com" }).waitFor({ timeout: SLOW });
-    const listed = (await (await fetch(`${keel.url}/api/v1/users`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { users: { email: string; role: string; disabled: boolean }[] };
+    const listed = (await (await fetch(`${keel.url}/api/v1/users`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+      users: { email: string; role: string; disabled: boolean }[];
+    };
     expect(listed.users.find((u) => u.email === "ada@example.com")).toMatchObject({ role: "editor", disabled: true });
     await screenshotOf(users, "settings-users");
 
@@ -467,7 +486,11 @@ describe("Users and the audit log (admin)", () => {
     expect(await page.locator("#tokens, #users, #audit-log").count()).toBe(0);
     expect(await page.getByRole("button", { name: /^Save/ }).count()).toBe(0);
     const status = await page.evaluate(async () => {
-      const res = await fetch("/trpc/settings.update", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ debtTarget: 0.5 }) });
+      const res = await fetch("/trpc/settings.update", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ debtTarget: 0.5 }),
+      });
       return res.status;
     });
     expect(status).toBe(403);

@@ -79,7 +79,9 @@ describe("sign-in", () => {
     expect(new URL(page.url()).pathname).toBe("/");
     await expect(page.getByTestId("signed-in-user").getAttribute("data-role")).resolves.toBe("admin");
     // The link works once.
-    const again = await page.request.post(`${keel.url}/auth/setup`, { data: { token: link?.[1]?.slice("/setup#".length), email: "x@acme.example", name: "X", password: "another password 0123" } });
+    const again = await page.request.post(`${keel.url}/auth/setup`, {
+      data: { token: link?.[1]?.slice("/setup#".length), email: "x@acme.example", name: "X", password: "another password 0123" },
+    });
     expect(again.status()).toBe(403);
     // The one expected failure: /auth/me's 401 before anyone is signed in (the contract's answer).
     expect(problems.filter((p) => !p.includes("status of 401"))).toEqual([]);

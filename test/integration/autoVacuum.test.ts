@@ -37,7 +37,9 @@ describe.runIf(testDbKind === "pglite")("autovacuum on PGlite", () => {
   };
 
   test("2,000 new rows: the table is vacuumed, and an index-only scan then reads no row from the table", async () => {
-    await database.prisma.$executeRawUnsafe(`INSERT INTO "Team" (id, slug, name) SELECT gen_random_uuid(), 'team-' || i, 'Team ' || i FROM generate_series(1, 2000) i`);
+    await database.prisma.$executeRawUnsafe(
+      `INSERT INTO "Team" (id, slug, name) SELECT gen_random_uuid(), 'team-' || i, 'Team ' || i FROM generate_series(1, 2000) i`,
+    );
     expect(await teamPlan()).toMatch(/Index Only Scan[\s\S]*Heap Fetches: [1-9]/);
     expect(await maintainTeam()).toEqual([{ table: "Team", action: "vacuum" }]);
     expect(await teamPlan()).toMatch(/Index Only Scan[\s\S]*Heap Fetches: 0/);

@@ -138,7 +138,15 @@ describe("keel junit", () => {
 
   beforeAll(async () => {
     const res = await app.request("/api/v1/builds", {
-      json: { id: "cli-build-1", pipeline: "ci", service: "shop", commitSha: "abcdef12", status: "success", startedAt: "2026-11-10T10:00:00Z", finishedAt: "2026-11-10T10:08:00Z" },
+      json: {
+        id: "cli-build-1",
+        pipeline: "ci",
+        service: "shop",
+        commitSha: "abcdef12",
+        status: "success",
+        startedAt: "2026-11-10T10:00:00Z",
+        finishedAt: "2026-11-10T10:08:00Z",
+      },
     });
     expect(res.status).toBe(200);
   });
@@ -257,7 +265,15 @@ describe("keel import", () => {
         events: [
           { type: "deployment", id: "bad-1", service: "shop", status: "success", finishedAt: "2026-11-01T12:00:00Z" },
           { type: "deployment", id: "bad-2", service: "shop", status: "success", finishedAt: "2026-02-30T12:00:00Z" },
-          { type: "build", id: "bad-3", commitSha: "abcd1234", status: "ok", startedAt: "2026-11-01T12:00:00Z", finishedAt: "2026-11-01T12:00:00Z", colour: "red" },
+          {
+            type: "build",
+            id: "bad-3",
+            commitSha: "abcd1234",
+            status: "ok",
+            startedAt: "2026-11-01T12:00:00Z",
+            finishedAt: "2026-11-01T12:00:00Z",
+            colour: "red",
+          },
           { type: "rollout", id: "bad-4" },
         ],
       }),
@@ -275,7 +291,12 @@ describe("keel import", () => {
   test("a CSV file with errors names each line and column; commits are refused in CSV", async () => {
     const bad = write(
       "bad.csv",
-      ["type,id,service,status,finishedAt,responders", "deployment,c1,shop,success,2026-11-01", "incident,c2,shop,,,lots", "deployment,c3,shop,success,2026-11-01T10:00:00Z,3"].join("\n"),
+      [
+        "type,id,service,status,finishedAt,responders",
+        "deployment,c1,shop,success,2026-11-01",
+        "incident,c2,shop,,,lots",
+        "deployment,c3,shop,success,2026-11-01T10:00:00Z,3",
+      ].join("\n"),
     );
     const before = await snapshotCounts(app.database.prisma);
     const result = await keel(["import", bad]);

@@ -18,7 +18,11 @@ async function post(path: string, json: unknown): Promise<unknown> {
 
 const commit = (sha: string, hour: number) => ({ sha, committedAt: `2026-11-09T${String(hour).padStart(2, "0")}:00:00Z` });
 const deployment = (id: string, service: string, extra: Record<string, unknown>) => ({
-  id, service, status: "success", finishedAt: "2026-11-10T12:00:00Z", ...extra,
+  id,
+  service,
+  status: "success",
+  finishedAt: "2026-11-10T12:00:00Z",
+  ...extra,
 });
 
 async function shippedShas(deploymentId: string): Promise<string[]> {

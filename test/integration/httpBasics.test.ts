@@ -47,7 +47,9 @@ describe("auth", () => {
 
   test("an ingest token may read a service's last deployment (keel deploy in CI) but no metric", async () => {
     const ingest = await createToken({ db: app.database.prisma, input: { name: "ci-deploy", scope: "ingest" } });
-    expect((await app.request("/api/v1/deployments", { json: { ...deployment, id: "d-last-1", commitSha: "abc1234def" }, token: ingest.token })).status).toBe(200);
+    expect((await app.request("/api/v1/deployments", { json: { ...deployment, id: "d-last-1", commitSha: "abc1234def" }, token: ingest.token })).status).toBe(
+      200,
+    );
     const last = await app.request(`/api/v1/services/${deployment.service}/last-deployment`, { token: ingest.token });
     expect(last.status, await last.clone().text()).toBe(200);
     const metrics = await app.request("/api/v1/metrics/dora?from=2026-11-02&to=2026-11-16", { token: ingest.token });

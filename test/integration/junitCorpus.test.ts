@@ -43,9 +43,14 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
   const events = cases.map(({ build }, i) => ({
-    type: "build", id: build, pipeline: "ci", repository: `corpus-repo-${i}`,
-    commitSha: `c0ffee${i.toString(16).padStart(6, "0")}`, status: "success",
-    startedAt: "2026-11-10T10:00:00Z", finishedAt: "2026-11-10T10:08:00Z",
+    type: "build",
+    id: build,
+    pipeline: "ci",
+    repository: `corpus-repo-${i}`,
+    commitSha: `c0ffee${i.toString(16).padStart(6, "0")}`,
+    status: "success",
+    startedAt: "2026-11-10T10:00:00Z",
+    finishedAt: "2026-11-10T10:08:00Z",
   }));
   const res = await app.request("/api/v1/events", { json: { events } });
   expect(res.status).toBe(200);
@@ -57,19 +62,20 @@ describe("the JUnit corpus", () => {
     expect(cases.length).toBe(451);
   });
 
-  for (const { file, sidecar, build } of cases) test.concurrent(file, async () => {
-    const expected = (JSON.parse(readFileSync(path.join(corpusDir, sidecar), "utf8")) as { expect: Expect }).expect;
-    const res = await app.request(`/api/v1/builds/${build}/junit?report=corpus`, {
-      method: "POST",
-      body: readFileSync(path.join(corpusDir, file)),
-      headers: { "content-type": "application/xml" },
+  for (const { file, sidecar, build } of cases)
+    test.concurrent(file, async () => {
+      const expected = (JSON.parse(readFileSync(path.join(corpusDir, sidecar), "utf8")) as { expect: Expect }).expect;
+      const res = await app.request(`/api/v1/builds/${build}/junit?report=corpus`, {
+        method: "POST",
+        body: readFileSync(path.join(corpusDir, file)),
+        headers: { "content-type": "application/xml" },
+      });
+      const body = (await res.json()) as Record<string, unknown>;
+      const got: Record<string, unknown> = { status: res.status };
+      if (res.status === 200) for (const k of COUNTS) got[k] = body[k];
+      expect(got, JSON.stringify(body).slice(0, 400)).toEqual(expected);
+      if (res.status !== 200) {
+        expect(await app.database.prisma.testReport.count({ where: { buildId: build } })).toBe(0);
+      }
     });
-    const body = (await res.json()) as Record<string, unknown>;
-    const got: Record<string, unknown> = { status: res.status };
-    if (res.status === 200) for (const k of COUNTS) got[k] = body[k];
-    expect(got, JSON.stringify(body).slice(0, 400)).toEqual(expected);
-    if (res.status !== 200) {
-      expect(await app.database.prisma.testReport.count({ where: { buildId: build } })).toBe(0);
-    }
-  });
 });

@@ -17,8 +17,15 @@ const upload = (buildId: string, body: Buffer | string, headers: Record<string, 
 beforeAll(async () => {
   app = await startTestApp();
   const res = await app.request("/api/v1/builds", {
-    json: { id: "b-1", pipeline: "ci", service: "checkout", commitSha: "abcdef12", status: "success",
-      startedAt: "2026-11-10T10:00:00Z", finishedAt: "2026-11-10T10:08:00Z" },
+    json: {
+      id: "b-1",
+      pipeline: "ci",
+      service: "checkout",
+      commitSha: "abcdef12",
+      status: "success",
+      startedAt: "2026-11-10T10:00:00Z",
+      finishedAt: "2026-11-10T10:08:00Z",
+    },
   });
   expect(res.status).toBe(200);
 });

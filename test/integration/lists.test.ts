@@ -21,7 +21,13 @@ beforeAll(async () => {
   caller = createCaller(adminContext(app.database.prisma));
   await send(app, [
     // Team core: api. Team front: web.
-    deploy("d1", "api", at(0), { team: "core", commits: [{ sha: "c1aaaaaa", committedAt: at(-2), message: "feat: one" }, { sha: "c2aaaaaa", committedAt: at(-5), message: "fix: two" }] }),
+    deploy("d1", "api", at(0), {
+      team: "core",
+      commits: [
+        { sha: "c1aaaaaa", committedAt: at(-2), message: "feat: one" },
+        { sha: "c2aaaaaa", committedAt: at(-5), message: "fix: two" },
+      ],
+    }),
     deployCommit("d2", "api", at(24), "c3aaaaaa", at(20), { team: "core" }),
     deploy("s1", "api", at(23), { team: "core", environment: "staging", commitSha: "c3aaaaaa" }),
     deploy("d3", "api", at(48), { team: "core" }),
@@ -50,7 +56,12 @@ describe("deployments.list", () => {
     expect(list.total).toBe(9);
     expect(ids(list.items)).toEqual(["d9", "d8", "d7", "d6", "d5", "d4", "d3", "d2", "d1"]);
     const byId = new Map(list.items.map((d) => [d.id, d]));
-    expect(byId.get("d1")).toMatchObject({ changeFailure: true, failureReasons: [{ rule: "incident", incidentId: "i1", rollbackId: null }], changes: 2, team: "core" });
+    expect(byId.get("d1")).toMatchObject({
+      changeFailure: true,
+      failureReasons: [{ rule: "incident", incidentId: "i1", rollbackId: null }],
+      changes: 2,
+      team: "core",
+    });
     expect(byId.get("d2")?.failureReasons).toEqual([{ rule: "commit", incidentId: "i2", rollbackId: null }]);
     expect(byId.get("d3")?.failureReasons).toEqual([{ rule: "rollback", incidentId: null, rollbackId: "d4" }]);
     expect(byId.get("d5")?.failureReasons).toEqual([{ rule: "timeWindow", incidentId: "i3", rollbackId: null }]);
@@ -100,7 +111,10 @@ describe("deployments.list", () => {
   });
 
   test("unknown names and bad windows are refused, naming the field", async () => {
-    await expect(caller.deployments.list({ ...window, team: "nobody" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("team") });
+    await expect(caller.deployments.list({ ...window, team: "nobody" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("team"),
+    });
     await expect(caller.deployments.list({ from: "2026-11-05", to: "2026-11-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(caller.deployments.list({ ...window, limit: 1000 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
@@ -135,7 +149,9 @@ describe("deployments.get", () => {
   });
 
   test("the time-window rule and a hotfix's remediated incident", async () => {
-    expect((await caller.deployments.get({ id: "d5" })).causes).toEqual([{ rule: "timeWindow", incident: expect.objectContaining({ id: "i3" }), rollback: null }]);
+    expect((await caller.deployments.get({ id: "d5" })).causes).toEqual([
+      { rule: "timeWindow", incident: expect.objectContaining({ id: "i3" }), rollback: null },
+    ]);
     expect((await caller.deployments.get({ id: "d9" })).remediates).toMatchObject({ id: "i1" });
   });
 

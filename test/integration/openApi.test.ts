@@ -10,7 +10,10 @@ import { startTestApp, type TestApp } from "../support/httpApp.ts";
 
 interface Document {
   openapi: string;
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> }; security?: unknown[] }> & { servers?: { url: string }[] }>;
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content: Record<string, { schema: unknown }> }; security?: unknown[] }> & { servers?: { url: string }[] }
+  >;
   components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: unknown }> };
 }
 
@@ -94,7 +97,12 @@ describe("the OpenAPI document", () => {
     const { $schema: _dialect, ...batch } = EventBatch.toJSONSchema({ io: "input" });
     expect(doc.components.schemas.EventBatch).toEqual(batch);
     expect(doc.paths["/events"]?.post?.requestBody?.content["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/EventBatch" });
-    for (const [path, name] of [["/deployments", "DeploymentEvent"], ["/changes", "ChangeEvent"], ["/incidents", "IncidentEvent"], ["/builds", "BuildEvent"]]) {
+    for (const [path, name] of [
+      ["/deployments", "DeploymentEvent"],
+      ["/changes", "ChangeEvent"],
+      ["/incidents", "IncidentEvent"],
+      ["/builds", "BuildEvent"],
+    ]) {
       const ref = { $ref: `#/components/schemas/${name}` };
       expect(doc.paths[path as string]?.post?.requestBody?.content["application/json"]?.schema).toEqual({
         oneOf: [ref, { type: "array", minItems: 1, maxItems: 5000, items: ref }],

@@ -9,8 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const send = (events: AnyEventInput[]) =>
-  recordEvents({ db: database.prisma, events: events.map((e) => AnyEvent.parse(e)), source: "test" });
+const send = (events: AnyEventInput[]) => recordEvents({ db: database.prisma, events: events.map((e) => AnyEvent.parse(e)), source: "test" });
 
 const deploy = (id: string, extra: Partial<AnyEventInput & { type: "deployment" }> = {}): AnyEventInput => ({
   type: "deployment",
@@ -100,8 +99,16 @@ describe("recordEvents", () => {
   test("a batch is atomic: when one event cannot be stored, nothing is", async () => {
     const before = await database.prisma.rawEvent.count();
     // The same build id twice with attempts that overflow an int column cannot be stored.
-    const bad = { type: "build" as const, id: "b-bad", pipeline: "ci", commitSha: "eeee5555", status: "success" as const,
-      startedAt: "2026-11-10T08:00:00Z", finishedAt: "2026-11-10T08:05:00Z", attempt: 1 };
+    const bad = {
+      type: "build" as const,
+      id: "b-bad",
+      pipeline: "ci",
+      commitSha: "eeee5555",
+      status: "success" as const,
+      startedAt: "2026-11-10T08:00:00Z",
+      finishedAt: "2026-11-10T08:05:00Z",
+      attempt: 1,
+    };
     const parsed = [AnyEvent.parse(deploy("d-atomic")), { ...AnyEvent.parse(bad), attempt: 2 ** 40 }];
     await expect(recordEvents({ db: database.prisma, events: parsed as never, source: "test" })).rejects.toThrow();
     expect(await database.prisma.rawEvent.count()).toBe(before);

@@ -28,16 +28,28 @@ afterAll(() => app?.close());
 
 describe("settings.update", () => {
   test("starts from the defaults", async () => {
-    expect(await caller.settings.get()).toEqual({ timeZone: "UTC", thresholdsYear: 2023, debtTarget: 0.2, attributionWindowDays: 7, attributionWindowHours: 168 });
+    expect(await caller.settings.get()).toEqual({
+      timeZone: "UTC",
+      thresholdsYear: 2023,
+      debtTarget: 0.2,
+      attributionWindowDays: 7,
+      attributionWindowHours: 168,
+    });
   });
 
   test("the time zone moves the weekly buckets of the metrics", async () => {
     const window = { from: "2026-11-09", to: "2026-11-23" };
     const weeks = async () => (await caller.dora.summary(window)).series.map((b) => [b.bucketStart, b.deployments]);
-    expect(await weeks()).toEqual([["2026-11-09", 1], ["2026-11-16", 2]]);
+    expect(await weeks()).toEqual([
+      ["2026-11-09", 1],
+      ["2026-11-16", 2],
+    ]);
     expect(await caller.settings.update({ timeZone: "Asia/Tokyo" })).toMatchObject({ timeZone: "Asia/Tokyo" });
     expect((await caller.dora.summary(window)).timeZone).toBe("Asia/Tokyo");
-    expect(await weeks()).toEqual([["2026-11-09", 0], ["2026-11-16", 3]]);
+    expect(await weeks()).toEqual([
+      ["2026-11-09", 0],
+      ["2026-11-16", 3],
+    ]);
     await caller.settings.update({ timeZone: "UTC" });
   });
 
@@ -83,7 +95,13 @@ describe("settings.update", () => {
     [{}],
   ])("refuses %o and changes nothing", async (update) => {
     await expect(caller.settings.update(update as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(await caller.settings.get()).toEqual({ timeZone: "UTC", thresholdsYear: 2023, debtTarget: 0.2, attributionWindowDays: 7, attributionWindowHours: 168 });
+    expect(await caller.settings.get()).toEqual({
+      timeZone: "UTC",
+      thresholdsYear: 2023,
+      debtTarget: 0.2,
+      attributionWindowDays: 7,
+      attributionWindowHours: 168,
+    });
   });
 
   test("a time zone the database does not know is refused by the service too", async () => {
@@ -96,7 +114,13 @@ describe("settings.update", () => {
 
 describe("teams", () => {
   test("create, then rename and size it, with a debt target override", async () => {
-    expect(await caller.teams.create({ slug: "payments", name: "Payments", size: 6 })).toEqual({ slug: "payments", name: "Payments", size: 6, debtTarget: null, services: 0 });
+    expect(await caller.teams.create({ slug: "payments", name: "Payments", size: 6 })).toEqual({
+      slug: "payments",
+      name: "Payments",
+      size: 6,
+      debtTarget: null,
+      services: 0,
+    });
     expect(await caller.teams.update({ slug: "payments", name: "Payments & Billing", debtTarget: 0.3 })).toEqual({
       slug: "payments",
       name: "Payments & Billing",

@@ -25,7 +25,15 @@ describe("tokens", () => {
     expect(created.token).toMatch(/^keel_[\w-]{20,}$/);
     expect(created.prefix).toBe(created.token.slice(0, 10));
     const listed = (await caller.tokens.list()).find((t) => t.id === created.id);
-    expect(listed).toEqual({ id: created.id, name: "grafana", scope: "read", prefix: created.prefix, createdAt: created.createdAt, lastUsedAt: null, revokedAt: null });
+    expect(listed).toEqual({
+      id: created.id,
+      name: "grafana",
+      scope: "read",
+      prefix: created.prefix,
+      createdAt: created.createdAt,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(JSON.stringify(await caller.tokens.list())).not.toContain(created.token);
     // Only the hash is stored.
     const row = await app.database.prisma.apiToken.findUniqueOrThrow({ where: { id: created.id } });

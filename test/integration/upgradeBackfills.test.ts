@@ -22,15 +22,17 @@ function statement(migration: string, start: string): string {
   const dir = readdirSync(migrationsDir).find((d) => d.endsWith(migration));
   if (!dir) throw new Error(`no migration ${migration}`);
   const sql = readFileSync(path.join(migrationsDir, dir, "migration.sql"), "utf8").replace(/^--.*$/gm, "");
-  const found = sql.split(";").map((s) => s.trim()).find((s) => s.startsWith(start));
+  const found = sql
+    .split(";")
+    .map((s) => s.trim())
+    .find((s) => s.startsWith(start));
   if (!found) throw new Error(`no statement starting ${start} in ${migration}`);
   return found;
 }
 
 test("the keyHash backfill gives the hash the server computes, for any name", async () => {
   const key = "checkout\u001fpkg.Suite\u001fnamé with  spaces ✓ " + "x".repeat(3_000) + "\u001f";
-  await database.prisma.$executeRawUnsafe(
-    `INSERT INTO "TestCase" ("key", "keyHash", "suite", "name") VALUES ($1, 'stale', 'pkg.Suite', 'n')`, key);
+  await database.prisma.$executeRawUnsafe(`INSERT INTO "TestCase" ("key", "keyHash", "suite", "name") VALUES ($1, 'stale', 'pkg.Suite', 'n')`, key);
   await database.prisma.$executeRawUnsafe(statement("_test_case_key_hash", 'UPDATE "TestCase"'));
   const row = await database.prisma.testCase.findFirstOrThrow({ where: { key } });
   expect(row.keyHash).toBe(testIdentityHash(key));

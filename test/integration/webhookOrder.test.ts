@@ -24,7 +24,8 @@ afterAll(() => app.close());
 async function deliver(source: "github" | "gitlab" | "pagerduty", kind: string, payload: Json): Promise<void> {
   const body = JSON.stringify(payload);
   const headers: Record<string, string> = { "content-type": "application/json" };
-  if (source === "github") Object.assign(headers, { "x-github-event": kind, "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${hmacHex(secrets.github, body)}` });
+  if (source === "github")
+    Object.assign(headers, { "x-github-event": kind, "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${hmacHex(secrets.github, body)}` });
   if (source === "gitlab") Object.assign(headers, { "x-gitlab-event": kind, "x-gitlab-token": secrets.gitlab });
   if (source === "pagerduty") Object.assign(headers, { "x-pagerduty-signature": `v1=${hmacHex(secrets.pagerduty, body)}` });
   const res = await app.request(`/webhooks/${source}`, { method: "POST", body, token: null, headers });

@@ -22,14 +22,26 @@ async function deliver(kind: string, body: Buffer | string): Promise<void> {
     method: "POST",
     body,
     token: null,
-    headers: { "content-type": "application/json", "x-github-event": kind, "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` },
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": kind,
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+    },
   });
   expect(res.status).toBeLessThan(300);
   await app.webhookQueue.idle();
 }
 
 interface Status {
-  webhooks: { vendor: string; url: string; secretSet: boolean; lastDelivery: { at: string; kind: string; outcome: string; note: string | null } | null; deliveriesLast24h: number; failuresLast24h: number }[];
+  webhooks: {
+    vendor: string;
+    url: string;
+    secretSet: boolean;
+    lastDelivery: { at: string; kind: string; outcome: string; note: string | null } | null;
+    deliveriesLast24h: number;
+    failuresLast24h: number;
+  }[];
 }
 const statusOf = async (): Promise<Status> => {
   const res = await app.request("/api/v1/webhooks");
@@ -52,7 +64,15 @@ describe("webhook status", () => {
     await deliver("deployment_status", fixture("github/deployment_status.json"));
     // Two days old, failed: outside the window.
     await app.database.prisma.rawEvent.create({
-      data: { source: "github", kind: "push", dedupeKey: "github:old-delivery", payload: {}, receivedAt: new Date(Date.now() - 2 * 86_400_000), processedAt: new Date(), note: "failed: old" },
+      data: {
+        source: "github",
+        kind: "push",
+        dedupeKey: "github:old-delivery",
+        payload: {},
+        receivedAt: new Date(Date.now() - 2 * 86_400_000),
+        processedAt: new Date(),
+        note: "failed: old",
+      },
     });
     let github = (await statusOf()).webhooks[0]!;
     expect(github).toMatchObject({ deliveriesLast24h: 1, failuresLast24h: 0, lastDelivery: { kind: "deployment_status", outcome: "processed" } });

@@ -238,7 +238,9 @@ describe("GitLab", () => {
     expect(await again.json()).toEqual({ status: "duplicate" });
     await app.webhookQueue.idle();
     const stored = await app.database.prisma.rawEvent.findMany({ where: { source: "gitlab", kind: "Push Hook" } });
-    expect(stored).toEqual([expect.objectContaining({ note: "recorded 2 (created 2, updated 0, unchanged 0); dropped 1: push: 2 of 4 commits are not in the payload" })]);
+    expect(stored).toEqual([
+      expect.objectContaining({ note: "recorded 2 (created 2, updated 0, unchanged 0); dropped 1: push: 2 of 4 commits are not in the payload" }),
+    ]);
     const changes = await app.database.prisma.change.findMany({ where: { repository: "mike/diaspora" }, orderBy: { committedAt: "asc" } });
     expect(changes.map((c) => c.sha)).toEqual(["b6568db1bc1dcd7f8b4d5a946b0b91f9dacd7327", "da1560886d4f094c3e6c9ef40349f7d38b5d27d7"]);
   });
@@ -292,7 +294,12 @@ describe("the queue", () => {
   test("deliveries a crash left unprocessed are processed on the next kick, and depth() counts them", async () => {
     // As a crash leaves it: stored and acknowledged, never processed.
     await app.database.prisma.rawEvent.create({
-      data: { source: "github", kind: "workflow_run", dedupeKey: `github:${randomUUID()}`, payload: rerun(JSON.parse(fixture("github/workflow_run.json").toString())) },
+      data: {
+        source: "github",
+        kind: "workflow_run",
+        dedupeKey: `github:${randomUUID()}`,
+        payload: rerun(JSON.parse(fixture("github/workflow_run.json").toString())),
+      },
     });
     expect(await app.webhookQueue.depth()).toBe(1);
     app.webhookQueue.kick();

@@ -50,7 +50,14 @@ export async function startConnectionApp(): Promise<ConnectionApp> {
       waits.push(ms);
     },
   };
-  const syncs = createSyncScheduler({ db: database.prisma, secrets: TEST_SECRETS, logger, intervalMinutes: 15, clock, onSyncFinished: (run) => finished.push(run) });
+  const syncs = createSyncScheduler({
+    db: database.prisma,
+    secrets: TEST_SECRETS,
+    logger,
+    intervalMinutes: 15,
+    clock,
+    onSyncFinished: (run) => finished.push(run),
+  });
   const app = createApp({ database, logger, secrets: TEST_SECRETS, apiToken: TEST_ADMIN_TOKEN, syncs });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, () => resolve(s));

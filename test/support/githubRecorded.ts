@@ -96,7 +96,11 @@ export async function startRecordedGithub(repo: RecordedRepo, options: { token: 
   const commitJson = (c: RecordedCommit) => ({
     sha: c.sha,
     url: `${base}/repos/${full()}/commits/${c.sha}`,
-    commit: { message: c.message, author: { name: "Monalisa Octocat", email: "support@github.com", date: c.date }, committer: { name: "Monalisa Octocat", email: "support@github.com", date: c.date } },
+    commit: {
+      message: c.message,
+      author: { name: "Monalisa Octocat", email: "support@github.com", date: c.date },
+      committer: { name: "Monalisa Octocat", email: "support@github.com", date: c.date },
+    },
   });
   const deploymentJson = (d: RecordedDeployment) => ({
     url: `${base}/repos/${full()}/deployments/${d.id}`,
@@ -127,19 +131,52 @@ export async function startRecordedGithub(repo: RecordedRepo, options: { token: 
     if ((m = /^\/deployments\/(\d+)\/statuses$/.exec(rest))) {
       const d = repo.deployments.find((x) => x.id === Number(m?.[1]));
       if (!d) return send(res, 404, { message: "Not Found" });
-      return paged(res, url, d.statuses.map((s, i) => ({ id: d.id * 100 + i, state: s.state, description: "Deployment finished successfully.", environment: "production", target_url: "https://example.com/deployment/42/output", log_url: "https://example.com/deployment/42/output", created_at: s.created_at, updated_at: s.created_at, deployment_url: `${base}${prefix}/deployments/${d.id}` })));
+      return paged(
+        res,
+        url,
+        d.statuses.map((s, i) => ({
+          id: d.id * 100 + i,
+          state: s.state,
+          description: "Deployment finished successfully.",
+          environment: "production",
+          target_url: "https://example.com/deployment/42/output",
+          log_url: "https://example.com/deployment/42/output",
+          created_at: s.created_at,
+          updated_at: s.created_at,
+          deployment_url: `${base}${prefix}/deployments/${d.id}`,
+        })),
+      );
     }
     if ((m = /^\/compare\/([^.]+)\.\.\.(.+)$/.exec(rest))) {
       const from = repo.commits.findIndex((c) => c.sha === m?.[1]);
       const to = repo.commits.findIndex((c) => c.sha === m?.[2]);
       if (from < 0 || to < 0) return send(res, 404, { message: "Not Found" });
       const commits = repo.commits.slice(from + 1, to + 1).map(commitJson);
-      return paged(res, url, commits, (page) => ({ status: "ahead", ahead_by: commits.length, behind_by: 0, total_commits: commits.length, commits: page, files: [] }));
+      return paged(res, url, commits, (page) => ({
+        status: "ahead",
+        ahead_by: commits.length,
+        behind_by: 0,
+        total_commits: commits.length,
+        commits: page,
+        files: [],
+      }));
     }
     if ((m = /^\/commits\/([^/]+)\/pulls$/.exec(rest))) {
       const c = repo.commits.find((x) => x.sha === m?.[1]);
       if (!c) return send(res, 422, { message: "No commit found for SHA" });
-      const pulls = c.pull ? [{ number: c.pull.number, state: "closed", title: c.message, created_at: c.pull.created_at, merged_at: c.pull.merged_at, merge_commit_sha: c.sha, labels: c.pull.labels.map((name, i) => ({ id: i + 1, name, color: "f29513" })) }] : [];
+      const pulls = c.pull
+        ? [
+            {
+              number: c.pull.number,
+              state: "closed",
+              title: c.message,
+              created_at: c.pull.created_at,
+              merged_at: c.pull.merged_at,
+              merge_commit_sha: c.sha,
+              labels: c.pull.labels.map((name, i) => ({ id: i + 1, name, color: "f29513" })),
+            },
+          ]
+        : [];
       return send(res, 200, pulls);
     }
     if ((m = /^\/commits\/([^/]+)$/.exec(rest))) {
@@ -152,7 +189,18 @@ export async function startRecordedGithub(repo: RecordedRepo, options: { token: 
       const listed = repo.issues
         .filter((i) => (!labels || i.labels.includes(labels)) && (!since || i.updated_at >= since))
         .sort((a, b) => a.updated_at.localeCompare(b.updated_at) || a.number - b.number)
-        .map((i) => ({ id: 1000 + i.number, number: i.number, title: i.title, state: i.closed_at ? "closed" : "open", labels: i.labels.map((name, k) => ({ id: k + 1, name })), html_url: `https://github.com/${full()}/issues/${i.number}`, created_at: i.created_at, updated_at: i.updated_at, closed_at: i.closed_at, user: { login: "octocat" } }));
+        .map((i) => ({
+          id: 1000 + i.number,
+          number: i.number,
+          title: i.title,
+          state: i.closed_at ? "closed" : "open",
+          labels: i.labels.map((name, k) => ({ id: k + 1, name })),
+          html_url: `https://github.com/${full()}/issues/${i.number}`,
+          created_at: i.created_at,
+          updated_at: i.updated_at,
+          closed_at: i.closed_at,
+          user: { login: "octocat" },
+        }));
       return paged(res, url, listed);
     }
     if (rest === "/actions/runs") {
@@ -160,7 +208,21 @@ export async function startRecordedGithub(repo: RecordedRepo, options: { token: 
       const listed = repo.runs
         .filter((r) => !created || r.created_at >= created)
         .sort((a, b) => b.created_at.localeCompare(a.created_at))
-        .map((r) => ({ id: r.id, name: r.name, path: ".github/workflows/build.yml", head_branch: "main", head_sha: r.head_sha, run_attempt: 1, event: "push", status: r.status, conclusion: r.conclusion, created_at: r.created_at, run_started_at: r.created_at, updated_at: r.updated_at, html_url: `https://github.com/${full()}/actions/runs/${r.id}` }));
+        .map((r) => ({
+          id: r.id,
+          name: r.name,
+          path: ".github/workflows/build.yml",
+          head_branch: "main",
+          head_sha: r.head_sha,
+          run_attempt: 1,
+          event: "push",
+          status: r.status,
+          conclusion: r.conclusion,
+          created_at: r.created_at,
+          run_started_at: r.created_at,
+          updated_at: r.updated_at,
+          html_url: `https://github.com/${full()}/actions/runs/${r.id}`,
+        }));
       return paged(res, url, listed, (page) => ({ total_count: listed.length, workflow_runs: page }));
     }
     return send(res, 404, { message: "Not Found" });
@@ -170,13 +232,24 @@ export async function startRecordedGithub(repo: RecordedRepo, options: { token: 
     const url = new URL(req.url ?? "/", "http://recorded.invalid");
     requests.push(url.pathname + url.search);
     const auth = req.headers.authorization ?? "";
-    if (auth !== `token ${options.token}` && auth !== `Bearer ${options.token}`) return send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
+    if (auth !== `token ${options.token}` && auth !== `Bearer ${options.token}`)
+      return send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
     if (broken && url.pathname.startsWith(broken)) return send(res, 500, { message: "Server Error" });
     const limit = limits.findIndex((l) => url.pathname.startsWith(l.prefix));
     if (limit >= 0) {
       const how = limits.splice(limit, 1)[0]?.how;
       if (how === "retry-after") return send(res, 429, { message: "You have exceeded a secondary rate limit." }, { "retry-after": "60" });
-      return send(res, 403, { message: "API rate limit exceeded for user ID 1." }, { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-used": "5000", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600) });
+      return send(
+        res,
+        403,
+        { message: "API rate limit exceeded for user ID 1." },
+        {
+          "x-ratelimit-limit": "5000",
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-used": "5000",
+          "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
+        },
+      );
     }
     route(url, res);
   });

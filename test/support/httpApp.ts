@@ -32,7 +32,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = createLogger("silent");
   // As `keel start` does on the embedded database: deliveries wait in a spool while it is busy.
   const webhookQueue = createWebhookQueue({ db: database.prisma, logger, spool: testDbKind === "pglite" ? "memory" : undefined });
-  const app = createApp({ database, logger, secrets: TEST_SECRETS, apiToken: TEST_ADMIN_TOKEN, webhooks: { secrets: options.webhookSecrets, queue: webhookQueue } });
+  const app = createApp({
+    database,
+    logger,
+    secrets: TEST_SECRETS,
+    apiToken: TEST_ADMIN_TOKEN,
+    webhooks: { secrets: options.webhookSecrets, queue: webhookQueue },
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, () => resolve(s));
   });
@@ -64,7 +70,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
 /** The tRPC context of a signed-in admin (for createCaller in tests that call procedures directly). */
 export function adminContext(db: TestDatabase["prisma"]): Context {
-  return { db, logger: createLogger("silent"), identity: { kind: "user", userId: "00000000-0000-0000-0000-000000000000", email: "admin@test.example", name: "Admin", role: "admin", sessionId: "test" }, ip: "127.0.0.1", secrets: TEST_SECRETS };
+  return {
+    db,
+    logger: createLogger("silent"),
+    identity: { kind: "user", userId: "00000000-0000-0000-0000-000000000000", email: "admin@test.example", name: "Admin", role: "admin", sessionId: "test" },
+    ip: "127.0.0.1",
+    secrets: TEST_SECRETS,
+  };
 }
 
 /** The secret box test apps and contexts share, so a secret sealed through one opens through the other. */
@@ -74,7 +86,11 @@ let users = 0;
 export const TEST_PASSWORD = "correct horse battery staple";
 
 /** Creates a user with this role (through the admin API) and signs them in; returns the session cookie. */
-export async function signInAs(app: Pick<TestApp, "request">, role: RoleValue, email = `${role}-${++users}@test.example`): Promise<{ email: string; cookie: string }> {
+export async function signInAs(
+  app: Pick<TestApp, "request">,
+  role: RoleValue,
+  email = `${role}-${++users}@test.example`,
+): Promise<{ email: string; cookie: string }> {
   const created = await app.request("/api/v1/users", { json: { email, role, password: TEST_PASSWORD } });
   if (created.status !== 201) throw new Error(`creating ${email} answered ${created.status}: ${await created.text()}`);
   const login = await app.request("/auth/login", { json: { email, password: TEST_PASSWORD }, token: null });

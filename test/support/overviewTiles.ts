@@ -6,7 +6,11 @@ import { expect } from "vitest";
 import type { DoraMetrics } from "../../server/src/services/getDoraMetrics.ts";
 import { doraTiles, valueText } from "../../web/src/features/dora/doraView.ts";
 
-const plain = (s: string | null | undefined) => (s ?? "").replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim();
+const plain = (s: string | null | undefined) =>
+  (s ?? "")
+    .replace(/\u00a0/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** Waits until the tiles show an answer for the current filters and the five charts are drawn. */
 export async function overviewReady(page: Page, timeout = 30_000): Promise<void> {
@@ -33,9 +37,12 @@ export async function readTiles(page: Page): Promise<Record<string, TileText>> {
       level: (await level.count()) > 0 ? plain(await level.textContent()).replace(/^DORA level: /, "") : null,
       // What is on screen: the screen-reader sentence beside it is checked on its own.
       change: plain(
-        await tile
-          .locator(".tile-change")
-          .evaluate((el) => [...el.childNodes].filter((n) => !(n instanceof Element && n.classList.contains("visually-hidden"))).map((n) => n.textContent).join(" ")),
+        await tile.locator(".tile-change").evaluate((el) =>
+          [...el.childNodes]
+            .filter((n) => !(n instanceof Element && n.classList.contains("visually-hidden")))
+            .map((n) => n.textContent)
+            .join(" "),
+        ),
       ),
       detail: plain(await tile.locator(".tile-detail").textContent()),
     };
@@ -44,7 +51,12 @@ export async function readTiles(page: Page): Promise<Record<string, TileText>> {
 }
 
 /** The tiles the web app would draw from the API's answer for the window the page shows. */
-export async function expectedTiles(page: Page, api: (pathAndQuery: string) => Promise<DoraMetrics>, dataSince: string | null, filters: Record<string, string> = {}): Promise<{ report: DoraMetrics; tiles: Record<string, TileText> }> {
+export async function expectedTiles(
+  page: Page,
+  api: (pathAndQuery: string) => Promise<DoraMetrics>,
+  dataSince: string | null,
+  filters: Record<string, string> = {},
+): Promise<{ report: DoraMetrics; tiles: Record<string, TileText> }> {
   const section = page.getByTestId("dora-tiles");
   const from = await section.getAttribute("data-window-from");
   const to = await section.getAttribute("data-window-to");
@@ -56,7 +68,12 @@ export async function expectedTiles(page: Page, api: (pathAndQuery: string) => P
     tiles[tile.key] = {
       value: plain(valueText(tile.value)),
       level: levelWord,
-      change: tile.change.tone === "better" || tile.change.tone === "worse" ? plain(`${tile.change.text} ${tile.change.tone} from ${tile.change.previous}`) : tile.change.tone === "same" ? plain(`No change from ${tile.change.previous}`) : plain(tile.change.text),
+      change:
+        tile.change.tone === "better" || tile.change.tone === "worse"
+          ? plain(`${tile.change.text} ${tile.change.tone} from ${tile.change.previous}`)
+          : tile.change.tone === "same"
+            ? plain(`No change from ${tile.change.previous}`)
+            : plain(tile.change.text),
       detail: plain(tile.detail),
     };
   }
@@ -64,7 +81,12 @@ export async function expectedTiles(page: Page, api: (pathAndQuery: string) => P
 }
 
 /** The page's tiles say what the API says for their window. */
-export async function expectTilesMatchApi(page: Page, api: (pathAndQuery: string) => Promise<DoraMetrics>, dataSince: string | null, filters: Record<string, string> = {}): Promise<DoraMetrics> {
+export async function expectTilesMatchApi(
+  page: Page,
+  api: (pathAndQuery: string) => Promise<DoraMetrics>,
+  dataSince: string | null,
+  filters: Record<string, string> = {},
+): Promise<DoraMetrics> {
   const { report, tiles } = await expectedTiles(page, api, dataSince, filters);
   const shown = await readTiles(page);
   // The level badge is upper-cased by CSS only: compare case-insensitively.

@@ -66,7 +66,9 @@ export async function deploy(args: string[], out: (line: string) => void, cwd = 
   validate(event, CliFailure);
   const result = IngestResult.parse(await callKeel(connection, "/api/v1/deployments", { json: event }));
   const outcome = result.created ? "created" : result.updated ? "updated" : "unchanged";
-  out(`Reported deployment ${event.id} of ${values.service} to ${environment} (${values.status}, ${head.slice(0, 12)}): ${commits.length} commit${commits.length === 1 ? "" : "s"}, ${outcome}.`);
+  out(
+    `Reported deployment ${event.id} of ${values.service} to ${environment} (${values.status}, ${head.slice(0, 12)}): ${commits.length} commit${commits.length === 1 ? "" : "s"}, ${outcome}.`,
+  );
   out(note);
   return 0;
 }
@@ -84,7 +86,10 @@ async function shippedCommits(connection: Connection, cwd: string, service: stri
   }
   const commits = await commitsSince(cwd, last, head, MAX_COMMITS + 1);
   if (commits.length > MAX_COMMITS) {
-    return { commits: commits.slice(0, MAX_COMMITS), note: `Warning: more than ${MAX_COMMITS} commits since ${last.slice(0, 12)}; reported the ${MAX_COMMITS} most recent.` };
+    return {
+      commits: commits.slice(0, MAX_COMMITS),
+      note: `Warning: more than ${MAX_COMMITS} commits since ${last.slice(0, 12)}; reported the ${MAX_COMMITS} most recent.`,
+    };
   }
   const none = commits.length === 0 ? " (none: the same commit again, or an older one, e.g. a rollback)" : "";
   return { commits, note: `Commits since the last deployment ${last.slice(0, 12)}${none}.` };
@@ -95,9 +100,15 @@ async function lastDeployedSha(connection: Connection, service: string, environm
   try {
     return LastDeployment.parse(await callKeel(connection, path)).commitSha;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404 && error.code === "NOT_FOUND" && !error.serverMessage.startsWith("No such endpoint")) return undefined;
+    if (error instanceof ApiError && error.status === 404 && error.code === "NOT_FOUND" && !error.serverMessage.startsWith("No such endpoint"))
+      return undefined;
     if (error instanceof ApiError && error.status === 403) {
-      throw new ApiError(error.status, error.code, `${error.serverMessage} (keel deploy reads the last deployment, which needs the ingest, read or admin scope)`, error.details);
+      throw new ApiError(
+        error.status,
+        error.code,
+        `${error.serverMessage} (keel deploy reads the last deployment, which needs the ingest, read or admin scope)`,
+        error.details,
+      );
     }
     throw error;
   }

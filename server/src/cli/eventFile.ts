@@ -56,7 +56,16 @@ const columnKinds: Record<string, Map<string, CellKind>> = Object.fromEntries(
     const properties = (z.toJSONSchema(schema, { io: "input" }).properties ?? {}) as Record<string, { type?: string }>;
     const kinds = new Map<string, CellKind>();
     for (const [field, property] of Object.entries(properties)) {
-      kinds.set(field, property.type === "integer" || property.type === "number" ? "integer" : property.type === "boolean" ? "boolean" : property.type === "array" ? "list" : "string");
+      kinds.set(
+        field,
+        property.type === "integer" || property.type === "number"
+          ? "integer"
+          : property.type === "boolean"
+            ? "boolean"
+            : property.type === "array"
+              ? "list"
+              : "string",
+      );
     }
     return [type, kinds];
   }),
@@ -81,8 +90,10 @@ function fromCsv(text: string): { events: FileEvent[]; problems: FileProblem[] }
   const problems: FileProblem[] = [];
   if (!columns.includes("type")) problems.push({ where: "line 1", message: 'the header has no "type" column' });
   for (const column of columns) {
-    if (column === "commits") problems.push({ where: "line 1, column commits", message: "a deployment's commits are not supported in CSV; use a JSON file for those" });
-    else if (column !== "type" && !knownColumns.has(column)) problems.push({ where: `line 1, column ${column || "(empty)"}`, message: "is not a field of any event type" });
+    if (column === "commits")
+      problems.push({ where: "line 1, column commits", message: "a deployment's commits are not supported in CSV; use a JSON file for those" });
+    else if (column !== "type" && !knownColumns.has(column))
+      problems.push({ where: `line 1, column ${column || "(empty)"}`, message: "is not a field of any event type" });
   }
   const dupes = columns.filter((c, i) => columns.indexOf(c) !== i);
   for (const column of new Set(dupes)) problems.push({ where: `line 1, column ${column}`, message: "appears more than once" });
@@ -115,7 +126,11 @@ function cellValue(cell: string, kind: CellKind): unknown {
     if (/^(false|no|0)$/i.test(text)) return false;
     return text;
   }
-  if (kind === "list") return text.split(";").map((item) => item.trim()).filter(Boolean);
+  if (kind === "list")
+    return text
+      .split(";")
+      .map((item) => item.trim())
+      .filter(Boolean);
   // Strings keep their inner spacing; the schemas trim where it matters.
   return cell;
 }

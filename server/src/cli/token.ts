@@ -21,18 +21,33 @@ function describe(t: TokenSummary): string {
 
 export async function token(args: string[], out: (line: string) => void): Promise<number> {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...adminConnectionOptions, name: { type: "string" }, scope: { type: "string", default: "ingest" } } });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { ...adminConnectionOptions, name: { type: "string" }, scope: { type: "string", default: "ingest" } },
+  });
   const connection = { url: values.url, token: values.token };
   if (sub === "create") {
     if (!values.name) throw new UsageError("create needs --name, e.g. --name github-actions");
     const parsed = TokenCreate.safeParse({ name: values.name, scope: values.scope });
-    if (!parsed.success) throw new UsageError(issueDetails(parsed.error, []).map((d) => `--${d.path}: ${d.message}`).join("; "));
+    if (!parsed.success)
+      throw new UsageError(
+        issueDetails(parsed.error, [])
+          .map((d) => `--${d.path}: ${d.message}`)
+          .join("; "),
+      );
     const input = parsed.data;
-    const shown = (created: { id: string; name: string; token: string }) => `Created ${input.scope} token "${created.name}" (id ${created.id}). It is shown only now:\n\n  ${created.token}\n`;
+    const shown = (created: { id: string; name: string; token: string }) =>
+      `Created ${input.scope} token "${created.name}" (id ${created.id}). It is shown only now:\n\n  ${created.token}\n`;
     out(
       await runAdmin(connection, {
         api: async (call) => shown((await call("/api/v1/tokens", { json: input })) as { id: string; name: string; token: string }),
-        direct: async (db, actor) => shown(await audited({ db, input: { actor, action: "token.create", target: input.name, changes: { scope: input.scope } } }, () => createToken({ db, input }))),
+        direct: async (db, actor) =>
+          shown(
+            await audited({ db, input: { actor, action: "token.create", target: input.name, changes: { scope: input.scope } } }, () =>
+              createToken({ db, input }),
+            ),
+          ),
       }),
     );
     return 0;
@@ -44,7 +59,8 @@ export async function token(args: string[], out: (line: string) => void): Promis
     out(
       await runAdmin(connection, {
         api: async (call) => shown((await call(`/api/v1/tokens/${encodeURIComponent(target)}`, { method: "DELETE" })) as { id: string; name: string }),
-        direct: async (db, actor) => shown(await audited({ db, input: { actor, action: "token.revoke", target, changes: {} } }, () => revokeToken({ db, input: { idOrPrefix: target } }))),
+        direct: async (db, actor) =>
+          shown(await audited({ db, input: { actor, action: "token.revoke", target, changes: {} } }, () => revokeToken({ db, input: { idOrPrefix: target } }))),
       }),
     );
     return 0;

@@ -18,7 +18,11 @@ keel user set-password --email E --password-stdin
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new UsageError(issueDetails(result.error, []).map((d) => `--${d.path || "input"}: ${d.message}`).join("; "));
+  throw new UsageError(
+    issueDetails(result.error, [])
+      .map((d) => `--${d.path || "input"}: ${d.message}`)
+      .join("; "),
+  );
 }
 
 function describe(user: UserSummary): string {
@@ -30,7 +34,13 @@ export async function user(args: string[], out: (line: string) => void): Promise
   const [sub, ...rest] = args;
   const { values } = parseArgs({
     args: rest,
-    options: { ...adminConnectionOptions, email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, "password-stdin": { type: "boolean", default: false } },
+    options: {
+      ...adminConnectionOptions,
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      "password-stdin": { type: "boolean", default: false },
+    },
   });
   const connection = { url: values.url, token: values.token };
   const password = values["password-stdin"] ? await readPasswordFromStdin() : undefined;
@@ -70,7 +80,8 @@ export async function user(args: string[], out: (line: string) => void): Promise
   const { email: _email, ...body } = input;
   const done = await runAdmin(connection, {
     api: async (call) => describe((await call(`/api/v1/users/${encodeURIComponent(input.email)}`, { method: "PATCH", json: body })) as UserSummary),
-    direct: async (db, actor) => describe(await audited({ db, input: { actor, action: "user.update", target: input.email, changes: input } }, () => updateUser({ db, input }))),
+    direct: async (db, actor) =>
+      describe(await audited({ db, input: { actor, action: "user.update", target: input.email, changes: input } }, () => updateUser({ db, input }))),
   });
   out(`Updated ${done}${change.disabled || change.role || change.password ? "; their sessions have ended" : ""}`);
   return 0;

@@ -87,7 +87,12 @@ export async function runConnectionSync(options: RunOptions, connectionId: strin
     } else {
       const lastError = describeSyncError(error, signal);
       // What was stored before the failure stays, and is counted.
-      await releaseClaim(db, connectionId, owner, { status: "failed", lastError, progress: progress.view() as object, counts: progress.countsAfter(row.counts as ConnectionCounts) as object });
+      await releaseClaim(db, connectionId, owner, {
+        status: "failed",
+        lastError,
+        progress: progress.view() as object,
+        counts: progress.countsAfter(row.counts as ConnectionCounts) as object,
+      });
       log.warn({ lastError }, "connection sync failed");
     }
   }

@@ -8,8 +8,7 @@ import path from "node:path";
 export class DataDirInUseError extends Error {
   constructor(dataDir: string, pid: number) {
     super(
-      `The embedded database at ${dataDir} is in use by another Keel process (pid ${pid}). ` +
-        `Stop that process, or set KEEL_DATA_DIR to another directory.`,
+      `The embedded database at ${dataDir} is in use by another Keel process (pid ${pid}). ` + `Stop that process, or set KEEL_DATA_DIR to another directory.`,
     );
     this.name = "DataDirInUseError";
   }

@@ -12,20 +12,26 @@ const unique = prismaError({ originalCode: "23505", kind: "UniqueConstraintViola
 describe("withConflictRetry", () => {
   test("runs a transaction again after a deadlock and returns its result", async () => {
     let calls = 0;
-    const result = await withConflictRetry(async () => {
-      calls++;
-      if (calls < 3) throw deadlock;
-      return "stored";
-    }, { baseDelayMs: 1 });
+    const result = await withConflictRetry(
+      async () => {
+        calls++;
+        if (calls < 3) throw deadlock;
+        return "stored";
+      },
+      { baseDelayMs: 1 },
+    );
     expect([result, calls]).toEqual(["stored", 3]);
   });
 
   test("gives up after the bounded number of attempts", async () => {
     let calls = 0;
-    const attempt = withConflictRetry(async () => {
-      calls++;
-      throw deadlock;
-    }, { attempts: 4, baseDelayMs: 1 });
+    const attempt = withConflictRetry(
+      async () => {
+        calls++;
+        throw deadlock;
+      },
+      { attempts: 4, baseDelayMs: 1 },
+    );
     await expect(attempt).rejects.toBe(deadlock);
     expect(calls).toBe(4);
   });

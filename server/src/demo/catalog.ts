@@ -135,11 +135,7 @@ export const SERVICES: readonly ServiceSpec[] = [
     staging: false,
     topics: ["ranking", "synonyms", "facets", "index refresh", "autocomplete"],
     scopes: ["search", "index", "api"],
-    incidentTitles: [
-      "Search results empty for some categories",
-      "Autocomplete latency above SLO",
-      "Facet counts wrong after reindex",
-    ],
+    incidentTitles: ["Search results empty for some categories", "Autocomplete latency above SLO", "Facet counts wrong after reindex"],
   },
   {
     slug: "payments-api",
@@ -205,12 +201,7 @@ export const SERVICES: readonly ServiceSpec[] = [
     staging: true,
     topics: ["login", "refresh tokens", "MFA", "SCIM sync", "password policy", "sessions"],
     scopes: ["auth", "oauth", "scim", "mfa"],
-    incidentTitles: [
-      "Login failures for SSO users",
-      "Token refresh returning 401",
-      "Elevated latency on /oauth/token",
-      "MFA codes rejected",
-    ],
+    incidentTitles: ["Login failures for SSO users", "Token refresh returning 401", "Elevated latency on /oauth/token", "MFA codes rejected"],
   },
   {
     slug: "notifications",

@@ -37,12 +37,29 @@ const demo = analyse(data);
 
 type Category = "feature" | "debt" | "bug" | "unplanned" | "other";
 const LABELS: Record<string, Category> = {
-  "tech-debt": "debt", refactor: "debt", chore: "debt", ci: "debt", test: "debt", deps: "debt",
-  bug: "bug", incident: "unplanned", hotfix: "unplanned", feature: "feature", enhancement: "feature",
+  "tech-debt": "debt",
+  refactor: "debt",
+  chore: "debt",
+  ci: "debt",
+  test: "debt",
+  deps: "debt",
+  bug: "bug",
+  incident: "unplanned",
+  hotfix: "unplanned",
+  feature: "feature",
+  enhancement: "feature",
 };
 const PREFIXES: Record<string, Category> = {
-  feat: "feature", fix: "bug", refactor: "debt", perf: "debt", chore: "debt", build: "debt",
-  ci: "debt", test: "debt", style: "debt", revert: "unplanned",
+  feat: "feature",
+  fix: "bug",
+  refactor: "debt",
+  perf: "debt",
+  chore: "debt",
+  build: "debt",
+  ci: "debt",
+  test: "debt",
+  style: "debt",
+  revert: "unplanned",
 };
 
 function classify(change: { category?: string; labels?: string[]; text?: string }): { category: Category; source: string } {
@@ -117,8 +134,7 @@ function failedDeployments(analysis: ReturnType<typeof analyse>): Set<string> {
 
 // --- flaky tests ----------------------------------------------------------------------------
 
-const testKey = (service: string, run: Pick<TestExecution, "suite" | "name" | "variant">): string =>
-  [service, run.suite, run.name, run.variant].join("|");
+const testKey = (service: string, run: Pick<TestExecution, "suite" | "name" | "variant">): string => [service, run.suite, run.name, run.variant].join("|");
 
 interface Run {
   build: Build;
@@ -183,9 +199,7 @@ function hoursLost(analysis: ReturnType<typeof analyse>, team: string, from: num
     if (analysis.teamOf.get(key.split("|")[0] ?? "") !== team) continue;
     for (const run of flakyFailures(analysis, runs)) {
       if (run.build.status !== "failure" || !inWindow(ms(run.build.finishedAt))) continue;
-      const rerun = (attemptsOf.get(`${run.build.service}|${run.build.commitSha}`) ?? []).find(
-        (build) => build.attempt === (run.build.attempt ?? 1) + 1,
-      );
+      const rerun = (attemptsOf.get(`${run.build.service}|${run.build.commitSha}`) ?? []).find((build) => build.attempt === (run.build.attempt ?? 1) + 1);
       const rerunMs = ms((rerun ?? run.build).finishedAt) - ms((rerun ?? run.build).startedAt);
       hours += 23 / 60 + (0.5 * rerunMs) / HOUR;
     }
@@ -380,9 +394,7 @@ describe("generateDemo: incidents and builds", () => {
   });
 
   test("incidents without an explicit cause open after a deploy of their service and before the next one finished", () => {
-    const windowed = demo.incidents.filter(
-      (i) => i.service !== undefined && !i.causedByDeploymentId && !i.causedByCommitSha && !i.notCausedByChange,
-    );
+    const windowed = demo.incidents.filter((i) => i.service !== undefined && !i.causedByDeploymentId && !i.causedByCommitSha && !i.notCausedByChange);
     expect(windowed.length).toBeGreaterThan(3);
     const attributed = attributeIncidents(demo);
     for (const incident of windowed) expect(attributed.has(incident.id)).toBe(true);
@@ -437,8 +449,7 @@ describe("generateDemo: incidents and builds", () => {
 
 describe("generateDemo: flaky test stories", () => {
   const runs = runsByTest(demo);
-  const story = (test: { service: string; suite: string; name: string; variant: string }): Run[] =>
-    runs.get(testKey(test.service, test)) ?? [];
+  const story = (test: { service: string; suite: string; name: string; variant: string }): Run[] => runs.get(testKey(test.service, test)) ?? [];
 
   test("the costly flaky test blocks builds often, until now, and ranks first", () => {
     const flaky = [...runs.entries()].map(([key, list]) => ({ key, failures: flakyFailures(demo, list) }));
@@ -455,8 +466,7 @@ describe("generateDemo: flaky test stories", () => {
     const last = Math.max(...failures.map((failure) => ms(failure.build.finishedAt)));
     expect(now - last).toBeLessThan(3 * DAY);
     // It gets worse: more flaky failures in the last 40 days than in the first 40.
-    const inRange = (from: number, to: number): number =>
-      failures.filter((f) => ms(f.build.finishedAt) >= from && ms(f.build.finishedAt) < to).length;
+    const inRange = (from: number, to: number): number => failures.filter((f) => ms(f.build.finishedAt) >= from && ms(f.build.finishedAt) < to).length;
     expect(inRange(now - 40 * DAY, now)).toBeGreaterThan(inRange(start, start + 40 * DAY));
   });
 
@@ -558,9 +568,7 @@ describe("generateDemo: team stories", () => {
     for (let week = slipWeek - 14 * DAY; week > start; week -= 7 * DAY) {
       expect(platformFailures(week)).toBeLessThan(platformFailures(slipWeek));
     }
-    const incidents = demo.incidents.filter(
-      (i) => demo.teamOf.get(i.service ?? "") === "platform" && ms(i.openedAt) >= slipWeek && ms(i.openedAt) < monday,
-    );
+    const incidents = demo.incidents.filter((i) => demo.teamOf.get(i.service ?? "") === "platform" && ms(i.openedAt) >= slipWeek && ms(i.openedAt) < monday);
     expect(incidents.length).toBeGreaterThanOrEqual(2);
     const failedAttempts = demo.deployments.filter(
       (d) => demo.teamOf.get(d.service) === "platform" && d.status === "failure" && ms(d.finishedAt) >= slipWeek && ms(d.finishedAt) < monday,

@@ -56,8 +56,7 @@ export function draftIncident(rng: Random, cal: DemoCalendar, input: IncidentInp
 
 function successfulProduction(drafts: DemoDrafts, slug: string): DeploymentDraft[] {
   return drafts.deployments.filter(
-    (deployment) =>
-      deployment.service.slug === slug && deployment.environment === "production" && deployment.status === "success",
+    (deployment) => deployment.service.slug === slug && deployment.environment === "production" && deployment.status === "success",
   );
 }
 

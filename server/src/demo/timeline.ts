@@ -151,9 +151,7 @@ export class ServiceTimeline {
     }
   }
 
-  private deploy(
-    fields: Pick<DeploymentDraft, "status" | "kind" | "commitSha" | "startedAt"> & Partial<DeploymentDraft>,
-  ): DeploymentDraft {
+  private deploy(fields: Pick<DeploymentDraft, "status" | "kind" | "commitSha" | "startedAt"> & Partial<DeploymentDraft>): DeploymentDraft {
     const deployment: DeploymentDraft = {
       id: "",
       service: this.service,
@@ -202,7 +200,14 @@ export class ServiceTimeline {
 
     if (staged) {
       const stagingAt = chainEnd(chain) + rng.float(2, 5) * MINUTE;
-      this.deploy({ environment: "staging", status: rng.chance(0.95) ? "success" : "failure", kind: "normal", commitSha: head.sha, startedAt: stagingAt, finishedAt: stagingAt + rng.float(3, 6) * MINUTE });
+      this.deploy({
+        environment: "staging",
+        status: rng.chance(0.95) ? "success" : "failure",
+        kind: "normal",
+        commitSha: head.sha,
+        startedAt: stagingAt,
+        finishedAt: stagingAt + rng.float(3, 6) * MINUTE,
+      });
     }
 
     let startedAt = deployAt;

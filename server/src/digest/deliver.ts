@@ -26,6 +26,10 @@ export async function deliver(deps: DeliverDeps, delivery: Delivery, subscriptio
 }
 
 async function reportMessage(deps: DeliverDeps, delivery: Delivery, subscription: Subscription) {
-  const report = await getWeeklyReport({ db: deps.db, input: subscription.team ? { week: delivery.week, team: subscription.team } : { week: delivery.week }, now: deps.now() });
+  const report = await getWeeklyReport({
+    db: deps.db,
+    input: subscription.team ? { week: delivery.week, team: subscription.team } : { week: delivery.week },
+    now: deps.now(),
+  });
   return { email: renderEmail(report, deps.options), slack: renderSlack(report, deps.options) };
 }

@@ -25,7 +25,9 @@ export function blockText(block: Block): string {
     case "table":
       return textTable(block);
     case "summaries":
-      return block.items.map((i) => `- ${i.text}\n  How this was computed: ${i.formula.join("; ")}. Inputs: ${i.inputs.join("; ")}. Cost model: ${i.costModel}.`).join("\n");
+      return block.items
+        .map((i) => `- ${i.text}\n  How this was computed: ${i.formula.join("; ")}. Inputs: ${i.inputs.join("; ")}. Cost model: ${i.costModel}.`)
+        .join("\n");
   }
 }
 

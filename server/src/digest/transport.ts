@@ -35,7 +35,11 @@ export async function sendEmail(options: DigestOptions, mail: { to: string[]; su
     return `accepted by ${url.host} for ${info.accepted.length} recipient(s)`;
   } catch (error) {
     const e = error as { code?: string; responseCode?: number; message?: string };
-    throw new DeliveryError(`SMTP: ${e.responseCode ? `${e.responseCode} ` : ""}${e.code ?? ""} ${(e.message ?? "failed").replace(options.smtpUrl, "<KEEL_SMTP_URL>")}`.replace(/\s+/g, " ").trim());
+    throw new DeliveryError(
+      `SMTP: ${e.responseCode ? `${e.responseCode} ` : ""}${e.code ?? ""} ${(e.message ?? "failed").replace(options.smtpUrl, "<KEEL_SMTP_URL>")}`
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
   } finally {
     transport.close();
   }
@@ -44,9 +48,17 @@ export async function sendEmail(options: DigestOptions, mail: { to: string[]; su
 export async function postSlack(webhookUrl: string, body: unknown): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS), redirect: "error" });
+    res = await fetch(webhookUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: "error",
+    });
   } catch (error) {
-    throw new DeliveryError(`Slack: the webhook could not be reached (${(error as Error).name === "TimeoutError" ? "timed out" : ((error as { cause?: { code?: string } }).cause?.code ?? "network error")})`);
+    throw new DeliveryError(
+      `Slack: the webhook could not be reached (${(error as Error).name === "TimeoutError" ? "timed out" : ((error as { cause?: { code?: string } }).cause?.code ?? "network error")})`,
+    );
   }
   const answer = (await res.text()).slice(0, 200);
   if (!res.ok) throw new DeliveryError(`Slack: ${res.status} ${answer}`.trim());

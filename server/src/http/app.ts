@@ -81,7 +81,11 @@ export function createApp(options: AppOptions): Express {
   // Everything below: Keel's own host names only. Who is asking is looked up where it matters
   // (not for the web app's files or the webhooks, which have their own signatures).
   app.use(checkHost(security));
-  app.use(["/auth", "/trpc", "/api", "/metrics"], identifyRequests(database.prisma, { apiToken, anonymousRole: options.anonymousRole, session }), checkOrigin(security));
+  app.use(
+    ["/auth", "/trpc", "/api", "/metrics"],
+    identifyRequests(database.prisma, { apiToken, anonymousRole: options.anonymousRole, session }),
+    checkOrigin(security),
+  );
 
   app.use("/auth", authRoutes(database.prisma, logger, { session, security, oidc: options.oidc }));
   app.use(

@@ -89,7 +89,12 @@ export function requireScope(needed: Scope | readonly Scope[]): RequestHandler {
     if (identity.kind === "anonymous" && identity.role === null) {
       return next(new KeelError("UNAUTHORIZED", "Send an API token (Authorization: Bearer <token>) or sign in."));
     }
-    const who = identity.kind === "token" ? `This token has the "${identity.scope}" scope` : identity.kind === "user" ? `Your role is ${identity.role}` : "Anonymous visitors only read";
+    const who =
+      identity.kind === "token"
+        ? `This token has the "${identity.scope}" scope`
+        : identity.kind === "user"
+          ? `Your role is ${identity.role}`
+          : "Anonymous visitors only read";
     next(new KeelError("FORBIDDEN", `${who}; this endpoint needs ${named}.`));
   };
 }

@@ -99,7 +99,11 @@ export function authRoutes(db: Db, logger: Logger, options: AuthRouteOptions): R
       const claims = await options.oidc.client.finish(new URL(req.originalUrl, options.security.publicUrl), flow);
       const { session } = await signInWithOidc({
         db,
-        input: { claims: { email: undefined, emailVerified: undefined, name: undefined, ...claims }, policy: { ...options.oidc.policy, session: options.session }, ip: clientIp(req) },
+        input: {
+          claims: { email: undefined, emailVerified: undefined, name: undefined, ...claims },
+          policy: { ...options.oidc.policy, session: options.session },
+          ip: clientIp(req),
+        },
       });
       setSession(res, session);
       res.redirect(302, "/");

@@ -38,11 +38,10 @@ const byPrefix: Record<string, ChangeCategoryValue> = {
 // `type(scope)!: subject`, e.g. "feat(api)!: drop v0"
 const conventionalPrefix = /^\s*([a-z]+)(\([^)]*\))?!?:/i;
 
-export function inferCategory(input: {
-  category?: ChangeCategoryValue | undefined;
-  labels?: readonly string[] | undefined;
-  title?: string | undefined;
-}): { category: ChangeCategoryValue; source: CategorySourceValue } {
+export function inferCategory(input: { category?: ChangeCategoryValue | undefined; labels?: readonly string[] | undefined; title?: string | undefined }): {
+  category: ChangeCategoryValue;
+  source: CategorySourceValue;
+} {
   if (input.category) return { category: input.category, source: "explicit" };
   for (const label of input.labels ?? []) {
     const category = byLabel[label.trim().toLowerCase()];

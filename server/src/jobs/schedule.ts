@@ -7,7 +7,6 @@ import { WEEKDAYS, type Weekday } from "@keel/shared";
 import { instantOfWallClock } from "../metrics/window.ts";
 import { DAY_MS, isoWeekDates, isoWeekOf, localDate, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
 
-
 export interface WeeklySchedule {
   weekday: string;
   time: string;

@@ -73,7 +73,10 @@ export function startScheduler(options: SchedulerOptions, { timer = true }: { ti
         const delay = retryDelayMs(delivery.attempts);
         await markFailed(db, delivery.id, why, delay === null ? null : new Date(now().getTime() + delay));
         failed += 1;
-        logger.warn({ delivery: delivery.id, subscription: subscription.id, attempts: delivery.attempts, error: why, retry: delay !== null }, "delivery failed");
+        logger.warn(
+          { delivery: delivery.id, subscription: subscription.id, attempts: delivery.attempts, error: why, retry: delay !== null },
+          "delivery failed",
+        );
       }
     }
     return { sent, failed };

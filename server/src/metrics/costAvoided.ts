@@ -26,13 +26,7 @@ export interface FixedTestAvoided {
   usdInWindow: number;
 }
 
-export function fixedTestAvoided(p: {
-  fixDate: Date;
-  asOf: Date;
-  hoursBefore: number;
-  usdBefore: number;
-  window: { from: Date; to: Date };
-}): FixedTestAvoided {
+export function fixedTestAvoided(p: { fixDate: Date; asOf: Date; hoursBefore: number; usdBefore: number; window: { from: Date; to: Date } }): FixedTestAvoided {
   const weeklyHoursBefore = p.hoursBefore / FIX_LOOKBACK_WEEKS;
   const weeklyUsdBefore = p.usdBefore / FIX_LOOKBACK_WEEKS;
   const fix = p.fixDate.getTime();

@@ -13,7 +13,11 @@ describe("the cost model in force", () => {
   });
 
   test("organisation edits, team overrides on top, versions named", () => {
-    const m = resolveCostModel({ version: 3, inputs: { ...D, loadedHourlyRateUsd: 150 } }, [team("a"), team("b")], [{ teamId: "a", version: 2, inputs: { contextSwitchMinutes: 30 } }]);
+    const m = resolveCostModel(
+      { version: 3, inputs: { ...D, loadedHourlyRateUsd: 150 } },
+      [team("a"), team("b")],
+      [{ teamId: "a", version: 2, inputs: { contextSwitchMinutes: 30 } }],
+    );
     expect(inputsFor(m, "a")).toEqual({ ...D, loadedHourlyRateUsd: 150, contextSwitchMinutes: 30 });
     expect(inputsFor(m, "b")).toEqual({ ...D, loadedHourlyRateUsd: 150 });
     expect(inputsFor(m, null)).toEqual({ ...D, loadedHourlyRateUsd: 150 });

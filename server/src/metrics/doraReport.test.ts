@@ -67,9 +67,45 @@ describe("buildDoraReport", () => {
     };
     const { series } = buildDoraReport({ rows, buckets, days: 21, thresholdsYear: 2023 });
     expect(series).toEqual([
-      { bucketStart: "2026-11-02", deployments: 0, leadTimeMedianHours: null, changeFailureRate: null, recoveryMedianHours: null, reworkRate: null, deployDays: 0, failedDeployments: 0, reworkDeployments: 0, changes: 0, incidents: 0 },
-      { bucketStart: "2026-11-09", deployments: 4, leadTimeMedianHours: 5, changeFailureRate: 0.25, recoveryMedianHours: null, reworkRate: 0.5, deployDays: 2, failedDeployments: 1, reworkDeployments: 2, changes: 3, incidents: 0 },
-      { bucketStart: "2026-11-16", deployments: 0, leadTimeMedianHours: null, changeFailureRate: null, recoveryMedianHours: 2, reworkRate: null, deployDays: 0, failedDeployments: 0, reworkDeployments: 0, changes: 0, incidents: 1 },
+      {
+        bucketStart: "2026-11-02",
+        deployments: 0,
+        leadTimeMedianHours: null,
+        changeFailureRate: null,
+        recoveryMedianHours: null,
+        reworkRate: null,
+        deployDays: 0,
+        failedDeployments: 0,
+        reworkDeployments: 0,
+        changes: 0,
+        incidents: 0,
+      },
+      {
+        bucketStart: "2026-11-09",
+        deployments: 4,
+        leadTimeMedianHours: 5,
+        changeFailureRate: 0.25,
+        recoveryMedianHours: null,
+        reworkRate: 0.5,
+        deployDays: 2,
+        failedDeployments: 1,
+        reworkDeployments: 2,
+        changes: 3,
+        incidents: 0,
+      },
+      {
+        bucketStart: "2026-11-16",
+        deployments: 0,
+        leadTimeMedianHours: null,
+        changeFailureRate: null,
+        recoveryMedianHours: 2,
+        reworkRate: null,
+        deployDays: 0,
+        failedDeployments: 0,
+        reworkDeployments: 0,
+        changes: 0,
+        incidents: 1,
+      },
     ]);
   });
 

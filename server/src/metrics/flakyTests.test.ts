@@ -3,7 +3,14 @@ import { flakyState, paybackWeeks, rankTests, topFixPayback, type StateFacts } f
 
 const DAY = 86_400_000;
 const at = (days: number) => new Date(Date.UTC(2026, 9, 1) + days * DAY);
-const facts = (f: Partial<StateFacts>): StateFacts => ({ lastFlakyAt: at(0), runsSinceLastFlaky: 0, lastRunAt: null, latestShaFailed: 0, latestShaPassed: 1, ...f });
+const facts = (f: Partial<StateFacts>): StateFacts => ({
+  lastFlakyAt: at(0),
+  runsSinceLastFlaky: 0,
+  lastRunAt: null,
+  latestShaFailed: 0,
+  latestShaPassed: 1,
+  ...f,
+});
 
 describe("flaky test state", () => {
   test.each([
@@ -30,10 +37,26 @@ describe("fix payback = effort ÷ weekly hours lost", () => {
   });
 
   test("the top N: unfixed tests that lose hours; Σ effort ÷ Σ weekly hours", () => {
-    const t = (id: number, hours: number, state: "flaky" | "fixed" | "broken" = "flaky", effort = 4) => ({ testCaseId: id, flakyFailures: 1, blockingFailures: 1, hoursLost: hours, usd: hours * 100, state, fixEffortHours: effort });
+    const t = (id: number, hours: number, state: "flaky" | "fixed" | "broken" = "flaky", effort = 4) => ({
+      testCaseId: id,
+      flakyFailures: 1,
+      blockingFailures: 1,
+      hoursLost: hours,
+      usd: hours * 100,
+      state,
+      fixEffortHours: effort,
+    });
     const costs = [t(1, 8), t(2, 12, "fixed"), t(3, 4, "flaky", 6), t(4, 2), t(5, 0)];
     const ranked = rankTests(
-      costs.map((c) => ({ testCaseId: c.testCaseId, flakyFailures: 1, blockingFailures: 1, hours: c.hoursLost, usd: c.usd, weekly: new Map(), teamIds: new Set([null]) })),
+      costs.map((c) => ({
+        testCaseId: c.testCaseId,
+        flakyFailures: 1,
+        blockingFailures: 1,
+        hours: c.hoursLost,
+        usd: c.usd,
+        weekly: new Map(),
+        teamIds: new Set([null]),
+      })),
       new Map(costs.map((c) => [c.testCaseId, { state: c.state, fixEffortHours: c.fixEffortHours }])),
       2,
     );

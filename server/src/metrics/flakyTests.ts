@@ -75,7 +75,11 @@ export function costPerTest(rows: TestCostRow[], inputsOf: (teamId: string | nul
     t.usd += c.flakyTestsUsd;
     t.teamIds.add(row.teamId);
     const w = t.weekly.get(row.week) ?? { flakyFailures: 0, blockingFailures: 0, hours: 0 };
-    t.weekly.set(row.week, { flakyFailures: w.flakyFailures + row.flakyFailures, blockingFailures: w.blockingFailures + row.blockingFailures, hours: w.hours + c.flakyTests });
+    t.weekly.set(row.week, {
+      flakyFailures: w.flakyFailures + row.flakyFailures,
+      blockingFailures: w.blockingFailures + row.blockingFailures,
+      hours: w.hours + c.flakyTests,
+    });
   }
   return out;
 }
@@ -93,11 +97,7 @@ export interface RankedTest {
 }
 
 /** Sorted by hours lost, then flaky failures, then id (a stable order for ties). */
-export function rankTests(
-  costs: Iterable<TestCost>,
-  facts: Map<number, { state: FlakyState; fixEffortHours: number }>,
-  weeksInWindow: number,
-): RankedTest[] {
+export function rankTests(costs: Iterable<TestCost>, facts: Map<number, { state: FlakyState; fixEffortHours: number }>, weeksInWindow: number): RankedTest[] {
   const ranked: RankedTest[] = [];
   for (const c of costs) {
     const f = facts.get(c.testCaseId);
@@ -120,7 +120,10 @@ export function rankTests(
 }
 
 /** "Fixing the top N pays back in W weeks": Σ effort ÷ Σ weekly hours of the top unfixed tests that lose hours. */
-export function topFixPayback(ranked: Pick<RankedTest, "state" | "hoursLost" | "fixEffortHours" | "weeklyHoursLost">[], n: number): { tests: number; effortHours: number; weeklyHoursLost: number; paybackWeeks: number | null } {
+export function topFixPayback(
+  ranked: Pick<RankedTest, "state" | "hoursLost" | "fixEffortHours" | "weeklyHoursLost">[],
+  n: number,
+): { tests: number; effortHours: number; weeklyHoursLost: number; paybackWeeks: number | null } {
   const top = ranked.filter((t) => t.state !== "fixed" && t.hoursLost > 0).slice(0, n);
   const effortHours = top.reduce((s, t) => s + t.fixEffortHours, 0);
   const weeklyHoursLost = top.reduce((s, t) => s + t.weeklyHoursLost, 0);

@@ -40,7 +40,13 @@ export interface GoalStatusResult {
 }
 
 /** The value the straight line from baseline to target expects at `now`. */
-export function expectedValue({ target, baseline, startedAt, end, now }: Pick<GoalStatusInput, "target" | "baseline" | "startedAt" | "end" | "now">): number | null {
+export function expectedValue({
+  target,
+  baseline,
+  startedAt,
+  end,
+  now,
+}: Pick<GoalStatusInput, "target" | "baseline" | "startedAt" | "end" | "now">): number | null {
   if (baseline === null) return null;
   const span = end.getTime() - startedAt.getTime();
   const elapsed = span <= 0 ? 1 : Math.min(1, Math.max(0, (now.getTime() - startedAt.getTime()) / span));

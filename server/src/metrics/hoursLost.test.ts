@@ -27,7 +27,16 @@ describe("hours lost and cost (defaults: 23 min, wait 0.5, $100/h, $0.008/CI min
 
   test("the total cost is the sum of the causes rounded to cents, so the causes add up", () => {
     // flaky $0.335 + $0.008×… : causes 0.34 (0.3350…) + 0.34 + 0.34 vs an unrounded 1.005
-    const f = figuresOf({ flakyTests: 0, changeFailures: 0, rework: 0, flakyTestsUsd: 0.33501, changeFailuresUsd: 0.33501, reworkUsd: 0.33501, ciMinutes: 0, ciUsd: 0 });
+    const f = figuresOf({
+      flakyTests: 0,
+      changeFailures: 0,
+      rework: 0,
+      flakyTestsUsd: 0.33501,
+      changeFailuresUsd: 0.33501,
+      reworkUsd: 0.33501,
+      ciMinutes: 0,
+      ciUsd: 0,
+    });
     expect(f.costByCause).toEqual({ flakyTests: 0.34, changeFailures: 0.34, rework: 0.34 });
     expect(f.costUsd).toBe(1.02);
   });
@@ -50,7 +59,18 @@ describe("capacity share and sprints lost", () => {
     // 2 weeks: 20 ÷ (5 × 40 × 2) = 0.05; sprints = 10 × 52/12 ÷ 400 = 0.108333
     ["two weeks", new Map([["a", 20]]), [team("a", 5)], 2, 0.05, (10 * 52) / 12 / 400],
     // org-wide: a (5) and b (3) sized, c unknown: (20 + 12) ÷ (8 × 40) = 0.1; c's 8 h are not counted
-    ["org-wide, one team without a size", new Map([["a", 20], ["b", 12], ["c", 8]]), [team("a", 5), team("b", 3), team("c", null)], 1, 0.1, (32 * 52) / 12 / 640],
+    [
+      "org-wide, one team without a size",
+      new Map([
+        ["a", 20],
+        ["b", 12],
+        ["c", 8],
+      ]),
+      [team("a", 5), team("b", 3), team("c", null)],
+      1,
+      0.1,
+      (32 * 52) / 12 / 640,
+    ],
   ])("%s", (_what, hours, teams, weeks, share, sprints) => {
     const c = capacityOf(hours as Map<string | null, number>, teams, weeks);
     expect(c.capacityShare).toBeCloseTo(share, 10);
@@ -58,7 +78,18 @@ describe("capacity share and sprints lost", () => {
   });
 
   test("no size known: unknown (null), not zero, and said why", () => {
-    const c = capacityOf(new Map([["a", 20], [null, 3]]), [team("a", null)], 1);
-    expect(c).toMatchObject({ capacityShare: null, sprintsLostPerMonth: null, basis: { engineers: null, teamsWithoutSize: ["a"], hoursCounted: 0, hoursNotCounted: 23 } });
+    const c = capacityOf(
+      new Map([
+        ["a", 20],
+        [null, 3],
+      ]),
+      [team("a", null)],
+      1,
+    );
+    expect(c).toMatchObject({
+      capacityShare: null,
+      sprintsLostPerMonth: null,
+      basis: { engineers: null, teamsWithoutSize: ["a"], hoursCounted: 0, hoursNotCounted: 23 },
+    });
   });
 });

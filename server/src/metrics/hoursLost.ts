@@ -61,7 +61,16 @@ export interface ExactCost {
   ciUsd: number;
 }
 
-export const ZERO_COST: ExactCost = { flakyTests: 0, changeFailures: 0, rework: 0, flakyTestsUsd: 0, changeFailuresUsd: 0, reworkUsd: 0, ciMinutes: 0, ciUsd: 0 };
+export const ZERO_COST: ExactCost = {
+  flakyTests: 0,
+  changeFailures: 0,
+  rework: 0,
+  flakyTestsUsd: 0,
+  changeFailuresUsd: 0,
+  reworkUsd: 0,
+  ciMinutes: 0,
+  ciUsd: 0,
+};
 
 export function flakyHours(c: Pick<RawCounts, "blockingFailures" | "rerunHours">, m: CostModelInputsData): number {
   return (c.blockingFailures * m.contextSwitchMinutes) / 60 + m.waitFactor * c.rerunHours;

@@ -58,19 +58,22 @@ function exactByTeam(counts: Map<string | null, RawCounts>, inputsOf: (teamId: s
   return new Map([...counts].map(([teamId, c]) => [teamId, exactCost(c, inputsOf(teamId))]));
 }
 
-export function summarize(
-  rows: CountRow[],
-  inputsOf: (teamId: string | null) => CostModelInputsData,
-  teams: CapacityTeam[],
-  weeks: number,
-): HoursLostSummary {
+export function summarize(rows: CountRow[], inputsOf: (teamId: string | null) => CostModelInputsData, teams: CapacityTeam[], weeks: number): HoursLostSummary {
   const byTeam = countsByTeam(rows, (r) => r.counts);
   const exact = exactByTeam(byTeam, inputsOf);
   const figures = figuresOf(costOfTeams(byTeam, inputsOf));
   const hoursOf = (pick: (c: ExactCost) => number) => new Map([...exact].map(([teamId, c]) => [teamId, pick(c)]));
-  const total = capacityOf(hoursOf((c) => c.flakyTests + c.changeFailures + c.rework), teams, weeks);
+  const total = capacityOf(
+    hoursOf((c) => c.flakyTests + c.changeFailures + c.rework),
+    teams,
+    weeks,
+  );
   const cause = (name: Cause): CauseShare => {
-    const cap = capacityOf(hoursOf((c) => c[name]), teams, weeks);
+    const cap = capacityOf(
+      hoursOf((c) => c[name]),
+      teams,
+      weeks,
+    );
     return { hours: figures[name], costUsd: figures.costByCause[name], capacityShare: cap.capacityShare, sprintsLostPerMonth: cap.sprintsLostPerMonth };
   };
   let counts = ZERO_COUNTS;
@@ -89,7 +92,12 @@ export function weeklySeries(rows: CountRow[], buckets: string[], inputsOf: (tea
   const byWeek = new Map<string, CountRow[]>();
   for (const row of rows) byWeek.set(row.week, [...(byWeek.get(row.week) ?? []), row]);
   return buckets.map((bucketStart) => {
-    const f = figuresOf(costOfTeams(countsByTeam(byWeek.get(bucketStart) ?? [], (r) => r.counts), inputsOf));
+    const f = figuresOf(
+      costOfTeams(
+        countsByTeam(byWeek.get(bucketStart) ?? [], (r) => r.counts),
+        inputsOf,
+      ),
+    );
     return { bucketStart, flakyTests: f.flakyTests, changeFailures: f.changeFailures, rework: f.rework, total: f.total, costUsd: f.costUsd };
   });
 }

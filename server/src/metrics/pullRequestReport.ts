@@ -40,10 +40,16 @@ function phases(row: PullRequestRowInput | undefined): PhaseSet {
   return { codingHours: of("coding"), pickupHours: of("pickup"), reviewHours: of("review"), deployHours: of("deploy"), cycleHours: of("cycle") };
 }
 
-export function buildPullRequestReport(rows: PullRequestRowInput[], undeployed: number, buckets: string[]): { summary: PullRequestSummary; series: PullRequestBucket[] } {
+export function buildPullRequestReport(
+  rows: PullRequestRowInput[],
+  undeployed: number,
+  buckets: string[],
+): { summary: PullRequestSummary; series: PullRequestBucket[] } {
   const total = rows.find((r) => r.week === null);
   const weeks = new Map(
-    rows.filter((r) => r.week !== null).map((r): [string, PullRequestBucket] => [r.week as string, { bucketStart: r.week as string, pullRequests: r.pullRequests, ...phases(r) }]),
+    rows
+      .filter((r) => r.week !== null)
+      .map((r): [string, PullRequestBucket] => [r.week as string, { bucketStart: r.week as string, pullRequests: r.pullRequests, ...phases(r) }]),
   );
   return {
     summary: { pullRequests: total?.pullRequests ?? 0, undeployed, ...phases(total) },

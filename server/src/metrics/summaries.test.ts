@@ -17,7 +17,17 @@ const base: SummaryInput = {
     capacityShare: 45.2 / 400,
     sprintsLostPerMonth: (45.2 * 52) / 12 / 800,
     capacityBasis: { engineers: 10, teamsCounted: ["payments"], teamsWithoutSize: [], hoursCounted: 45.2, weeks: 1 },
-    counts: { blockingFailures: 60, flakyFailures: 70, rerunHours: 16.4, incidents: 2, recoveryHours: 5, hoursWithOwnResponders: 10, hoursPerDefaultResponder: 0, incidentsWithDefaultResponders: 0, reworkDeployments: 2 },
+    counts: {
+      blockingFailures: 60,
+      flakyFailures: 70,
+      rerunHours: 16.4,
+      incidents: 2,
+      recoveryHours: 5,
+      hoursWithOwnResponders: 10,
+      hoursPerDefaultResponder: 0,
+      incidentsWithDefaultResponders: 0,
+      reworkDeployments: 2,
+    },
     byCause: { flakyTests: { capacityShare: 31.2 / 400, sprintsLostPerMonth: (31.2 * 52) / 12 / 800 } },
   },
   previous: { total: 50, costUsd: 5000 },
@@ -57,7 +67,10 @@ describe("business summaries", () => {
   });
 
   test("a team with no size: the capacity share is unknown, said so, never 0%", () => {
-    const s = buildSummaries({ ...base, hours: { ...base.hours, capacityShare: null, sprintsLostPerMonth: null, byCause: { flakyTests: { capacityShare: null, sprintsLostPerMonth: null } } } });
+    const s = buildSummaries({
+      ...base,
+      hours: { ...base.hours, capacityShare: null, sprintsLostPerMonth: null, byCause: { flakyTests: { capacityShare: null, sprintsLostPerMonth: null } } },
+    });
     expect(s[0]?.text).toContain("(about $3,120; its share of capacity is unknown because the team's size is not set)");
     expect(s.map((x) => x.text).join(" ")).not.toContain("0.0%");
   });
@@ -68,12 +81,28 @@ describe("business summaries", () => {
       scope: { kind: "organisation", name: "the organisation" },
       hours: { ...base.hours, flakyTests: 0, costByCause: { ...base.hours.costByCause, flakyTests: 0 }, counts: { ...base.hours.counts, blockingFailures: 0 } },
       topFix: { tests: 0, effortHours: 0, weeklyHoursLost: 0, paybackWeeks: null },
-      fixedTests: { hours: 24.1, costUsd: 2414.06, hoursInWindow: 2.8, costUsdInWindow: 280.2, tests: [{ name: "Webhook › redelivers", fixDate: "2026-09-22T08:01:44.727Z", weeklyHoursBefore: 2.8, weeksSinceFix: 8.6 }] },
-      delivery: { hours: 19.4, costUsd: 1940, teams: [{ team: "payments", baselineRate: 0.133, currentRate: 0.063, currentDeployments: 60, baselineHoursPerFailure: 4.6, hours: 19.4, costUsd: 1940 }] },
+      fixedTests: {
+        hours: 24.1,
+        costUsd: 2414.06,
+        hoursInWindow: 2.8,
+        costUsdInWindow: 280.2,
+        tests: [{ name: "Webhook › redelivers", fixDate: "2026-09-22T08:01:44.727Z", weeklyHoursBefore: 2.8, weeksSinceFix: 8.6 }],
+      },
+      delivery: {
+        hours: 19.4,
+        costUsd: 1940,
+        teams: [
+          { team: "payments", baselineRate: 0.133, currentRate: 0.063, currentDeployments: 60, baselineHoursPerFailure: 4.6, hours: 19.4, costUsd: 1940 },
+        ],
+      },
     });
     expect(s.map((x) => x.id)).toEqual(["flakyTests", "failedChanges", "total", "fixedTests", "deliveryImprovement", "investment"]);
     expect(s[0]?.text).toBe("No flaky test blocked a build of the organisation last week: flaky tests cost it 0.0 engineer-hours (about $0).");
-    expect(s[3]?.text).toBe("Fixing a flaky test saved the organisation about 2.8 engineer-hours last week (about $280), and 24 hours (about $2,414) since the fix.");
-    expect(s[4]?.text).toBe("A lower change failure rate (payments 13% → 6.3%, against the week before) avoided about 19 engineer-hours last week (about $1,940).");
+    expect(s[3]?.text).toBe(
+      "Fixing a flaky test saved the organisation about 2.8 engineer-hours last week (about $280), and 24 hours (about $2,414) since the fix.",
+    );
+    expect(s[4]?.text).toBe(
+      "A lower change failure rate (payments 13% → 6.3%, against the week before) avoided about 19 engineer-hours last week (about $1,940).",
+    );
   });
 });

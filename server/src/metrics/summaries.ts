@@ -39,8 +39,26 @@ export interface SummaryInput {
   hours: SummaryHours;
   previous: Pick<SummaryHours, "total" | "costUsd">;
   topFix: { tests: number; effortHours: number; weeklyHoursLost: number; paybackWeeks: number | null };
-  fixedTests: { hours: number; costUsd: number; hoursInWindow: number; costUsdInWindow: number; tests: { name: string; fixDate: string; weeklyHoursBefore: number; weeksSinceFix: number }[] };
-  delivery: { hours: number; costUsd: number; teams: { team: string | null; baselineRate: number | null; currentRate: number | null; currentDeployments: number; baselineHoursPerFailure: number | null; hours: number; costUsd: number }[] };
+  fixedTests: {
+    hours: number;
+    costUsd: number;
+    hoursInWindow: number;
+    costUsdInWindow: number;
+    tests: { name: string; fixDate: string; weeklyHoursBefore: number; weeksSinceFix: number }[];
+  };
+  delivery: {
+    hours: number;
+    costUsd: number;
+    teams: {
+      team: string | null;
+      baselineRate: number | null;
+      currentRate: number | null;
+      currentDeployments: number;
+      baselineHoursPerFailure: number | null;
+      hours: number;
+      costUsd: number;
+    }[];
+  };
   investment: { team: string; name: string; target: number; debtShare: number | null; unclassifiedShare: number | null; changes: number }[];
   costModel: CostModelUsed;
 }
@@ -83,7 +101,10 @@ function capacityClause(s: SummaryInput, share: number | null, sprints: number |
     const why = s.scope.kind === "organisation" ? "no team has a size set" : "the team's size is not set";
     return { text: `; its share of capacity is unknown because ${why}`, figures: [] };
   }
-  const whose = s.scope.kind === "organisation" ? `of the capacity of the ${plural(s.hours.capacityBasis.engineers ?? 0, "engineer")} in teams with a size set` : "of its capacity";
+  const whose =
+    s.scope.kind === "organisation"
+      ? `of the capacity of the ${plural(s.hours.capacityBasis.engineers ?? 0, "engineer")} in teams with a size set`
+      : "of its capacity";
   const shareF = shareFig("capacityShare", share);
   const sprintF = fig("sprintsLostPerMonth", sprints, "sprints", formatSmall(sprints));
   return { text: `, ${shareF.shown} ${whose}, ${sprintF.shown} sprints a month`, figures: [shareF, sprintF] };
@@ -108,7 +129,9 @@ function capacityInputs(s: SummaryInput): HowComputed["inputs"] {
   return [
     { name: "engineers (team size)", value: s.hours.capacityBasis.engineers, unit: "people" },
     { name: "weeks in window", value: s.hours.capacityBasis.weeks, unit: "weeks" },
-    ...(s.hours.capacityBasis.teamsWithoutSize.length ? [{ name: "teams without a size (not counted)", value: s.hours.capacityBasis.teamsWithoutSize.join(", "), unit: "" }] : []),
+    ...(s.hours.capacityBasis.teamsWithoutSize.length
+      ? [{ name: "teams without a size (not counted)", value: s.hours.capacityBasis.teamsWithoutSize.join(", "), unit: "" }]
+      : []),
     ...modelInputs(s, ["hoursPerWeek", "sprintWeeks"]),
   ];
 }
@@ -304,12 +327,7 @@ function investmentSentences(s: SummaryInput): Summary[] {
 }
 
 export function buildSummaries(s: SummaryInput): Summary[] {
-  return [
-    flakySentence(s),
-    failedChangesSentence(s),
-    totalSentence(s),
-    fixedTestsSentence(s),
-    deliverySentence(s),
-    ...investmentSentences(s),
-  ].filter((x): x is Summary => x !== null);
+  return [flakySentence(s), failedChangesSentence(s), totalSentence(s), fixedTestsSentence(s), deliverySentence(s), ...investmentSentences(s)].filter(
+    (x): x is Summary => x !== null,
+  );
 }

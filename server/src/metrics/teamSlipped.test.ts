@@ -27,9 +27,24 @@ describe.each([
     slipped: "platform",
     sentence: "Last week (9–15 Nov 2026), Platform slipped the most: it lost 22.3 h ($2,230.00), against an average of 0.5 h a week over the 2 weeks before.",
   },
-  { name: "a steady rise is not a slip", teams: [steadyCheckout, platform], slipped: "platform", sentence: /^Last week \(9–15 Nov 2026\), Platform slipped the most: it lost 22\.3 h/ },
-  { name: "a steady rise alone is still above average", teams: [steadyCheckout], slipped: "checkout", sentence: /^Last week \(9–15 Nov 2026\), Checkout slipped: it lost 31\.0 h \(\$3,100\.00\), against an average of 30\.0 h a week over the 1 week before\.$/ },
-  { name: "one team alone slipped, not the most", teams: [platform], slipped: "platform", sentence: /^Last week \(9–15 Nov 2026\), Platform slipped: it lost 22\.3 h/ },
+  {
+    name: "a steady rise is not a slip",
+    teams: [steadyCheckout, platform],
+    slipped: "platform",
+    sentence: /^Last week \(9–15 Nov 2026\), Platform slipped the most: it lost 22\.3 h/,
+  },
+  {
+    name: "a steady rise alone is still above average",
+    teams: [steadyCheckout],
+    slipped: "checkout",
+    sentence: /^Last week \(9–15 Nov 2026\), Checkout slipped: it lost 31\.0 h \(\$3,100\.00\), against an average of 30\.0 h a week over the 1 week before\.$/,
+  },
+  {
+    name: "one team alone slipped, not the most",
+    teams: [platform],
+    slipped: "platform",
+    sentence: /^Last week \(9–15 Nov 2026\), Platform slipped: it lost 22\.3 h/,
+  },
   {
     name: "nobody above their average",
     teams: [payments],

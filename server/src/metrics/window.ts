@@ -5,7 +5,6 @@ import { DAY_MS } from "@keel/shared/calendar";
 // Lengths are measured in local wall-clock time, so a window over a daylight-saving change still
 // has whole days, and the previous period has the same number of local days.
 
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);

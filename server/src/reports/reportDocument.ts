@@ -73,7 +73,13 @@ function doraTable(r: WeeklyReport): Block {
         ],
       },
       {
-        cells: ["Lead time for changes (median)", hoursCell(lt.medianHours), level(lt.level), hoursCell(lt.previous.medianHours), signed(lt.change.medianHours, (v) => `${v.toFixed(1)} h`)],
+        cells: [
+          "Lead time for changes (median)",
+          hoursCell(lt.medianHours),
+          level(lt.level),
+          hoursCell(lt.previous.medianHours),
+          signed(lt.change.medianHours, (v) => `${v.toFixed(1)} h`),
+        ],
       },
       {
         cells: [
@@ -94,7 +100,13 @@ function doraTable(r: WeeklyReport): Block {
         ],
       },
       {
-        cells: ["Deployment rework rate", `${pct(rw.rate)} (${rw.rework} of ${rw.deployments})`, "no levels", `${pct(rw.previous.rate)} (${rw.previous.rework} of ${rw.previous.deployments})`, points(rw.change.rate)],
+        cells: [
+          "Deployment rework rate",
+          `${pct(rw.rate)} (${rw.rework} of ${rw.deployments})`,
+          "no levels",
+          `${pct(rw.previous.rate)} (${rw.previous.rework} of ${rw.previous.deployments})`,
+          points(rw.change.rate),
+        ],
       },
     ],
   };
@@ -109,11 +121,27 @@ function hoursTable(r: WeeklyReport): Block {
     head: ["cause", "what", "hours", "cost", "previous week"],
     numeric: [false, false, true, true, true],
     rows: [
-      { cells: ["Flaky tests", `${c.blockingFailures} blocking flaky failures`, formatHours2(h.flakyTests), formatUsdCents(h.costByCause.flakyTests), formatHours2(p.flakyTests)] },
       {
-        cells: ["Change failures", `${c.incidents} incidents attributed to a deployment`, formatHours2(h.changeFailures), formatUsdCents(h.costByCause.changeFailures), formatHours2(p.changeFailures)],
+        cells: [
+          "Flaky tests",
+          `${c.blockingFailures} blocking flaky failures`,
+          formatHours2(h.flakyTests),
+          formatUsdCents(h.costByCause.flakyTests),
+          formatHours2(p.flakyTests),
+        ],
       },
-      { cells: ["Rework", `${c.reworkDeployments} rollbacks or hotfixes`, formatHours2(h.rework), formatUsdCents(h.costByCause.rework), formatHours2(p.rework)] },
+      {
+        cells: [
+          "Change failures",
+          `${c.incidents} incidents attributed to a deployment`,
+          formatHours2(h.changeFailures),
+          formatUsdCents(h.costByCause.changeFailures),
+          formatHours2(p.changeFailures),
+        ],
+      },
+      {
+        cells: ["Rework", `${c.reworkDeployments} rollbacks or hotfixes`, formatHours2(h.rework), formatUsdCents(h.costByCause.rework), formatHours2(p.rework)],
+      },
       { cells: ["Total", "", formatHours2(h.total), formatUsdCents(h.costUsd), formatHours2(p.total)], strong: true },
     ],
   };
@@ -131,7 +159,9 @@ function capacityParagraph(r: WeeklyReport): string {
   }
   const b = h.capacityBasis;
   const who = r.team ? `the team's ${b.engineers} engineers` : `the ${b.engineers} engineers of teams with a known size (${b.teamsCounted.join(", ")})`;
-  const missing = b.teamsWithoutSize.length ? ` Teams without a size are not counted: ${b.teamsWithoutSize.join(", ")} (${formatHours(b.hoursNotCounted)} hours).` : "";
+  const missing = b.teamsWithoutSize.length
+    ? ` Teams without a size are not counted: ${b.teamsWithoutSize.join(", ")} (${formatHours(b.hoursNotCounted)} hours).`
+    : "";
   return `Capacity share: ${formatShare(h.capacityShare)} of ${who}; ${h.sprintsLostPerMonth.toFixed(2)} sprints lost per month. CI minutes burned by flaky reruns: ${Math.round(h.ciMinutes)} (${formatUsdCents(h.ciCostUsd)}).${missing}`;
 }
 
@@ -159,7 +189,8 @@ function costAvoidedBlocks(r: WeeklyReport): Block[] {
         ],
       })),
   ];
-  if (rows.length === 0) return [{ kind: "paragraph", text: "Cost avoided: none this week (no fixed flaky test, no lower change failure rate than the week before)." }];
+  if (rows.length === 0)
+    return [{ kind: "paragraph", text: "Cost avoided: none this week (no fixed flaky test, no lower change failure rate than the week before)." }];
   return [
     { kind: "heading", level: 2, text: "Cost avoided" },
     { kind: "table", head: ["what", "how", "hours this week", "cost this week", "since the fix"], numeric: [false, false, true, true, true], rows },
@@ -197,7 +228,10 @@ function flakyBlocks(r: WeeklyReport): Block[] {
     });
   }
   if (broken.length) {
-    blocks.push({ kind: "paragraph", text: `Broken tests (failed on every attempt; not flaky, no hours): ${broken.map((b) => `${testLabel(b)} (${b.failedExecutions} failures)`).join("; ")}.` });
+    blocks.push({
+      kind: "paragraph",
+      text: `Broken tests (failed on every attempt; not flaky, no hours): ${broken.map((b) => `${testLabel(b)} (${b.failedExecutions} failures)`).join("; ")}.`,
+    });
   }
   return blocks;
 }

@@ -7,7 +7,8 @@ import type { CatalogTeam } from "./listCatalog.ts";
 
 export async function createTeam({ db, input }: { db: Tx; input: TeamCreateData }): Promise<CatalogTeam> {
   const existing = await db.team.findUnique({ where: { slug: input.slug }, select: { name: true } });
-  if (existing) throw new KeelError("CONFLICT", `A team with the slug "${input.slug}" exists already (${existing.name}).`, [{ path: "slug", message: "is taken" }]);
+  if (existing)
+    throw new KeelError("CONFLICT", `A team with the slug "${input.slug}" exists already (${existing.name}).`, [{ path: "slug", message: "is taken" }]);
   const team = await db.team.create({
     data: { slug: input.slug, name: input.name, size: input.size ?? null, debtTarget: input.debtTarget ?? null },
     select: { slug: true, name: true, size: true, debtTarget: true },

@@ -26,14 +26,46 @@ export interface CsvExport {
 async function deployments(db: Db, ctx: CostContext, write: Write): Promise<void> {
   const failed = await failedDeploymentsOfWindow(db, ctx.q);
   await write(
-    csvLine(["id", "service", "team", "environment", "status", "kind", "startedAt", "finishedAt", "commitSha", "repository", "rollbackOfDeploymentId", "remediatesIncidentId", "changes", "changeFailure", "url"]),
+    csvLine([
+      "id",
+      "service",
+      "team",
+      "environment",
+      "status",
+      "kind",
+      "startedAt",
+      "finishedAt",
+      "commitSha",
+      "repository",
+      "rollbackOfDeploymentId",
+      "remediatesIncidentId",
+      "changes",
+      "changeFailure",
+      "url",
+    ]),
   );
   let after: { finishedAt: Date; id: string } | null = null;
   for (;;) {
     const page = await deploymentPage(db, ctx.q, after);
     for (const d of page) {
       await write(
-        csvLine([d.id, d.service, d.team, d.environment, d.status, d.kind, d.startedAt, d.finishedAt, d.commitSha, d.repository, d.rollbackOfDeploymentId, d.remediatesIncidentId, d.changes, failed.has(d.id), d.url]),
+        csvLine([
+          d.id,
+          d.service,
+          d.team,
+          d.environment,
+          d.status,
+          d.kind,
+          d.startedAt,
+          d.finishedAt,
+          d.commitSha,
+          d.repository,
+          d.rollbackOfDeploymentId,
+          d.remediatesIncidentId,
+          d.changes,
+          failed.has(d.id),
+          d.url,
+        ]),
       );
     }
     const last = page[page.length - 1];
@@ -45,8 +77,22 @@ async function deployments(db: Db, ctx: CostContext, write: Write): Promise<void
 async function incidents(db: Db, ctx: CostContext, write: Write): Promise<void> {
   await write(
     csvLine([
-      "id", "service", "severity", "title", "openedAt", "resolvedAt", "recoveryHours", "responders", "respondersFromCostModel",
-      "causedByDeploymentId", "causedByCommitSha", "notCausedByChange", "changeFailure", "hoursLostIfResolvedInWindow", "costUsd", "costModelVersion",
+      "id",
+      "service",
+      "severity",
+      "title",
+      "openedAt",
+      "resolvedAt",
+      "recoveryHours",
+      "responders",
+      "respondersFromCostModel",
+      "causedByDeploymentId",
+      "causedByCommitSha",
+      "notCausedByChange",
+      "changeFailure",
+      "hoursLostIfResolvedInWindow",
+      "costUsd",
+      "costModelVersion",
     ]),
   );
   const version = modelUsed(ctx, []).label;
@@ -57,20 +103,66 @@ async function incidents(db: Db, ctx: CostContext, write: Write): Promise<void> 
     const hours = counted ? i.cappedHoursPerResponder * responders : null;
     await write(
       csvLine([
-        i.id, i.serviceSlug, i.severity, i.title, i.openedAt, i.resolvedAt, i.recoveryHours, responders, i.responders === null,
-        i.causedByDeploymentId, i.causedByCommitSha, i.notCausedByChange, i.attributed, hours, hours === null ? null : cents(hours * m.loadedHourlyRateUsd), version,
+        i.id,
+        i.serviceSlug,
+        i.severity,
+        i.title,
+        i.openedAt,
+        i.resolvedAt,
+        i.recoveryHours,
+        responders,
+        i.responders === null,
+        i.causedByDeploymentId,
+        i.causedByCommitSha,
+        i.notCausedByChange,
+        i.attributed,
+        hours,
+        hours === null ? null : cents(hours * m.loadedHourlyRateUsd),
+        version,
       ]),
     );
   }
 }
 
 async function changes(db: Db, ctx: CostContext, write: Write): Promise<void> {
-  await write(csvLine(["sha", "repository", "service", "team", "committedAt", "authoredAt", "prNumber", "prOpenedAt", "prMergedAt", "category", "categorySource", "labels", "title"]));
+  await write(
+    csvLine([
+      "sha",
+      "repository",
+      "service",
+      "team",
+      "committedAt",
+      "authoredAt",
+      "prNumber",
+      "prOpenedAt",
+      "prMergedAt",
+      "category",
+      "categorySource",
+      "labels",
+      "title",
+    ]),
+  );
   let after: { committedAt: Date; id: string } | null = null;
   for (;;) {
     const page = await changePage(db, ctx.q, after);
     for (const c of page) {
-      await write(csvLine([c.sha, c.repository, c.service, c.team, c.committedAt, c.authoredAt, c.prNumber, c.prOpenedAt, c.prMergedAt, c.category, c.categorySource, c.labels.join(";"), c.title]));
+      await write(
+        csvLine([
+          c.sha,
+          c.repository,
+          c.service,
+          c.team,
+          c.committedAt,
+          c.authoredAt,
+          c.prNumber,
+          c.prOpenedAt,
+          c.prMergedAt,
+          c.category,
+          c.categorySource,
+          c.labels.join(";"),
+          c.title,
+        ]),
+      );
     }
     const last = page[page.length - 1];
     if (page.length < EXPORT_PAGE || !last) return;
@@ -82,15 +174,47 @@ async function flakyTests(db: Db, input: CostFiltersData, now: Date | undefined,
   const result = await getFlakyTests({ db, input: { ...input, limit: Number.MAX_SAFE_INTEGER }, now });
   await write(
     csvLine([
-      "id", "service", "repository", "suite", "name", "variant", "state", "flakyFailures", "blockingFailures", "hoursLost", "costUsd",
-      "firstSeen", "lastSeen", "fixDate", "fixEffortHours", "weeklyHoursLost", "paybackWeeks", "costModelVersion",
+      "id",
+      "service",
+      "repository",
+      "suite",
+      "name",
+      "variant",
+      "state",
+      "flakyFailures",
+      "blockingFailures",
+      "hoursLost",
+      "costUsd",
+      "firstSeen",
+      "lastSeen",
+      "fixDate",
+      "fixEffortHours",
+      "weeklyHoursLost",
+      "paybackWeeks",
+      "costModelVersion",
     ]),
   );
   for (const t of result.tests) {
     await write(
       csvLine([
-        t.id, t.service, t.repository, t.suite, t.name, t.variant, t.state, t.flakyFailures, t.blockingFailures, t.hoursLost, t.costUsd,
-        t.firstSeen, t.lastSeen, t.fixDate, t.fixEffortHours, t.weeklyHoursLost, t.paybackWeeks, result.costModel.label,
+        t.id,
+        t.service,
+        t.repository,
+        t.suite,
+        t.name,
+        t.variant,
+        t.state,
+        t.flakyFailures,
+        t.blockingFailures,
+        t.hoursLost,
+        t.costUsd,
+        t.firstSeen,
+        t.lastSeen,
+        t.fixDate,
+        t.fixEffortHours,
+        t.weeklyHoursLost,
+        t.paybackWeeks,
+        result.costModel.label,
       ]),
     );
   }

@@ -20,5 +20,12 @@ export async function getCostModelHistory({ db, input }: { db: Db; input: { team
     scope = team.id;
   }
   const rows = await db.costModelVersion.findMany({ where: { scope }, orderBy: { version: "desc" } });
-  return rows.map((r) => ({ scope: r.scope, team: input.team ?? null, version: r.version, inputs: r.inputs, note: r.note, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    scope: r.scope,
+    team: input.team ?? null,
+    version: r.version,
+    inputs: r.inputs,
+    note: r.note,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }

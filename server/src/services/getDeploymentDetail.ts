@@ -88,8 +88,12 @@ export async function getDeploymentDetail({ db, input }: { db: Db; input: { id: 
     d.finishedAt,
   );
   const [causeRows, changes] = await Promise.all([d.status === "success" ? causesOfDeployments(db, q, [d.id]) : [], shippedChanges(db, d)]);
-  const incidentIds = [...new Set([...causeRows.flatMap((c) => (c.incidentId ? [c.incidentId] : [])), ...(d.remediatesIncidentId ? [d.remediatesIncidentId] : [])])];
-  const deploymentIds = [...new Set([...causeRows.flatMap((c) => (c.rollbackId ? [c.rollbackId] : [])), ...(d.rollbackOfDeploymentId ? [d.rollbackOfDeploymentId] : [])])];
+  const incidentIds = [
+    ...new Set([...causeRows.flatMap((c) => (c.incidentId ? [c.incidentId] : [])), ...(d.remediatesIncidentId ? [d.remediatesIncidentId] : [])]),
+  ];
+  const deploymentIds = [
+    ...new Set([...causeRows.flatMap((c) => (c.rollbackId ? [c.rollbackId] : [])), ...(d.rollbackOfDeploymentId ? [d.rollbackOfDeploymentId] : [])]),
+  ];
   const [incidents, deployments] = await Promise.all([incidentsByIds(db, incidentIds), deploymentsByIds(db, deploymentIds)]);
   const incidentOf = new Map(incidents.map((i) => [i.id, incidentRef(i)]));
   const deploymentOf = new Map(deployments.map((x) => [x.id, deploymentRef(x)]));

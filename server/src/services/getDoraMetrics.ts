@@ -93,7 +93,11 @@ export async function getDoraMetrics({ db, input }: { db: Db; input: DoraMetrics
   return reports.get(db, version, key, async () => computeDoraMetrics(db, input, await prepareDoraQuery({ db, input })));
 }
 
-async function computeDoraMetrics(db: Db, input: DoraMetricsInput, { settings, window, q }: Awaited<ReturnType<typeof prepareDoraQuery>>): Promise<DoraMetrics> {
+async function computeDoraMetrics(
+  db: Db,
+  input: DoraMetricsInput,
+  { settings, window, q }: Awaited<ReturnType<typeof prepareDoraQuery>>,
+): Promise<DoraMetrics> {
   const { timeZone, thresholdsYear, attributionWindowDays, attributionWindowHours } = settings;
   // Independent statements: on PostgreSQL they run on separate pooled connections at once.
   const [deployments, lead, recovery, open, withoutCommits, withoutService] = await Promise.all([

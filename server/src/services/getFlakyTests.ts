@@ -102,6 +102,9 @@ async function computeFlakyTests(db: Db, ctx: CostContext, limit: number): Promi
     total: ranked.length,
     infrastructureOutages: outages,
     brokenTests: broken,
-    costModel: modelUsed(ctx, rows.map((r) => r.teamId)),
+    costModel: modelUsed(
+      ctx,
+      rows.map((r) => r.teamId),
+    ),
   };
 }

@@ -76,7 +76,10 @@ async function hoursLostOf(db: Db, ctx: CostContext): Promise<HoursLostParts> {
     series: weeklySeries(current.rows, weekBuckets(window.from, window.to, settings.timeZone), inputsOf(ctx)),
     byTeam,
     costAvoided: avoided,
-    costModel: modelUsed(ctx, current.rows.map((r) => r.teamId)),
+    costModel: modelUsed(
+      ctx,
+      current.rows.map((r) => r.teamId),
+    ),
   };
   return { ctx, current, previous, result };
 }

@@ -76,6 +76,9 @@ export async function getInvestmentBalance({ db, input, now }: { db: Db; input: 
     organisationTarget: orgTarget,
     total: balanceOf(all, scopeTarget),
     teams,
-    costModel: modelUsed(ctx, counts.rows.map((r) => r.teamId)),
+    costModel: modelUsed(
+      ctx,
+      counts.rows.map((r) => r.teamId),
+    ),
   };
 }

@@ -12,7 +12,11 @@ const Stored = z.object({
   /** Change failure rate, rule (c): how long after a deployment an incident may be attributed to it. */
   attributionWindowDays: z.number().positive().max(90).default(7),
   /** The same window in hours; stored instead of days when it was the last sent (updateOrgSettings). */
-  attributionWindowHours: z.number().positive().max(90 * 24).optional(),
+  attributionWindowHours: z
+    .number()
+    .positive()
+    .max(90 * 24)
+    .optional(),
 });
 
 export interface OrgSettingsData {

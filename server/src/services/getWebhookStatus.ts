@@ -38,7 +38,11 @@ export async function getWebhookStatus({ db, input, now }: { db: Db; input: Webh
   for (const vendor of WEBHOOK_SOURCES) {
     const deliveries = { source: vendor, dedupeKey: { startsWith: `${vendor}:` } };
     const recent = { ...deliveries, receivedAt: { gte: since } };
-    const last = await db.rawEvent.findFirst({ where: deliveries, orderBy: { receivedAt: "desc" }, select: { receivedAt: true, kind: true, processedAt: true, note: true } });
+    const last = await db.rawEvent.findFirst({
+      where: deliveries,
+      orderBy: { receivedAt: "desc" },
+      select: { receivedAt: true, kind: true, processedAt: true, note: true },
+    });
     const deliveriesLast24h = await db.rawEvent.count({ where: recent });
     const failuresLast24h = deliveriesLast24h ? await db.rawEvent.count({ where: { ...recent, ...failedNote } }) : 0;
     webhooks.push({

@@ -135,7 +135,12 @@ async function computeWeeklyReport(db: Db, input: WeeklyReportQueryData, now: Da
     timeZone,
     team: team ? { slug: team.slug, name: team.name } : null,
     period,
-    dora: { summary: dora.summary, thresholdsYear: dora.thresholdsYear, previousWindow: dora.previousWindow, attributionWindowDays: dora.attributionWindowDays },
+    dora: {
+      summary: dora.summary,
+      thresholdsYear: dora.thresholdsYear,
+      previousWindow: dora.previousWindow,
+      attributionWindowDays: dora.attributionWindowDays,
+    },
     hoursLost: result.summary,
     byTeam: result.byTeam,
     costAvoided: result.costAvoided,

@@ -19,11 +19,14 @@ describe("inPieces", () => {
     const sizes: number[] = [];
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
-    await inPieces(Array.from({ length: 3_000 }, (_, i) => i), async (piece) => {
-      sizes.push(piece.length);
-      const until = performance.now() + 250; // a slow, blocking statement
-      while (performance.now() < until);
-    });
+    await inPieces(
+      Array.from({ length: 3_000 }, (_, i) => i),
+      async (piece) => {
+        sizes.push(piece.length);
+        const until = performance.now() + 250; // a slow, blocking statement
+        while (performance.now() < until);
+      },
+    );
     clearInterval(timer);
     expect(sizes.slice(0, 3)).toEqual([1_000, 500, 250]);
     expect(ticks).toBeGreaterThanOrEqual(sizes.length - 1);

@@ -68,12 +68,20 @@ export function incidentItem(row: IncidentRow, attributions: Attribution[]): Inc
  * Attributions of some incidents, org-wide (an incident blames deployments of its own service
  * whatever the list's filters): the engine's rules over the span of their opening times.
  */
-export async function attributionsFor(db: Tx, base: Pick<DoraQuery, "timeZone" | "environmentId" | "isProduction" | "attributionHours">, incidents: { id: string; openedAt: Date }[]): Promise<Map<string, Attribution[]>> {
+export async function attributionsFor(
+  db: Tx,
+  base: Pick<DoraQuery, "timeZone" | "environmentId" | "isProduction" | "attributionHours">,
+  incidents: { id: string; openedAt: Date }[],
+): Promise<Map<string, Attribution[]>> {
   const byIncident = new Map<string, Attribution[]>();
   if (incidents.length === 0) return byIncident;
   const times = incidents.map((i) => i.openedAt.getTime());
   const q = queryAround({ ...base, serviceIds: null }, new Date(Math.min(...times)), new Date(Math.max(...times)));
-  for (const a of await attributionsOfIncidents(db, q, incidents.map((i) => i.id))) {
+  for (const a of await attributionsOfIncidents(
+    db,
+    q,
+    incidents.map((i) => i.id),
+  )) {
     const list = byIncident.get(a.incidentId) ?? [];
     list.push({ deploymentId: a.deploymentId, rule: a.rule, service: a.service, finishedAt: a.finishedAt.toISOString(), commitSha: a.commitSha });
     byIncident.set(a.incidentId, list);

@@ -83,7 +83,12 @@ async function outcome(db: Db, row: ClaimedDelivery, logger: Logger, keepClaim: 
   const parts: string[] = [];
   if (valid.length) {
     try {
-      const counts = await recordInChunks(db, await keepAcknowledgements(db, valid), { source: row.source, occurredAt: isTimestamp(mapped.occurredAt) ? mapped.occurredAt : undefined }, keepClaim);
+      const counts = await recordInChunks(
+        db,
+        await keepAcknowledgements(db, valid),
+        { source: row.source, occurredAt: isTimestamp(mapped.occurredAt) ? mapped.occurredAt : undefined },
+        keepClaim,
+      );
       if (!counts) return undefined;
       parts.push(`recorded ${counts.accepted} (created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged})`);
     } catch (error) {
@@ -105,12 +110,7 @@ async function outcome(db: Db, row: ClaimedDelivery, logger: Logger, keepClaim: 
  * loop between them. recordEvents is idempotent: a delivery cut short by a crash is simply
  * processed again, and its recorded chunks come out unchanged.
  */
-async function recordInChunks(
-  db: Db,
-  events: AnyEventData[],
-  origin: Origin,
-  keepClaim: () => Promise<boolean>,
-): Promise<RecordResult | undefined> {
+async function recordInChunks(db: Db, events: AnyEventData[], origin: Origin, keepClaim: () => Promise<boolean>): Promise<RecordResult | undefined> {
   const total: RecordResult = { accepted: 0, created: 0, updated: 0, unchanged: 0 };
   for (let start = 0; start < events.length; start += RECORD_CHUNK) {
     if (start > 0) await yieldToEventLoop();
@@ -148,9 +148,10 @@ async function keepAcknowledgements(db: Db, events: AnyEventData[]): Promise<Any
   const ids = events.flatMap((e) => (e.type === "incident" && !e.acknowledgedAt ? [e.id] : []));
   if (!ids.length) return events;
   const known = new Map(
-    (await db.incident.findMany({ where: { id: { in: ids }, acknowledgedAt: { not: null } }, select: { id: true, acknowledgedAt: true } })).map(
-      (row) => [row.id, row.acknowledgedAt?.toISOString()],
-    ),
+    (await db.incident.findMany({ where: { id: { in: ids }, acknowledgedAt: { not: null } }, select: { id: true, acknowledgedAt: true } })).map((row) => [
+      row.id,
+      row.acknowledgedAt?.toISOString(),
+    ]),
   );
   return events.map((e) => (e.type === "incident" && !e.acknowledgedAt && known.get(e.id) ? { ...e, acknowledgedAt: known.get(e.id) } : e));
 }

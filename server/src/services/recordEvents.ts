@@ -2,13 +2,7 @@
 // transaction: all of it is stored, or none. Each event is kept as a raw event; a resend identical
 // to the latest version of its event is counted as unchanged and touches nothing, and so is a
 // late webhook delivery whose vendor time is before the stored version's (db/queries/eventStates.ts).
-import type {
-  AnyEventData,
-  BuildEventData,
-  ChangeEventData,
-  DeploymentEventData,
-  IncidentEventData,
-} from "@keel/shared";
+import type { AnyEventData, BuildEventData, ChangeEventData, DeploymentEventData, IncidentEventData } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import type { Tx } from "../db/types.ts";
 import { withConflictRetry } from "../db/retry.ts";
@@ -52,33 +46,43 @@ export async function recordEvents(input: RecordInput): Promise<RecordResult> {
   const occurredAt = input.occurredAt ?? null;
   // A deadlock or serialization failure against a concurrent batch, or a unique violation from
   // both inserting the same new change, runs the batch again (db/retry.ts): a client never sees one.
-  const result = await withConflictRetry(() => db.$transaction(
-    async (tx) => {
-      // Each event's version; within a batch the last one sent for an event is the one it ends at.
-      const latest = new Map<string, EventVersion & { event: AnyEventData }>();
-      const raw = new Map<string, AnyEventData>();
-      for (const event of events) {
-        const version = { key: eventStateKey(event), hash: eventHash(event), occurredAt, event };
-        latest.delete(version.key);
-        latest.set(version.key, version);
-        // The first of identical events in a batch is the one kept as a raw event.
-        const dedupeKey = `${version.key}:${version.hash}`;
-        if (!raw.has(dedupeKey)) raw.set(dedupeKey, event);
-      }
-      const now = new Date().toISOString();
-      await insertNewRawEvents(
-        tx,
-        [...raw].map(([dedupeKey, event]) => ({ source, kind: event.type, dedupeKey, payload: event, receivedAt: now, processedAt: now })),
-      );
-      const applied = await advanceEventStates(tx, [...latest.values()].map(({ key, hash }) => ({ key, hash, occurredAt })));
-      const fresh = [...latest.values()].filter((v) => applied.has(v.key)).map((v) => v.event);
-      if (fresh.length === 0) return { accepted: events.length, created: 0, updated: 0, unchanged: events.length };
-      const counts = await applyEvents(tx, fresh);
-      return { accepted: events.length, ...counts, unchanged: events.length - counts.created - counts.updated };
-    },
-    { timeout: 120_000, maxWait: 60_000 },
-  ), { uniqueViolations: true });
-  recordEventsIngested(db, events.map((event) => event.type));
+  const result = await withConflictRetry(
+    () =>
+      db.$transaction(
+        async (tx) => {
+          // Each event's version; within a batch the last one sent for an event is the one it ends at.
+          const latest = new Map<string, EventVersion & { event: AnyEventData }>();
+          const raw = new Map<string, AnyEventData>();
+          for (const event of events) {
+            const version = { key: eventStateKey(event), hash: eventHash(event), occurredAt, event };
+            latest.delete(version.key);
+            latest.set(version.key, version);
+            // The first of identical events in a batch is the one kept as a raw event.
+            const dedupeKey = `${version.key}:${version.hash}`;
+            if (!raw.has(dedupeKey)) raw.set(dedupeKey, event);
+          }
+          const now = new Date().toISOString();
+          await insertNewRawEvents(
+            tx,
+            [...raw].map(([dedupeKey, event]) => ({ source, kind: event.type, dedupeKey, payload: event, receivedAt: now, processedAt: now })),
+          );
+          const applied = await advanceEventStates(
+            tx,
+            [...latest.values()].map(({ key, hash }) => ({ key, hash, occurredAt })),
+          );
+          const fresh = [...latest.values()].filter((v) => applied.has(v.key)).map((v) => v.event);
+          if (fresh.length === 0) return { accepted: events.length, created: 0, updated: 0, unchanged: events.length };
+          const counts = await applyEvents(tx, fresh);
+          return { accepted: events.length, ...counts, unchanged: events.length - counts.created - counts.updated };
+        },
+        { timeout: 120_000, maxWait: 60_000 },
+      ),
+    { uniqueViolations: true },
+  );
+  recordEventsIngested(
+    db,
+    events.map((event) => event.type),
+  );
   return result;
 }
 
@@ -111,7 +115,9 @@ async function applyEvents(tx: Tx, events: AnyEventData[]): Promise<{ created: n
     deploymentIds: deployments.filter((d) => d.commitSha).map((d) => d.id),
     // A deployment that lists its commits replaces its earlier list (one without `commits` is a
     // status update and keeps it).
-    replacedDeploymentIds: latestById(deployments).filter((d) => d.commits !== undefined).map((d) => d.id),
+    replacedDeploymentIds: latestById(deployments)
+      .filter((d) => d.commits !== undefined)
+      .map((d) => d.id),
   });
   const results = [
     deployed.counts,

@@ -38,10 +38,12 @@ export async function recordTestReport({ db, input }: { db: Db; input: TestRepor
 export async function recordTestReports({ db, input }: { db: Db; input: TestReportInput[] }): Promise<void> {
   const buildIds = [...new Set(input.map((r) => r.buildId))];
   const builds = new Map(
-    (await db.build.findMany({
-      where: { id: { in: buildIds } },
-      select: { id: true, commitSha: true, repository: true, pipeline: true, serviceId: true },
-    })).map((b) => [b.id, b]),
+    (
+      await db.build.findMany({
+        where: { id: { in: buildIds } },
+        select: { id: true, commitSha: true, repository: true, pipeline: true, serviceId: true },
+      })
+    ).map((b) => [b.id, b]),
   );
   const missing = buildIds.find((id) => !builds.has(id));
   if (missing) throw new KeelError("NOT_FOUND", `Build ${missing} does not exist. Send the build event first.`);
@@ -74,7 +76,10 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
     db.$transaction(
       async (tx) => {
         // The tests of replaced reports may stop being flaky: their pairs are recomputed below.
-        const replacedPairs = await pairsOfReports(tx, input.map(({ buildId, name }) => ({ buildId, name })));
+        const replacedPairs = await pairsOfReports(
+          tx,
+          input.map(({ buildId, name }) => ({ buildId, name })),
+        );
         for (const { buildId, name } of input) await tx.testReport.deleteMany({ where: { buildId, name } });
         const saved = await tx.testReport.createManyAndReturn({
           data: input.map(({ buildId, name, report }) => ({ buildId, name, ...report.summary })),
@@ -83,7 +88,15 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
         const reportIds = new Map(saved.map((r) => [`${r.buildId}\u0000${r.name}`, r.id]));
         // Identity is the hash of the key: a key may be longer than a b-tree index entry holds.
         const newCases = [...cases]
-          .map(([key, { e, serviceId, repository }]) => ({ key, keyHash: testIdentityHash(key), serviceId, repository, suite: e.suite, name: e.name, variant: e.variant }))
+          .map(([key, { e, serviceId, repository }]) => ({
+            key,
+            keyHash: testIdentityHash(key),
+            serviceId,
+            repository,
+            suite: e.suite,
+            name: e.name,
+            variant: e.variant,
+          }))
           .sort((a, b) => (a.keyHash < b.keyHash ? -1 : a.keyHash > b.keyHash ? 1 : 0));
         const caseIds = new Map<string, number>();
         // Every write below goes in pieces (inPieces.ts): the embedded database runs each statement
@@ -124,5 +137,8 @@ export async function recordTestReports({ db, input }: { db: Db; input: TestRepo
       { timeout: 600_000, maxWait: 60_000 },
     ),
   );
-  recordEventsIngested(db, input.map(() => "test_report"));
+  recordEventsIngested(
+    db,
+    input.map(() => "test_report"),
+  );
 }

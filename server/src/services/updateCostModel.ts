@@ -36,8 +36,10 @@ export async function updateCostModel({ db, input }: { db: Db; input: CostModelU
         const inputs = teamId === null ? CostModelInputs.parse({ ...DEFAULT_COST_MODEL_INPUTS, ...merged }) : merged;
         const sizeNote = input.teamSize !== undefined ? `team size ${input.teamSize === null ? "unknown" : input.teamSize}` : undefined;
         const current = teamId === null ? CostModelInputs.parse({ ...DEFAULT_COST_MODEL_INPUTS, ...before }) : before;
-        const sizeChanges = teamId !== null && input.teamSize !== undefined
-          && (await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { size: true } })).size !== input.teamSize;
+        const sizeChanges =
+          teamId !== null &&
+          input.teamSize !== undefined &&
+          (await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { size: true } })).size !== input.teamSize;
         if (!sizeChanges && sameInputs(current, inputs)) return;
         await tx.costModelVersion.create({
           data: { scope, version: (latest?.version ?? 0) + 1, inputs, note: [input.note, sizeNote].filter(Boolean).join("; ") || null },

@@ -14,11 +14,14 @@ export async function updateOrgSettings({ db, input }: { db: Db; input: OrgSetti
       Prisma.sql`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${input.timeZone}) AS known`,
     );
     if (!known?.known) {
-      throw new KeelError("VALIDATION_FAILED", "Invalid request: timeZone.", [{ path: "timeZone", message: `the database does not know the time zone "${input.timeZone}"` }]);
+      throw new KeelError("VALIDATION_FAILED", "Invalid request: timeZone.", [
+        { path: "timeZone", message: `the database does not know the time zone "${input.timeZone}"` },
+      ]);
     }
   }
   // One attribution window: the unit sent replaces the other (days stay readable as hours / 24).
-  const replaced = input.attributionWindowHours !== undefined ? "attributionWindowDays" : input.attributionWindowDays !== undefined ? "attributionWindowHours" : null;
+  const replaced =
+    input.attributionWindowHours !== undefined ? "attributionWindowDays" : input.attributionWindowDays !== undefined ? "attributionWindowHours" : null;
   await db.$transaction([
     ...(replaced ? [db.setting.deleteMany({ where: { key: replaced } })] : []),
     ...changes.map(([key, value]) => db.setting.upsert({ where: { key }, create: { key, value }, update: { value } })),

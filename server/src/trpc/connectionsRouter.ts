@@ -11,7 +11,9 @@ export const connectionsRouters = {
     list: adminProcedure.query(({ ctx }) => listConnections({ db: ctx.db })),
     get: adminProcedure.input(ConnectionRef).query(({ ctx, input }) => getConnection({ db: ctx.db, id: input.id })),
     create: adminProcedure.input(ConnectionCreate).mutation(async ({ ctx, input }) => {
-      const created = await audit(ctx, { action: "connection.create", target: input.kind, changes: withoutToken(input) }, () => createConnection({ db: ctx.db, secrets: ctx.secrets, input }));
+      const created = await audit(ctx, { action: "connection.create", target: input.kind, changes: withoutToken(input) }, () =>
+        createConnection({ db: ctx.db, secrets: ctx.secrets, input }),
+      );
       ctx.syncs?.kick();
       return created;
     }),
@@ -20,6 +22,10 @@ export const connectionsRouters = {
       ctx.syncs?.kick();
       return connection;
     }),
-    remove: adminProcedure.input(ConnectionRef).mutation(({ ctx, input }) => audit(ctx, { action: "connection.remove", target: input.id, changes: {} }, () => removeConnection({ db: ctx.db, id: input.id }))),
+    remove: adminProcedure
+      .input(ConnectionRef)
+      .mutation(({ ctx, input }) =>
+        audit(ctx, { action: "connection.remove", target: input.id, changes: {} }, () => removeConnection({ db: ctx.db, id: input.id })),
+      ),
   }),
 };

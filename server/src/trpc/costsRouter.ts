@@ -26,7 +26,9 @@ export const costRouters = {
     history: viewerProcedure.input(FlakyHistoryQuery).query(({ ctx, input }) => getFlakyTestHistory({ db: ctx.db, input })),
     setFixEffort: editorProcedure
       .input(FixEffortUpdate)
-      .mutation(({ ctx, input }) => audit(ctx, { action: "flaky.setFixEffort", target: `test ${input.testId}`, changes: input }, () => setFixEffort({ db: ctx.db, input }))),
+      .mutation(({ ctx, input }) =>
+        audit(ctx, { action: "flaky.setFixEffort", target: `test ${input.testId}`, changes: input }, () => setFixEffort({ db: ctx.db, input })),
+      ),
   }),
   investment: router({
     balance: viewerProcedure.input(CostFilters).query(({ ctx, input }) => getInvestmentBalance({ db: ctx.db, input })),
@@ -38,7 +40,11 @@ export const costRouters = {
     get: viewerProcedure.query(({ ctx }) => getCostModel({ db: ctx.db })),
     update: editorProcedure
       .input(CostModelUpdate)
-      .mutation(({ ctx, input }) => audit(ctx, { action: "costModel.update", target: input.team ?? "organisation", changes: input }, () => updateCostModel({ db: ctx.db, input }))),
-    history: viewerProcedure.input(z.object({ team: z.string().min(1).max(200).optional() }).strict()).query(({ ctx, input }) => getCostModelHistory({ db: ctx.db, input })),
+      .mutation(({ ctx, input }) =>
+        audit(ctx, { action: "costModel.update", target: input.team ?? "organisation", changes: input }, () => updateCostModel({ db: ctx.db, input })),
+      ),
+    history: viewerProcedure
+      .input(z.object({ team: z.string().min(1).max(200).optional() }).strict())
+      .query(({ ctx, input }) => getCostModelHistory({ db: ctx.db, input })),
   }),
 };

@@ -13,7 +13,9 @@ export const goalsRouters = {
       .mutation(({ ctx, input }) => audit(ctx, { action: "goal.create", target: input.metric, changes: input }, () => createGoal({ db: ctx.db, input }))),
     update: editorProcedure
       .input(GoalUpdate)
-      .mutation(({ ctx, input }) => audit(ctx, { action: "goal.update", target: input.id, changes: input.changes }, () => updateGoal({ db: ctx.db, id: input.id, input: input.changes }))),
+      .mutation(({ ctx, input }) =>
+        audit(ctx, { action: "goal.update", target: input.id, changes: input.changes }, () => updateGoal({ db: ctx.db, id: input.id, input: input.changes })),
+      ),
     delete: editorProcedure
       .input(GoalRef)
       .mutation(({ ctx, input }) => audit(ctx, { action: "goal.delete", target: input.id, changes: {} }, () => deleteGoal({ db: ctx.db, id: input.id }))),

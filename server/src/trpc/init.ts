@@ -12,19 +12,22 @@ export interface Meta {
   access: RoleValue;
 }
 
-const t = initTRPC.context<Context>().meta<Meta>().create({
-  errorFormatter({ shape, error }) {
-    // Internals never reach the browser: a 500's message is generic.
-    // "The database is unreachable" (503) is written for clients and says nothing internal.
-    const internal = shape.data.httpStatus >= 500 && !(error.cause instanceof KeelError && error.cause.code === "UNAVAILABLE");
-    return {
-      ...shape,
-      message: internal ? "Internal error" : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path },
-      ...(error.cause instanceof KeelError ? { details: error.cause.details } : {}),
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      // Internals never reach the browser: a 500's message is generic.
+      // "The database is unreachable" (503) is written for clients and says nothing internal.
+      const internal = shape.data.httpStatus >= 500 && !(error.cause instanceof KeelError && error.cause.code === "UNAVAILABLE");
+      return {
+        ...shape,
+        message: internal ? "Internal error" : shape.message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path },
+        ...(error.cause instanceof KeelError ? { details: error.cause.details } : {}),
+      };
+    },
+  });
 
 const trpcCodeOf: Record<ErrorCode, TRPCError["code"]> = {
   VALIDATION_FAILED: "BAD_REQUEST",

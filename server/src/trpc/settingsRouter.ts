@@ -17,7 +17,9 @@ export const settingsRouters = {
     get: viewerProcedure.query(({ ctx }) => getOrgSettings({ db: ctx.db })),
     update: editorProcedure
       .input(OrgSettingsUpdate)
-      .mutation(({ ctx, input }) => audit(ctx, { action: "settings.update", target: "organisation", changes: input }, () => updateOrgSettings({ db: ctx.db, input }))),
+      .mutation(({ ctx, input }) =>
+        audit(ctx, { action: "settings.update", target: "organisation", changes: input }, () => updateOrgSettings({ db: ctx.db, input })),
+      ),
   }),
   teams: router({
     create: editorProcedure
@@ -28,27 +30,35 @@ export const settingsRouters = {
       .mutation(({ ctx, input }) => audit(ctx, { action: "team.update", target: input.slug, changes: input }, () => updateTeam({ db: ctx.db, input }))),
     assignService: editorProcedure
       .input(ServiceTeamAssignment)
-      .mutation(({ ctx, input }) => audit(ctx, { action: "service.assignTeam", target: input.service, changes: input }, () => assignServiceTeam({ db: ctx.db, input }))),
+      .mutation(({ ctx, input }) =>
+        audit(ctx, { action: "service.assignTeam", target: input.service, changes: input }, () => assignServiceTeam({ db: ctx.db, input })),
+      ),
   }),
   tokens: router({
     list: adminProcedure.query(({ ctx }) => listTokens({ db: ctx.db })),
     create: adminProcedure
       .input(TokenCreate)
-      .mutation(({ ctx, input }) => audit(ctx, { action: "token.create", target: input.name, changes: { scope: input.scope } }, () => createToken({ db: ctx.db, input }))),
+      .mutation(({ ctx, input }) =>
+        audit(ctx, { action: "token.create", target: input.name, changes: { scope: input.scope } }, () => createToken({ db: ctx.db, input })),
+      ),
     revoke: adminProcedure
       .input(TokenRevoke)
-      .mutation(({ ctx, input }) => audit(ctx, { action: "token.revoke", target: input.id, changes: {} }, () => revokeToken({ db: ctx.db, input: { idOrPrefix: input.id } }))),
+      .mutation(({ ctx, input }) =>
+        audit(ctx, { action: "token.revoke", target: input.id, changes: {} }, () => revokeToken({ db: ctx.db, input: { idOrPrefix: input.id } })),
+      ),
   }),
   users: router({
     list: adminProcedure.query(({ ctx }) => listUsers({ db: ctx.db })),
     create: adminProcedure
       .input(UserCreate)
       .mutation(({ ctx, input }) => audit(ctx, { action: "user.create", target: input.email, changes: input }, () => createUser({ db: ctx.db, input }))),
-    update: adminProcedure.input(UserUpdate).mutation(({ ctx, input }) =>
-      audit(ctx, { action: "user.update", target: input.email, changes: input }, () =>
-        updateUser({ db: ctx.db, input, actorUserId: ctx.identity.kind === "user" ? ctx.identity.userId : undefined }),
+    update: adminProcedure
+      .input(UserUpdate)
+      .mutation(({ ctx, input }) =>
+        audit(ctx, { action: "user.update", target: input.email, changes: input }, () =>
+          updateUser({ db: ctx.db, input, actorUserId: ctx.identity.kind === "user" ? ctx.identity.userId : undefined }),
+        ),
       ),
-    ),
   }),
   audit: router({
     list: adminProcedure.input(AuditQuery).query(({ ctx, input }) => listAudit({ db: ctx.db, input })),

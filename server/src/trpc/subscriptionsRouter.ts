@@ -20,12 +20,18 @@ export const subscriptionsRouters = {
           createSubscription({ db: ctx.db, secrets: ctx.secrets, input, actor: actorOf(ctx.identity) }),
         ),
       ),
-    delete: editorProcedure.input(SubscriptionRef).mutation(({ ctx, input }) => audit(ctx, { action: "subscription.delete", target: input.id, changes: {} }, () => deleteSubscription({ db: ctx.db, input }))),
+    delete: editorProcedure
+      .input(SubscriptionRef)
+      .mutation(({ ctx, input }) =>
+        audit(ctx, { action: "subscription.delete", target: input.id, changes: {} }, () => deleteSubscription({ db: ctx.db, input })),
+      ),
     send: editorProcedure.input(SubscriptionRef).mutation(async ({ ctx, input }) => {
       const queued = await audit(ctx, { action: "subscription.send", target: input.id, changes: {} }, () => sendNow({ db: ctx.db, input }));
       ctx.jobs?.kick();
       return queued;
     }),
-    deliveries: editorProcedure.input(z.strictObject({ id: SubscriptionRef.shape.id.optional() })).query(({ ctx, input }) => listDeliveries({ db: ctx.db, input })),
+    deliveries: editorProcedure
+      .input(z.strictObject({ id: SubscriptionRef.shape.id.optional() }))
+      .query(({ ctx, input }) => listDeliveries({ db: ctx.db, input })),
   }),
 };

@@ -152,10 +152,17 @@ afterAll(() => app?.close());
 
 function call(caller: Caller, method: string, path: string): Promise<Response> {
   const body = method === "get" ? undefined : "{}";
-  return app.request(path, { method: method.toUpperCase(), token: null, headers: { ...credentials[caller], ...(body ? { "content-type": "application/json" } : {}) }, ...(body ? { body } : {}) });
+  return app.request(path, {
+    method: method.toUpperCase(),
+    token: null,
+    headers: { ...credentials[caller], ...(body ? { "content-type": "application/json" } : {}) },
+    ...(body ? { body } : {}),
+  });
 }
 
-const procedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, { _def: { type: string; meta?: { access?: RoleValue } } }> }).procedures);
+const procedures = Object.entries(
+  (appRouter._def as unknown as { procedures: Record<string, { _def: { type: string; meta?: { access?: RoleValue } } }> }).procedures,
+);
 
 describe("tRPC procedures", () => {
   test("every procedure declares the role it needs (none is public), and it is the one this table gives", () => {
@@ -195,7 +202,14 @@ describe("REST routes", () => {
     for (const [route, policy] of Object.entries(REST)) {
       if (policy === "public" || policy === "sign-in" || policy === "webhook signature") continue; // their own tests
       const [method = "get", pattern = ""] = route.split(" ");
-      const path = pattern.replace(":slug", "checkout").replace(":testId", "1").replace(":email", "nobody@test.example").replace(":ref", "no-such-token").replace(":buildId", "b1").replace(":file", "deployments.csv").replace(":id", "00000000-0000-4000-8000-000000000000");
+      const path = pattern
+        .replace(":slug", "checkout")
+        .replace(":testId", "1")
+        .replace(":email", "nobody@test.example")
+        .replace(":ref", "no-such-token")
+        .replace(":buildId", "b1")
+        .replace(":file", "deployments.csv")
+        .replace(":id", "00000000-0000-4000-8000-000000000000");
       const res = await call(caller, method, path);
       const allowed = restAllows(caller, policy);
       const expected = allowed ? "allowed" : caller === "anonymous" ? 401 : 403;

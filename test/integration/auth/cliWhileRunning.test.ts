@@ -29,7 +29,10 @@ afterAll(async () => {
 
 function keelCli(args: string[], input = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, "server/bin/keel.mjs"), ...args], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: "warn", ...env } });
+    const child = spawn(process.execPath, [path.join(repoRoot, "server/bin/keel.mjs"), ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -44,10 +47,17 @@ test("the first start prints the one-time link for the first admin", () => {
 });
 
 test("users and tokens are managed while Keel runs, and what they make works at once", async () => {
-  const created = await keelCli(["user", "create", "--email", "Lead@Example.com", "--name", "Lead", "--role", "editor", "--password-stdin"], "lead password 1234\n");
+  const created = await keelCli(
+    ["user", "create", "--email", "Lead@Example.com", "--name", "Lead", "--role", "editor", "--password-stdin"],
+    "lead password 1234\n",
+  );
   expect(created.stderr).toBe("");
   expect(created.stdout).toContain("Created lead@example.com  editor  Lead  [password]");
-  const login = await fetch(`${keel.url}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "lead@example.com", password: "lead password 1234" }) });
+  const login = await fetch(`${keel.url}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "lead@example.com", password: "lead password 1234" }),
+  });
   expect(login.status).toBe(200);
 
   expect((await keelCli(["user", "set-role", "--email", "lead@example.com", "--role", "viewer"])).stdout).toContain("lead@example.com  viewer");

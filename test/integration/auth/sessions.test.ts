@@ -16,11 +16,15 @@ afterAll(() => app?.close());
 /** fetch will not send another Host; node:http will (as a rebinding attacker's browser does). */
 function withHost(host: string, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${app.url}${path}`, { method, headers: { host, authorization: `Bearer ${TEST_ADMIN_TOKEN}`, "content-type": "application/json" } }, (res) => {
-      let text = "";
-      res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = http.request(
+      `${app.url}${path}`,
+      { method, headers: { host, authorization: `Bearer ${TEST_ADMIN_TOKEN}`, "content-type": "application/json" } },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -30,7 +34,9 @@ const asCookie = (cookie: string) => ({ token: null, headers: { cookie, origin: 
 const me = (cookie: string) => app.request("/auth/me", asCookie(cookie));
 async function audit(action: string, target: string) {
   const res = await app.request(`/api/v1/audit-log?limit=500`);
-  const { entries } = (await res.json()) as { entries: { action: string; target: string; actor: string; changes: Record<string, unknown>; ip: string | null }[] };
+  const { entries } = (await res.json()) as {
+    entries: { action: string; target: string; actor: string; changes: Record<string, unknown>; ip: string | null }[];
+  };
   return entries.filter((e) => e.action === action && e.target === target);
 }
 
@@ -59,7 +65,9 @@ describe("password sign-in", () => {
     const unknown = await app.request("/auth/login", { json: { email: "nobody@test.example", password: "not the password at all" }, token: null });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(((await wrong.json()) as { error: { message: string } }).error.message).toBe(((await unknown.json()) as { error: { message: string } }).error.message);
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toBe(
+      ((await unknown.json()) as { error: { message: string } }).error.message,
+    );
     const [failure] = await audit("auth.login.failed", email);
     expect(failure).toMatchObject({ actor: `user:${email}`, changes: { reason: "wrong password" } });
     expect(failure?.ip).toMatch(/127\.0\.0\.1/);
@@ -72,7 +80,6 @@ describe("password sign-in", () => {
     const body = (await res.json()) as { error: { details: { path: string }[] } };
     expect(body.error.details.map((d) => d.path).sort()).toEqual(["email", "password"]);
   });
-
 });
 
 describe("sessions end", () => {
@@ -111,7 +118,9 @@ describe("sessions end", () => {
     const other = await signInAs(app, "viewer");
     const otherValue = other.cookie.split("=")[1] ?? "";
     const otherRow = await db.session.findUniqueOrThrow({ where: { hash: hashToken(otherValue) } });
-    expect(await resolveSession({ db, input: { cookie: otherValue, policy, now: new Date(otherRow.lastSeenAt.getTime() + policy.idleMs - 1000) } })).not.toBeNull();
+    expect(
+      await resolveSession({ db, input: { cookie: otherValue, policy, now: new Date(otherRow.lastSeenAt.getTime() + policy.idleMs - 1000) } }),
+    ).not.toBeNull();
     // That call was activity; 12 hours idle after it, the session is over and removed.
     const seen = await db.session.findUniqueOrThrow({ where: { hash: hashToken(otherValue) } });
     expect(await resolveSession({ db, input: { cookie: otherValue, policy, now: new Date(seen.lastSeenAt.getTime() + policy.idleMs) } })).toBeNull();
@@ -123,7 +132,12 @@ describe("the server's defences", () => {
   test("a cookie-authenticated write from another origin gets 403 and changes nothing; the same write from Keel's origin works", async () => {
     const { cookie } = await signInAs(app, "editor");
     const write = (origin: string | undefined, extra: Record<string, string> = {}) =>
-      app.request("/trpc/settings.update", { method: "POST", token: null, headers: { cookie, "content-type": "application/json", ...(origin ? { origin } : {}), ...extra }, body: JSON.stringify({ debtTarget: 0.31 }) });
+      app.request("/trpc/settings.update", {
+        method: "POST",
+        token: null,
+        headers: { cookie, "content-type": "application/json", ...(origin ? { origin } : {}), ...extra },
+        body: JSON.stringify({ debtTarget: 0.31 }),
+      });
     expect((await write("https://attacker.example")).status).toBe(403);
     expect((await write(undefined, { "sec-fetch-site": "cross-site" })).status).toBe(403);
     const settings = await app.request("/trpc/settings.get");
@@ -138,7 +152,8 @@ describe("the server's defences", () => {
     expect(res.body).toContain("KEEL_ALLOWED_HOSTS");
     expect(await app.database.prisma.apiToken.count({ where: { name: "rebound" } })).toBe(0);
     expect((await withHost("10.1.2.3:3000", "GET", "/healthz")).status).toBe(200);
-    for (const host of ["localhost:3000", "127.0.0.1", "[::1]:3000", "keel.localhost"]) expect((await withHost(host, "GET", "/auth/me")).status, host).toBe(401);
+    for (const host of ["localhost:3000", "127.0.0.1", "[::1]:3000", "keel.localhost"])
+      expect((await withHost(host, "GET", "/auth/me")).status, host).toBe(401);
   });
 
   test("security headers on every answer", async () => {

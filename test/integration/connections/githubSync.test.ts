@@ -31,19 +31,64 @@ function checkoutRepo(): RecordedRepo {
       { sha: sha(5), message: "fix: wallets", date: "2026-11-04T10:00:00Z" },
     ],
     deployments: [
-      { id: 101, sha: sha(1), created_at: "2026-11-02T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-02T10:00:00Z" }, { state: "in_progress", created_at: "2026-11-02T09:01:00Z" }] },
-      { id: 102, sha: sha(3), created_at: "2026-11-03T10:00:00Z", statuses: [{ state: "inactive", created_at: "2026-11-04T12:00:00Z" }, { state: "success", created_at: "2026-11-03T11:00:00Z" }] },
+      {
+        id: 101,
+        sha: sha(1),
+        created_at: "2026-11-02T09:00:00Z",
+        statuses: [
+          { state: "success", created_at: "2026-11-02T10:00:00Z" },
+          { state: "in_progress", created_at: "2026-11-02T09:01:00Z" },
+        ],
+      },
+      {
+        id: 102,
+        sha: sha(3),
+        created_at: "2026-11-03T10:00:00Z",
+        statuses: [
+          { state: "inactive", created_at: "2026-11-04T12:00:00Z" },
+          { state: "success", created_at: "2026-11-03T11:00:00Z" },
+        ],
+      },
       { id: 103, sha: sha(4), created_at: "2026-11-04T09:00:00Z", statuses: [{ state: "failure", created_at: "2026-11-04T09:30:00Z" }] },
       { id: 104, sha: sha(5), created_at: "2026-11-04T11:00:00Z", statuses: [{ state: "success", created_at: "2026-11-04T12:00:00Z" }] },
-      { id: 150, sha: sha(5), environment: "staging", created_at: "2026-11-04T10:30:00Z", statuses: [{ state: "success", created_at: "2026-11-04T10:40:00Z" }] },
+      {
+        id: 150,
+        sha: sha(5),
+        environment: "staging",
+        created_at: "2026-11-04T10:30:00Z",
+        statuses: [{ state: "success", created_at: "2026-11-04T10:40:00Z" }],
+      },
     ],
     issues: [
-      { number: 7, title: "Checkout down", labels: ["incident", "sev2"], created_at: "2026-11-03T12:00:00Z", updated_at: "2026-11-03T14:00:00Z", closed_at: "2026-11-03T14:00:00Z" },
+      {
+        number: 7,
+        title: "Checkout down",
+        labels: ["incident", "sev2"],
+        created_at: "2026-11-03T12:00:00Z",
+        updated_at: "2026-11-03T14:00:00Z",
+        closed_at: "2026-11-03T14:00:00Z",
+      },
       { number: 8, title: "Typo", labels: ["bug"], created_at: "2026-11-03T12:00:00Z", updated_at: "2026-11-03T12:00:00Z", closed_at: null },
     ],
     runs: [
-      { id: 9001, name: "Build", head_sha: sha(5), status: "completed", conclusion: "success", created_at: "2026-11-04T10:05:00Z", updated_at: "2026-11-04T10:15:00Z" },
-      { id: 9002, name: "Build", head_sha: sha(5), status: "in_progress", conclusion: null, created_at: "2026-11-04T10:20:00Z", updated_at: "2026-11-04T10:21:00Z" },
+      {
+        id: 9001,
+        name: "Build",
+        head_sha: sha(5),
+        status: "completed",
+        conclusion: "success",
+        created_at: "2026-11-04T10:05:00Z",
+        updated_at: "2026-11-04T10:15:00Z",
+      },
+      {
+        id: 9002,
+        name: "Build",
+        head_sha: sha(5),
+        status: "in_progress",
+        conclusion: null,
+        created_at: "2026-11-04T10:20:00Z",
+        updated_at: "2026-11-04T10:21:00Z",
+      },
     ],
   };
 }
@@ -106,10 +151,18 @@ describe("connections over REST", () => {
   test("one sync brings the repository in; a rate limit in the middle only delays it", async () => {
     github.rateLimitOnce("/repos/acme/checkout/compare", "reset");
     github.rateLimitOnce("/repos/acme/checkout/issues", "retry-after");
-    const res = await app.request("/api/v1/connections", { json: { kind: "github", apiUrl: `${github.apiUrl}/`, token: TOKEN, repositories: ["acme/checkout"], since: "2026-11-01" } });
+    const res = await app.request("/api/v1/connections", {
+      json: { kind: "github", apiUrl: `${github.apiUrl}/`, token: TOKEN, repositories: ["acme/checkout"], since: "2026-11-01" },
+    });
     expect(res.status).toBe(201);
     connection = (await res.json()) as ConnectionView;
-    expect(connection).toMatchObject({ kind: "github", apiUrl: github.apiUrl, repositories: ["acme/checkout"], environment: "production", since: "2026-11-01T00:00:00.000Z" });
+    expect(connection).toMatchObject({
+      kind: "github",
+      apiUrl: github.apiUrl,
+      repositories: ["acme/checkout"],
+      environment: "production",
+      since: "2026-11-01T00:00:00.000Z",
+    });
     await app.syncs.idle();
 
     const synced = await get(connection.id);
@@ -135,7 +188,10 @@ describe("connections over REST", () => {
     expect(incidents.items).toHaveLength(1);
     expect(incidents.items[0]).toMatchObject({ id: "github-issue:acme/checkout#7", severity: "sev2", recoveryHours: 2 });
     expect(incidents.items[0]?.attributedTo.map((a) => a.deploymentId)).toEqual(["github:102"]);
-    const deployment = await app.database.prisma.deployment.findUniqueOrThrow({ where: { id: "github:104" }, include: { changes: { include: { change: true } } } });
+    const deployment = await app.database.prisma.deployment.findUniqueOrThrow({
+      where: { id: "github:104" },
+      include: { changes: { include: { change: true } } },
+    });
     expect(deployment.changes.map((c) => c.change.sha).sort()).toEqual([sha(4), sha(5)]);
     const change = await app.database.prisma.change.findFirstOrThrow({ where: { sha: sha(2) } });
     expect(change).toMatchObject({ prNumber: 2, category: "bug", repository: "acme/checkout" });
@@ -170,7 +226,10 @@ describe("connections over REST", () => {
   });
 
   test("a sync that fails part-way says why in words, and the next resumes from its cursor", async () => {
-    github.repo.commits.push({ sha: sha(6), message: "feat: more", date: "2026-11-05T08:00:00Z" }, { sha: sha(7), message: "feat: again", date: "2026-11-06T08:00:00Z" });
+    github.repo.commits.push(
+      { sha: sha(6), message: "feat: more", date: "2026-11-05T08:00:00Z" },
+      { sha: sha(7), message: "feat: again", date: "2026-11-06T08:00:00Z" },
+    );
     github.repo.deployments.push(
       { id: 105, sha: sha(6), created_at: "2026-11-05T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-05T10:00:00Z" }] },
       { id: 106, sha: sha(7), created_at: "2026-11-06T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-06T10:00:00Z" }] },
@@ -197,7 +256,9 @@ describe("connections over REST", () => {
   });
 
   test("a token GitHub refuses fails the sync in words", async () => {
-    const res = await app.request("/api/v1/connections", { json: { kind: "github", apiUrl: github.apiUrl, token: "ghp_wrongWrongWrong", repositories: ["acme/checkout"] } });
+    const res = await app.request("/api/v1/connections", {
+      json: { kind: "github", apiUrl: github.apiUrl, token: "ghp_wrongWrongWrong", repositories: ["acme/checkout"] },
+    });
     const wrong = (await res.json()) as ConnectionView;
     await app.syncs.idle();
     expect(await get(wrong.id)).toMatchObject({ status: "failed", lastError: expect.stringContaining("401") as unknown });

@@ -35,7 +35,13 @@ describe("the demo's stories", () => {
 
   test("a costly flaky test, still flaky; its other variant is stable", () => {
     const top = flaky.tests[0];
-    expect(top).toMatchObject({ service: "checkout-web", suite: "checkout.payment.spec.ts", name: "payment step › applies a promo code", variant: "webkit", state: "flaky" });
+    expect(top).toMatchObject({
+      service: "checkout-web",
+      suite: "checkout.payment.spec.ts",
+      name: "payment step › applies a promo code",
+      variant: "webkit",
+      state: "flaky",
+    });
     expect(top?.blockingFailures).toBeGreaterThan(80);
     expect(top?.hoursLost).toBeGreaterThan(40);
     expect(top?.costUsd).toBeGreaterThan(4000);
@@ -103,7 +109,10 @@ function checkSentences(r: WeeklyReport, hours: HoursLost, flakyTop: FlakyTests,
     let m: RegExpExecArray | null;
     switch (summary.id) {
       case "flakyTests": {
-        m = /^(?:Flaky tests cost .+? ([\d,.]+) engineer-hours .+? \(about (\$[\d,]+)(?:, ([\d.]+%) of .+?, ([\d.]+) sprints a month|; .+)?\)\.|No flaky test blocked a build of .+?: flaky tests cost it ([\d,.]+) engineer-hours \(about (\$[\d,]+)\)\.)(?: Fixing (?:the top flaky test|the top (\d+)) \(about ([\d,.]+) hours of work\) pays back in ([\d.]+) weeks\.)?$/.exec(text);
+        m =
+          /^(?:Flaky tests cost .+? ([\d,.]+) engineer-hours .+? \(about (\$[\d,]+)(?:, ([\d.]+%) of .+?, ([\d.]+) sprints a month|; .+)?\)\.|No flaky test blocked a build of .+?: flaky tests cost it ([\d,.]+) engineer-hours \(about (\$[\d,]+)\)\.)(?: Fixing (?:the top flaky test|the top (\d+)) \(about ([\d,.]+) hours of work\) pays back in ([\d.]+) weeks\.)?$/.exec(
+            text,
+          );
         expect(m, text).not.toBeNull();
         if (!m) break;
         expectShown(m[1] ?? m[5], s.flakyTests, "flaky hours");
@@ -121,7 +130,10 @@ function checkSentences(r: WeeklyReport, hours: HoursLost, flakyTop: FlakyTests,
         break;
       }
       case "failedChanges":
-        m = /^Failed changes cost .+? ([\d,.]+) engineer-hours .+? \((\d+) incidents? caused by changes and (\d+) rollbacks? or hotfix(?:es)?\), about (\$[\d,]+)\.$/.exec(text);
+        m =
+          /^Failed changes cost .+? ([\d,.]+) engineer-hours .+? \((\d+) incidents? caused by changes and (\d+) rollbacks? or hotfix(?:es)?\), about (\$[\d,]+)\.$/.exec(
+            text,
+          );
         expect(m, text).not.toBeNull();
         if (!m) break;
         expectShown(m[1], s.changeFailures + s.rework, "failed-change hours");
@@ -130,7 +142,10 @@ function checkSentences(r: WeeklyReport, hours: HoursLost, flakyTop: FlakyTests,
         expectShown(m[4], s.costByCause.changeFailures + s.costByCause.rework, "failed-change cost");
         break;
       case "total":
-        m = /^In all, .+? lost ([\d,.]+) engineer-hours .+? \(about (\$[\d,]+)(?:, ([\d.]+%) of .+?, ([\d.]+) sprints a month|; .+)?\), (?:up from|down from|about the same as) ([\d,.]+) hours .+\.$/.exec(text);
+        m =
+          /^In all, .+? lost ([\d,.]+) engineer-hours .+? \(about (\$[\d,]+)(?:, ([\d.]+%) of .+?, ([\d.]+) sprints a month|; .+)?\), (?:up from|down from|about the same as) ([\d,.]+) hours .+\.$/.exec(
+            text,
+          );
         expect(m, text).not.toBeNull();
         if (!m) break;
         expectShown(m[1], s.total, "total hours");
@@ -141,7 +156,10 @@ function checkSentences(r: WeeklyReport, hours: HoursLost, flakyTop: FlakyTests,
         break;
       case "fixedTests": {
         const f = hours.costAvoided.fixedTests;
-        m = /^Fixing (?:a flaky test|\d+ flaky tests) saved .+? about ([\d,.]+) engineer-hours .+? \(about (\$[\d,]+)\), and ([\d,.]+) hours \(about (\$[\d,]+)\) since the fix\.$/.exec(text);
+        m =
+          /^Fixing (?:a flaky test|\d+ flaky tests) saved .+? about ([\d,.]+) engineer-hours .+? \(about (\$[\d,]+)\), and ([\d,.]+) hours \(about (\$[\d,]+)\) since the fix\.$/.exec(
+            text,
+          );
         expect(m, text).not.toBeNull();
         if (!m) break;
         expectShown(m[1], f.hoursInWindow, "avoided hours in the week");
@@ -221,7 +239,13 @@ describe("the API, the weekly report and the summaries agree to the cent", () =>
     expect(r.summaries.length).toBeGreaterThanOrEqual(3);
     for (const summary of r.summaries) {
       expect(summary.howComputed.costModel).toBe(hours.costModel.label);
-      expect(md).toContain(summary.text.replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+      expect(md).toContain(
+        summary.text
+          .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+          .replace(/&/g, "&amp;")
+          .replace(/</g, "&lt;")
+          .replace(/>/g, "&gt;"),
+      );
     }
   });
 });

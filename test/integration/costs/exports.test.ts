@@ -10,15 +10,41 @@ const q = "from=2026-10-05&to=2026-10-12";
 beforeAll(async () => {
   app = await startTestApp();
   await send(app, [
-    { type: "deployment", id: "=cmd|' /C calc'!A0", service: "exp-api", team: "exp", status: "success", finishedAt: "2026-10-06T10:00:00Z", commits: [{ sha: "expsha01", committedAt: "2026-10-06T09:00:00Z", message: '-fix: quote "this", and that\nsecond line', labels: ["bug", "@team"] }] },
+    {
+      type: "deployment",
+      id: "=cmd|' /C calc'!A0",
+      service: "exp-api",
+      team: "exp",
+      status: "success",
+      finishedAt: "2026-10-06T10:00:00Z",
+      commits: [{ sha: "expsha01", committedAt: "2026-10-06T09:00:00Z", message: '-fix: quote "this", and that\nsecond line', labels: ["bug", "@team"] }],
+    },
     { type: "deployment", id: "exp-d2", service: "exp-api", team: "exp", status: "failure", finishedAt: "2026-10-07T10:00:00Z" },
     { type: "deployment", id: "exp-d3", service: "exp-api", team: "exp", environment: "staging", status: "success", finishedAt: "2026-10-07T11:00:00Z" },
     { type: "deployment", id: "other-d1", service: "other-api", team: "other", status: "success", finishedAt: "2026-10-07T12:00:00Z" },
     { type: "deployment", id: "exp-old", service: "exp-api", team: "exp", status: "success", finishedAt: "2026-09-01T10:00:00Z" },
-    { type: "incident", id: "exp-i1", service: "exp-api", title: "+SUM(1,2) broke, \"badly\"\nsecond line", openedAt: "2026-10-06T11:00:00Z", resolvedAt: "2026-10-06T12:30:00Z", causedByDeploymentId: "=cmd|' /C calc'!A0", responders: 3 },
+    {
+      type: "incident",
+      id: "exp-i1",
+      service: "exp-api",
+      title: '+SUM(1,2) broke, "badly"\nsecond line',
+      openedAt: "2026-10-06T11:00:00Z",
+      resolvedAt: "2026-10-06T12:30:00Z",
+      causedByDeploymentId: "=cmd|' /C calc'!A0",
+      responders: 3,
+    },
   ]);
-  await attempt(app, { id: "exp-b1", service: "exp-api", sha: "expsha01", attempt: 1, status: "failure", startedAt: "2026-10-06T08:00:00Z", finishedAt: "2026-10-06T08:10:00Z" }, ["=a", "b", "c"], ["=a"]);
-  await attempt(app, { id: "exp-b2", service: "exp-api", sha: "expsha01", attempt: 2, status: "success", startedAt: "2026-10-06T08:15:00Z", finishedAt: "2026-10-06T08:25:00Z" }, ["=a", "b", "c"]);
+  await attempt(
+    app,
+    { id: "exp-b1", service: "exp-api", sha: "expsha01", attempt: 1, status: "failure", startedAt: "2026-10-06T08:00:00Z", finishedAt: "2026-10-06T08:10:00Z" },
+    ["=a", "b", "c"],
+    ["=a"],
+  );
+  await attempt(
+    app,
+    { id: "exp-b2", service: "exp-api", sha: "expsha01", attempt: 2, status: "success", startedAt: "2026-10-06T08:15:00Z", finishedAt: "2026-10-06T08:25:00Z" },
+    ["=a", "b", "c"],
+  );
 });
 afterAll(() => app.close());
 
@@ -34,7 +60,9 @@ describe("CSV exports", () => {
     expect(r.status).toBe(200);
     expect(r.type).toMatch(/^text\/csv/);
     expect(r.disposition).toBe('attachment; filename="deployments-2026-10-05-2026-10-12.csv"');
-    expect(r.lines[0]).toBe("id,service,team,environment,status,kind,startedAt,finishedAt,commitSha,repository,rollbackOfDeploymentId,remediatesIncidentId,changes,changeFailure,url");
+    expect(r.lines[0]).toBe(
+      "id,service,team,environment,status,kind,startedAt,finishedAt,commitSha,repository,rollbackOfDeploymentId,remediatesIncidentId,changes,changeFailure,url",
+    );
     // Production only (not exp-d3), in the window (not exp-old), the team's (not other-d1), any status.
     expect(r.lines.slice(1, -1).map((l) => l.split(",")[4])).toEqual(["success", "failure"]);
     // The id starts with "=": prefixed with an apostrophe (no comma, quote or newline: not quoted).
@@ -50,7 +78,9 @@ describe("CSV exports", () => {
     );
     // 1.5 h × 3 responders = 4.5 h, $450.
     // The title holds a comma, quotes and a newline: quoted, quotes doubled, the record spans two lines.
-    expect(inc.text).toContain(`\r\nexp-i1,exp-api,,"'+SUM(1,2) broke, ""badly""\nsecond line",2026-10-06T11:00:00.000Z,2026-10-06T12:30:00.000Z,1.5,3,false,'=cmd|' /C calc'!A0,,false,true,4.5,450,org v0 (defaults)`);
+    expect(inc.text).toContain(
+      `\r\nexp-i1,exp-api,,"'+SUM(1,2) broke, ""badly""\nsecond line",2026-10-06T11:00:00.000Z,2026-10-06T12:30:00.000Z,1.5,3,false,'=cmd|' /C calc'!A0,,false,true,4.5,450,org v0 (defaults)`,
+    );
 
     const changes = await csv(`/api/v1/export/changes.csv?${q}&service=exp-api`);
     expect(changes.lines[0]).toBe("sha,repository,service,team,committedAt,authoredAt,prNumber,prOpenedAt,prMergedAt,category,categorySource,labels,title");

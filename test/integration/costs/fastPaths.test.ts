@@ -51,7 +51,11 @@ function dataset(rnd: () => number): Attempt[] {
   const attempts: Attempt[] = [];
   for (const service of SERVICES) {
     // Per test: flaky rate, the sha its flakiness stops at (fixed), a broken stretch.
-    const kinds = TESTS.map(() => ({ flaky: rnd() < 0.6 ? 0.15 + 0.3 * rnd() : 0, fixAt: rnd() < 0.5 ? Math.floor(rnd() * 30) : 99, brokenFrom: rnd() < 0.4 ? Math.floor(rnd() * 40) : 99 }));
+    const kinds = TESTS.map(() => ({
+      flaky: rnd() < 0.6 ? 0.15 + 0.3 * rnd() : 0,
+      fixAt: rnd() < 0.5 ? Math.floor(rnd() * 30) : 99,
+      brokenFrom: rnd() < 0.4 ? Math.floor(rnd() * 40) : 99,
+    }));
     for (let k = 0; k < 40; k++) {
       const sha = `${service}-sha${k}`;
       let at = START + k * 36 * HOUR + Math.floor(rnd() * 10) * HOUR;
@@ -99,7 +103,9 @@ async function compare(db: Db, input: { from: string; to: string; team?: string;
   const rows = await flakyCostRows(db, ctx.q);
   const referenceRows = await db.$queryRaw<FlakyCostRow[]>(referenceCostRowsSql(ctx.q));
   expect(round(rows), `cost rows ${label}`).toEqual(round(referenceRows));
-  const spans = reference.filter((s) => flakyState(s) === "fixed").map((s) => ({ testCaseId: s.testCaseId, from: new Date(s.lastFlakyAt.getTime() - 28 * 86_400_000), to: s.lastFlakyAt }));
+  const spans = reference
+    .filter((s) => flakyState(s) === "fixed")
+    .map((s) => ({ testCaseId: s.testCaseId, from: new Date(s.lastFlakyAt.getTime() - 28 * 86_400_000), to: s.lastFlakyAt }));
   expect(round(await flakyCostRowsBefore(db, ctx.q, spans)), `before fix ${label}`).toEqual(round(await referenceCostRowsBefore(db, ctx.q, spans)));
   // The ranking both give, with the states each computed.
   const rank = (r: FlakyCostRow[], s: FlakyTestStateRow[]) =>
@@ -117,8 +123,14 @@ describe("cost fast paths agree with the straightforward computation", () => {
     const rnd = random(11);
     const db = app.database.prisma;
     const attempts = dataset(rnd);
-    await send(app, attempts.map((a) => build(a.spec)));
-    for (const [service, team] of [["fp-a", "fp-team-1"], ["fp-b", "fp-team-2"]] as const) {
+    await send(
+      app,
+      attempts.map((a) => build(a.spec)),
+    );
+    for (const [service, team] of [
+      ["fp-a", "fp-team-1"],
+      ["fp-b", "fp-team-2"],
+    ] as const) {
       await createTeam({ db, input: { slug: team, name: team } });
       await assignServiceTeam({ db, input: { service, team } });
     }
@@ -129,7 +141,12 @@ describe("cost fast paths agree with the straightforward computation", () => {
       if (rnd() < 0.08) await upload(app, a.spec.id, [{ classname: "fp.Suite", name: "t1", status: rnd() < 0.5 ? "failed" : "passed" }], "extra");
     }
     // Replaced reports, and build events that move a build (its time) after its reports.
-    for (const a of attempts.filter(() => rnd() < 0.05)) await upload(app, a.spec.id, a.cases.map((c) => ({ ...c, status: rnd() < 0.5 ? "failed" : c.status })));
+    for (const a of attempts.filter(() => rnd() < 0.05))
+      await upload(
+        app,
+        a.spec.id,
+        a.cases.map((c) => ({ ...c, status: rnd() < 0.5 ? "failed" : c.status })),
+      );
     const moved = attempts.filter(() => rnd() < 0.04).map((a) => ({ ...a.spec, finishedAt: new Date(Date.parse(a.spec.finishedAt) + 2 * HOUR).toISOString() }));
     await send(app, moved.map(build));
 

@@ -30,7 +30,11 @@ const history = (testId: number, params: Record<string, string> = window) =>
 /** A build attempt on a branch, with its report. */
 async function onBranch(b: BuildSpec, branch: string, failing: string[] = []): Promise<void> {
   await send(app, [{ ...build(b), branch } as AnyEventInput]);
-  await upload(app, b.id, TESTS.map((name) => ({ classname: "cost.Suite", name, status: failing.includes(name) ? "failed" : "passed" })));
+  await upload(
+    app,
+    b.id,
+    TESTS.map((name) => ({ classname: "cost.Suite", name, status: failing.includes(name) ? "failed" : "passed" })),
+  );
 }
 
 describe("flaky test history", () => {
@@ -83,16 +87,40 @@ describe("flaky test history", () => {
     const passedRun = { outcomes: ["passed"], flakyFailures: 0, blocking: false, passedOnRetry: false, outage: false };
 
     // Failed then passed on the next attempt: flaky, and the failure blocked attempt 1.
-    expect(sha("hsflaky")).toMatchObject({ branch: "feature/promo", lastFinishedAt: "2026-10-05T10:27:00.000Z", flaky: true, broken: false, outageAttempts: 0 });
+    expect(sha("hsflaky")).toMatchObject({
+      branch: "feature/promo",
+      lastFinishedAt: "2026-10-05T10:27:00.000Z",
+      flaky: true,
+      broken: false,
+      outageAttempts: 0,
+    });
     expect(sha("hsflaky")?.attempts).toEqual([
-      expect.objectContaining({ buildId: "hsflaky-a1", attempt: 1, branch: "feature/promo", buildFailed: true, outcomes: ["failed"], flakyFailures: 1, blocking: true, passedOnRetry: false, outage: false }),
+      expect.objectContaining({
+        buildId: "hsflaky-a1",
+        attempt: 1,
+        branch: "feature/promo",
+        buildFailed: true,
+        outcomes: ["failed"],
+        flakyFailures: 1,
+        blocking: true,
+        passedOnRetry: false,
+        outage: false,
+      }),
       expect.objectContaining({ buildId: "hsflaky-a2", attempt: 2, buildFailed: false, ...passedRun }),
     ]);
 
     // Failed then passed in the same run: flaky, not blocking (the attempt succeeded).
     expect(sha("hsretry")).toMatchObject({ branch: null, flaky: true, broken: false, outageAttempts: 0 });
     expect(sha("hsretry")?.attempts).toEqual([
-      expect.objectContaining({ buildId: "hsretry-a1", buildFailed: false, outcomes: ["failed", "passed"], flakyFailures: 1, blocking: false, passedOnRetry: true, outage: false }),
+      expect.objectContaining({
+        buildId: "hsretry-a1",
+        buildFailed: false,
+        outcomes: ["failed", "passed"],
+        flakyFailures: 1,
+        blocking: false,
+        passedOnRetry: true,
+        outage: false,
+      }),
     ]);
 
     // The outage's failure counts for nothing: not flaky, though the test failed then passed.
@@ -146,7 +174,12 @@ describe("flaky test history", () => {
       return { id: `many-${i}`, service: svc, sha: `hsmany${String(i).padStart(2, "0")}`, status: "success", startedAt: start, finishedAt: end };
     });
     await send(app, specs.map(build));
-    for (const s of specs) await upload(app, s.id, TESTS.map((name) => ({ classname: "cost.Suite", name, status: "passed" })));
+    for (const s of specs)
+      await upload(
+        app,
+        s.id,
+        TESTS.map((name) => ({ classname: "cost.Suite", name, status: "passed" })),
+      );
     const h = await history(await testIdOf(svc, "a"));
     expect(h.totalShas).toBe(32);
     expect(h.maxShas).toBe(30);
@@ -174,7 +207,10 @@ describe("flaky test history", () => {
     const huge = await app.request(`/api/v1/metrics/flaky-tests/99999999999/history`);
     expect(huge.status).toBe(400);
 
-    await expect(caller(app).flaky.history({ testId: 999_999, filters: window })).rejects.toMatchObject({ code: "NOT_FOUND", message: "No test with id 999999." });
+    await expect(caller(app).flaky.history({ testId: 999_999, filters: window })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "No test with id 999999.",
+    });
     await expect(caller(app).flaky.history({ testId: 0, filters: window })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -18,8 +18,33 @@ const find = (r: FlakyTests, name: string, service: string) => r.tests.find((t) 
 
 describe("flaky tests", () => {
   test("fails on attempt 1 and passes on the retry of the same sha: flaky and blocking, costed with the rerun's duration", async () => {
-    await attempt(app, { id: "r-a1", service: "svc-retry", sha: "sharetry", attempt: 1, status: "failure", startedAt: "2026-10-05T10:00:00Z", finishedAt: "2026-10-05T10:10:00Z" }, TESTS, ["a"]);
-    await attempt(app, { id: "r-a2", service: "svc-retry", sha: "sharetry", attempt: 2, status: "success", startedAt: "2026-10-05T10:15:00Z", finishedAt: "2026-10-05T10:27:00Z" }, TESTS);
+    await attempt(
+      app,
+      {
+        id: "r-a1",
+        service: "svc-retry",
+        sha: "sharetry",
+        attempt: 1,
+        status: "failure",
+        startedAt: "2026-10-05T10:00:00Z",
+        finishedAt: "2026-10-05T10:10:00Z",
+      },
+      TESTS,
+      ["a"],
+    );
+    await attempt(
+      app,
+      {
+        id: "r-a2",
+        service: "svc-retry",
+        sha: "sharetry",
+        attempt: 2,
+        status: "success",
+        startedAt: "2026-10-05T10:15:00Z",
+        finishedAt: "2026-10-05T10:27:00Z",
+      },
+      TESTS,
+    );
     const t = find(await flakyTests(app, { ...window, service: "svc-retry" }), "a", "svc-retry");
     // One blocking flaky failure; the rerun (attempt 2) took 12 min.
     // hours = 23/60 + 0.5 × 12/60 = 0.383333 + 0.1 = 0.483333
@@ -41,8 +66,34 @@ describe("flaky tests", () => {
   });
 
   test("fails on every attempt: broken, not flaky, no hours", async () => {
-    await attempt(app, { id: "b-a1", service: "svc-broken", sha: "shabroken", attempt: 1, status: "failure", startedAt: "2026-10-06T10:00:00Z", finishedAt: "2026-10-06T10:10:00Z" }, TESTS, ["a"]);
-    await attempt(app, { id: "b-a2", service: "svc-broken", sha: "shabroken", attempt: 2, status: "failure", startedAt: "2026-10-06T10:20:00Z", finishedAt: "2026-10-06T10:30:00Z" }, TESTS, ["a"]);
+    await attempt(
+      app,
+      {
+        id: "b-a1",
+        service: "svc-broken",
+        sha: "shabroken",
+        attempt: 1,
+        status: "failure",
+        startedAt: "2026-10-06T10:00:00Z",
+        finishedAt: "2026-10-06T10:10:00Z",
+      },
+      TESTS,
+      ["a"],
+    );
+    await attempt(
+      app,
+      {
+        id: "b-a2",
+        service: "svc-broken",
+        sha: "shabroken",
+        attempt: 2,
+        status: "failure",
+        startedAt: "2026-10-06T10:20:00Z",
+        finishedAt: "2026-10-06T10:30:00Z",
+      },
+      TESTS,
+      ["a"],
+    );
     const r = await flakyTests(app, { ...window, service: "svc-broken" });
     expect(r.tests).toEqual([]);
     expect(r.brokenTests).toEqual([expect.objectContaining({ name: "a", shas: 1, failedExecutions: 2 })]);
@@ -51,7 +102,11 @@ describe("flaky tests", () => {
   });
 
   test("a Surefire flakyFailure inside a passing build: flaky, not blocking, no hours", async () => {
-    await attempt(app, { id: "s-a1", service: "svc-surefire", sha: "shasure", status: "success", startedAt: "2026-10-07T10:00:00Z", finishedAt: "2026-10-07T10:10:00Z" }, []);
+    await attempt(
+      app,
+      { id: "s-a1", service: "svc-surefire", sha: "shasure", status: "success", startedAt: "2026-10-07T10:00:00Z", finishedAt: "2026-10-07T10:10:00Z" },
+      [],
+    );
     await upload(app, "s-a1", [
       { classname: "cost.Suite", name: "a", status: "passed", flakyFailures: 1 },
       { classname: "cost.Suite", name: "b", status: "passed" },
@@ -62,11 +117,45 @@ describe("flaky tests", () => {
 
   test("an infrastructure outage (more than 50% failed) is excluded from flakiness and reported apart; exactly 50% is not an outage", async () => {
     // Outage: 3 of 4 failed (75%). The rerun passes: without the exclusion, a, b and c would be flaky.
-    await attempt(app, { id: "o-a1", service: "svc-outage", sha: "shaout1", attempt: 1, status: "failure", startedAt: "2026-10-08T10:00:00Z", finishedAt: "2026-10-08T10:02:00Z" }, TESTS, ["a", "b", "c"]);
-    await attempt(app, { id: "o-a2", service: "svc-outage", sha: "shaout1", attempt: 2, status: "success", startedAt: "2026-10-08T10:05:00Z", finishedAt: "2026-10-08T10:15:00Z" }, TESTS);
+    await attempt(
+      app,
+      {
+        id: "o-a1",
+        service: "svc-outage",
+        sha: "shaout1",
+        attempt: 1,
+        status: "failure",
+        startedAt: "2026-10-08T10:00:00Z",
+        finishedAt: "2026-10-08T10:02:00Z",
+      },
+      TESTS,
+      ["a", "b", "c"],
+    );
+    await attempt(
+      app,
+      {
+        id: "o-a2",
+        service: "svc-outage",
+        sha: "shaout1",
+        attempt: 2,
+        status: "success",
+        startedAt: "2026-10-08T10:05:00Z",
+        finishedAt: "2026-10-08T10:15:00Z",
+      },
+      TESTS,
+    );
     // Not an outage: 2 of 4 failed (50%, not more). Both are flaky and blocking, sharing one rerun of 15 min.
-    await attempt(app, { id: "h-a1", service: "svc-half", sha: "shahalf", attempt: 1, status: "failure", startedAt: "2026-10-08T11:00:00Z", finishedAt: "2026-10-08T11:10:00Z" }, TESTS, ["a", "b"]);
-    await attempt(app, { id: "h-a2", service: "svc-half", sha: "shahalf", attempt: 2, status: "success", startedAt: "2026-10-08T11:15:00Z", finishedAt: "2026-10-08T11:30:00Z" }, TESTS);
+    await attempt(
+      app,
+      { id: "h-a1", service: "svc-half", sha: "shahalf", attempt: 1, status: "failure", startedAt: "2026-10-08T11:00:00Z", finishedAt: "2026-10-08T11:10:00Z" },
+      TESTS,
+      ["a", "b"],
+    );
+    await attempt(
+      app,
+      { id: "h-a2", service: "svc-half", sha: "shahalf", attempt: 2, status: "success", startedAt: "2026-10-08T11:15:00Z", finishedAt: "2026-10-08T11:30:00Z" },
+      TESTS,
+    );
 
     const outage = await flakyTests(app, { ...window, service: "svc-outage" });
     expect(outage.tests).toEqual([]);
@@ -91,8 +180,33 @@ describe("flaky tests", () => {
   test("no rerun on the same sha and pipeline: the failed attempt's duration; a replaced report updates flakiness", async () => {
     // The test passed on this sha in the nightly pipeline, then failed the ci pipeline's attempt 1,
     // which has no attempt 2: the rerun is unknown, so its own 8 minutes are used.
-    await attempt(app, { id: "n-nightly", service: "svc-norerun", sha: "shanone", pipeline: "nightly", status: "success", startedAt: "2026-10-09T09:00:00Z", finishedAt: "2026-10-09T09:30:00Z" }, TESTS);
-    await attempt(app, { id: "n-ci", service: "svc-norerun", sha: "shanone", pipeline: "ci", status: "failure", startedAt: "2026-10-09T10:00:00Z", finishedAt: "2026-10-09T10:08:00Z" }, TESTS, ["a"]);
+    await attempt(
+      app,
+      {
+        id: "n-nightly",
+        service: "svc-norerun",
+        sha: "shanone",
+        pipeline: "nightly",
+        status: "success",
+        startedAt: "2026-10-09T09:00:00Z",
+        finishedAt: "2026-10-09T09:30:00Z",
+      },
+      TESTS,
+    );
+    await attempt(
+      app,
+      {
+        id: "n-ci",
+        service: "svc-norerun",
+        sha: "shanone",
+        pipeline: "ci",
+        status: "failure",
+        startedAt: "2026-10-09T10:00:00Z",
+        finishedAt: "2026-10-09T10:08:00Z",
+      },
+      TESTS,
+      ["a"],
+    );
     let t = find(await flakyTests(app, { ...window, service: "svc-norerun" }), "a", "svc-norerun");
     // hours = 23/60 + 0.5 × 8/60 = 0.383333 + 0.066667 = 0.45; cost = 45 + 8 × 0.008 = $45.06
     expect(t?.hoursLost).toBeCloseTo(0.45, 10);
@@ -102,7 +216,11 @@ describe("flaky tests", () => {
 
     // The nightly report is sent again, now with "a" failing: no pass on the sha any more, so the
     // pair is recomputed: no longer flaky, and broken (failed on both of its runs).
-    await upload(app, "n-nightly", TESTS.map((name) => ({ classname: "cost.Suite", name, status: name === "a" ? "failed" : "passed" })));
+    await upload(
+      app,
+      "n-nightly",
+      TESTS.map((name) => ({ classname: "cost.Suite", name, status: name === "a" ? "failed" : "passed" })),
+    );
     const after = await flakyTests(app, { ...window, service: "svc-norerun" });
     t = find(after, "a", "svc-norerun");
     expect(t).toBeUndefined();
@@ -112,19 +230,47 @@ describe("flaky tests", () => {
   test("fixed: 20 runs over 14 days with no flaky failure; the fix date is the last flaky failure; cost avoided", async () => {
     const svc = "svc-fixed";
     // Flaky failure 1 (before the window): Sep 28, rerun of 10 min. hours = 0.383333 + 0.5 × 10/60 = 0.466667
-    await attempt(app, { id: "f1-a1", service: svc, sha: "shaf1", attempt: 1, status: "failure", startedAt: "2026-09-28T10:00:00Z", finishedAt: "2026-09-28T10:10:00Z" }, TESTS, ["a"]);
-    await attempt(app, { id: "f1-a2", service: svc, sha: "shaf1", attempt: 2, status: "success", startedAt: "2026-09-28T10:15:00Z", finishedAt: "2026-09-28T10:25:00Z" }, TESTS);
+    await attempt(
+      app,
+      { id: "f1-a1", service: svc, sha: "shaf1", attempt: 1, status: "failure", startedAt: "2026-09-28T10:00:00Z", finishedAt: "2026-09-28T10:10:00Z" },
+      TESTS,
+      ["a"],
+    );
+    await attempt(
+      app,
+      { id: "f1-a2", service: svc, sha: "shaf1", attempt: 2, status: "success", startedAt: "2026-09-28T10:15:00Z", finishedAt: "2026-09-28T10:25:00Z" },
+      TESTS,
+    );
     // Flaky failure 2, the last one: Oct 1 10:10 (the fix date), rerun of 20 min. hours = 0.383333 + 0.5 × 20/60 = 0.55
-    await attempt(app, { id: "f2-a1", service: svc, sha: "shaf2", attempt: 1, status: "failure", startedAt: "2026-10-01T10:00:00Z", finishedAt: "2026-10-01T10:10:00Z" }, TESTS, ["a"]);
-    await attempt(app, { id: "f2-a2", service: svc, sha: "shaf2", attempt: 2, status: "success", startedAt: "2026-10-01T10:20:00Z", finishedAt: "2026-10-01T10:40:00Z" }, TESTS);
+    await attempt(
+      app,
+      { id: "f2-a1", service: svc, sha: "shaf2", attempt: 1, status: "failure", startedAt: "2026-10-01T10:00:00Z", finishedAt: "2026-10-01T10:10:00Z" },
+      TESTS,
+      ["a"],
+    );
+    await attempt(
+      app,
+      { id: "f2-a2", service: svc, sha: "shaf2", attempt: 2, status: "success", startedAt: "2026-10-01T10:20:00Z", finishedAt: "2026-10-01T10:40:00Z" },
+      TESTS,
+    );
     // 19 more passing runs, one a day, Oct 2 to Oct 20 (with f2-a2: 20 runs; the last 19 days after the fix).
     for (let day = 2; day <= 20; day++) {
       const d = String(day).padStart(2, "0");
-      await attempt(app, { id: `f-ok-${d}`, service: svc, sha: `shaok${d}`, status: "success", startedAt: `2026-10-${d}T12:00:00Z`, finishedAt: `2026-10-${d}T12:05:00Z` }, TESTS);
+      await attempt(
+        app,
+        { id: `f-ok-${d}`, service: svc, sha: `shaok${d}`, status: "success", startedAt: `2026-10-${d}T12:00:00Z`, finishedAt: `2026-10-${d}T12:05:00Z` },
+        TESTS,
+      );
     }
     const r = await flakyTests(app, { ...window, service: svc });
     const t = find(r, "a", svc);
-    expect(t).toMatchObject({ state: "fixed", fixDate: "2026-10-01T10:10:00.000Z", flakyFailures: 1, paybackWeeks: null, firstSeen: "2026-09-28T10:10:00.000Z" });
+    expect(t).toMatchObject({
+      state: "fixed",
+      fixDate: "2026-10-01T10:10:00.000Z",
+      flakyFailures: 1,
+      paybackWeeks: null,
+      firstSeen: "2026-09-28T10:10:00.000Z",
+    });
 
     // 19 runs since the fix are not enough: as of Oct 20 12:00 (before the last run) it is still flaky.
     const early = await flakyTests(app, { from: "2026-10-01", to: "2026-10-20T12:00:00Z", service: svc });

@@ -15,27 +15,70 @@ beforeAll(async () => {
     { type: "deployment", id: "a-d2", service: "alpha-api", team: "alpha", status: "success", finishedAt: "2026-10-06T18:00:00Z" },
     // A failed rollback attempt is not a rework deployment (only successful ones count).
     { type: "deployment", id: "a-d2r", service: "alpha-api", team: "alpha", status: "failure", kind: "rollback", finishedAt: "2026-10-08T09:30:00Z" },
-    { type: "deployment", id: "a-d3", service: "alpha-api", team: "alpha", status: "success", kind: "hotfix", remediatesIncidentId: "a-i2", finishedAt: "2026-10-08T10:00:00Z" },
+    {
+      type: "deployment",
+      id: "a-d3",
+      service: "alpha-api",
+      team: "alpha",
+      status: "success",
+      kind: "hotfix",
+      remediatesIncidentId: "a-i2",
+      finishedAt: "2026-10-08T10:00:00Z",
+    },
     // Names its deployment, 3 responders, 3 hours: 3 × 3 = 9 h.
-    { type: "incident", id: "a-i1", service: "alpha-api", openedAt: "2026-10-05T10:00:00Z", resolvedAt: "2026-10-05T13:00:00Z", causedByDeploymentId: "a-d1", responders: 3 },
+    {
+      type: "incident",
+      id: "a-i1",
+      service: "alpha-api",
+      openedAt: "2026-10-05T10:00:00Z",
+      resolvedAt: "2026-10-05T13:00:00Z",
+      causedByDeploymentId: "a-d1",
+      responders: 3,
+    },
     // No cause: attributed by time to a-d2 (opened 2 h after it, before a-d3). 30 hours over three
     // calendar days, each responder capped at 8 h a day: Oct 6 20:00-24:00 = 4 h, Oct 7 = 24 → 8 h,
     // Oct 8 00:00-02:00 = 2 h: 14 h per responder × 2 (the default) = 28 h (uncapped: 60 h).
     { type: "incident", id: "a-i2", service: "alpha-api", openedAt: "2026-10-06T20:00:00Z", resolvedAt: "2026-10-08T02:00:00Z" },
     // Not a change failure.
-    { type: "incident", id: "a-i3", service: "alpha-api", openedAt: "2026-10-07T10:00:00Z", resolvedAt: "2026-10-07T12:00:00Z", notCausedByChange: true, responders: 4 },
+    {
+      type: "incident",
+      id: "a-i3",
+      service: "alpha-api",
+      openedAt: "2026-10-07T10:00:00Z",
+      resolvedAt: "2026-10-07T12:00:00Z",
+      notCausedByChange: true,
+      responders: 4,
+    },
     // Still open: no recovery time yet, not counted.
     { type: "incident", id: "a-i4", service: "alpha-api", openedAt: "2026-10-09T10:00:00Z", causedByDeploymentId: "a-d3" },
     // Resolved the next week: counted there, not here.
     { type: "incident", id: "a-i5", service: "alpha-api", openedAt: "2026-10-11T22:00:00Z", resolvedAt: "2026-10-12T02:00:00Z", causedByDeploymentId: "a-d3" },
     // Team beta: one rollback, no size.
     { type: "deployment", id: "b-d1", service: "beta-api", team: "beta", status: "success", finishedAt: "2026-10-06T10:00:00Z" },
-    { type: "deployment", id: "b-d2", service: "beta-api", team: "beta", status: "success", kind: "rollback", rollbackOfDeploymentId: "b-d1", finishedAt: "2026-10-06T11:00:00Z" },
+    {
+      type: "deployment",
+      id: "b-d2",
+      service: "beta-api",
+      team: "beta",
+      status: "success",
+      kind: "rollback",
+      rollbackOfDeploymentId: "b-d1",
+      finishedAt: "2026-10-06T11:00:00Z",
+    },
   ]);
   // One blocking flaky failure on alpha-api: rerun of 12 min. hours = 23/60 + 0.5 × 12/60 = 0.483333.
   const tests = ["a", "b", "c"];
-  await attempt(app, { id: "a-b1", service: "alpha-api", sha: "alpha1", attempt: 1, status: "failure", startedAt: "2026-10-07T10:00:00Z", finishedAt: "2026-10-07T10:10:00Z" }, tests, ["a"]);
-  await attempt(app, { id: "a-b2", service: "alpha-api", sha: "alpha1", attempt: 2, status: "success", startedAt: "2026-10-07T10:15:00Z", finishedAt: "2026-10-07T10:27:00Z" }, tests);
+  await attempt(
+    app,
+    { id: "a-b1", service: "alpha-api", sha: "alpha1", attempt: 1, status: "failure", startedAt: "2026-10-07T10:00:00Z", finishedAt: "2026-10-07T10:10:00Z" },
+    tests,
+    ["a"],
+  );
+  await attempt(
+    app,
+    { id: "a-b2", service: "alpha-api", sha: "alpha1", attempt: 2, status: "success", startedAt: "2026-10-07T10:15:00Z", finishedAt: "2026-10-07T10:27:00Z" },
+    tests,
+  );
   await updateCostModel(app, { team: "alpha", teamSize: 5, note: "five engineers" });
 });
 afterAll(() => app.close());
@@ -61,7 +104,7 @@ describe("hours lost", () => {
     // capacity share = 39.483333 ÷ (5 × 40 × 1 week) = 0.197417
     expect(s.capacityShare).toBeCloseTo(39.4833333333 / 200, 8);
     // sprints lost per month = (39.483333 ÷ 1 week × 52/12) ÷ (5 × 40 × 2) = 171.094444 ÷ 400 = 0.427736
-    expect(s.sprintsLostPerMonth).toBeCloseTo(((39.4833333333 * 52) / 12) / 400, 8);
+    expect(s.sprintsLostPerMonth).toBeCloseTo((39.4833333333 * 52) / 12 / 400, 8);
     expect(s.capacityBasis).toMatchObject({ engineers: 5, teamsCounted: ["alpha"], teamsWithoutSize: [] });
     expect(r.series).toEqual([expect.objectContaining({ bucketStart: "2026-10-05", costUsd: 3948.43 })]);
     expect(r.costModel).toMatchObject({ version: 0, label: "org v0 (defaults)" });
@@ -117,7 +160,9 @@ describe("hours lost", () => {
     const history = await caller(app).costModel.history({ team: "alpha" });
     expect(history.map((v) => v.version)).toEqual([3, 2, 1]);
     const org = await caller(app).costModel.history({});
-    expect(org).toEqual([expect.objectContaining({ version: 1, note: "2027 budget", inputs: expect.objectContaining({ loadedHourlyRateUsd: 150, hoursPerWeek: 40 }) })]);
+    expect(org).toEqual([
+      expect.objectContaining({ version: 1, note: "2027 budget", inputs: expect.objectContaining({ loadedHourlyRateUsd: 150, hoursPerWeek: 40 }) }),
+    ]);
     // Back to the defaults for the other tests.
     await updateCostModel(app, { inputs: { loadedHourlyRateUsd: 100 } });
   });

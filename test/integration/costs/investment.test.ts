@@ -9,7 +9,14 @@ import { getJson, send } from "./support.ts";
 
 let app: TestApp;
 
-function deployWith(id: string, service: string, team: string, finishedAt: string, commits: { message: string; category?: "debt"; labels?: string[] }[], extra: Partial<AnyEventInput> = {}): AnyEventInput {
+function deployWith(
+  id: string,
+  service: string,
+  team: string,
+  finishedAt: string,
+  commits: { message: string; category?: "debt"; labels?: string[] }[],
+  extra: Partial<AnyEventInput> = {},
+): AnyEventInput {
   return {
     type: "deployment",
     id,
@@ -37,7 +44,16 @@ beforeAll(async () => {
     ]),
     // Week of Oct 12: debt 1 (chore), feature 1; and a rollback (2 h of rework).
     deployWith("inv-2", "inv-api", "inv", "2026-10-13T10:00:00Z", [{ message: "chore: bump deps" }, { message: "feat: dark mode" }]),
-    { type: "deployment", id: "inv-3", service: "inv-api", team: "inv", status: "success", kind: "rollback", rollbackOfDeploymentId: "inv-2", finishedAt: "2026-10-13T12:00:00Z" },
+    {
+      type: "deployment",
+      id: "inv-3",
+      service: "inv-api",
+      team: "inv",
+      status: "success",
+      kind: "rollback",
+      rollbackOfDeploymentId: "inv-2",
+      finishedAt: "2026-10-13T12:00:00Z",
+    },
     // Team inv2: feature 4, other 1 (docs: is not a mapped prefix), no debt.
     deployWith("inv2-1", "inv2-api", "inv2", "2026-10-07T10:00:00Z", [
       { message: "feat: a" },

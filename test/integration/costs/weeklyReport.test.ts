@@ -15,15 +15,60 @@ beforeAll(async () => {
   app = await startTestApp();
   await send(app, [
     // The week before: one clean deployment.
-    { type: "deployment", id: "g-d0", service: "gamma-api", team: "gamma", status: "success", finishedAt: "2026-09-30T10:00:00Z", commits: [{ sha: "gggg0000", committedAt: "2026-09-30T08:00:00Z", category: "feature" }] },
+    {
+      type: "deployment",
+      id: "g-d0",
+      service: "gamma-api",
+      team: "gamma",
+      status: "success",
+      finishedAt: "2026-09-30T10:00:00Z",
+      commits: [{ sha: "gggg0000", committedAt: "2026-09-30T08:00:00Z", category: "feature" }],
+    },
     // The week: two deployments, the first causes an incident (2 h × 2 default responders = 4 h).
-    { type: "deployment", id: "g-d1", service: "gamma-api", team: "gamma", status: "success", finishedAt: "2026-10-06T10:00:00Z", commits: [{ sha: "gggg1111", committedAt: "2026-10-06T08:00:00Z", category: "debt" }] },
-    { type: "deployment", id: "g-d2", service: "gamma-api", team: "gamma", status: "success", finishedAt: "2026-10-08T10:00:00Z", commits: [{ sha: "gggg2222", committedAt: "2026-10-08T08:00:00Z", category: "feature" }, { sha: "gggg3333", committedAt: "2026-10-08T09:00:00Z" }] },
-    { type: "incident", id: "g-i1", service: "gamma-api", severity: "sev2", title: EVIL, openedAt: "2026-10-06T12:00:00Z", resolvedAt: "2026-10-06T14:00:00Z", causedByDeploymentId: "g-d1" },
+    {
+      type: "deployment",
+      id: "g-d1",
+      service: "gamma-api",
+      team: "gamma",
+      status: "success",
+      finishedAt: "2026-10-06T10:00:00Z",
+      commits: [{ sha: "gggg1111", committedAt: "2026-10-06T08:00:00Z", category: "debt" }],
+    },
+    {
+      type: "deployment",
+      id: "g-d2",
+      service: "gamma-api",
+      team: "gamma",
+      status: "success",
+      finishedAt: "2026-10-08T10:00:00Z",
+      commits: [
+        { sha: "gggg2222", committedAt: "2026-10-08T08:00:00Z", category: "feature" },
+        { sha: "gggg3333", committedAt: "2026-10-08T09:00:00Z" },
+      ],
+    },
+    {
+      type: "incident",
+      id: "g-i1",
+      service: "gamma-api",
+      severity: "sev2",
+      title: EVIL,
+      openedAt: "2026-10-06T12:00:00Z",
+      resolvedAt: "2026-10-06T14:00:00Z",
+      causedByDeploymentId: "g-d1",
+    },
   ]);
   const tests = ["safe", `<img src=x onerror=alert(1)>`, "third"];
-  await attempt(app, { id: "g-b1", service: "gamma-api", sha: "gsha", attempt: 1, status: "failure", startedAt: "2026-10-07T10:00:00Z", finishedAt: "2026-10-07T10:10:00Z" }, tests, [tests[1] as string]);
-  await attempt(app, { id: "g-b2", service: "gamma-api", sha: "gsha", attempt: 2, status: "success", startedAt: "2026-10-07T10:15:00Z", finishedAt: "2026-10-07T10:25:00Z" }, tests);
+  await attempt(
+    app,
+    { id: "g-b1", service: "gamma-api", sha: "gsha", attempt: 1, status: "failure", startedAt: "2026-10-07T10:00:00Z", finishedAt: "2026-10-07T10:10:00Z" },
+    tests,
+    [tests[1] as string],
+  );
+  await attempt(
+    app,
+    { id: "g-b2", service: "gamma-api", sha: "gsha", attempt: 2, status: "success", startedAt: "2026-10-07T10:15:00Z", finishedAt: "2026-10-07T10:25:00Z" },
+    tests,
+  );
   await updateCostModel(app, { team: "gamma", teamSize: 4 });
 });
 afterAll(() => app.close());
@@ -33,7 +78,12 @@ const report = (params: Record<string, string>) => getJson<WeeklyReport>(app, "/
 describe("weekly report", () => {
   test("JSON: the week's DORA metrics, hours lost, flaky tests and incidents, equal to the API's to the cent", async () => {
     const r = await report({ week: "2026-W41", team: "gamma" });
-    expect(r).toMatchObject({ week: "2026-W41", previousWeek: "2026-W40", team: { slug: "gamma" }, window: { from: "2026-10-05T00:00:00.000Z", to: "2026-10-12T00:00:00.000Z" } });
+    expect(r).toMatchObject({
+      week: "2026-W41",
+      previousWeek: "2026-W40",
+      team: { slug: "gamma" },
+      window: { from: "2026-10-05T00:00:00.000Z", to: "2026-10-12T00:00:00.000Z" },
+    });
     const dora = await getJson<DoraMetrics>(app, "/api/v1/metrics/dora", { from: "2026-10-05", to: "2026-10-12", team: "gamma" });
     expect(r.dora.summary).toEqual(dora.summary);
     // Failed: g-d1 of 2 deployments; the week before, 0 of 1.
@@ -49,7 +99,18 @@ describe("weekly report", () => {
 
     const flaky = await flakyTests(app, { from: "2026-10-05", to: "2026-10-12", team: "gamma", limit: "5" });
     expect(r.topFlakyTests).toEqual(flaky.tests);
-    expect(r.incidents).toEqual([expect.objectContaining({ id: "g-i1", title: EVIL, responders: 2, respondersFromModel: true, changeFailure: true, counted: true, hoursLost: 4, costUsd: 400 })]);
+    expect(r.incidents).toEqual([
+      expect.objectContaining({
+        id: "g-i1",
+        title: EVIL,
+        responders: 2,
+        respondersFromModel: true,
+        changeFailure: true,
+        counted: true,
+        hoursLost: 4,
+        costUsd: 400,
+      }),
+    ]);
     // The listed incidents add up to the change-failure hours.
     expect(r.incidents.reduce((s, i) => s + i.hoursLost, 0)).toBeCloseTo(r.hoursLost.changeFailures, 10);
     // Investment: 3 changes committed in the week (debt, feature, unclassified): debt 1/3 ≥ 20%.
@@ -66,7 +127,9 @@ describe("weekly report", () => {
     expect(r.slipped).toMatchObject({ lastWeek: "2026-10-05", earlierWeeks: 12, slipped: { team: "gamma", weekBefore: 0, average: 0 } });
     expect(r.slipped.slipped?.hours).toBeCloseTo(r.hoursLost.total, 10);
     expect(r.slipped.slipped?.costUsd).toBe(r.hoursLost.costUsd);
-    expect(r.slipped.sentence).toBe("Last week (5–11 Oct 2026), gamma slipped: it lost 4.5 h ($446.75), against an average of 0.0 h a week over the 12 weeks before.");
+    expect(r.slipped.sentence).toBe(
+      "Last week (5–11 Oct 2026), gamma slipped: it lost 4.5 h ($446.75), against an average of 0.0 h a week over the 12 weeks before.",
+    );
     expect(r.slipped.howComputed).toMatch(/^Each team's engineering hours lost in the week are compared with its own average over the 12 weeks before;/);
     // The week before, nothing was lost: nobody slipped.
     expect((await report({ week: "2026-W40" })).slipped).toMatchObject({ slipped: null, sentence: expect.stringMatching(/no team lost more hours/) });
@@ -80,7 +143,15 @@ describe("weekly report", () => {
     expect(md.headers.get("content-type")).toMatch(/^text\/markdown/);
     const text = await md.text();
     expect(text).toMatch(/^# Weekly health report 2026-W41: gamma team\n/);
-    for (const section of ["## Summary", "## DORA metrics", "## Engineering hours lost", "## Top 1 flaky tests by hours lost", "## Investment balance", "## Incidents", "## Cost model"]) {
+    for (const section of [
+      "## Summary",
+      "## DORA metrics",
+      "## Engineering hours lost",
+      "## Top 1 flaky tests by hours lost",
+      "## Investment balance",
+      "## Incidents",
+      "## Cost model",
+    ]) {
       expect(text).toContain(section);
     }
     expect(text).not.toContain("<script>");

@@ -18,7 +18,10 @@ let clock = new Date("2026-10-19T12:00:00Z");
 const schedulers: Scheduler[] = [];
 
 function scheduler(database: Database["prisma"] = db.prisma): Scheduler {
-  const s = startScheduler({ db: database, secrets: TEST_SECRETS, logger: createLogger("silent"), digest: { mailFrom: "keel@test.example" }, now: () => clock }, { timer: false });
+  const s = startScheduler(
+    { db: database, secrets: TEST_SECRETS, logger: createLogger("silent"), digest: { mailFrom: "keel@test.example" }, now: () => clock },
+    { timer: false },
+  );
   schedulers.push(s);
   return s;
 }
@@ -31,7 +34,9 @@ beforeAll(async () => {
   const caller = appRouter.createCaller(adminContext(db.prisma));
   await caller.settings.update({ timeZone: "Europe/Berlin" });
   // Created on Monday 19 Oct 2026 12:00 UTC, after that Monday's 08:00: its first send is 26 Oct.
-  await db.prisma.subscription.create({ data: { channel: "slack", recipients: [], webhookSealed: TEST_SECRETS.seal(slack.webhookUrl), webhookRedacted: "x", createdBy: "test", createdAt: clock } });
+  await db.prisma.subscription.create({
+    data: { channel: "slack", recipients: [], webhookSealed: TEST_SECRETS.seal(slack.webhookUrl), webhookRedacted: "x", createdBy: "test", createdAt: clock },
+  });
 });
 afterAll(async () => {
   await Promise.all(schedulers.map((s) => s.stop()));
@@ -59,7 +64,15 @@ test("the Monday 08:00 send follows Berlin's wall clock across the end of summer
   await s.tick();
   expect(weeksPosted()).toEqual(["2026-W43"]);
   const log = await db.prisma.delivery.findMany({ where: { kind: "weekly" } });
-  expect(log).toEqual([expect.objectContaining({ week: "2026-W43", status: "sent", attempts: 1, dueAt: new Date("2026-10-26T07:00:00Z"), sentAt: new Date("2026-10-26T07:00:00Z") })]);
+  expect(log).toEqual([
+    expect.objectContaining({
+      week: "2026-W43",
+      status: "sent",
+      attempts: 1,
+      dueAt: new Date("2026-10-26T07:00:00Z"),
+      sentAt: new Date("2026-10-26T07:00:00Z"),
+    }),
+  ]);
 });
 
 test("a restart across the send time: the missed week goes out once on the next start, not once per missed week", async () => {

@@ -27,15 +27,53 @@ const day = (offset: number, time: string) => `${new Date(Date.parse(`${monday}T
 beforeAll(async () => {
   [app, mail, slack] = await Promise.all([startTestApp(), startMailServer(), startSlackReceiver()]);
   jobs = startScheduler(
-    { db: app.database.prisma, secrets: TEST_SECRETS, logger: createLogger("silent"), digest: { smtpUrl: mail.url, mailFrom: "Keel <keel@test.example>", publicUrl: "https://keel.test.example" } },
+    {
+      db: app.database.prisma,
+      secrets: TEST_SECRETS,
+      logger: createLogger("silent"),
+      digest: { smtpUrl: mail.url, mailFrom: "Keel <keel@test.example>", publicUrl: "https://keel.test.example" },
+    },
     { timer: false },
   );
   await appRouter.createCaller(adminContext(app.database.prisma)).teams.create({ slug: "platform", name: "Platform" });
   await send(app, [
-    { type: "deployment", id: "p-d0", service: "platform-api", team: "platform", status: "success", finishedAt: day(-9, "10:00:00"), commits: [{ sha: "pppp0000", committedAt: day(-9, "08:00:00") }] },
-    { type: "deployment", id: "p-d1", service: "platform-api", team: "platform", status: "success", finishedAt: day(1, "10:00:00"), commits: [{ sha: "pppp1111", committedAt: day(1, "08:00:00") }] },
-    { type: "deployment", id: "p-d2", service: "platform-api", team: "platform", status: "success", finishedAt: day(2, "10:00:00"), commits: [{ sha: "pppp2222", committedAt: day(2, "08:00:00") }] },
-    { type: "incident", id: "p-i1", service: "platform-api", severity: "sev1", title: "Checkout <down> & out", openedAt: day(1, "12:00:00"), resolvedAt: day(1, "15:30:00"), causedByDeploymentId: "p-d1" },
+    {
+      type: "deployment",
+      id: "p-d0",
+      service: "platform-api",
+      team: "platform",
+      status: "success",
+      finishedAt: day(-9, "10:00:00"),
+      commits: [{ sha: "pppp0000", committedAt: day(-9, "08:00:00") }],
+    },
+    {
+      type: "deployment",
+      id: "p-d1",
+      service: "platform-api",
+      team: "platform",
+      status: "success",
+      finishedAt: day(1, "10:00:00"),
+      commits: [{ sha: "pppp1111", committedAt: day(1, "08:00:00") }],
+    },
+    {
+      type: "deployment",
+      id: "p-d2",
+      service: "platform-api",
+      team: "platform",
+      status: "success",
+      finishedAt: day(2, "10:00:00"),
+      commits: [{ sha: "pppp2222", committedAt: day(2, "08:00:00") }],
+    },
+    {
+      type: "incident",
+      id: "p-i1",
+      service: "platform-api",
+      severity: "sev1",
+      title: "Checkout <down> & out",
+      openedAt: day(1, "12:00:00"),
+      resolvedAt: day(1, "15:30:00"),
+      causedByDeploymentId: "p-d1",
+    },
   ]);
 });
 afterAll(async () => {
@@ -43,7 +81,8 @@ afterAll(async () => {
   await Promise.all([app.close(), mail.close(), slack.close()]);
 });
 
-const create = (json: unknown, token?: string | null, headers?: Record<string, string>) => app.request("/api/v1/subscriptions", { json, ...(token === undefined ? {} : { token }), ...(headers ? { headers } : {}) });
+const create = (json: unknown, token?: string | null, headers?: Record<string, string>) =>
+  app.request("/api/v1/subscriptions", { json, ...(token === undefined ? {} : { token }), ...(headers ? { headers } : {}) });
 
 describe("subscriptions", () => {
   test("bad input is a 400 naming the field, and nothing is stored", async () => {
@@ -139,7 +178,9 @@ describe("send now", () => {
     expect(html).toContain("Checkout &lt;down&gt; &amp; out");
     expect(html).not.toMatch(/<script|<img|src=|<link|url\(/i);
 
-    const log = (await (await app.request(`/api/v1/subscriptions/${id}/deliveries`)).json()) as { deliveries: { status: string; attempts: number; sentAt: string | null }[] };
+    const log = (await (await app.request(`/api/v1/subscriptions/${id}/deliveries`)).json()) as {
+      deliveries: { status: string; attempts: number; sentAt: string | null }[];
+    };
     expect(log.deliveries).toEqual([expect.objectContaining({ status: "sent", attempts: 1, sentAt: expect.any(String) })]);
   });
 
@@ -156,7 +197,9 @@ describe("send now", () => {
       });
       await page.setContent(html as string, { waitUntil: "load" });
       expect(requests).toEqual([]);
-      await expect(page.getByRole("link", { name: "Open the report in Keel" }).getAttribute("href")).resolves.toBe(`https://keel.test.example/weekly-report?week=${week}`);
+      await expect(page.getByRole("link", { name: "Open the report in Keel" }).getAttribute("href")).resolves.toBe(
+        `https://keel.test.example/weekly-report?week=${week}`,
+      );
       await page.screenshot({ path: path.join(repoRoot, "docs/screenshots/weekly-email.png"), fullPage: true });
     } finally {
       await browser.close();
@@ -185,7 +228,11 @@ describe("send now", () => {
     slack.failNext(1);
     await app.request(`/api/v1/subscriptions/${id}/send`, { method: "POST" });
     expect(await jobs.tick()).toEqual({ sent: 0, failed: 1 });
-    const [failed] = (await (await app.request(`/api/v1/subscriptions/${id}/deliveries`)).json()).deliveries as { status: string; error: string; dueAt: string }[];
+    const [failed] = (await (await app.request(`/api/v1/subscriptions/${id}/deliveries`)).json()).deliveries as {
+      status: string;
+      error: string;
+      dueAt: string;
+    }[];
     expect(failed).toMatchObject({ status: "pending", error: "Slack: 500 internal_error" });
     expect(Date.parse(failed?.dueAt ?? "")).toBeGreaterThan(Date.now() + 50_000);
     expect(JSON.stringify(failed)).not.toContain("XyZsecretpart");

@@ -68,21 +68,45 @@ describe("deployment frequency", () => {
     const mondays = [2, 9, 16, 23];
     await send(app, [
       // Ten deploys every Monday: 40 in 28 days, 1.43 a day, but one deploy day a week.
-      ...mondays.flatMap((day) => Array.from({ length: 10 }, (_, i) => deploy(`burst-${day}-${i}`, "freq-burst", `2026-11-${String(day).padStart(2, "0")}T${String(8 + i).padStart(2, "0")}:00:00Z`))),
+      ...mondays.flatMap((day) =>
+        Array.from({ length: 10 }, (_, i) =>
+          deploy(`burst-${day}-${i}`, "freq-burst", `2026-11-${String(day).padStart(2, "0")}T${String(8 + i).padStart(2, "0")}:00:00Z`),
+        ),
+      ),
       // Monday, Wednesday, Friday, once each.
       ...mondays.flatMap((day) => [0, 2, 4].map((d) => deploy(`mwf-${day + d}`, "freq-mwf", `2026-11-${String(day + d).padStart(2, "0")}T12:00:00Z`))),
       // Every working day, once: 20 in 28 days, 0.71 a day.
-      ...mondays.flatMap((day) => [0, 1, 2, 3, 4].map((d) => deploy(`wd-${day + d}`, "freq-weekdays", `2026-11-${String(day + d).padStart(2, "0")}T12:00:00Z`))),
+      ...mondays.flatMap((day) =>
+        [0, 1, 2, 3, 4].map((d) => deploy(`wd-${day + d}`, "freq-weekdays", `2026-11-${String(day + d).padStart(2, "0")}T12:00:00Z`)),
+      ),
     ]);
     const window = { from: "2026-11-02", to: "2026-11-30" };
     // Weeks [1, 1, 1, 1]: median 1 → high (elite needs 5), although 40 / 28 ≥ 1 a day.
-    expect((await dora(app, { ...window, service: "freq-burst" })).summary.deploymentFrequency).toMatchObject({ deployments: 40, perDay: 40 / 28, deployDaysPerWeekMedian: 1, level: "high" });
+    expect((await dora(app, { ...window, service: "freq-burst" })).summary.deploymentFrequency).toMatchObject({
+      deployments: 40,
+      perDay: 40 / 28,
+      deployDaysPerWeekMedian: 1,
+      level: "high",
+    });
     // Weeks [3, 3, 3, 3]: median 3 → high.
-    expect((await dora(app, { ...window, service: "freq-mwf" })).summary.deploymentFrequency).toMatchObject({ deployments: 12, perDay: 12 / 28, deployDaysPerWeekMedian: 3, level: "high" });
+    expect((await dora(app, { ...window, service: "freq-mwf" })).summary.deploymentFrequency).toMatchObject({
+      deployments: 12,
+      perDay: 12 / 28,
+      deployDaysPerWeekMedian: 3,
+      level: "high",
+    });
     // Weeks [5, 5, 5, 5]: median 5 → elite, although 20 / 28 < 1 a day.
-    expect((await dora(app, { ...window, service: "freq-weekdays" })).summary.deploymentFrequency).toMatchObject({ deployments: 20, perDay: 20 / 28, deployDaysPerWeekMedian: 5, level: "elite" });
+    expect((await dora(app, { ...window, service: "freq-weekdays" })).summary.deploymentFrequency).toMatchObject({
+      deployments: 20,
+      perDay: 20 / 28,
+      deployDaysPerWeekMedian: 5,
+      level: "elite",
+    });
     // One deploy day in a 28-day window: median week 0; 1 × 30 / 28 ≥ 1 deploy day per 30 days → medium.
-    expect((await dora(app, { from: "2026-11-23", to: "2026-12-21", service: "freq-burst" })).summary.deploymentFrequency).toMatchObject({ deployDaysPerWeekMedian: 0, level: "medium" });
+    expect((await dora(app, { from: "2026-11-23", to: "2026-12-21", service: "freq-burst" })).summary.deploymentFrequency).toMatchObject({
+      deployDaysPerWeekMedian: 0,
+      level: "medium",
+    });
   });
 
   test("a window with no deployments: zero per day (level low), deploy days median 0", async () => {

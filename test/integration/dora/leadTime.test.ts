@@ -102,9 +102,7 @@ describe("lead time for changes", () => {
 
   test("a commit shipped by two services counts once for each service", async () => {
     await send(app, [deployCommit("lm-a", "mono-a", "2026-11-03T12:00:00Z", "mono0001", "2026-11-03T10:00:00Z", { team: "mono-team" })]);
-    await send(app, [
-      deployCommit("lm-b", "mono-b", "2026-11-03T16:00:00Z", "mono0001", "2026-11-03T10:00:00Z", { team: "mono-team" }),
-    ]);
+    await send(app, [deployCommit("lm-b", "mono-b", "2026-11-03T16:00:00Z", "mono0001", "2026-11-03T10:00:00Z", { team: "mono-team" })]);
     const m = await dora(app, { from: "2026-11-02", to: "2026-11-09", team: "mono-team" });
     // mono-a: 2 h, mono-b: 6 h → median 4.
     expect(m.summary.leadTime).toMatchObject({ changes: 2, medianHours: 4 });

@@ -10,7 +10,12 @@ import { createCallerFactory } from "../../../server/src/trpc/init.ts";
 import { appRouter } from "../../../server/src/trpc/router.ts";
 
 const repository = "acme/shop";
-const change = (sha: string, prNumber: number, committedAt: string, pr: { prOpenedAt?: string; prFirstReviewAt?: string; prMergedAt?: string }): AnyEventInput => ({
+const change = (
+  sha: string,
+  prNumber: number,
+  committedAt: string,
+  pr: { prOpenedAt?: string; prFirstReviewAt?: string; prMergedAt?: string },
+): AnyEventInput => ({
   type: "change",
   sha,
   repository,
@@ -27,15 +32,27 @@ beforeAll(async () => {
   app = await startTestApp();
   await send(app, [
     // PR 1, reviewed, two commits shipped by two deployments: counts once, at the first (d1).
-    change("a1a1a1a1", 1, "2026-11-02T08:00:00Z", { prOpenedAt: "2026-11-02T14:00:00Z", prFirstReviewAt: "2026-11-03T14:00:00Z", prMergedAt: "2026-11-03T20:00:00Z" }),
-    change("a2a2a2a2", 1, "2026-11-02T12:00:00Z", { prOpenedAt: "2026-11-02T14:00:00Z", prFirstReviewAt: "2026-11-03T14:00:00Z", prMergedAt: "2026-11-03T20:00:00Z" }),
+    change("a1a1a1a1", 1, "2026-11-02T08:00:00Z", {
+      prOpenedAt: "2026-11-02T14:00:00Z",
+      prFirstReviewAt: "2026-11-03T14:00:00Z",
+      prMergedAt: "2026-11-03T20:00:00Z",
+    }),
+    change("a2a2a2a2", 1, "2026-11-02T12:00:00Z", {
+      prOpenedAt: "2026-11-02T14:00:00Z",
+      prFirstReviewAt: "2026-11-03T14:00:00Z",
+      prMergedAt: "2026-11-03T20:00:00Z",
+    }),
     ship("pr-d1", "2026-11-04T08:00:00Z", [["a1a1a1a1", "2026-11-02T08:00:00Z"]]),
     ship("pr-d2", "2026-11-10T08:00:00Z", [["a2a2a2a2", "2026-11-02T12:00:00Z"]]),
     // PR 2, never reviewed: no pickup, no review.
     change("b1b1b1b1", 2, "2026-11-09T09:00:00Z", { prOpenedAt: "2026-11-09T10:00:00Z", prMergedAt: "2026-11-09T18:00:00Z" }),
     ship("pr-d3", "2026-11-10T06:00:00Z", [["b1b1b1b1", "2026-11-09T09:00:00Z"]]),
     // PR 3, merged, never deployed (a staging deployment is not production).
-    change("c1c1c1c1", 3, "2026-11-05T09:00:00Z", { prOpenedAt: "2026-11-05T10:00:00Z", prFirstReviewAt: "2026-11-05T11:00:00Z", prMergedAt: "2026-11-05T12:00:00Z" }),
+    change("c1c1c1c1", 3, "2026-11-05T09:00:00Z", {
+      prOpenedAt: "2026-11-05T10:00:00Z",
+      prFirstReviewAt: "2026-11-05T11:00:00Z",
+      prMergedAt: "2026-11-05T12:00:00Z",
+    }),
     ship("pr-s1", "2026-11-05T13:00:00Z", [["c1c1c1c1", "2026-11-05T09:00:00Z"]], { environment: "staging" }),
     // PR 4, merged on the 13th, deployed after the 16th; no opened or review time.
     change("e1e1e1e1", 4, "2026-11-12T09:00:00Z", { prMergedAt: "2026-11-13T10:00:00Z" }),
@@ -73,9 +90,25 @@ describe("pull-request phases", () => {
       cycleHours: { medianHours: 34.5, p90Hours: expect.closeTo(45.3, 9), count: 2 },
     });
     expect(m.series).toEqual([
-      { bucketStart: "2026-11-02", pullRequests: 1, codingHours: phase(6, 6, 1), pickupHours: phase(24, 24, 1), reviewHours: phase(6, 6, 1), deployHours: phase(12, 12, 1), cycleHours: phase(48, 48, 1) },
+      {
+        bucketStart: "2026-11-02",
+        pullRequests: 1,
+        codingHours: phase(6, 6, 1),
+        pickupHours: phase(24, 24, 1),
+        reviewHours: phase(6, 6, 1),
+        deployHours: phase(12, 12, 1),
+        cycleHours: phase(48, 48, 1),
+      },
       // PR 1's second deployment (Nov 10) does not count it again.
-      { bucketStart: "2026-11-09", pullRequests: 1, codingHours: phase(1, 1, 1), pickupHours: phase(null, null, 0), reviewHours: phase(null, null, 0), deployHours: phase(12, 12, 1), cycleHours: phase(21, 21, 1) },
+      {
+        bucketStart: "2026-11-09",
+        pullRequests: 1,
+        codingHours: phase(1, 1, 1),
+        pickupHours: phase(null, null, 0),
+        reviewHours: phase(null, null, 0),
+        deployHours: phase(12, 12, 1),
+        cycleHours: phase(21, 21, 1),
+      },
     ]);
   });
 

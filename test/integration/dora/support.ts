@@ -38,7 +38,12 @@ export function deployCommit(id: string, service: string, finishedAt: string, sh
   return deploy(id, service, finishedAt, { commits: [{ sha, committedAt }], ...extra });
 }
 
-export function incident(id: string, service: string | undefined, openedAt: string, extra: Partial<Omit<IncidentEventInput, "id" | "openedAt">> = {}): AnyEventInput {
+export function incident(
+  id: string,
+  service: string | undefined,
+  openedAt: string,
+  extra: Partial<Omit<IncidentEventInput, "id" | "openedAt">> = {},
+): AnyEventInput {
   return { type: "incident", id, ...(service ? { service } : {}), openedAt, ...extra };
 }
 

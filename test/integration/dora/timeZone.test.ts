@@ -41,8 +41,19 @@ describe("organisation time zone", () => {
   test("America/Los_Angeles across the end of daylight saving: 7 local days, one Monday-to-Sunday week", async () => {
     await setSetting(app, "timeZone", "America/Los_Angeles");
     // One deployment at 23:30 local on each day Mon Oct 26 .. Sun Nov 1 2026; clocks go back on Nov 1.
-    const at = ["2026-10-27T06:30:00Z", "2026-10-28T06:30:00Z", "2026-10-29T06:30:00Z", "2026-10-30T06:30:00Z", "2026-10-31T06:30:00Z", "2026-11-01T06:30:00Z", "2026-11-02T07:30:00Z"];
-    await send(app, at.map((t, i) => deploy(`la-${i}`, "tz-la", t)));
+    const at = [
+      "2026-10-27T06:30:00Z",
+      "2026-10-28T06:30:00Z",
+      "2026-10-29T06:30:00Z",
+      "2026-10-30T06:30:00Z",
+      "2026-10-31T06:30:00Z",
+      "2026-11-01T06:30:00Z",
+      "2026-11-02T07:30:00Z",
+    ];
+    await send(
+      app,
+      at.map((t, i) => deploy(`la-${i}`, "tz-la", t)),
+    );
     const m = await dora(app, { from: "2026-10-26", to: "2026-11-02", service: "tz-la" });
     // Oct 26 00:00 PDT (UTC−7) to Nov 2 00:00 PST (UTC−8): 169 hours, 7 local days.
     expect(m.window).toEqual({ from: "2026-10-26T07:00:00.000Z", to: "2026-11-02T08:00:00.000Z" });

@@ -80,7 +80,12 @@ describe("goals over REST", () => {
       goals.find((g) => g.metric === metric && g.team === (scope.team ?? null) && g.service === (scope.service ?? null));
     // Organisation: 2 failed of 14.
     expect(find("changeFailureRate", {})?.current).toBeCloseTo(2 / 14, 9);
-    expect(find("changeFailureRate", { service: "web" })).toMatchObject({ current: 0, status: "met", title: "Change failure rate ≤ 5.0% by " + later(60), titleGiven: false });
+    expect(find("changeFailureRate", { service: "web" })).toMatchObject({
+      current: 0,
+      status: "met",
+      title: "Change failure rate ≤ 5.0% by " + later(60),
+      titleGiven: false,
+    });
     // 10 deployments over 28 days.
     expect(find("deploymentFrequency", { team: "core" })?.current).toBeCloseTo(10 / 28, 9);
     // Two incidents: 2 h and 4 h, 2 responders each (the default) = 12 h over 4 weeks = 3 h/week.
@@ -109,7 +114,16 @@ describe("goals over REST", () => {
     const res = await app.request(`/api/v1/goals/${id}`, { method: "PUT", json: { metric: "recoveryTime", target: 2, by: later(30), team: "core" } });
     expect(res.status, await res.clone().text()).toBe(200);
     // Recovery times 2 h and 4 h: median 3 h.
-    expect(await res.json()).toMatchObject({ metric: "recoveryTime", team: "core", service: null, target: 2, baseline: 3, current: 3, status: "on track", titleGiven: false });
+    expect(await res.json()).toMatchObject({
+      metric: "recoveryTime",
+      team: "core",
+      service: null,
+      target: 2,
+      baseline: 3,
+      current: 3,
+      status: "on track",
+      titleGiven: false,
+    });
   });
 
   test("DELETE removes it; a second DELETE is a 404", async () => {
@@ -174,7 +188,12 @@ describe("who may change goals", () => {
     expect((await post({ metric: "leadTime", target: 24, by: later(30) }, { token: null, headers })).status).toBe(403);
     const [goal] = await list();
     expect((await app.request(`/api/v1/goals/${goal?.id}`, { method: "DELETE", token: null, headers })).status).toBe(403);
-    const trpc = await app.request("/trpc/goals.create", { token: null, headers: { ...headers, "content-type": "application/json" }, method: "POST", body: JSON.stringify({ metric: "leadTime", target: 24, by: later(30) }) });
+    const trpc = await app.request("/trpc/goals.create", {
+      token: null,
+      headers: { ...headers, "content-type": "application/json" },
+      method: "POST",
+      body: JSON.stringify({ metric: "leadTime", target: 24, by: later(30) }),
+    });
     expect(trpc.status).toBe(403);
     expect(await app.database.prisma.goal.count()).toBe(before);
   });
@@ -192,7 +211,9 @@ describe("the weekly report carries the goals", () => {
   const lastWeek = isoWeekOf(addDays(window.to, -7));
 
   test("as JSON, Markdown and HTML, with current value, target, date and status", async () => {
-    const created = (await (await post({ metric: "changeFailureRate", target: 0.1, by: later(45), team: "core", title: "Core: fewer failed deploys" })).json()) as GoalView;
+    const created = (await (
+      await post({ metric: "changeFailureRate", target: 0.1, by: later(45), team: "core", title: "Core: fewer failed deploys" })
+    ).json()) as GoalView;
     const res = await app.request(`/api/v1/reports/weekly?week=${lastWeek}`);
     expect(res.status, await res.clone().text()).toBe(200);
     const report = (await res.json()) as { goals: GoalView[] };
@@ -201,7 +222,9 @@ describe("the weekly report carries the goals", () => {
 
     const markdown = await (await app.request(`/api/v1/reports/weekly?week=${lastWeek}`, { headers: { accept: "text/markdown" } })).text();
     expect(markdown).toContain("## Goals");
-    expect(markdown).toMatch(new RegExp(`\\| Core: fewer failed deploys \\| Change failure rate \\| team core \\| 20% \\| ≤ 10% \\| ${later(45)} \\| on track \\|`));
+    expect(markdown).toMatch(
+      new RegExp(`\\| Core: fewer failed deploys \\| Change failure rate \\| team core \\| 20% \\| ≤ 10% \\| ${later(45)} \\| on track \\|`),
+    );
     const html = await (await app.request(`/api/v1/reports/weekly?week=${lastWeek}`, { headers: { accept: "text/html" } })).text();
     expect(html).toContain("Core: fewer failed deploys");
     expect(html).toMatch(/<h2[^>]*>Goals<\/h2>/);

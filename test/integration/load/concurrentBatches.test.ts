@@ -42,7 +42,10 @@ describe("concurrent batches sharing commits", () => {
     const answers = await Promise.all(Array.from({ length: 40 }, (_, b) => app.request("/api/v1/events", { json: batch(b) })));
     const statuses = answers.map((r) => r.status);
     const bodies = await Promise.all(answers.map((r) => r.json()));
-    expect(statuses.filter((s) => s !== 200), JSON.stringify(bodies.find((b) => b.error))).toEqual([]);
+    expect(
+      statuses.filter((s) => s !== 200),
+      JSON.stringify(bodies.find((b) => b.error)),
+    ).toEqual([]);
 
     const db = app.database.prisma;
     expect(await db.deployment.count()).toBe(200);

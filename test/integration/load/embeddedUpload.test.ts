@@ -15,7 +15,14 @@ let app: TestApp;
 
 beforeAll(async () => {
   app = await startTestApp({ webhookSecrets: { github: GITHUB_SECRET } });
-  const build = { id: "b-big", pipeline: "ci", commitSha: "feed1234", status: "success", startedAt: "2026-11-10T12:00:00Z", finishedAt: "2026-11-10T12:30:00Z" };
+  const build = {
+    id: "b-big",
+    pipeline: "ci",
+    commitSha: "feed1234",
+    status: "success",
+    startedAt: "2026-11-10T12:00:00Z",
+    finishedAt: "2026-11-10T12:30:00Z",
+  };
   expect((await app.request("/api/v1/builds", { json: build })).status).toBe(200);
 });
 afterAll(() => app.close());

@@ -61,7 +61,12 @@ describe("/trpc bounds", () => {
         else controller.close();
       },
     });
-    const res = await fetch(`${app.url}/trpc/settings.update`, { method: "POST", headers: { "content-type": "application/json", ...auth }, body: stream, duplex: "half" } as RequestInit);
+    const res = await fetch(`${app.url}/trpc/settings.update`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...auth },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect(res.status).toBe(413);
     await res.body?.cancel();
   });

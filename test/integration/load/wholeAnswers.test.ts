@@ -8,12 +8,21 @@ import { startTestApp, type TestApp } from "../../support/httpApp.ts";
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
-  const build = { id: "b-whole", pipeline: "ci", commitSha: "abc1234", status: "success", startedAt: "2026-11-10T12:00:00Z", finishedAt: "2026-11-10T12:10:00Z" };
+  const build = {
+    id: "b-whole",
+    pipeline: "ci",
+    commitSha: "abc1234",
+    status: "success",
+    startedAt: "2026-11-10T12:00:00Z",
+    finishedAt: "2026-11-10T12:10:00Z",
+  };
   expect((await app.request("/api/v1/builds", { json: build })).status).toBe(200);
 });
 afterAll(() => app.close());
 
-const bigJson = JSON.stringify({ events: Array.from({ length: 5_000 }, (_, i) => ({ type: "change", sha: `s${i}`, committedAt: "nope", padding: "x".repeat(200) })) });
+const bigJson = JSON.stringify({
+  events: Array.from({ length: 5_000 }, (_, i) => ({ type: "change", sha: `s${i}`, committedAt: "nope", padding: "x".repeat(200) })),
+});
 const malformedXml = `<testsuite name="s"><testcase name="a"></wrong>${"<testcase name='x'/>".repeat(1_500_000)}</testsuite>`;
 
 // A gzip header, then bytes that are not deflate data: decompression fails at once.
@@ -21,13 +30,43 @@ const brokenGzip = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 
 
 const cases: [string, string, RequestInit, number][] = [
   ["an invalid JSON batch", "/api/v1/events", { method: "POST", headers: { "content-type": "application/json" }, body: bigJson }, 400],
-  ["a JSON batch without a token", "/api/v1/events", { method: "POST", headers: { "content-type": "application/json", authorization: "" }, body: bigJson }, 401],
+  [
+    "a JSON batch without a token",
+    "/api/v1/events",
+    { method: "POST", headers: { "content-type": "application/json", authorization: "" }, body: bigJson },
+    401,
+  ],
   ["a JSON batch of the wrong type", "/api/v1/events", { method: "POST", headers: { "content-type": "text/plain" }, body: bigJson }, 415],
-  ["a large malformed JUnit report", "/api/v1/builds/b-whole/junit?report=unit", { method: "POST", headers: { "content-type": "application/xml" }, body: malformedXml }, 400],
-  ["a broken gzip JUnit report", "/api/v1/builds/b-whole/junit?report=unit", { method: "POST", headers: { "content-type": "application/xml", "content-encoding": "gzip" }, body: brokenGzip }, 400],
-  ["a broken gzip JSON batch", "/api/v1/events", { method: "POST", headers: { "content-type": "application/json", "content-encoding": "gzip" }, body: brokenGzip }, 400],
-  ["a JUnit report of the wrong type", "/api/v1/builds/b-whole/junit?report=unit", { method: "POST", headers: { "content-type": "text/plain" }, body: malformedXml }, 415],
-  ["a JUnit report for no build", "/api/v1/builds/none/junit?report=unit", { method: "POST", headers: { "content-type": "application/xml" }, body: malformedXml }, 404],
+  [
+    "a large malformed JUnit report",
+    "/api/v1/builds/b-whole/junit?report=unit",
+    { method: "POST", headers: { "content-type": "application/xml" }, body: malformedXml },
+    400,
+  ],
+  [
+    "a broken gzip JUnit report",
+    "/api/v1/builds/b-whole/junit?report=unit",
+    { method: "POST", headers: { "content-type": "application/xml", "content-encoding": "gzip" }, body: brokenGzip },
+    400,
+  ],
+  [
+    "a broken gzip JSON batch",
+    "/api/v1/events",
+    { method: "POST", headers: { "content-type": "application/json", "content-encoding": "gzip" }, body: brokenGzip },
+    400,
+  ],
+  [
+    "a JUnit report of the wrong type",
+    "/api/v1/builds/b-whole/junit?report=unit",
+    { method: "POST", headers: { "content-type": "text/plain" }, body: malformedXml },
+    415,
+  ],
+  [
+    "a JUnit report for no build",
+    "/api/v1/builds/none/junit?report=unit",
+    { method: "POST", headers: { "content-type": "application/xml" }, body: malformedXml },
+    404,
+  ],
 ];
 
 describe("refused bodies on a kept-alive connection", () => {

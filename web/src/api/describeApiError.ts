@@ -4,8 +4,7 @@ import type { AppRouter } from "@keel/server/src/trpc/router.ts";
 import { isTRPCClientError } from "@trpc/client";
 
 export const SERVER_UNREACHABLE = "The Keel server did not answer. Check that it is running, then try again.";
-export const SERVER_FAILED =
-  "The Keel server could not answer this request. Try again; if it keeps failing, its log has the details.";
+export const SERVER_FAILED = "The Keel server could not answer this request. Try again; if it keeps failing, its log has the details.";
 
 export function describeApiError(error: unknown): string {
   if (!isTRPCClientError<AppRouter>(error)) return SERVER_FAILED;
@@ -36,7 +35,10 @@ export interface Detail {
 }
 
 function isDetails(value: unknown): value is Detail[] {
-  return Array.isArray(value) && value.every((d) => d && typeof d === "object" && typeof d.message === "string" && (d.path === undefined || typeof d.path === "string"));
+  return (
+    Array.isArray(value) &&
+    value.every((d) => d && typeof d === "object" && typeof d.message === "string" && (d.path === undefined || typeof d.path === "string"))
+  );
 }
 
 /** A domain error's details (the server's errorFormatter adds them to the error's shape). */

@@ -82,15 +82,7 @@ export function EChart({ option, ariaLabel, className }: EChartProps) {
   }, [option]);
 
   if (failure) throw failure;
-  return (
-    <div
-      ref={containerRef}
-      role="img"
-      aria-label={ariaLabel}
-      data-testid="chart"
-      className={className ? `chart ${className}` : "chart"}
-    />
-  );
+  return <div ref={containerRef} role="img" aria-label={ariaLabel} data-testid="chart" className={className ? `chart ${className}` : "chart"} />;
 }
 
 function respectReducedMotion(option: EChartsOption): EChartsOption {

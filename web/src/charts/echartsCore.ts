@@ -16,7 +16,20 @@ import type { EChartsOption } from "./echarts.ts";
 echartsCore.use([LineChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 /** Top-level option keys this tier draws (or that need no registered part). */
-const CORE_KEYS = new Set(["color", "animation", "animationDuration", "animationDurationUpdate", "backgroundColor", "textStyle", "grid", "tooltip", "xAxis", "yAxis", "series", "aria"]);
+const CORE_KEYS = new Set([
+  "color",
+  "animation",
+  "animationDuration",
+  "animationDurationUpdate",
+  "backgroundColor",
+  "textStyle",
+  "grid",
+  "tooltip",
+  "xAxis",
+  "yAxis",
+  "series",
+  "aria",
+]);
 /** Per-series parts that are components of their own. */
 const SERIES_COMPONENTS = ["markLine", "markArea", "markPoint"];
 

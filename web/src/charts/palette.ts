@@ -12,7 +12,6 @@ export const okabeIto = {
   reddishPurple: "#CC79A7",
 } as const;
 
-
 /** Neutral greys for axes, grid lines and tooltips, matching the app's CSS variables. */
 export const chartInk = {
   text: "#1f2328",

@@ -15,11 +15,21 @@ const rows: Row[] = [
 
 const columns: Column<Row>[] = [
   { key: "name", header: "Team", rowHeader: true, cell: (r) => r.name, footer: "Total" },
-  { key: "hours", header: "Hours", numeric: true, className: "nowrap", testId: (r) => `hours-${r.name}`, cell: (r) => r.hours, footer: 3.5, footerTestId: "hours-total" },
+  {
+    key: "hours",
+    header: "Hours",
+    numeric: true,
+    className: "nowrap",
+    testId: (r) => `hours-${r.name}`,
+    cell: (r) => r.hours,
+    footer: 3.5,
+    footerTestId: "hours-total",
+  },
   { key: "rank", header: "#", cell: (_, i) => i + 1 },
 ];
 
-const render = (props: Partial<Parameters<typeof DataTable<Row>>[0]> = {}) => renderToStaticMarkup(createElement(DataTable<Row>, { columns, rows, rowKey: (r) => r.name, ...props }));
+const render = (props: Partial<Parameters<typeof DataTable<Row>>[0]> = {}) =>
+  renderToStaticMarkup(createElement(DataTable<Row>, { columns, rows, rowKey: (r) => r.name, ...props }));
 
 describe("DataTable", () => {
   test("column headers with scope, the row's name as a row header, figures right-aligned, a total row", () => {
@@ -41,7 +51,13 @@ describe("DataTable", () => {
 
   test("a caption, visible or for screen readers only; a class and row classes; no scrolling wrapper on request", () => {
     expect(render({ caption: "By team" })).toContain("<table><caption>By team</caption>");
-    const html = render({ caption: "By team", captionHidden: true, className: "teams-table", scroll: false, rowClassName: (r) => (r.name === "Checkout" ? "row-flagged" : undefined) });
+    const html = render({
+      caption: "By team",
+      captionHidden: true,
+      className: "teams-table",
+      scroll: false,
+      rowClassName: (r) => (r.name === "Checkout" ? "row-flagged" : undefined),
+    });
     expect(html).toMatch(/^<table class="teams-table"><caption class="visually-hidden">By team<\/caption>/);
     expect(html).toContain('<tr class="row-flagged"><th scope="row">Checkout</th>');
     expect(html).toContain('<tr><th scope="row">Payments</th>');

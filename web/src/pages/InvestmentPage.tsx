@@ -14,7 +14,10 @@ export default function InvestmentPage() {
   const team = filters.team ?? teams.data?.[0]?.slug;
   return (
     <>
-      <PageHeader title="Investment" description="Is our debt allocation paying off? Each team's share of changes by category against its target, beside its hours lost." />
+      <PageHeader
+        title="Investment"
+        description="Is our debt allocation paying off? Each team's share of changes by category against its target, beside its hours lost."
+      />
       <CostFilterBar filters={filters} onChange={setFilters} today={calendar.today} allTeams={false} defaultTeam={team} />
       <OrgCalendarGate calendar={calendar}>{(today) => <InvestmentView filters={filters} today={today} team={team} />}</OrgCalendarGate>
     </>

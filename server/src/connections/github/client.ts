@@ -14,7 +14,13 @@ const MAX_WAITS = 10;
 
 const quiet = () => undefined;
 
-export function githubClient(options: { apiUrl?: string | undefined; token: string; clock: Clock; onWait: (ms: number) => void; signal: AbortSignal }): GithubClient {
+export function githubClient(options: {
+  apiUrl?: string | undefined;
+  token: string;
+  clock: Clock;
+  onWait: (ms: number) => void;
+  signal: AbortSignal;
+}): GithubClient {
   const octokit = new GithubClient({
     auth: options.token,
     baseUrl: options.apiUrl ?? "https://api.github.com",

@@ -17,7 +17,11 @@ export async function* deploymentPages(client: GithubClient, ref: RepoRef, envir
 }
 
 export async function deploymentStatuses(client: GithubClient, ref: RepoRef, deploymentId: number): Promise<GithubDeploymentStatus[]> {
-  const answer = await client.request("GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", { ...ref, deployment_id: deploymentId, per_page: PER_PAGE });
+  const answer = await client.request("GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
+    ...ref,
+    deployment_id: deploymentId,
+    per_page: PER_PAGE,
+  });
   return answer.data as GithubDeploymentStatus[];
 }
 

@@ -4,7 +4,16 @@
 import type { GithubConfig } from "../../services/connections/connectionView.ts";
 import type { SyncContext } from "../types.ts";
 import { githubClient, type GithubClient } from "./client.ts";
-import { commitPulls, comparedCommits, deploymentPages, deploymentStatuses, incidentIssuePages, singleCommit, workflowRunPages, type RepoRef } from "./fetch.ts";
+import {
+  commitPulls,
+  comparedCommits,
+  deploymentPages,
+  deploymentStatuses,
+  incidentIssuePages,
+  singleCommit,
+  workflowRunPages,
+  type RepoRef,
+} from "./fetch.ts";
 import { finalStatus, mapDeployment, mapIssue, mapWorkflowRun, pullOfCommit, type GithubDeployment, type Repo, type ShippedCommit } from "./map.ts";
 
 /** A deployment younger than this without a final status is still running: the sync stops before it. */

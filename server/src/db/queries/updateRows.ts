@@ -5,12 +5,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import type { Tx } from "../types.ts";
 import { jsonChunks, quote, recordset, type Column } from "./bulkInsert.ts";
 
-export async function updateRowsById(
-  tx: Tx,
-  table: string,
-  columns: readonly Column[],
-  rows: readonly Record<string, unknown>[],
-): Promise<number> {
+export async function updateRowsById(tx: Tx, table: string, columns: readonly Column[], rows: readonly Record<string, unknown>[]): Promise<number> {
   if (rows.length === 0) return 0;
   const { recordType } = recordset(columns);
   const assignments = Prisma.raw(

@@ -14,7 +14,10 @@ export function adminPaths(): Record<string, Record<string, Operation>> {
   const { email: _email, ...properties } = update.properties;
   return {
     "/users": {
-      get: scoped("admin", { summary: "Every user, with role and how they sign in", responses: { "200": jsonResponse("`{ users: [...] }`", { type: "object" }), ...errors(401, 403) } }),
+      get: scoped("admin", {
+        summary: "Every user, with role and how they sign in",
+        responses: { "200": jsonResponse("`{ users: [...] }`", { type: "object" }), ...errors(401, 403) },
+      }),
       post: scoped("admin", {
         summary: "Create a user (a password is optional: without one, the user signs in with single sign-on)",
         requestBody: body(UserCreate),
@@ -25,12 +28,18 @@ export function adminPaths(): Record<string, Record<string, Operation>> {
       patch: scoped("admin", {
         summary: "Change a user's name, role, password or disabled flag; a role change, a new password or disabling ends their sessions",
         parameters: [emailParam],
-        requestBody: { required: true, content: { "application/json": { schema: { ...update, properties, required: (update.required ?? []).filter((name) => name !== "email") } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { ...update, properties, required: (update.required ?? []).filter((name) => name !== "email") } } },
+        },
         responses: { "200": jsonResponse("The user, with `sessionsEnded`.", user), ...errors(400, 401, 403, 404, 409) },
       }),
     },
     "/tokens": {
-      get: scoped("admin", { summary: "Every API token, without its secret", responses: { "200": jsonResponse("`{ tokens: [...] }`", { type: "object" }), ...errors(401, 403) } }),
+      get: scoped("admin", {
+        summary: "Every API token, without its secret",
+        responses: { "200": jsonResponse("`{ tokens: [...] }`", { type: "object" }), ...errors(401, 403) },
+      }),
       post: scoped("admin", {
         summary: "Create an API token; the answer holds the token, shown only this once",
         requestBody: body(TokenCreate),
@@ -47,7 +56,10 @@ export function adminPaths(): Record<string, Record<string, Operation>> {
     "/webhooks": {
       get: scoped("admin", {
         summary: "Each webhook: the URL to paste, whether its secret is set, its last delivery, deliveries and failures in the last 24 hours",
-        responses: { "200": jsonResponse("`{ webhooks: [{ vendor, url, secretSet, lastDelivery, deliveriesLast24h, failuresLast24h }] }`", { type: "object" }), ...errors(401, 403) },
+        responses: {
+          "200": jsonResponse("`{ webhooks: [{ vendor, url, secretSet, lastDelivery, deliveriesLast24h, failuresLast24h }] }`", { type: "object" }),
+          ...errors(401, 403),
+        },
       }),
     },
     "/audit-log": {

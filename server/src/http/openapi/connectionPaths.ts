@@ -5,14 +5,18 @@ import { errors, jsonResponse, scoped, type Operation } from "./operations.ts";
 
 const connection = {
   type: "object",
-  description: "`{ id, kind, apiUrl, repositories, environment, since, status, lastSyncAt, lastError, progress, counts, syncRequested, createdAt }`, never the token",
+  description:
+    "`{ id, kind, apiUrl, repositories, environment, since, status, lastSyncAt, lastError, progress, counts, syncRequested, createdAt }`, never the token",
 };
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 
 export function connectionPaths(): Record<string, Record<string, Operation>> {
   return {
     "/connections": {
-      get: scoped("admin", { summary: "Every connection with its sync status, progress and counts", responses: { "200": jsonResponse("`{ connections: [...] }`", { type: "object" }), ...errors(401, 403) } }),
+      get: scoped("admin", {
+        summary: "Every connection with its sync status, progress and counts",
+        responses: { "200": jsonResponse("`{ connections: [...] }`", { type: "object" }), ...errors(401, 403) },
+      }),
       post: scoped("admin", {
         summary: "Connect a source (GitHub) to pull history from; the token is sealed and never answered; the first sync starts at once",
         requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(ConnectionCreate, "input") } } },
@@ -20,7 +24,11 @@ export function connectionPaths(): Record<string, Record<string, Operation>> {
       }),
     },
     "/connections/{id}": {
-      get: scoped("admin", { summary: "One connection", parameters: [idParam], responses: { "200": jsonResponse("The connection.", connection), ...errors(400, 401, 403, 404) } }),
+      get: scoped("admin", {
+        summary: "One connection",
+        parameters: [idParam],
+        responses: { "200": jsonResponse("The connection.", connection), ...errors(400, 401, 403, 404) },
+      }),
       delete: scoped("admin", {
         summary: "Remove a connection and its cursors (the records it brought in stay)",
         parameters: [idParam],

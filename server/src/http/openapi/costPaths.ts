@@ -52,7 +52,11 @@ export function costPaths(): Record<string, Record<string, Operation>> {
         responses: {
           "200": {
             description: "The report.",
-            content: { "application/json": { schema: { type: "object" } }, "text/markdown": { schema: { type: "string" } }, "text/html": { schema: { type: "string" } } },
+            content: {
+              "application/json": { schema: { type: "object" } },
+              "text/markdown": { schema: { type: "string" } },
+              "text/html": { schema: { type: "string" } },
+            },
           },
           ...errors(400, 401, 403),
         },
@@ -62,10 +66,7 @@ export function costPaths(): Record<string, Record<string, Operation>> {
       get: scoped("read", {
         summary: "A CSV export with the same filters",
         description: windowNote,
-        parameters: [
-          ...pathParameters({ properties: { file: { type: "string", enum: EXPORT_KINDS.map((kind) => `${kind}.csv`) } } }),
-          ...filters,
-        ],
+        parameters: [...pathParameters({ properties: { file: { type: "string", enum: EXPORT_KINDS.map((kind) => `${kind}.csv`) } } }), ...filters],
         responses: { "200": { description: "CSV with a header row.", content: { "text/csv": { schema: { type: "string" } } } }, ...errors(400, 401, 403, 404) },
       }),
     },

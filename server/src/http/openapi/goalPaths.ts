@@ -7,7 +7,8 @@ import { errors, jsonResponse, scoped, type Operation } from "./operations.ts";
 const body = (schema: Parameters<typeof jsonSchemaOf>[0]) => ({ required: true, content: { "application/json": { schema: jsonSchemaOf(schema, "input") } } });
 const goal = {
   type: "object",
-  description: "`{ id, title, titleGiven, metric, metricLabel, unit, better, team, service, target, by, current, baseline, expected, status, window, startedAt, createdAt, updatedAt }`",
+  description:
+    "`{ id, title, titleGiven, metric, metricLabel, unit, better, team, service, target, by, current, baseline, expected, status, window, startedAt, createdAt, updatedAt }`",
 };
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const editor = (operation: Operation): Operation => ({
@@ -42,7 +43,11 @@ export function goalPaths(): Record<string, Record<string, Operation>> {
         requestBody: body(GoalPatch),
         responses: { "200": jsonResponse("The goal.", goal), ...errors(400, 401, 403, 404) },
       }),
-      delete: editor({ summary: "Delete a goal", parameters: [idParam], responses: { "200": jsonResponse("`{ id, deleted: true }`", { type: "object" }), ...errors(400, 401, 403, 404) } }),
+      delete: editor({
+        summary: "Delete a goal",
+        parameters: [idParam],
+        responses: { "200": jsonResponse("`{ id, deleted: true }`", { type: "object" }), ...errors(400, 401, 403, 404) },
+      }),
     },
   };
 }

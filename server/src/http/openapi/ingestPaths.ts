@@ -59,10 +59,7 @@ export function ingestPaths(): Record<string, Record<string, Operation>> {
     get: scoped("read", {
       summary: "The service's latest successful deployment with a commit sha",
       description: "What `keel deploy` lists the commits since. 404 when the service has none in that environment.",
-      parameters: [
-        ...pathParameters(jsonSchemaOf(LastDeploymentParams, "input")),
-        ...queryParameters(jsonSchemaOf(LastDeploymentQuery, "input")),
-      ],
+      parameters: [...pathParameters(jsonSchemaOf(LastDeploymentParams, "input")), ...queryParameters(jsonSchemaOf(LastDeploymentQuery, "input"))],
       responses: { "200": jsonResponse("The deployment's sha and finish time.", "LastDeployment"), ...errors(400, 401, 403, 404) },
     }),
   };

@@ -20,7 +20,7 @@ export function metricsPaths(): Record<string, Record<string, Operation>> {
         description: "Window `[from, to)`; `from`/`to` are ISO dates or date-times (a date without an offset is read in the organisation's time zone).",
         parameters: [...filters, bucket],
         responses: {
-          "200": jsonResponse("`{ window, filters, thresholdsYear, summary, series, ... }` as in api.md \"Reading\".", { type: "object" }),
+          "200": jsonResponse('`{ window, filters, thresholdsYear, summary, series, ... }` as in api.md "Reading".', { type: "object" }),
           ...errors(400, 401, 403),
         },
       }),
@@ -30,10 +30,13 @@ export function metricsPaths(): Record<string, Record<string, Operation>> {
         summary: "Pull-request phases (coding, pickup, review, deploy, cycle) for a window, with a weekly series",
         description:
           "Pull requests count in the window and week of their first successful deployment; merged ones not yet deployed are `undeployed`. " +
-          "Each phase is `{ medianHours, p90Hours, count }` (docs/metrics.md, \"Pull-request phases\").",
+          'Each phase is `{ medianHours, p90Hours, count }` (docs/metrics.md, "Pull-request phases").',
         parameters: filters,
         responses: {
-          "200": jsonResponse("`{ window, timeZone, filters, summary: { pullRequests, undeployed, codingHours, pickupHours, reviewHours, deployHours, cycleHours }, series }`.", { type: "object" }),
+          "200": jsonResponse(
+            "`{ window, timeZone, filters, summary: { pullRequests, undeployed, codingHours, pickupHours, reviewHours, deployHours, cycleHours }, series }`.",
+            { type: "object" },
+          ),
           ...errors(400, 401, 403),
         },
       }),

@@ -32,7 +32,8 @@ export function scoped(scope: "ingest" | "read" | "admin", operation: Operation)
     ...operation,
     security: [{ bearerAuth: [] }],
     "x-keel-scope": scope,
-    description: `${String(operation.description ?? "")}\n\nNeeds a token with the ${scope === "admin" ? "`admin` scope (or an admin's session)" : `\`${scope}\` or \`admin\` scope${scope === "read" ? " (or a signed-in session)" : ""}`}.`.trim(),
+    description:
+      `${String(operation.description ?? "")}\n\nNeeds a token with the ${scope === "admin" ? "`admin` scope (or an admin's session)" : `\`${scope}\` or \`admin\` scope${scope === "read" ? " (or a signed-in session)" : ""}`}.`.trim(),
   };
 }
 

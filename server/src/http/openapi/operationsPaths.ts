@@ -9,7 +9,7 @@ export function operationsPaths(): Record<string, Record<string, Operation | { u
       get: scoped("read", {
         summary: "Prometheus metrics, in the text exposition format 0.0.4",
         description:
-          "Requests by method, route pattern and status with latency histograms (`keel_http_request_duration_seconds`), events ingested by type (`keel_events_ingested_total`), the webhook queue's depth and oldest age, connection sync runs by kind and outcome (`keel_sync_runs_total`), the database pool, and Node.js process metrics. See docs/api.md \"Prometheus metrics\".",
+          'Requests by method, route pattern and status with latency histograms (`keel_http_request_duration_seconds`), events ingested by type (`keel_events_ingested_total`), the webhook queue\'s depth and oldest age, connection sync runs by kind and outcome (`keel_sync_runs_total`), the database pool, and Node.js process metrics. See docs/api.md "Prometheus metrics".',
         responses: { "200": { description: "The metrics", content: { "text/plain; version=0.0.4": { schema: { type: "string" } } } }, ...errors(401, 403) },
       }),
     },

@@ -5,7 +5,10 @@ import { jsonSchemaOf } from "./components.ts";
 import { errors, jsonResponse, scoped, type Operation } from "./operations.ts";
 
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
-const subscription = { type: "object", description: "`{ id, channel, to, webhookUrl (redacted), team, schedule: { weekday, time }, alerts, createdAt, createdBy }`" };
+const subscription = {
+  type: "object",
+  description: "`{ id, channel, to, webhookUrl (redacted), team, schedule: { weekday, time }, alerts, createdAt, createdBy }`",
+};
 const delivery = "`{ id, subscriptionId, kind, week, status (pending|sent|failed), attempts, dueAt, sentAt, error, createdAt }`";
 const editors = (operation: Operation): Operation => {
   const o = scoped("admin", operation);
@@ -15,15 +18,23 @@ const editors = (operation: Operation): Operation => {
 export function subscriptionPaths(): Record<string, Record<string, Operation>> {
   return {
     "/subscriptions": {
-      get: editors({ summary: "Every subscription to the weekly report, each with its last delivery; Slack webhook URLs redacted", responses: { "200": jsonResponse("`{ subscriptions: [...] }`", { type: "object" }), ...errors(401, 403) } }),
+      get: editors({
+        summary: "Every subscription to the weekly report, each with its last delivery; Slack webhook URLs redacted",
+        responses: { "200": jsonResponse("`{ subscriptions: [...] }`", { type: "object" }), ...errors(401, 403) },
+      }),
       post: editors({
-        summary: "Subscribe e-mail recipients or a Slack incoming webhook to the weekly report (Monday 08:00 in the organisation's time zone unless `schedule` says otherwise)",
+        summary:
+          "Subscribe e-mail recipients or a Slack incoming webhook to the weekly report (Monday 08:00 in the organisation's time zone unless `schedule` says otherwise)",
         requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(SubscriptionCreate, "input") } } },
         responses: { "201": jsonResponse("The subscription, with its `id`.", subscription), ...errors(400, 401, 403) },
       }),
     },
     "/subscriptions/{id}": {
-      delete: editors({ summary: "Delete a subscription and its delivery log", parameters: [idParam], responses: { "200": jsonResponse("`{ id, deleted: true }`", { type: "object" }), ...errors(400, 401, 403, 404) } }),
+      delete: editors({
+        summary: "Delete a subscription and its delivery log",
+        parameters: [idParam],
+        responses: { "200": jsonResponse("`{ id, deleted: true }`", { type: "object" }), ...errors(400, 401, 403, 404) },
+      }),
     },
     "/subscriptions/{id}/send": {
       post: editors({
@@ -33,10 +44,17 @@ export function subscriptionPaths(): Record<string, Record<string, Operation>> {
       }),
     },
     "/subscriptions/{id}/deliveries": {
-      get: editors({ summary: "A subscription's delivery log, newest first (50)", parameters: [idParam], responses: { "200": jsonResponse(`\`{ deliveries: [${delivery}] }\``, { type: "object" }), ...errors(400, 401, 403, 404) } }),
+      get: editors({
+        summary: "A subscription's delivery log, newest first (50)",
+        parameters: [idParam],
+        responses: { "200": jsonResponse(`\`{ deliveries: [${delivery}] }\``, { type: "object" }), ...errors(400, 401, 403, 404) },
+      }),
     },
     "/deliveries": {
-      get: editors({ summary: "Every subscription's delivery log, newest first (50)", responses: { "200": jsonResponse(`\`{ deliveries: [${delivery}] }\``, { type: "object" }), ...errors(401, 403) } }),
+      get: editors({
+        summary: "Every subscription's delivery log, newest first (50)",
+        responses: { "200": jsonResponse(`\`{ deliveries: [${delivery}] }\``, { type: "object" }), ...errors(401, 403) },
+      }),
     },
   };
 }

@@ -32,7 +32,8 @@ function bodyStream(req: Request): Readable {
   const declared = Number(req.get("content-length") ?? "0");
   if (declared > MAX_JUNIT_BYTES) throw new KeelError("PAYLOAD_TOO_LARGE", "A JUnit report may be up to 50 MB.");
   const limited = limitBytes(MAX_JUNIT_BYTES);
-  const fail = (error: Error) => limited.destroy(error instanceof KeelError ? error : new KeelError("VALIDATION_FAILED", "The gzip body could not be decompressed."));
+  const fail = (error: Error) =>
+    limited.destroy(error instanceof KeelError ? error : new KeelError("VALIDATION_FAILED", "The gzip body could not be decompressed."));
   if (encoding === "gzip") {
     const gunzip = createGunzip();
     gunzip.on("error", fail);

@@ -31,7 +31,9 @@ export function subscriptionRoutes(db: Db, secrets: SecretBox, jobs?: { kick(): 
   router.post("/subscriptions", json, async (req, res) => {
     const input = parseOrThrow(SubscriptionCreate, req.body);
     const actor = actorOf(req.identity ?? { kind: "anonymous", role: null });
-    const created = await change(req, { action: "subscription.create", target: input.channel, changes: auditedFields(input) }, () => createSubscription({ db, secrets, input, actor }));
+    const created = await change(req, { action: "subscription.create", target: input.channel, changes: auditedFields(input) }, () =>
+      createSubscription({ db, secrets, input, actor }),
+    );
     res.status(201).json(created);
   });
   router.delete("/subscriptions/:id", async (req, res) => {

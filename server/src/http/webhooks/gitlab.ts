@@ -8,7 +8,11 @@ export const gitlabReceiver: WebhookReceiver = {
   verify: (secret, _body, req) => verifyGitlabToken(secret, req.get("x-gitlab-token")),
   read(body, req) {
     const kind = requireHeader(req, "X-Gitlab-Event");
-    return { kind, deliveryId: gitlabDeliveryId(body, req.get("idempotency-key"), req.get("x-gitlab-event-uuid")), payload: parseJsonObject(body.toString("utf8")) };
+    return {
+      kind,
+      deliveryId: gitlabDeliveryId(body, req.get("idempotency-key"), req.get("x-gitlab-event-uuid")),
+      payload: parseJsonObject(body.toString("utf8")),
+    };
   },
 };
 

@@ -113,9 +113,7 @@ describe("workflow_run", () => {
     const payload = load<WorkflowRunFixture>("workflow_run.json");
     payload.workflow_run.run_attempt = 2;
     payload.workflow_run.run_started_at = "2020-10-05T17:00:00Z";
-    expect(map("workflow_run", payload).events).toEqual([
-      expect.objectContaining({ id: "github:289782451:2", attempt: 2, startedAt: "2020-10-05T17:00:00Z" }),
-    ]);
+    expect(map("workflow_run", payload).events).toEqual([expect.objectContaining({ id: "github:289782451:2", attempt: 2, startedAt: "2020-10-05T17:00:00Z" })]);
   });
 
   test.each([

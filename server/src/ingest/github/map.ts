@@ -3,14 +3,7 @@
 import type { AnyEventInput } from "@keel/shared";
 import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
 import { dropped, firstLine, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
-import {
-  DeploymentServicePayload,
-  DeploymentStatusPayload,
-  IssuesPayload,
-  PullRequestPayload,
-  PushPayload,
-  WorkflowRunPayload,
-} from "./payloadTypes.ts";
+import { DeploymentServicePayload, DeploymentStatusPayload, IssuesPayload, PullRequestPayload, PushPayload, WorkflowRunPayload } from "./payloadTypes.ts";
 
 export const githubMappedKinds: ReadonlySet<string> = new Set(["deployment_status", "workflow_run", "push", "pull_request", "issues"]);
 

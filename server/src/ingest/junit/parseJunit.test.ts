@@ -115,10 +115,7 @@ describe("parseJunit on real reports", () => {
     // 0 ms, time="100" gives 100 000 ms. 1 test, passed (its last run passed).
     const report = await parseFixture("bad-duration.xml");
     expect(report.summary).toEqual(summary({ tests: 1, passed: 1 }));
-    expect(report.executions.map(line)).toEqual([
-      "DummyTest | testDummyMethod | passed 0ms retry 0",
-      "DummyTest | testDummyMethod | passed 100000ms retry 1",
-    ]);
+    expect(report.executions.map(line)).toEqual(["DummyTest | testDummyMethod | passed 0ms retry 0", "DummyTest | testDummyMethod | passed 100000ms retry 1"]);
   });
 
   test("pytest.xml", async () => {
@@ -260,10 +257,7 @@ describe("parseJunit semantics", () => {
       <testcase classname="tests.test_x.TestA" name="  test_one "/>
     </testsuite></testsuites>`;
     const report = await parseJunit(xml);
-    expect(report.executions.map(line)).toEqual([
-      "tests.test_x.TestA | test_one | failed 0ms retry 0",
-      "tests.test_x.TestA | test_one | passed 0ms retry 1",
-    ]);
+    expect(report.executions.map(line)).toEqual(["tests.test_x.TestA | test_one | failed 0ms retry 0", "tests.test_x.TestA | test_one | passed 0ms retry 1"]);
     expect(report.summary).toEqual(summary({ tests: 1, passed: 1, flakyRetries: 1 }));
   });
 

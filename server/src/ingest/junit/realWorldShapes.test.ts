@@ -55,33 +55,40 @@ describe("what real files put before or inside the document", () => {
 
 describe("test cases", () => {
   test("status disabled/notrun with no child is skipped; a failure child still fails", async () => {
-    expect(await names(`<testsuite name="s"><testcase name="a" status="disabled"/><testcase name="b" status="notrun"/>
-      <testcase name="c" status="run"/><testcase name="d" status="disabled"><failure/></testcase></testsuite>`)).toEqual(
-      ["s|a|skipped|0", "s|b|skipped|0", "s|c|passed|0", "s|d|failed|0"],
-    );
+    expect(
+      await names(`<testsuite name="s"><testcase name="a" status="disabled"/><testcase name="b" status="notrun"/>
+      <testcase name="c" status="run"/><testcase name="d" status="disabled"><failure/></testcase></testsuite>`),
+    ).toEqual(["s|a|skipped|0", "s|b|skipped|0", "s|c|passed|0", "s|d|failed|0"]);
   });
 
   test("an <error> directly in a suite is one failed entry for the suite; nested suites keep their own", async () => {
-    expect(await names(`<testsuite name="outer"><testsuite name="inner"><error message="init"/><error/></testsuite>
-      <testcase name="t"/><failure/></testsuite>`)).toEqual(["inner|(suite)|error|0", "outer|t|passed|0", "outer|(suite)|failed|0"]);
+    expect(
+      await names(`<testsuite name="outer"><testsuite name="inner"><error message="init"/><error/></testsuite>
+      <testcase name="t"/><failure/></testsuite>`),
+    ).toEqual(["inner|(suite)|error|0", "outer|t|passed|0", "outer|(suite)|failed|0"]);
   });
 
   test("Codeception's class= separates same-named methods", async () => {
-    expect(await names(`<testsuite name="acc"><testcase class="ACest" name="flow"/><testcase class="BCest" name="flow"/></testsuite>`)).toEqual(
-      ["ACest|flow|passed|0", "BCest|flow|passed|0"],
-    );
+    expect(await names(`<testsuite name="acc"><testcase class="ACest" name="flow"/><testcase class="BCest" name="flow"/></testsuite>`)).toEqual([
+      "ACest|flow|passed|0",
+      "BCest|flow|passed|0",
+    ]);
   });
 
   test("whitespace inside names is kept; only the ends are trimmed", async () => {
-    expect(await names(`<testsuite name="s"><testcase name="stringify a b"/><testcase name="stringify a  b"/><testcase name=" t "/></testsuite>`)).toEqual(
-      ["s|stringify a b|passed|0", "s|stringify a  b|passed|0", "s|t|passed|0"],
-    );
+    expect(await names(`<testsuite name="s"><testcase name="stringify a b"/><testcase name="stringify a  b"/><testcase name=" t "/></testsuite>`)).toEqual([
+      "s|stringify a b|passed|0",
+      "s|stringify a  b|passed|0",
+      "s|t|passed|0",
+    ]);
   });
 
   test("test cases with no name are separate tests", async () => {
-    expect(await names(`<testsuite name="s"><testcase/><testcase><failure/></testcase><testcase name=""/></testsuite>`)).toEqual(
-      ["s|(unnamed 1)|passed|0", "s|(unnamed 2)|failed|0", "s|(unnamed 3)|passed|0"],
-    );
+    expect(await names(`<testsuite name="s"><testcase/><testcase><failure/></testcase><testcase name=""/></testsuite>`)).toEqual([
+      "s|(unnamed 1)|passed|0",
+      "s|(unnamed 2)|failed|0",
+      "s|(unnamed 3)|passed|0",
+    ]);
   });
 });
 
@@ -108,7 +115,9 @@ describe("repeated test cases", () => {
 
 describe("documents that are not what they claim", () => {
   test("Check's native XML is refused", async () => {
-    await expect(parseJunit('<testsuites xmlns="http://check.sourceforge.net/ns"><suite><test/></suite></testsuites>')).rejects.toThrow(/Not a JUnit report: Check/);
+    await expect(parseJunit('<testsuites xmlns="http://check.sourceforge.net/ns"><suite><test/></suite></testsuites>')).rejects.toThrow(
+      /Not a JUnit report: Check/,
+    );
     await expect(parseJunit("<testsuites><suite><test/></suite></testsuites>")).rejects.toThrow(/<testsuites> holds <suite> but no <testsuite>/);
   });
 

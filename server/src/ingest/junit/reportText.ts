@@ -61,7 +61,12 @@ export class ReportText {
     try {
       this.decoder = new TextDecoder(this.encoding, { fatal: this.encoding === "utf-8" });
     } catch (error) {
-      throw new JunitParseError(`The report declares encoding "${this.encoding}", which Keel cannot read; send UTF-8, UTF-16 or ISO-8859-1`, undefined, undefined, { cause: error });
+      throw new JunitParseError(
+        `The report declares encoding "${this.encoding}", which Keel cannot read; send UTF-8, UTF-16 or ISO-8859-1`,
+        undefined,
+        undefined,
+        { cause: error },
+      );
     }
     return this.decode(head, true);
   }
@@ -71,7 +76,12 @@ export class ReportText {
       return this.clean(this.decoder!.decode(bytes, { stream }));
     } catch (error) {
       if (error instanceof JunitParseError) throw error;
-      throw new JunitParseError(`The report is not valid ${this.encoding === "utf-8" ? "UTF-8" : this.encoding}; declare its encoding in <?xml ... encoding="..."?>`, undefined, undefined, { cause: error });
+      throw new JunitParseError(
+        `The report is not valid ${this.encoding === "utf-8" ? "UTF-8" : this.encoding}; declare its encoding in <?xml ... encoding="..."?>`,
+        undefined,
+        undefined,
+        { cause: error },
+      );
     }
   }
 }

@@ -44,9 +44,7 @@ export function normalizeName(name: string): string {
 
 /** Stable identity of a test within a scope (repository or service). Inputs may be raw. */
 export function testIdentityKey(scope: string, suite: string, name: string, variant: string): string {
-  return [normalizeText(scope), normalizeSuite(suite), normalizeName(name), normalizeText(variant)].join(
-    KEY_SEPARATOR,
-  );
+  return [normalizeText(scope), normalizeSuite(suite), normalizeName(name), normalizeText(variant)].join(KEY_SEPARATOR);
 }
 
 /** What the unique index on TestCase holds: the key itself may be longer than an index entry. */

@@ -34,7 +34,12 @@ describe("verifyPagerdutySignature", () => {
     ["the right digest under another version", `v0=${valid.slice(3)}`],
     ["a truncated signature (wrong length)", valid.slice(0, -2)],
     ["a longer signature (wrong length)", `${valid}ab`],
-    ["a signature of another body", `v1=${createHmac("sha256", secret).update(Buffer.concat([body, Buffer.from(" ")])).digest("hex")}`],
+    [
+      "a signature of another body",
+      `v1=${createHmac("sha256", secret)
+        .update(Buffer.concat([body, Buffer.from(" ")]))
+        .digest("hex")}`,
+    ],
   ])("rejects %s", (_name, header) => {
     expect(verifyPagerdutySignature(secret, body, header)).toBe(false);
   });

@@ -41,11 +41,24 @@ export async function signInWithOidc({ db, input }: { db: Tx; input: { claims: O
   let user = await db.user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: claims.issuer, oidcSubject: claims.subject } } });
   if (!user) {
     const byEmail = await db.user.findUnique({ where: { email } });
-    if (byEmail && byEmail.oidcSubject) return refuse(db, claims, ip, "e-mail linked to another identity", "This e-mail address is already linked to another sign-in.");
+    if (byEmail && byEmail.oidcSubject)
+      return refuse(db, claims, ip, "e-mail linked to another identity", "This e-mail address is already linked to another sign-in.");
     user = byEmail
       ? await db.user.update({ where: { id: byEmail.id }, data: { oidcIssuer: claims.issuer, oidcSubject: claims.subject } })
-      : await db.user.create({ data: { email, name: claims.name?.trim() || email.split("@")[0] || email, role: policy.defaultRole, oidcIssuer: claims.issuer, oidcSubject: claims.subject } });
-    if (!byEmail) await recordAudit({ db, input: { actor: `user:${email}`, action: "user.create", target: email, changes: { role: policy.defaultRole, via: "single sign-on" }, ip } });
+      : await db.user.create({
+          data: {
+            email,
+            name: claims.name?.trim() || email.split("@")[0] || email,
+            role: policy.defaultRole,
+            oidcIssuer: claims.issuer,
+            oidcSubject: claims.subject,
+          },
+        });
+    if (!byEmail)
+      await recordAudit({
+        db,
+        input: { actor: `user:${email}`, action: "user.create", target: email, changes: { role: policy.defaultRole, via: "single sign-on" }, ip },
+      });
   }
   if (user.disabled) return refuse(db, claims, ip, "user disabled", "Your Keel account is disabled; ask an admin.");
   const session = await createSession({ db, input: { userId: user.id, policy: policy.session } });

@@ -16,7 +16,9 @@ const LAST_SEEN_PRECISION_MS = 60_000;
 export async function createSession({ db, input }: { db: Tx; input: { userId: string; policy: SessionPolicy; now?: Date } }) {
   const now = input.now ?? new Date();
   const cookie = randomBytes(32).toString("base64url");
-  await db.session.create({ data: { hash: hashToken(cookie), userId: input.userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + input.policy.maxMs) } });
+  await db.session.create({
+    data: { hash: hashToken(cookie), userId: input.userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + input.policy.maxMs) },
+  });
   await db.user.update({ where: { id: input.userId }, data: { lastSignInAt: now } });
   return { cookie, expiresAt: new Date(now.getTime() + input.policy.maxMs) };
 }

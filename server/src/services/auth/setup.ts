@@ -24,16 +24,35 @@ export async function needsSetup({ db }: { db: Tx }): Promise<boolean> {
   return (await db.user.count()) === 0;
 }
 
-export async function completeSetup({ db, input }: { db: Tx; input: { token: string; email: string; name: string; password: string; ip: string; policy: SessionPolicy; now?: Date } }) {
+export async function completeSetup({
+  db,
+  input,
+}: {
+  db: Tx;
+  input: { token: string; email: string; name: string; password: string; ip: string; policy: SessionPolicy; now?: Date };
+}) {
   const now = input.now ?? new Date();
   const link = await db.setupLink.findUnique({ where: { hash: hashToken(input.token) } });
   if (!link || link.usedAt || link.expiresAt <= now) {
-    throw new KeelError("FORBIDDEN", "This setup link is not valid (used, expired or replaced). Restart Keel for a new one, or use: keel user create --role admin.");
+    throw new KeelError(
+      "FORBIDDEN",
+      "This setup link is not valid (used, expired or replaced). Restart Keel for a new one, or use: keel user create --role admin.",
+    );
   }
   if ((await db.user.count()) > 0) throw new KeelError("CONFLICT", "Keel already has users; sign in instead.");
   const user = await db.user.create({ data: { email: input.email, name: input.name, role: "admin", passwordHash: await hashPassword(input.password) } });
   await db.setupLink.update({ where: { id: link.id }, data: { usedAt: now } });
-  await recordAudit({ db, input: { actor: `user:${user.email}`, action: "user.create", target: user.email, changes: { role: "admin", via: "first-run setup link" }, ip: input.ip, at: now } });
+  await recordAudit({
+    db,
+    input: {
+      actor: `user:${user.email}`,
+      action: "user.create",
+      target: user.email,
+      changes: { role: "admin", via: "first-run setup link" },
+      ip: input.ip,
+      at: now,
+    },
+  });
   const session = await createSession({ db, input: { userId: user.id, policy: input.policy, now } });
   return { session, user: { email: user.email, name: user.name, role: user.role } };
 }

@@ -22,15 +22,24 @@ export async function signInWithPassword({ db, input }: { db: Tx; input: { email
     const oldest = failures.oldest?.getTime() ?? now.getTime();
     throw new SignInThrottled(Math.max(1, Math.ceil((oldest + SIGN_IN_LIMIT.windowMs - now.getTime()) / 1000)));
   }
-  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true },
+  });
   const matches = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : await verifyNothing(input.password);
   if (!user || !matches || user.disabled) {
     const reason = !user ? "unknown e-mail" : !matches ? "wrong password" : "user disabled";
-    await recordAudit({ db, input: { actor: `user:${input.email}`, action: "auth.login.failed", target: input.email, changes: { reason }, ip: input.ip, at: now } });
+    await recordAudit({
+      db,
+      input: { actor: `user:${input.email}`, action: "auth.login.failed", target: input.email, changes: { reason }, ip: input.ip, at: now },
+    });
     // One answer for every failure, so the answer does not tell which e-mails exist.
     throw new KeelError("UNAUTHORIZED", "The e-mail or password is not right, or the account is disabled.");
   }
   const session = await createSession({ db, input: { userId: user.id, policy: input.policy, now } });
-  await recordAudit({ db, input: { actor: `user:${user.email}`, action: "auth.login", target: user.email, changes: { method: "password" }, ip: input.ip, at: now } });
+  await recordAudit({
+    db,
+    input: { actor: `user:${user.email}`, action: "auth.login", target: user.email, changes: { method: "password" }, ip: input.ip, at: now },
+  });
   return { session, user: { email: user.email, name: user.name, role: user.role } };
 }

@@ -19,9 +19,29 @@ export interface UserSummary {
   lastSignInAt: string | null;
 }
 
-const SUMMARY = { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true, oidcSubject: true, createdAt: true, lastSignInAt: true } as const;
+const SUMMARY = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabled: true,
+  passwordHash: true,
+  oidcSubject: true,
+  createdAt: true,
+  lastSignInAt: true,
+} as const;
 
-function summary(row: { id: string; email: string; name: string; role: RoleValue; disabled: boolean; passwordHash: string | null; oidcSubject: string | null; createdAt: Date; lastSignInAt: Date | null }): UserSummary {
+function summary(row: {
+  id: string;
+  email: string;
+  name: string;
+  role: RoleValue;
+  disabled: boolean;
+  passwordHash: string | null;
+  oidcSubject: string | null;
+  createdAt: Date;
+  lastSignInAt: Date | null;
+}): UserSummary {
   return {
     id: row.id,
     email: row.email,
@@ -44,7 +64,10 @@ export async function createUser({ db, input }: { db: Tx; input: UserCreateData 
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new KeelError("CONFLICT", `A user with the e-mail ${input.email} already exists.`, [{ path: "email", message: "already exists" }]);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  const row = await db.user.create({ data: { email: input.email, name: input.name ?? nameFromEmail(input.email), role: input.role, passwordHash }, select: SUMMARY });
+  const row = await db.user.create({
+    data: { email: input.email, name: input.name ?? nameFromEmail(input.email), role: input.role, passwordHash },
+    select: SUMMARY,
+  });
   return summary(row);
 }
 
@@ -53,7 +76,15 @@ export async function listUsers({ db }: { db: Tx }): Promise<{ users: UserSummar
   return { users: rows.map(summary) };
 }
 
-export async function updateUser({ db, input, actorUserId }: { db: Tx; input: UserUpdateData; actorUserId?: string | undefined }): Promise<UserSummary & { sessionsEnded: number }> {
+export async function updateUser({
+  db,
+  input,
+  actorUserId,
+}: {
+  db: Tx;
+  input: UserUpdateData;
+  actorUserId?: string | undefined;
+}): Promise<UserSummary & { sessionsEnded: number }> {
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, role: true, disabled: true } });
   if (!user) throw new KeelError("NOT_FOUND", `No user with the e-mail ${input.email}.`, [{ path: "email", message: "no such user" }]);
   if (user.id === actorUserId && (input.disabled === true || (input.role !== undefined && input.role !== "admin"))) {

@@ -13,19 +13,16 @@ function testName(t: { suite: string; name: string; variant: string }): string {
   return `${t.suite} › ${t.name}${t.variant ? ` [${t.variant}]` : ""}`;
 }
 
-export function scopeName(filters: { team: string | null; service: string | null }, teamName: string | null): { kind: "team" | "service" | "organisation"; name: string } {
+export function scopeName(
+  filters: { team: string | null; service: string | null },
+  teamName: string | null,
+): { kind: "team" | "service" | "organisation"; name: string } {
   if (filters.service !== null) return { kind: "service", name: filters.service };
   if (filters.team !== null) return { kind: "team", name: `the ${teamName ?? filters.team} team` };
   return { kind: "organisation", name: "the organisation" };
 }
 
-export function composeSummaries(p: {
-  hours: HoursLost;
-  flaky: FlakyTests;
-  investment: InvestmentBalance;
-  period: string;
-  previousPeriod: string;
-}): Summary[] {
+export function composeSummaries(p: { hours: HoursLost; flaky: FlakyTests; investment: InvestmentBalance; period: string; previousPeriod: string }): Summary[] {
   const { hours, flaky, investment } = p;
   const teamName = investment.teams.length === 1 && hours.filters.team !== null ? (investment.teams[0]?.name ?? null) : null;
   return buildSummaries({
@@ -37,7 +34,12 @@ export function composeSummaries(p: {
     topFix: topFixPayback(flaky.tests, TOP_FIX_TESTS),
     fixedTests: {
       ...hours.costAvoided.fixedTests,
-      tests: hours.costAvoided.fixedTests.tests.map((t) => ({ name: testName(t.test), fixDate: t.fixDate, weeklyHoursBefore: t.weeklyHoursBefore, weeksSinceFix: t.weeksSinceFix })),
+      tests: hours.costAvoided.fixedTests.tests.map((t) => ({
+        name: testName(t.test),
+        fixDate: t.fixDate,
+        weeklyHoursBefore: t.weeklyHoursBefore,
+        weeksSinceFix: t.weeksSinceFix,
+      })),
     },
     delivery: hours.costAvoided.deliveryImprovements,
     investment: investment.teams.map((t) => ({

@@ -14,7 +14,6 @@ import { cents } from "../../metrics/money.ts";
 import { inputsOf, type CostContext } from "./costContext.ts";
 import { DAY_MS } from "@keel/shared/calendar";
 
-
 export interface TestIdentity {
   id: number;
   service: string | null;
@@ -107,7 +106,13 @@ async function deliveryImprovements(db: Db, ctx: CostContext, previousRows: Coun
     const total = (period: "current" | "previous") => outcomes.find((r) => r.period === period && r.week === null);
     const current = total("current");
     const previous = total("previous");
-    const baseline = costOfTeams(countsByTeam(previousRows.filter((r) => r.teamId === group.teamId), (r) => r.counts), inputsOf(ctx));
+    const baseline = costOfTeams(
+      countsByTeam(
+        previousRows.filter((r) => r.teamId === group.teamId),
+        (r) => r.counts,
+      ),
+      inputsOf(ctx),
+    );
     const d = deliveryAvoided({
       baselineRate: rate(previous?.failed ?? 0, previous?.deployments ?? 0),
       currentRate: rate(current?.failed ?? 0, current?.deployments ?? 0),

@@ -39,7 +39,11 @@ export async function loadCostModel(db: Db): Promise<{ model: ResolvedCostModel;
   const [teams, versions] = await Promise.all([
     db.team.findMany({ select: { id: true, slug: true, name: true, size: true, debtTarget: true }, orderBy: { slug: "asc" } }),
     // The latest version of each scope.
-    db.costModelVersion.findMany({ distinct: ["scope"], orderBy: [{ scope: "asc" }, { version: "desc" }], select: { scope: true, version: true, inputs: true } }),
+    db.costModelVersion.findMany({
+      distinct: ["scope"],
+      orderBy: [{ scope: "asc" }, { version: "desc" }],
+      select: { scope: true, version: true, inputs: true },
+    }),
   ]);
   const org = versions.find((v) => v.scope === "org") ?? null;
   const teamVersions = versions.filter((v) => v.scope !== "org").map((v) => ({ teamId: v.scope, version: v.version, inputs: v.inputs }));

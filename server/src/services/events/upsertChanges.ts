@@ -31,10 +31,7 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sourceRank: Record<CategorySourceValue, number> = { none: 0, prefix: 1, label: 2, explicit: 3 };
 
 /** What an update may set; a column left out of a row (null) keeps its value. */
-const updateColumns: readonly Column[] = [
-  ["id", "uuid"],
-  ...changeColumns.filter(([name]) => !["id", "sha", "createdAt"].includes(name)),
-];
+const updateColumns: readonly Column[] = [["id", "uuid"], ...changeColumns.filter(([name]) => !["id", "sha", "createdAt"].includes(name))];
 
 /** The fields an input sets: what it says; what it leaves out stays as stored. */
 function fieldsOf(input: ChangeInput): Partial<Prisma.ChangeCreateManyInput> & { committedAt: string } {
@@ -57,11 +54,7 @@ function fieldsOf(input: ChangeInput): Partial<Prisma.ChangeCreateManyInput> & {
  * `countFrom` (a deployment's commits) are applied first and not counted: a counted input that
  * meets a change one of them created counts as an update, as if they had been stored before it.
  */
-export async function upsertChanges(
-  tx: Tx,
-  inputs: ChangeInput[],
-  countFrom = 0,
-): Promise<{ ids: string[]; created: number; updated: number }> {
+export async function upsertChanges(tx: Tx, inputs: ChangeInput[], countFrom = 0): Promise<{ ids: string[]; created: number; updated: number }> {
   if (inputs.length === 0) return { ids: [], created: 0, updated: 0 };
   const existing = await changesBySha(tx, [...new Set(inputs.map((c) => c.sha))]);
   const bySha = new Map<string, typeof existing>();
@@ -121,7 +114,17 @@ export async function upsertChanges(
   // order and cannot deadlock (issue 13: 40P01 here with eight batches sharing commits).
   toCreate.sort((a, b) => compareText(a.repository ?? "", b.repository ?? "") || compareText(a.sha, b.sha));
   const updateRows = [...updates.values()].sort((a, b) => compareText(String(a.id), String(b.id)));
-  await bulkInsert(tx, "Change", changeColumns, toCreate.map((row) => ({ ...row, createdAt: now, updatedAt: now })));
-  await updateRowsById(tx, "Change", updateColumns, updateRows.map((row) => ({ ...row, updatedAt: now })));
+  await bulkInsert(
+    tx,
+    "Change",
+    changeColumns,
+    toCreate.map((row) => ({ ...row, createdAt: now, updatedAt: now })),
+  );
+  await updateRowsById(
+    tx,
+    "Change",
+    updateColumns,
+    updateRows.map((row) => ({ ...row, updatedAt: now })),
+  );
   return { ids, created, updated };
 }

@@ -104,7 +104,15 @@ export async function viewsOf(db: Db, rows: GoalRow[], now: Date, timeZone: stri
     const scope = { team: r.team?.slug ?? null, service: r.service?.slug ?? null };
     const current = values.get(scopeKey(scope))?.get(metric) ?? null;
     const by = r.by.toISOString().slice(0, 10);
-    const { status, expected } = goalStatus({ better: info.better, target: r.target, baseline: r.baseline, current, startedAt: r.startedAt, end: goalEnd(by, timeZone), now: measuredTo });
+    const { status, expected } = goalStatus({
+      better: info.better,
+      target: r.target,
+      baseline: r.baseline,
+      current,
+      startedAt: r.startedAt,
+      end: goalEnd(by, timeZone),
+      now: measuredTo,
+    });
     return {
       id: r.id,
       title: r.title ?? defaultGoalTitle(metric, r.target, by),

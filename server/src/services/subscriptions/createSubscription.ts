@@ -6,7 +6,17 @@ import { KeelError } from "../../errors.ts";
 import type { SecretBox } from "../secrets/secretBox.ts";
 import { redactUrl, subscriptionView, type SubscriptionView } from "./subscriptionView.ts";
 
-export async function createSubscription({ db, secrets, input, actor }: { db: Tx; secrets: SecretBox; input: SubscriptionCreateData; actor: string }): Promise<SubscriptionView> {
+export async function createSubscription({
+  db,
+  secrets,
+  input,
+  actor,
+}: {
+  db: Tx;
+  secrets: SecretBox;
+  input: SubscriptionCreateData;
+  actor: string;
+}): Promise<SubscriptionView> {
   if (input.team && !(await db.team.findUnique({ where: { slug: input.team }, select: { id: true } }))) {
     throw new KeelError("VALIDATION_FAILED", `No team has the slug "${input.team}".`, [{ path: "team", message: "is not a team" }]);
   }

@@ -10,6 +10,10 @@ export async function listDeliveries({ db, input }: { db: Tx; input: { id?: stri
   if (input.id && !(await db.subscription.findUnique({ where: { id: input.id }, select: { id: true } }))) {
     throw new KeelError("NOT_FOUND", `No subscription has the id ${input.id}.`);
   }
-  const rows = await db.delivery.findMany({ where: input.id ? { subscriptionId: input.id } : {}, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: DELIVERY_LOG_LIMIT });
+  const rows = await db.delivery.findMany({
+    where: input.id ? { subscriptionId: input.id } : {},
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: DELIVERY_LOG_LIMIT,
+  });
   return { deliveries: rows.map(deliveryView) };
 }

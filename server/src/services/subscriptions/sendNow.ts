@@ -12,6 +12,8 @@ export async function sendNow({ db, input, now = new Date() }: { db: Tx; input: 
   const subscription = await db.subscription.findUnique({ where: { id: input.id }, select: { id: true } });
   if (!subscription) throw new KeelError("NOT_FOUND", `No subscription has the id ${input.id}.`);
   const { timeZone } = await getOrgSettings({ db });
-  const row = await db.delivery.create({ data: { subscriptionId: subscription.id, kind: "now", key: `now:${randomUUID()}`, week: lastFullWeek(now, timeZone), dueAt: now } });
+  const row = await db.delivery.create({
+    data: { subscriptionId: subscription.id, kind: "now", key: `now:${randomUUID()}`, week: lastFullWeek(now, timeZone), dueAt: now },
+  });
   return { delivery: deliveryView(row) };
 }

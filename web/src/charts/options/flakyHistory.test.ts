@@ -18,7 +18,10 @@ test("splits each week's flaky failures into blocking ones and those retried in 
 });
 
 test("tooltip and label", () => {
-  const text = flakyWeekTooltip(weeks[0] as FlakyWeek).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  const text = flakyWeekTooltip(weeks[0] as FlakyWeek)
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   expect(text).toBe("Week of 2 Nov 2026 Blocking failures 2 Retried in the same run 1 Hours lost 1.0 h");
   expect(flakyHistoryLabel("applies a promo code", weeks)).toBe(
     "Bar chart of the flaky failures per week of applies a promo code, from the week of 2 Nov 2026 to the week of 16 Nov 2026: " +

@@ -4,7 +4,18 @@ import { countOf, formatCount } from "../../format/counts.ts";
 import { formatHours } from "../../format/costFigures.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { okabeIto } from "../palette.ts";
-import { barValue, categoryAxisStyle, dataIndexOf, gridWithLegend, legendStyle, tooltipBox, tooltipLine, tooltipTitle, valueAxisLabel, valueAxisSplitLine } from "./chartParts.ts";
+import {
+  barValue,
+  categoryAxisStyle,
+  dataIndexOf,
+  gridWithLegend,
+  legendStyle,
+  tooltipBox,
+  tooltipLine,
+  tooltipTitle,
+  valueAxisLabel,
+  valueAxisSplitLine,
+} from "./chartParts.ts";
 import { dateLabel, weekLabel } from "../../format/calendar.ts";
 
 export interface FlakyWeek {

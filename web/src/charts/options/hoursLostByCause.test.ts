@@ -37,10 +37,11 @@ test("with cost avoided, adds a line on a dollar axis", () => {
 });
 
 test("the tooltip gives each cause, the total with its cost and the avoided cost so far", () => {
-  const text = hoursLostWeekTooltip(weeks[1] as HoursLostWeek, 2730.91).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
-  expect(text).toBe(
-    "Week of 9 Nov 2026 Flaky tests 6.7 h Change failures 20.0 h Rework 12.0 h Total 38.7 h ($3,852.41) Cost avoided so far $2,730.91",
-  );
+  const text = hoursLostWeekTooltip(weeks[1] as HoursLostWeek, 2730.91)
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  expect(text).toBe("Week of 9 Nov 2026 Flaky tests 6.7 h Change failures 20.0 h Rework 12.0 h Total 38.7 h ($3,852.41) Cost avoided so far $2,730.91");
   const option = hoursLostByCauseOption(weeks);
   const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
   expect(formatter([{ dataIndex: 0 }])).toContain("Week of 2 Nov 2026");

@@ -24,7 +24,11 @@ test("stacks the categories in percent, debt first and unclassified last, with t
 });
 
 test("the tooltip lists every category, and says so for a week without changes", () => {
-  const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  const text = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
   expect(text(shareWeekTooltip(weeks[0] as ShareWeek, 0.2))).toBe(
     "Week of 2 Nov 2026: 48 changes Debt 25.0% Feature 39.6% Bug 22.9% Unplanned 2.1% Unclassified 10.4% Debt target 20.0%",
   );

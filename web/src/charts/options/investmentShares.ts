@@ -6,7 +6,17 @@ import { formatShare } from "../../format/costFigures.ts";
 import { possessive } from "../../format/text.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { chartInk, okabeIto } from "../palette.ts";
-import { categoryAxisStyle, dataIndexOf, gridWithLegend, legendStyle, tooltipBox, tooltipLine, tooltipTitle, valueAxisLabel, valueAxisSplitLine } from "./chartParts.ts";
+import {
+  categoryAxisStyle,
+  dataIndexOf,
+  gridWithLegend,
+  legendStyle,
+  tooltipBox,
+  tooltipLine,
+  tooltipTitle,
+  valueAxisLabel,
+  valueAxisSplitLine,
+} from "./chartParts.ts";
 import { dateLabel, weekLabel } from "../../format/calendar.ts";
 
 export type CategoryName = "debt" | "feature" | "bug" | "unplanned" | "other";

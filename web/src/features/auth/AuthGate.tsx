@@ -23,7 +23,12 @@ export function AuthGate({ signIn, children }: AuthGateProps) {
   }
   return (
     <main className="content">
-      <ErrorState title="Keel could not tell who is signed in." detail={describeAuthError(session.error)} onRetry={() => void session.refetch()} retrying={session.isFetching} />
+      <ErrorState
+        title="Keel could not tell who is signed in."
+        detail={describeAuthError(session.error)}
+        onRetry={() => void session.refetch()}
+        retrying={session.isFetching}
+      />
     </main>
   );
 }

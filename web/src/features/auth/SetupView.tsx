@@ -46,8 +46,8 @@ export function SetupView() {
     return (
       <AuthCard title="Set up Keel" tabTitle="Set up">
         <p className="auth-alert" role="alert">
-          This page needs the setup link Keel printed in its terminal at its first start (it ends in <code>/setup#</code> and a code). Copy the whole link; if it
-          expired, restart Keel for a new one.
+          This page needs the setup link Keel printed in its terminal at its first start (it ends in <code>/setup#</code> and a code). Copy the whole link; if
+          it expired, restart Keel for a new one.
         </p>
         <p className="auth-or">
           <Link to="/sign-in">Sign in</Link> if Keel already has users.
@@ -96,7 +96,15 @@ export function SetupView() {
           error={errors.password}
           help={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         />
-        <TextField id="setup-confirm" label="Confirm password" type="password" autoComplete="new-password" value={values.confirm} onChange={set("confirm")} error={errors.confirm} />
+        <TextField
+          id="setup-confirm"
+          label="Confirm password"
+          type="password"
+          autoComplete="new-password"
+          value={values.confirm}
+          onChange={set("confirm")}
+          error={errors.confirm}
+        />
         <button type="submit" className="button" disabled={setup.isPending}>
           {setup.isPending ? "Creating…" : "Create admin and sign in"}
         </button>

@@ -73,7 +73,17 @@ export function SignInView() {
         </div>
       ) : null}
       <form className="auth-form" onSubmit={submit} noValidate aria-label="Sign in">
-        <TextField id="sign-in-email" label="E-mail" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} required autoFocus />
+        <TextField
+          id="sign-in-email"
+          label="E-mail"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.email}
+          required
+          autoFocus
+        />
         <TextField
           id="sign-in-password"
           label="Password"

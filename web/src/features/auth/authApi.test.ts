@@ -3,7 +3,11 @@ import { SERVER_FAILED, SERVER_UNREACHABLE } from "../../api/describeApiError.ts
 import { AuthRequestError, authFieldErrors, describeAuthError, errorBodyOf, failureOf } from "./authApi.ts";
 
 test("an error body's message and details", () => {
-  expect(errorBodyOf({ error: { code: "VALIDATION_FAILED", message: "Invalid request: email.", details: [{ path: "email", message: "must be an e-mail address" }] } })).toEqual({
+  expect(
+    errorBodyOf({
+      error: { code: "VALIDATION_FAILED", message: "Invalid request: email.", details: [{ path: "email", message: "must be an e-mail address" }] },
+    }),
+  ).toEqual({
     message: "Invalid request: email.",
     details: [{ path: "email", message: "must be an e-mail address" }],
   });

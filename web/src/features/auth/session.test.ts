@@ -27,7 +27,10 @@ test("a user without a name is named by their e-mail", () => {
 });
 
 test("missing sign-in options mean password only", () => {
-  expect(sessionFrom(401, { error: { code: "UNAUTHORIZED", message: "Not signed in." } })).toEqual({ kind: "signed-out", signIn: { password: true, sso: false, setup: false } });
+  expect(sessionFrom(401, { error: { code: "UNAUTHORIZED", message: "Not signed in." } })).toEqual({
+    kind: "signed-out",
+    signIn: { password: true, sso: false, setup: false },
+  });
 });
 
 test("anything else is not a session", () => {

@@ -59,7 +59,12 @@ export function CostAvoidedPanel({ costAvoided, timeZone, period }: CostAvoidedP
               ),
             },
             { key: "deployments", header: "Deployments", numeric: true, cell: (t) => t.currentDeployments },
-            { key: "perFailure", header: "Hours per failure before", numeric: true, cell: (t) => (t.baselineHoursPerFailure === null ? "–" : formatHours(t.baselineHoursPerFailure)) },
+            {
+              key: "perFailure",
+              header: "Hours per failure before",
+              numeric: true,
+              cell: (t) => (t.baselineHoursPerFailure === null ? "–" : formatHours(t.baselineHoursPerFailure)),
+            },
             { key: "window", header: `Avoided in ${period}`, numeric: true, cell: (t) => <HoursAndCost hours={t.hours} costUsd={t.costUsd} /> },
           ]}
         />

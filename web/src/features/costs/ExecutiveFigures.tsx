@@ -42,8 +42,8 @@ export function ExecutiveFigures({ hours }: { hours: HoursLostData }) {
         {s.sprintsLostPerMonth === null ? "no team in scope has a size set" : `sprints of ${hours.costModel.inputs.sprintWeeks} weeks, for the whole team`}
       </Figure>
       <Figure label="Cost avoided" value={formatUsd(avoided.totalCostUsd)} testId="figure-avoided">
-        {formatUsd(avoided.fixedTests.costUsd)} by fixed flaky tests since their fixes; {formatUsd(avoided.deliveryImprovements.costUsd)} by lower
-        change failure rates than the {weeks} weeks before
+        {formatUsd(avoided.fixedTests.costUsd)} by fixed flaky tests since their fixes; {formatUsd(avoided.deliveryImprovements.costUsd)} by lower change
+        failure rates than the {weeks} weeks before
       </Figure>
     </dl>
   );

@@ -53,8 +53,8 @@ export function ExecutiveReport({ filters, today }: { filters: CostFilters; toda
           {(data) =>
             data.series.every((w) => w.total === 0) && data.costAvoided.totalCostUsd === 0 ? (
               <EmptyState>
-                Nothing was lost in these weeks: no blocking flaky failure, no incident caused by a change, no rollback or hotfix. If that is
-                surprising, check that deployments, incidents and CI builds reach Keel (see the <a href={API_DOCS_URL}>API docs</a>).
+                Nothing was lost in these weeks: no blocking flaky failure, no incident caused by a change, no rollback or hotfix. If that is surprising, check
+                that deployments, incidents and CI builds reach Keel (see the <a href={API_DOCS_URL}>API docs</a>).
               </EmptyState>
             ) : (
               <HoursLostPanel hours={data} />

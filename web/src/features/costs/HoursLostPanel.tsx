@@ -72,7 +72,14 @@ function CauseTable({ hours }: { hours: HoursLostData }) {
           ),
           footer: "Total",
         },
-        { key: "hours", header: "Hours", numeric: true, testId: (c) => `cause-hours-${c.key}`, cell: (c) => formatHours(s.byCause[c.key].hours), footer: formatHours(s.total) },
+        {
+          key: "hours",
+          header: "Hours",
+          numeric: true,
+          testId: (c) => `cause-hours-${c.key}`,
+          cell: (c) => formatHours(s.byCause[c.key].hours),
+          footer: formatHours(s.total),
+        },
         {
           key: "cost",
           header: "Cost",
@@ -83,7 +90,13 @@ function CauseTable({ hours }: { hours: HoursLostData }) {
           footerTestId: "cause-cost-total",
         },
         { key: "share", header: "Share of capacity", numeric: true, cell: (c) => share(s.byCause[c.key].capacityShare), footer: share(s.capacityShare) },
-        { key: "sprints", header: "Sprints a month", numeric: true, cell: (c) => sprints(s.byCause[c.key].sprintsLostPerMonth), footer: sprints(s.sprintsLostPerMonth) },
+        {
+          key: "sprints",
+          header: "Sprints a month",
+          numeric: true,
+          cell: (c) => sprints(s.byCause[c.key].sprintsLostPerMonth),
+          footer: sprints(s.sprintsLostPerMonth),
+        },
         { key: "before", header: "Weeks before", numeric: true, cell: (c) => formatHours(s.previous[c.key]), footer: formatHours(s.previous.total) },
       ]}
     />

@@ -31,5 +31,7 @@ test("sums tests, stops at as-of and caps at 52 weeks", () => {
 
 test("no fixed test, no avoided cost", () => {
   expect(cumulativeAvoided(2, "2026-01-12T00:00:00.000Z", "2026-01-26T00:00:00.000Z", [])).toEqual([0, 0]);
-  expect(cumulativeAvoided(1, "2026-01-12T00:00:00.000Z", "2026-01-19T00:00:00.000Z", [{ fixDate: "2026-01-19T00:00:00.000Z", weeksSinceFix: 0, costUsd: 0 }])).toEqual([0]);
+  expect(
+    cumulativeAvoided(1, "2026-01-12T00:00:00.000Z", "2026-01-19T00:00:00.000Z", [{ fixDate: "2026-01-19T00:00:00.000Z", weeksSinceFix: 0, costUsd: 0 }]),
+  ).toEqual([0]);
 });

@@ -34,7 +34,14 @@ export function ConnectionsSection({ timeZone }: { timeZone: string }) {
   });
   if (connections.isPending) return <LoadingState label="Loading connections…" lines={2} />;
   if (connections.isError) {
-    return <ErrorState title="The connections could not be loaded." detail={describeApiError(connections.error)} onRetry={() => void connections.refetch()} retrying={connections.isFetching} />;
+    return (
+      <ErrorState
+        title="The connections could not be loaded."
+        detail={describeApiError(connections.error)}
+        onRetry={() => void connections.refetch()}
+        retrying={connections.isFetching}
+      />
+    );
   }
   return (
     <>
@@ -110,7 +117,13 @@ function ConnectionRow({ connection: c, timeZone }: { connection: ConnectionView
           </span>
         ) : (
           <>
-            <button type="button" className="button button-small" onClick={() => sync.mutate({ id: c.id })} disabled={busy(c) || sync.isPending} aria-label={`Sync ${name} now`}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => sync.mutate({ id: c.id })}
+              disabled={busy(c) || sync.isPending}
+              aria-label={`Sync ${name} now`}
+            >
               Sync now
             </button>{" "}
             <button type="button" className="button button-danger button-small" onClick={() => setConfirming(true)} aria-label={`Remove ${name}`}>
@@ -118,7 +131,11 @@ function ConnectionRow({ connection: c, timeZone }: { connection: ConnectionView
             </button>
           </>
         )}
-        {sync.isError || remove.isError ? <p className="field-error" role="alert">{describeApiError(sync.error ?? remove.error)}</p> : null}
+        {sync.isError || remove.isError ? (
+          <p className="field-error" role="alert">
+            {describeApiError(sync.error ?? remove.error)}
+          </p>
+        ) : null}
       </td>
     </tr>
   );

@@ -39,7 +39,8 @@ export default function DataSourcesPage() {
           <section id="webhooks" className="panel" aria-labelledby="webhooks-heading">
             <h2 id="webhooks-heading">Webhooks</h2>
             <p className="section-intro">
-              Paste each URL into the vendor&rsquo;s webhook settings with the same secret Keel has. Deliveries are stored before they are answered and processed right after.
+              Paste each URL into the vendor&rsquo;s webhook settings with the same secret Keel has. Deliveries are stored before they are answered and
+              processed right after.
             </p>
             {timeZone ? <WebhooksSection timeZone={timeZone} /> : <LoadingState label="Loading webhooks…" lines={3} />}
           </section>
@@ -48,8 +49,8 @@ export default function DataSourcesPage() {
         <section id="ci" className="panel" aria-labelledby="ci-heading">
           <h2 id="ci-heading">CI snippets</h2>
           <p className="section-intro">
-            Report builds with their JUnit reports, and deployments with the commits they shipped, from your pipelines. Replace <code>my-service</code> with the service&rsquo;s name and
-            give the job an ingest token.
+            Report builds with their JUnit reports, and deployments with the commits they shipped, from your pipelines. Replace <code>my-service</code> with the
+            service&rsquo;s name and give the job an ingest token.
           </p>
           <CiSnippetsSection />
         </section>

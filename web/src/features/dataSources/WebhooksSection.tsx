@@ -15,7 +15,14 @@ export function WebhooksSection({ timeZone }: { timeZone: string }) {
   const status = useQuery({ ...trpc.webhooks.status.queryOptions(), refetchInterval: 30_000 });
   if (status.isPending) return <LoadingState label="Loading webhooks…" lines={3} />;
   if (status.isError) {
-    return <ErrorState title="The webhooks could not be loaded." detail={describeApiError(status.error)} onRetry={() => void status.refetch()} retrying={status.isFetching} />;
+    return (
+      <ErrorState
+        title="The webhooks could not be loaded."
+        detail={describeApiError(status.error)}
+        onRetry={() => void status.refetch()}
+        retrying={status.isFetching}
+      />
+    );
   }
   return (
     <div className="table-scroll">

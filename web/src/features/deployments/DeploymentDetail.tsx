@@ -61,7 +61,8 @@ export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: 
           <div>
             <dt>Rolls back</dt>
             <dd>
-              <Link to={deploymentHref(rollbackOf.id)}>{rollbackOf.id}</Link> <span className="muted">({formatDateTimeIn(rollbackOf.finishedAt, timeZone)})</span>
+              <Link to={deploymentHref(rollbackOf.id)}>{rollbackOf.id}</Link>{" "}
+              <span className="muted">({formatDateTimeIn(rollbackOf.finishedAt, timeZone)})</span>
             </dd>
           </div>
         ) : null}
@@ -98,8 +99,8 @@ export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: 
         <p>This deployment did not succeed, so it counts in no DORA metric.</p>
       ) : causes.length === 0 ? (
         <p>
-          It caused no failure: no incident names it or a commit it first shipped, it was not rolled back, and no incident without a named cause opened
-          after it (within {attributionWindowText(attributionWindowHours)}) before the next deployment of {d.service}.
+          It caused no failure: no incident names it or a commit it first shipped, it was not rolled back, and no incident without a named cause opened after it
+          (within {attributionWindowText(attributionWindowHours)}) before the next deployment of {d.service}.
         </p>
       ) : (
         <ul className="causes" data-testid="failure-causes">
@@ -142,7 +143,11 @@ export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: 
             },
             { key: "category", header: "Category", cell: (c) => <span className={`category category-${c.category}`}>{c.category}</span> },
             { key: "committed", header: "Committed", className: "nowrap", cell: (c) => formatDateTimeIn(c.committedAt, timeZone) },
-            { key: "leadTime", header: "Lead time", cell: (c) => <LeadTime countedHere={c.countedHere} firstDeploymentId={c.firstDeploymentId} hours={c.leadTimeHours} /> },
+            {
+              key: "leadTime",
+              header: "Lead time",
+              cell: (c) => <LeadTime countedHere={c.countedHere} firstDeploymentId={c.firstDeploymentId} hours={c.leadTimeHours} />,
+            },
           ]}
         />
       )}

@@ -18,7 +18,11 @@ export function DeploymentList({ view }: { view: DeploymentView }) {
   const trpc = useTRPC();
   const { settings, timeZone, window } = useListPeriod(view.filters.weeks);
   const input = window ? deploymentListInput(view.filters, window, view.page) : undefined;
-  const list = useQuery({ ...trpc.deployments.list.queryOptions(input ?? { from: "", to: "" }), enabled: input !== undefined, placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.deployments.list.queryOptions(input ?? { from: "", to: "" }),
+    enabled: input !== undefined,
+    placeholderData: keepPreviousData,
+  });
 
   if (settings.isError || !list.data || !window || !timeZone) return <RecordListPending noun="deployments" settings={settings} list={list} />;
 
@@ -39,7 +43,9 @@ export function DeploymentList({ view }: { view: DeploymentView }) {
       list={list}
       data={data}
       view={view}
-      selected={view.selected && !selectedOnPage ? <DeploymentDetail id={view.selected} timeZone={timeZone} onClose={() => view.select(undefined)} standalone /> : null}
+      selected={
+        view.selected && !selectedOnPage ? <DeploymentDetail id={view.selected} timeZone={timeZone} onClose={() => view.select(undefined)} standalone /> : null
+      }
       empty={
         <>
           No deployments match these filters in this period.{" "}
@@ -86,8 +92,19 @@ export function DeploymentList({ view }: { view: DeploymentView }) {
   );
 }
 
-function Outcome({ changeFailure, reasons }: { changeFailure: boolean | null; reasons: { rule: "incident" | "commit" | "rollback" | "timeWindow"; incidentId: string | null; rollbackId: string | null }[] }) {
-  if (changeFailure === null) return <span className="muted" title="Only successful deployments count in the DORA metrics">Not counted</span>;
+function Outcome({
+  changeFailure,
+  reasons,
+}: {
+  changeFailure: boolean | null;
+  reasons: { rule: "incident" | "commit" | "rollback" | "timeWindow"; incidentId: string | null; rollbackId: string | null }[];
+}) {
+  if (changeFailure === null)
+    return (
+      <span className="muted" title="Only successful deployments count in the DORA metrics">
+        Not counted
+      </span>
+    );
   if (!changeFailure) return <span className="muted">No failure</span>;
   return (
     <>

@@ -52,10 +52,24 @@ export function DoraOverview({ filters }: { filters: ScopeFilters }) {
   const TrendCharts = useTrendCharts();
 
   if (settings.isError) {
-    return <ErrorState title="The organisation's settings could not be loaded." detail={describeApiError(settings.error)} onRetry={() => void settings.refetch()} retrying={settings.isFetching} />;
+    return (
+      <ErrorState
+        title="The organisation's settings could not be loaded."
+        detail={describeApiError(settings.error)}
+        onRetry={() => void settings.refetch()}
+        retrying={settings.isFetching}
+      />
+    );
   }
   if (report.isError && !report.data) {
-    return <ErrorState title="The DORA metrics could not be loaded." detail={describeApiError(report.error)} onRetry={() => void report.refetch()} retrying={report.isFetching} />;
+    return (
+      <ErrorState
+        title="The DORA metrics could not be loaded."
+        detail={describeApiError(report.error)}
+        onRetry={() => void report.refetch()}
+        retrying={report.isFetching}
+      />
+    );
   }
   if (!report.data) return <OverviewSkeleton />;
   return (
@@ -126,7 +140,13 @@ function DoraReportView({ report, filters, updating, failedUpdate, TrendCharts }
 
   return (
     <div className={updating ? "overview is-updating" : "overview"} aria-busy={updating}>
-      <section aria-labelledby="summary-heading" data-testid="dora-tiles" data-window-from={report.window.from} data-window-to={report.window.to} data-ready={updating ? "false" : "true"}>
+      <section
+        aria-labelledby="summary-heading"
+        data-testid="dora-tiles"
+        data-window-from={report.window.from}
+        data-window-to={report.window.to}
+        data-ready={updating ? "false" : "true"}
+      >
         <div className="summary-head">
           <h2 id="summary-heading">
             {windowLabel(report)}
@@ -140,7 +160,11 @@ function DoraReportView({ report, filters, updating, failedUpdate, TrendCharts }
               Updating…
             </p>
           ) : null}
-          {failedUpdate ? <p className="state-detail" role="alert">These filters could not be applied: {failedUpdate}</p> : null}
+          {failedUpdate ? (
+            <p className="state-detail" role="alert">
+              These filters could not be applied: {failedUpdate}
+            </p>
+          ) : null}
         </div>
         {empty ? (
           <EmptyState>

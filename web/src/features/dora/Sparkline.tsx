@@ -15,7 +15,15 @@ export function Sparkline({ values, color, lastPartial }: { values: (number | nu
     <svg className="sparkline" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
       <path d={line} fill="none" stroke={color} strokeWidth={1.75} strokeLinejoin="round" strokeLinecap="round" vectorEffect="non-scaling-stroke" />
       {last ? (
-        <circle cx={last.x} cy={last.y} r={2.5} fill={lastPartial && lastIsCurrent ? "#ffffff" : color} stroke={color} strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
+        <circle
+          cx={last.x}
+          cy={last.y}
+          r={2.5}
+          fill={lastPartial && lastIsCurrent ? "#ffffff" : color}
+          stroke={color}
+          strokeWidth={1.5}
+          vectorEffect="non-scaling-stroke"
+        />
       ) : null}
     </svg>
   );

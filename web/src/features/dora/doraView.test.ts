@@ -1,5 +1,16 @@
 import { expect, test } from "vitest";
-import { dataQualityNotes, doraTiles, doraTrends, frequencyUnit, methodSentence, trendLabel, valueText, weekIsPartial, windowLabel, type DoraMetrics } from "./doraView.ts";
+import {
+  dataQualityNotes,
+  doraTiles,
+  doraTrends,
+  frequencyUnit,
+  methodSentence,
+  trendLabel,
+  valueText,
+  weekIsPartial,
+  windowLabel,
+  type DoraMetrics,
+} from "./doraView.ts";
 
 const plain = (s: string) => s.replace(/\u00a0/g, " ");
 const none = { count: 0, examples: [] };
@@ -131,7 +142,14 @@ test("details say what each value rests on", () => {
 
 test("no value reads as No data, with no level and no comparison", () => {
   const r = report();
-  r.summary.leadTime = { ...r.summary.leadTime, medianHours: null, p90Hours: null, level: null, changes: 0, change: { changes: -160, medianHours: null, p90Hours: null, excludedNegative: 0 } };
+  r.summary.leadTime = {
+    ...r.summary.leadTime,
+    medianHours: null,
+    p90Hours: null,
+    level: null,
+    changes: 0,
+    change: { changes: -160, medianHours: null, p90Hours: null, excludedNegative: 0 },
+  };
   const lead = doraTiles(r)[1];
   expect(valueText(lead?.value ?? null)).toBe("No data");
   expect(lead?.level).toBeNull();
@@ -187,7 +205,14 @@ test("the data-quality note speaks only when the data is thin or odd", () => {
   thin.dataQuality.changesWithNegativeLeadTime = { count: 2, examples: ["abcdef0123456789", "0123456789abcdef"] };
   thin.dataQuality.incidentsWithoutService = { count: 1, examples: ["inc-0007"] };
   const notes = dataQualityNotes(thin);
-  expect(notes.map((n) => n.key)).toEqual(["few-deployments", "few-changes", "few-incidents", "negative-lead-time", "open-incidents", "incidents-without-service"]);
+  expect(notes.map((n) => n.key)).toEqual([
+    "few-deployments",
+    "few-changes",
+    "few-incidents",
+    "negative-lead-time",
+    "open-incidents",
+    "incidents-without-service",
+  ]);
   expect(notes[0]?.text).toBe("Only 4 successful deployments in this period: one failure more or less moves the change failure rate by 25 points.");
   expect(notes[3]).toMatchObject({ examples: ["abcdef01", "01234567"], text: expect.stringContaining("2 changes were left out of lead time") });
   expect(notes[4]).toMatchObject({ link: "openIncidents", examples: ["inc-0061", "inc-0060"] });
@@ -208,7 +233,9 @@ test("a previous period that started before Keel's records is not compared with"
   // Records start on 20 Oct, after the previous period began on 14 Oct.
   const tiles = doraTiles(report(), "2026-10-20T08:00:00.000Z");
   for (const tile of tiles) expect(tile.change).toMatchObject({ tone: "none", text: "No full earlier period to compare", previous: null });
-  expect(tiles[0]?.change.sentence).toBe("Keel's records start on 20 Oct 2026, after the previous period (14 Oct 2026 – 1 Nov 2026) began, so there is no fair comparison.");
+  expect(tiles[0]?.change.sentence).toBe(
+    "Keel's records start on 20 Oct 2026, after the previous period (14 Oct 2026 – 1 Nov 2026) began, so there is no fair comparison.",
+  );
   expect(dataQualityNotes(report(), "2026-10-20T08:00:00.000Z")[0]?.key).toBe("previous-incomplete");
   // Records from before the previous period: compared as usual.
   expect(doraTiles(report(), "2026-09-01T00:00:00.000Z")[0]?.change.tone).toBe("better");

@@ -187,8 +187,11 @@ function details(report: DoraMetrics): Record<MetricKey, string> {
   const days = s.deploymentFrequency.deployDaysPerWeekMedian;
   return {
     deploymentFrequency:
-      countOf(s.deploymentFrequency.deployments, "deployment") + (days === null ? "" : ` · on ${formatShort(days)} ${days === 1 ? "day" : "days"} a week (median)`),
-    leadTime: [s.leadTime.p90Hours === null ? null : `90th percentile ${formatHours(s.leadTime.p90Hours)}`, countOf(s.leadTime.changes, "change")].filter(Boolean).join(" · "),
+      countOf(s.deploymentFrequency.deployments, "deployment") +
+      (days === null ? "" : ` · on ${formatShort(days)} ${days === 1 ? "day" : "days"} a week (median)`),
+    leadTime: [s.leadTime.p90Hours === null ? null : `90th percentile ${formatHours(s.leadTime.p90Hours)}`, countOf(s.leadTime.changes, "change")]
+      .filter(Boolean)
+      .join(" · "),
     changeFailureRate: `${formatCount(s.changeFailureRate.failed)} of ${countOf(s.changeFailureRate.deployments, "deployment")} caused a failure`,
     recoveryTime: [
       s.recoveryTime.p90Hours === null ? null : `90th percentile ${formatHours(s.recoveryTime.p90Hours)}`,
@@ -200,7 +203,6 @@ function details(report: DoraMetrics): Record<MetricKey, string> {
     reworkRate: `${formatCount(s.reworkRate.rework)} of ${countOf(s.reworkRate.deployments, "deployment")} were rollbacks or fixes`,
   };
 }
-
 
 /** True when the week starting `bucketStart` (a local Monday) ends after the window does. */
 export function weekIsPartial(bucketStart: string, windowTo: string, timeZone: string): boolean {
@@ -284,8 +286,18 @@ export interface Trend {
 const TREND: Record<MetricKey, { title: string; caption: string; unit: TrendUnit; color: string }> = {
   deploymentFrequency: { title: "Deployments per week", caption: "Successful deployments", unit: "count", color: okabeIto.blue },
   leadTime: { title: "Lead time per week", caption: "Median hours from commit to deployment", unit: "hours", color: okabeIto.orange },
-  changeFailureRate: { title: "Change failure rate per week", caption: "Share of deployments that caused a failure", unit: "fraction", color: okabeIto.vermillion },
-  recoveryTime: { title: "Recovery time per week", caption: "Median hours from incident opened to resolved, by week resolved", unit: "hours", color: okabeIto.bluishGreen },
+  changeFailureRate: {
+    title: "Change failure rate per week",
+    caption: "Share of deployments that caused a failure",
+    unit: "fraction",
+    color: okabeIto.vermillion,
+  },
+  recoveryTime: {
+    title: "Recovery time per week",
+    caption: "Median hours from incident opened to resolved, by week resolved",
+    unit: "hours",
+    color: okabeIto.bluishGreen,
+  },
   reworkRate: { title: "Rework rate per week", caption: "Share of deployments that were rollbacks or fixes", unit: "fraction", color: okabeIto.reddishPurple },
 };
 
@@ -351,7 +363,11 @@ export function dataQualityNotes(report: DoraMetrics, dataSince?: string | null)
   }
   const deployments = s.deploymentFrequency.deployments;
   if (deployments === 0) {
-    notes.push({ key: "no-deployments", text: "No successful deployments in this period, so there is no change failure rate, rework rate or lead time to show.", examples: [] });
+    notes.push({
+      key: "no-deployments",
+      text: "No successful deployments in this period, so there is no change failure rate, rework rate or lead time to show.",
+      examples: [],
+    });
   } else if (deployments < FEW) {
     notes.push({
       key: "few-deployments",

@@ -69,7 +69,11 @@ export function readScope(params: URLSearchParams): ScopeFilters {
 }
 
 /** Sets or removes URL parameters; undefined, empty and default values are left out. */
-export function writeParams(current: URLSearchParams, values: Record<string, string | number | undefined>, defaults: Record<string, string | number> = {}): URLSearchParams {
+export function writeParams(
+  current: URLSearchParams,
+  values: Record<string, string | number | undefined>,
+  defaults: Record<string, string | number> = {},
+): URLSearchParams {
   const next = new URLSearchParams(current);
   for (const [key, raw] of Object.entries(values)) {
     const value = typeof raw === "string" ? raw.trim() : raw;

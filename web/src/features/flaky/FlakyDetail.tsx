@@ -104,8 +104,8 @@ export function FlakyDetail({ test, filters, timeZone, onClose, avoided }: Flaky
 
       <h3>Flaky failures per week</h3>
       <p className="muted">
-        A flaky failure is a failed run on a commit where the same test also passed. It blocks a build when it made that run fail; a retry
-        inside the same run does not block. {weeksWithFailures === 0 ? "None in these weeks." : ""}
+        A flaky failure is a failed run on a commit where the same test also passed. It blocks a build when it made that run fail; a retry inside the same run
+        does not block. {weeksWithFailures === 0 ? "None in these weeks." : ""}
       </p>
       <EChart option={option} ariaLabel={flakyHistoryLabel(testShortName(test), test.history)} className="chart-small" />
 

@@ -67,8 +67,8 @@ export function FlakyTestsView({ filters, today }: { filters: CostFilters; today
               <h2 id="flaky-ranking-heading">Ranked by hours lost</h2>
               {data.tests.length === 0 ? (
                 <EmptyState>
-                  No flaky test in these weeks: no test both failed and passed on the same commit. Flaky tests show up here once CI sends JUnit
-                  reports (see the <a href={API_DOCS_URL}>API docs</a>).
+                  No flaky test in these weeks: no test both failed and passed on the same commit. Flaky tests show up here once CI sends JUnit reports (see the{" "}
+                  <a href={API_DOCS_URL}>API docs</a>).
                 </EmptyState>
               ) : (
                 <>
@@ -77,7 +77,15 @@ export function FlakyTestsView({ filters, today }: { filters: CostFilters; today
                       ? `The top ${data.tests.length} of ${countOf(data.total, "flaky test")} in these weeks lost ${formatHours(hours)} (${formatUsd(cost)}).`
                       : `${countOf(data.total, "test")} had flaky failures in these weeks; together they lost ${formatHours(hours)} (${formatUsd(cost)}).`}
                   </p>
-                  <FlakyTable tests={data.tests} timeZone={data.timeZone} sort={sort} onSort={setSort} selectedId={selectedId} onSelect={select} avoided={avoided} />
+                  <FlakyTable
+                    tests={data.tests}
+                    timeZone={data.timeZone}
+                    sort={sort}
+                    onSort={setSort}
+                    selectedId={selectedId}
+                    onSelect={select}
+                    avoided={avoided}
+                  />
                   {data.total > data.tests.length && limit < MAX_LIMIT ? (
                     <button type="button" className="button button-quiet show-more" onClick={() => setLimit(MAX_LIMIT)} disabled={list.isFetching}>
                       {data.total > MAX_LIMIT ? `Show the top ${MAX_LIMIT}` : `Show all ${data.total}`}

@@ -4,10 +4,40 @@ import { DEFAULT_SORT, nextSort, sortFlakyTests, type SortableFlakyTest } from "
 const base = { suite: "s", flakyFailures: 1, blockingFailures: 1, firstSeen: "2026-08-01T00:00:00Z", lastSeen: "2026-11-01T00:00:00Z" };
 // In the API's order: by hours lost.
 const tests: (SortableFlakyTest & { id: number })[] = [
-  { ...base, id: 10, name: "applies a promo code", hoursLost: 49.6, costUsd: 4967.47, state: "flaky", paybackWeeks: 1.05, flakyFailures: 103, lastSeen: "2026-11-20T00:00:00Z" },
-  { ...base, id: 63, name: "redeliversAfterTimeout", hoursLost: 13.2, costUsd: 1318.53, state: "fixed", paybackWeeks: null, flakyFailures: 26, lastSeen: "2026-09-22T00:00:00Z" },
+  {
+    ...base,
+    id: 10,
+    name: "applies a promo code",
+    hoursLost: 49.6,
+    costUsd: 4967.47,
+    state: "flaky",
+    paybackWeeks: 1.05,
+    flakyFailures: 103,
+    lastSeen: "2026-11-20T00:00:00Z",
+  },
+  {
+    ...base,
+    id: 63,
+    name: "redeliversAfterTimeout",
+    hoursLost: 13.2,
+    costUsd: 1318.53,
+    state: "fixed",
+    paybackWeeks: null,
+    flakyFailures: 26,
+    lastSeen: "2026-09-22T00:00:00Z",
+  },
   { ...base, id: 8, name: "shows suggestions while typing", hoursLost: 3.3, costUsd: 333.71, state: "flaky", paybackWeeks: 15.6, flakyFailures: 7 },
-  { ...base, id: 35, name: "evictsIdleSessionsAfterTimeout", hoursLost: 0, costUsd: 0, state: "flaky", paybackWeeks: null, flakyFailures: 23, blockingFailures: 0 },
+  {
+    ...base,
+    id: 35,
+    name: "evictsIdleSessionsAfterTimeout",
+    hoursLost: 0,
+    costUsd: 0,
+    state: "flaky",
+    paybackWeeks: null,
+    flakyFailures: 23,
+    blockingFailures: 0,
+  },
 ];
 const ids = (sorted: { id: number }[]) => sorted.map((t) => t.id);
 

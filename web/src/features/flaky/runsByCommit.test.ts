@@ -24,7 +24,16 @@ function attempt(over: Partial<Attempt>): Attempt {
 }
 
 function sha(attempts: Attempt[], over: Partial<Sha> = {}): Sha {
-  return { commitSha: "9f1c2ab0d4e5", branch: "main", lastFinishedAt: "2026-10-05T10:27:00.000Z", flaky: false, broken: false, outageAttempts: 0, attempts, ...over };
+  return {
+    commitSha: "9f1c2ab0d4e5",
+    branch: "main",
+    lastFinishedAt: "2026-10-05T10:27:00.000Z",
+    flaky: false,
+    broken: false,
+    outageAttempts: 0,
+    attempts,
+    ...over,
+  };
 }
 
 describe("commitRows", () => {

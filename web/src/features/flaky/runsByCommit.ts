@@ -108,6 +108,9 @@ export function commitRows(history: Pick<FlakyHistoryData, "shas">, timeZone: st
 /** The sentence above the list: how many commits, and whether some were left off. */
 export function historyCaption(history: Pick<FlakyHistoryData, "shas" | "totalShas">): string {
   const flaky = history.shas.filter((s) => s.flaky).length;
-  const shown = history.shas.length < history.totalShas ? `The ${history.shas.length} most recent of ${countOf(history.totalShas, "commit")}` : countOf(history.totalShas, "commit");
+  const shown =
+    history.shas.length < history.totalShas
+      ? `The ${history.shas.length} most recent of ${countOf(history.totalShas, "commit")}`
+      : countOf(history.totalShas, "commit");
   return `${shown} that ran this test in these weeks, newest first; ${flaky} of them flaky.`;
 }

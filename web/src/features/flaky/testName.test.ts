@@ -2,7 +2,13 @@ import { expect, test } from "vitest";
 import { testShortName, testWhere } from "./testName.ts";
 
 test("names a test by itself first, then where it lives", () => {
-  const promo = { name: "payment step › applies a promo code", suite: "checkout.payment.spec.ts", variant: "webkit", service: "checkout-web", repository: "acme/checkout-web" };
+  const promo = {
+    name: "payment step › applies a promo code",
+    suite: "checkout.payment.spec.ts",
+    variant: "webkit",
+    service: "checkout-web",
+    repository: "acme/checkout-web",
+  };
   expect(testShortName(promo)).toBe("payment step › applies a promo code [webkit]");
   expect(testWhere(promo)).toBe("checkout.payment.spec.ts · webkit · checkout-web");
   const junit = { name: "redeliversAfterTimeout", suite: "com.acme.payments.webhook.WebhookDeliveryTest", variant: "", serviceSlug: "payments-api" };

@@ -34,11 +34,19 @@ export function GoalsSection() {
               <tr>
                 <th scope="col">Goal</th>
                 <th scope="col">Scope</th>
-                <th scope="col" className="numeric">Current</th>
-                <th scope="col" className="numeric">Target</th>
+                <th scope="col" className="numeric">
+                  Current
+                </th>
+                <th scope="col" className="numeric">
+                  Target
+                </th>
                 <th scope="col">By</th>
                 <th scope="col">Status</th>
-                {canEdit ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
+                {canEdit ? (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -60,7 +68,12 @@ export function GoalsSection() {
                       <button type="button" className="button button-quiet button-small" onClick={() => setEditing(g)} aria-label={`Edit ${g.title}`}>
                         Edit
                       </button>{" "}
-                      <button type="button" className="button button-quiet button-small" onClick={() => remove.mutate({ id: g.id })} aria-label={`Delete ${g.title}`}>
+                      <button
+                        type="button"
+                        className="button button-quiet button-small"
+                        onClick={() => remove.mutate({ id: g.id })}
+                        aria-label={`Delete ${g.title}`}
+                      >
                         Delete
                       </button>
                     </td>
@@ -77,7 +90,9 @@ export function GoalsSection() {
           Add a goal
         </button>
       ) : null}
-      {canEdit && editing !== null ? <GoalForm key={editing === "new" ? "new" : editing.id} goal={editing === "new" ? null : editing} onDone={() => setEditing(null)} /> : null}
+      {canEdit && editing !== null ? (
+        <GoalForm key={editing === "new" ? "new" : editing.id} goal={editing === "new" ? null : editing} onDone={() => setEditing(null)} />
+      ) : null}
     </section>
   );
 }
@@ -94,7 +109,10 @@ function GoalForm({ goal, onDone }: { goal: GoalView | null; onDone: () => void 
   const [scope, setScope] = useState(goal?.team ? `team:${goal.team}` : goal?.service ? `service:${goal.service}` : "");
   const [title, setTitle] = useState(goal?.titleGiven ? goal.title : "");
   const [errors, setErrors] = useState<FieldErrors>({});
-  const options = { onSuccess: () => queryClient.invalidateQueries().then(onDone), onError: (e: unknown) => setErrors(serverFieldErrors(e) ?? { form: describeApiError(e) }) };
+  const options = {
+    onSuccess: () => queryClient.invalidateQueries().then(onDone),
+    onError: (e: unknown) => setErrors(serverFieldErrors(e) ?? { form: describeApiError(e) }),
+  };
   const create = useMutation(trpc.goals.create.mutationOptions(options));
   const update = useMutation(trpc.goals.update.mutationOptions(options));
   const unit = GOAL_METRICS[metric].unit;
@@ -115,7 +133,12 @@ function GoalForm({ goal, onDone }: { goal: GoalView | null; onDone: () => void 
     else create.mutate(fields);
   }
 
-  const error = (field: string) => (errors[field] ? <span className="field-error" role="alert">{errors[field]}</span> : null);
+  const error = (field: string) =>
+    errors[field] ? (
+      <span className="field-error" role="alert">
+        {errors[field]}
+      </span>
+    ) : null;
   return (
     <form className="goal-form" onSubmit={submit} aria-label={goal ? `Edit ${goal.title}` : "New goal"} noValidate>
       <label>

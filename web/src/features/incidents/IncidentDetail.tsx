@@ -51,7 +51,8 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
           <div>
             <dt>Acknowledged</dt>
             <dd>
-              {formatDateTimeIn(i.acknowledgedAt, timeZone)} <span className="muted">({formatHours((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / 3_600_000)} after)</span>
+              {formatDateTimeIn(i.acknowledgedAt, timeZone)}{" "}
+              <span className="muted">({formatHours((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / 3_600_000)} after)</span>
             </dd>
           </div>
         ) : null}
@@ -90,7 +91,10 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
         <ul className="causes" data-testid="attribution">
           {i.attributedTo.map((a) => (
             <li key={a.deploymentId}>
-              <Link to={deploymentHref(a.deploymentId)}>{a.deploymentId}</Link> <span className="muted">({a.service}, finished {formatDateTimeIn(a.finishedAt, timeZone)})</span>
+              <Link to={deploymentHref(a.deploymentId)}>{a.deploymentId}</Link>{" "}
+              <span className="muted">
+                ({a.service}, finished {formatDateTimeIn(a.finishedAt, timeZone)})
+              </span>
               <br />
               {incidentAttributionSentence(a, i, environment, attributionWindowHours)}
             </li>
@@ -104,7 +108,10 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
           <ul className="causes">
             {remediatedBy.map((d) => (
               <li key={d.id}>
-                <Link to={deploymentHref(d.id)}>{d.id}</Link> <span className="muted">({d.kind}, {formatDateTimeIn(d.finishedAt, timeZone)})</span>
+                <Link to={deploymentHref(d.id)}>{d.id}</Link>{" "}
+                <span className="muted">
+                  ({d.kind}, {formatDateTimeIn(d.finishedAt, timeZone)})
+                </span>
               </li>
             ))}
           </ul>

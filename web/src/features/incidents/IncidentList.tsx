@@ -19,7 +19,11 @@ export function IncidentList({ view }: { view: IncidentView }) {
   const trpc = useTRPC();
   const { settings, openedAt, timeZone, window } = useListPeriod(view.filters.weeks);
   const input = window ? incidentListInput(view.filters, window, view.page) : undefined;
-  const list = useQuery({ ...trpc.incidents.list.queryOptions(input ?? { from: "", to: "" }), enabled: input !== undefined, placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.incidents.list.queryOptions(input ?? { from: "", to: "" }),
+    enabled: input !== undefined,
+    placeholderData: keepPreviousData,
+  });
 
   if (settings.isError || !list.data || !window || !timeZone) return <RecordListPending noun="incidents" settings={settings} list={list} />;
 
@@ -40,7 +44,11 @@ export function IncidentList({ view }: { view: IncidentView }) {
       list={list}
       data={data}
       view={view}
-      selected={view.selected && !selectedOnPage ? <IncidentDetail id={view.selected} environment={environment} timeZone={timeZone} onClose={() => view.select(undefined)} standalone /> : null}
+      selected={
+        view.selected && !selectedOnPage ? (
+          <IncidentDetail id={view.selected} environment={environment} timeZone={timeZone} onClose={() => view.select(undefined)} standalone />
+        ) : null
+      }
       empty={
         <>
           No incidents match these filters in this period.{" "}

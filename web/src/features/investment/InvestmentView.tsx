@@ -57,9 +57,11 @@ function TeamBalance({ team }: { team: TeamInvestmentData }) {
         {payingOffSentence({ name: team.name, changes: t.changes, debtShare: t.debtShare, target: team.target, trend: team.hoursLostTrend })}
       </p>
       <p className="muted">
-        {t.unclassifiedShare === null ? "No changes to classify." : `${formatShare(t.unclassifiedShare)} of its changes are unclassified (no category, label or commit prefix said what they were).`}{" "}
-        Target {formatShare(team.target)} ({team.targetSource === "team" ? "the team's own" : "the organisation's"}). The trend compares the mean weekly
-        hours lost of the first third of these weeks with the last third.
+        {t.unclassifiedShare === null
+          ? "No changes to classify."
+          : `${formatShare(t.unclassifiedShare)} of its changes are unclassified (no category, label or commit prefix said what they were).`}{" "}
+        Target {formatShare(team.target)} ({team.targetSource === "team" ? "the team's own" : "the organisation's"}). The trend compares the mean weekly hours
+        lost of the first third of these weeks with the last third.
       </p>
       <div className="chart-pair">
         <div>
@@ -148,15 +150,24 @@ function AllTeams({ data, chosen }: { data: InvestmentData; chosen: string }) {
             key: "status",
             header: "Against target",
             cell: (t) => (
-              <span className={`badge ${t.total.status === "above" ? "badge-above" : t.total.status === "below" ? "badge-below" : "badge-neutral"}`}>{t.total.status}</span>
+              <span className={`badge ${t.total.status === "above" ? "badge-above" : t.total.status === "below" ? "badge-below" : "badge-neutral"}`}>
+                {t.total.status}
+              </span>
             ),
           },
-          { key: "unclassified", header: "Unclassified", numeric: true, cell: (t) => (t.total.unclassifiedShare === null ? "–" : formatShare(t.total.unclassifiedShare)) },
+          {
+            key: "unclassified",
+            header: "Unclassified",
+            numeric: true,
+            cell: (t) => (t.total.unclassifiedShare === null ? "–" : formatShare(t.total.unclassifiedShare)),
+          },
           {
             key: "trend",
             header: "Hours lost a week",
             cell: (t) =>
-              t.hoursLostTrend ? `${TREND_WORDS[t.hoursLostTrend.direction]}: ${formatHours(t.hoursLostTrend.first)} → ${formatHours(t.hoursLostTrend.last)}` : "–",
+              t.hoursLostTrend
+                ? `${TREND_WORDS[t.hoursLostTrend.direction]}: ${formatHours(t.hoursLostTrend.first)} → ${formatHours(t.hoursLostTrend.last)}`
+                : "–",
           },
         ]}
       />

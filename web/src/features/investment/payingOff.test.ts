@@ -32,7 +32,11 @@ test.each([
     { name: "C", changes: 3, debtShare: 0.2, target: 0.2, trend: null },
     "Too early to tell: C put 20.0% of its 3 changes into debt (target 20.0%), but there are too few weeks to see a trend in its hours lost.",
   ],
-  ["no changes", { name: "D", changes: 0, debtShare: null, target: 0.2, trend: null }, "D made no changes in these weeks, so there is no debt share to judge yet."],
+  [
+    "no changes",
+    { name: "D", changes: 0, debtShare: null, target: 0.2, trend: null },
+    "D made no changes in these weeks, so there is no debt share to judge yet.",
+  ],
 ])("%s", (_case, input, sentence) => {
   expect(payingOffSentence(input)).toBe(sentence);
 });

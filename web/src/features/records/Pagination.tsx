@@ -19,7 +19,12 @@ export function Pagination({ noun, offset, shown, total, page, onPage, busy }: P
     <nav className="pagination" aria-label={`Pages of ${noun}`}>
       <p className="pagination-status" aria-live="polite">
         {total === 0 ? `No ${noun}` : `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)} ${noun}`}
-        {pages > 1 ? <span className="muted"> · page {formatCount(page)} of {formatCount(pages)}</span> : null}
+        {pages > 1 ? (
+          <span className="muted">
+            {" "}
+            · page {formatCount(page)} of {formatCount(pages)}
+          </span>
+        ) : null}
       </p>
       {pages > 1 ? (
         <div className="pagination-buttons">

@@ -34,10 +34,24 @@ export function useListPeriod(weeks: number) {
 /** What stands in for the list until it can be shown: a failure of the settings or the list, or a skeleton. */
 export function RecordListPending({ noun, settings, list }: { noun: Noun; settings: QueryState; list: QueryState }) {
   if (settings.isError) {
-    return <ErrorState title="The organisation's settings could not be loaded." detail={describeApiError(settings.error)} onRetry={() => void settings.refetch()} retrying={settings.isFetching} />;
+    return (
+      <ErrorState
+        title="The organisation's settings could not be loaded."
+        detail={describeApiError(settings.error)}
+        onRetry={() => void settings.refetch()}
+        retrying={settings.isFetching}
+      />
+    );
   }
   if (list.isError && !list.data) {
-    return <ErrorState title={`The ${noun} could not be loaded.`} detail={describeApiError(list.error)} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
+    return (
+      <ErrorState
+        title={`The ${noun} could not be loaded.`}
+        detail={describeApiError(list.error)}
+        onRetry={() => void list.refetch()}
+        retrying={list.isFetching}
+      />
+    );
   }
   return <LoadingState label={`Loading ${noun}…`} lines={6} />;
 }
@@ -69,7 +83,11 @@ export function RecordsSection({ noun, heading, note, csv, list, data, view, sel
         </div>
         <CsvDownload noun={noun} {...csv} />
       </div>
-      {list.isError ? <p className="state-detail" role="alert">These filters could not be applied: {describeApiError(list.error)}</p> : null}
+      {list.isError ? (
+        <p className="state-detail" role="alert">
+          These filters could not be applied: {describeApiError(list.error)}
+        </p>
+      ) : null}
       {selected ? (
         <div className="panel selected-panel" data-testid={`selected-${SINGULAR[noun]}`}>
           {selected}
@@ -82,7 +100,19 @@ export function RecordsSection({ noun, heading, note, csv, list, data, view, sel
 }
 
 /** The records table: its columns' headers (`numeric` names the right-aligned ones), then a RecordRow per record. */
-export function RecordsTable({ noun, caption, columns, numeric = [], children }: { noun: Noun; caption: string; columns: readonly string[]; numeric?: readonly string[]; children: ReactNode }) {
+export function RecordsTable({
+  noun,
+  caption,
+  columns,
+  numeric = [],
+  children,
+}: {
+  noun: Noun;
+  caption: string;
+  columns: readonly string[];
+  numeric?: readonly string[];
+  children: ReactNode;
+}) {
   return (
     <table className="records-table" data-testid={`${noun}-table`}>
       <caption className="visually-hidden">{caption}</caption>
@@ -118,7 +148,13 @@ export function RecordRow({ noun, id, index, columns, view, title, detail, child
     <Fragment>
       <tr className={open ? "is-open" : undefined} {...{ [`data-${singular}`]: id }}>
         <td data-label={ROW_LABEL[noun]}>
-          <button type="button" className="row-toggle" aria-expanded={open} aria-controls={open ? detailId : undefined} onClick={() => view.select(open ? undefined : id)}>
+          <button
+            type="button"
+            className="row-toggle"
+            aria-expanded={open}
+            aria-controls={open ? detailId : undefined}
+            onClick={() => view.select(open ? undefined : id)}
+          >
             <span className="row-toggle-icon" aria-hidden="true">
               ▸
             </span>
@@ -149,7 +185,14 @@ interface RecordDetailStateProps {
 /** What stands in for a record's details until they arrive: a skeleton, or the failure. */
 export function RecordDetailPending({ kind, id, query }: RecordDetailStateProps) {
   if (query.isError) {
-    return <ErrorState title={`${kind} ${id} could not be loaded.`} detail={describeApiError(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return (
+      <ErrorState
+        title={`${kind} ${id} could not be loaded.`}
+        detail={describeApiError(query.error)}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
   }
   return <LoadingState label={`Loading ${kind.toLowerCase()} ${id}…`} lines={3} />;
 }

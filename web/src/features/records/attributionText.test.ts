@@ -16,7 +16,9 @@ test("why a deployment counts as a failed change", () => {
   expect(deploymentCauseSentence({ rule: "commit", incident, rollback: null }, deployment, 7 * 24)).toBe(
     "inc-0042 names commit abcdef01, which this deployment first brought to production.",
   );
-  expect(deploymentCauseSentence({ rule: "rollback", incident: null, rollback: { id: "dep-cart-api-0100" } }, deployment, 7 * 24)).toBe("dep-cart-api-0100 rolled it back.");
+  expect(deploymentCauseSentence({ rule: "rollback", incident: null, rollback: { id: "dep-cart-api-0100" } }, deployment, 7 * 24)).toBe(
+    "dep-cart-api-0100 rolled it back.",
+  );
   expect(deploymentCauseSentence({ rule: "timeWindow", incident, rollback: null }, deployment, 7 * 24)).toBe(
     "inc-0042 names no cause and opened 2.5 h after it, before the next deployment of cart-api and within the 7 days an incident may be attributed.",
   );

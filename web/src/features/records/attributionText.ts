@@ -36,7 +36,11 @@ export interface CauseInput {
 }
 
 /** One reason a deployment counts as a failed change, as a sentence (the record ids are linked by the caller). */
-export function deploymentCauseSentence(cause: CauseInput, deployment: { finishedAt: string; service: string; environment: string }, attributionWindowHours: number): string {
+export function deploymentCauseSentence(
+  cause: CauseInput,
+  deployment: { finishedAt: string; service: string; environment: string },
+  attributionWindowHours: number,
+): string {
   const incident = cause.incident?.id ?? "An incident";
   switch (cause.rule) {
     case "incident":
@@ -60,7 +64,12 @@ export interface AttributionInput {
 }
 
 /** Why an incident counts against a deployment, as a sentence that follows the deployment's name. */
-export function incidentAttributionSentence(a: AttributionInput, incident: { openedAt: string; causedByCommitSha: string | null }, environment: string, attributionWindowHours: number): string {
+export function incidentAttributionSentence(
+  a: AttributionInput,
+  incident: { openedAt: string; causedByCommitSha: string | null },
+  environment: string,
+  attributionWindowHours: number,
+): string {
   switch (a.rule) {
     case "incident":
       return "The incident names this deployment as its cause.";
@@ -88,7 +97,8 @@ export function unattributedSentence(i: UnattributedInput, environment: string, 
     if (!named) return `It names deployment ${i.causedByDeploymentId}, which Keel has not received.`;
     return `It names ${named.id}, a ${named.status === "success" ? "successful" : named.status === "failure" ? "failed" : "cancelled"} deployment to ${named.environment}; only successful ${environment} deployments count.`;
   }
-  if (i.causedByCommitSha) return `It names commit ${short(i.causedByCommitSha)}, which no successful ${environment} deployment${i.service ? ` of ${i.service}` : ""} has shipped.`;
+  if (i.causedByCommitSha)
+    return `It names commit ${short(i.causedByCommitSha)}, which no successful ${environment} deployment${i.service ? ` of ${i.service}` : ""} has shipped.`;
   if (!i.service) return "It has no service and names no cause, so Keel attributes it to nothing.";
   return `It names no cause, and no successful ${environment} deployment of ${i.service} finished in the ${attributionWindowText(attributionWindowHours)} before it opened.`;
 }

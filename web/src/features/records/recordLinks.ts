@@ -10,7 +10,10 @@ export function incidentHref(id: string): string {
 }
 
 /** The REST export with the same period and scope: GET /api/v1/export/{kind}.csv?from=…&to=…. */
-export function exportPath(kind: "deployments" | "incidents", input: { from: string; to: string; team?: string | undefined; service?: string | undefined; environment?: string | undefined }): string {
+export function exportPath(
+  kind: "deployments" | "incidents",
+  input: { from: string; to: string; team?: string | undefined; service?: string | undefined; environment?: string | undefined },
+): string {
   const params = new URLSearchParams({ from: input.from, to: input.to });
   if (input.team) params.set("team", input.team);
   if (input.service) params.set("service", input.service);

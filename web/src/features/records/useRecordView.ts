@@ -8,7 +8,8 @@ export function useRecordView<F extends ScopeFilters>(read: (params: URLSearchPa
   return {
     ...read(params),
     setScope: (filters: ScopeFilters) => setParams((current) => writeListParams(writeScope(current, filters), { page: 1 })),
-    setFilters: (values: Partial<Record<Exclude<keyof F, keyof ScopeFilters> & string, string>>) => setParams((current) => writeListParams(current, { ...values, page: 1 })),
+    setFilters: (values: Partial<Record<Exclude<keyof F, keyof ScopeFilters> & string, string>>) =>
+      setParams((current) => writeListParams(current, { ...values, page: 1 })),
     setPage: (page: number) => setParams((current) => writeListParams(current, { page })),
     select: (id: string | undefined) => setParams((current) => writeListParams(current, { selected: id })),
   };

@@ -40,14 +40,25 @@ export function WeekPicker({ week, team, today, onChange }: WeekPickerProps) {
               </option>
             ))}
           </select>
-          <button type="button" className="button button-quiet" aria-label="Next week" disabled={week >= current} onClick={() => onChange(withTeam(shiftIsoWeek(week, 1)))}>
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-label="Next week"
+            disabled={week >= current}
+            onClick={() => onChange(withTeam(shiftIsoWeek(week, 1)))}
+          >
             <span aria-hidden="true">›</span>
           </button>
         </div>
       </div>
       <div className="field">
         <label htmlFor="report-team">Team</label>
-        <select id="report-team" value={team ?? ""} disabled={teams.isPending} onChange={(event) => onChange(event.target.value ? { week, team: event.target.value } : { week })}>
+        <select
+          id="report-team"
+          value={team ?? ""}
+          disabled={teams.isPending}
+          onChange={(event) => onChange(event.target.value ? { week, team: event.target.value } : { week })}
+        >
           <option value="">All teams</option>
           {!known && team ? <option value={team}>{team}</option> : null}
           {teams.data?.map((t) => (

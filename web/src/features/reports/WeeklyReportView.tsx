@@ -125,7 +125,14 @@ function HoursSection({ r }: { r: WeeklyReportData }) {
           { key: "cause", header: "Cause", rowHeader: true, cell: (c) => c.label, footer: "Total" },
           { key: "what", header: "What", cell: (c) => what[c.key], footer: null },
           { key: "hours", header: "Hours", numeric: true, cell: (c) => formatHours(h[c.key]), footer: formatHours(h.total) },
-          { key: "cost", header: "Cost", numeric: true, cell: (c) => formatUsd(h.costByCause[c.key]), footer: formatUsd(h.costUsd), footerTestId: "report-total-cost" },
+          {
+            key: "cost",
+            header: "Cost",
+            numeric: true,
+            cell: (c) => formatUsd(h.costByCause[c.key]),
+            footer: formatUsd(h.costUsd),
+            footerTestId: "report-total-cost",
+          },
           { key: "previous", header: "Previous week", numeric: true, cell: (c) => formatHours(h.previous[c.key]), footer: formatHours(h.previous.total) },
         ]}
       />
@@ -177,14 +184,12 @@ function FlakySection({ r }: { r: WeeklyReportData }) {
       )}
       {outages.length ? (
         <p className="table-note">
-          Infrastructure outages (left out of flakiness):{" "}
-          {outages.map((o) => `${o.buildId} (${o.failed} of ${o.tests} tests failed)`).join("; ")}.
+          Infrastructure outages (left out of flakiness): {outages.map((o) => `${o.buildId} (${o.failed} of ${o.tests} tests failed)`).join("; ")}.
         </p>
       ) : null}
       {broken.length ? (
         <p className="table-note">
-          Broken tests (failed on every attempt; not flaky, no hours):{" "}
-          {broken.map((b) => `${testShortName(b)} (${b.failedExecutions} failures)`).join("; ")}.
+          Broken tests (failed on every attempt; not flaky, no hours): {broken.map((b) => `${testShortName(b)} (${b.failedExecutions} failures)`).join("; ")}.
         </p>
       ) : null}
     </section>

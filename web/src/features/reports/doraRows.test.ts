@@ -59,7 +59,10 @@ test("the five DORA rows of a week, with level, previous week and change", () =>
 });
 
 test("missing medians and rates read as a dash", () => {
-  const empty = structuredClone(summary) as unknown as { leadTime: { medianHours: null; previous: { medianHours: null }; change: { medianHours: null } }; changeFailureRate: { rate: null; level: null; change: { rate: null } } };
+  const empty = structuredClone(summary) as unknown as {
+    leadTime: { medianHours: null; previous: { medianHours: null }; change: { medianHours: null } };
+    changeFailureRate: { rate: null; level: null; change: { rate: null } };
+  };
   empty.leadTime.medianHours = null;
   empty.leadTime.previous.medianHours = null;
   empty.leadTime.change.medianHours = null;

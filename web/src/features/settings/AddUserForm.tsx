@@ -46,7 +46,12 @@ export function AddUserForm({ ssoConfigured, onCreated, onChange }: AddUserFormP
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = UserCreate.safeParse({ email: values.email, name: values.name.trim() || undefined, role: values.role, password: values.password || undefined });
+    const parsed = UserCreate.safeParse({
+      email: values.email,
+      name: values.name.trim() || undefined,
+      role: values.role,
+      password: values.password || undefined,
+    });
     const next = parsed.success ? {} : fieldErrors(parsed.error);
     if (!values.password && !ssoConfigured) next.password ??= "needed: single sign-on is not set up, so they sign in with a password";
     setErrors(next);
@@ -61,7 +66,15 @@ export function AddUserForm({ ssoConfigured, onCreated, onChange }: AddUserFormP
       <h3 id="new-user-heading">Add a user</h3>
       <div className="settings-fields">
         <TextField id="new-user-email" label="E-mail" type="email" autoComplete="off" value={values.email} onChange={set("email")} error={errors.email} />
-        <TextField id="new-user-name" label="Name (optional)" autoComplete="off" value={values.name} onChange={set("name")} error={errors.name} help="The part of the e-mail before the @ when left empty." />
+        <TextField
+          id="new-user-name"
+          label="Name (optional)"
+          autoComplete="off"
+          value={values.name}
+          onChange={set("name")}
+          error={errors.name}
+          help="The part of the e-mail before the @ when left empty."
+        />
         <div className="field">
           <label htmlFor="new-user-role">Role</label>
           <select id="new-user-role" value={values.role} onChange={set("role")} aria-describedby="new-user-role-help">

@@ -25,7 +25,15 @@ export function AuditLogSection({ timeZone }: { timeZone: string }) {
 
   // Entries already shown stay when a refresh or the next page fails: that failure is said below them.
   if (log.isPending) return <LoadingState label="Loading the audit log…" lines={3} />;
-  if (log.data === undefined) return <ErrorState title="The audit log could not be loaded." detail={describeApiError(log.error)} onRetry={() => void log.refetch()} retrying={log.isFetching} />;
+  if (log.data === undefined)
+    return (
+      <ErrorState
+        title="The audit log could not be loaded."
+        detail={describeApiError(log.error)}
+        onRetry={() => void log.refetch()}
+        retrying={log.isFetching}
+      />
+    );
   const entries = log.data.pages.flatMap((page) => page.entries);
 
   return (

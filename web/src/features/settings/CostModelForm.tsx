@@ -27,7 +27,10 @@ function savedValues(scope: CostModelScope, model: CostModelData): Values {
 }
 
 function textsOf(values: Values): Record<CostModelInputName, string> {
-  return Object.fromEntries(COST_MODEL_INPUT_NAMES.map((name) => [name, values[name] === undefined ? "" : String(values[name])])) as Record<CostModelInputName, string>;
+  return Object.fromEntries(COST_MODEL_INPUT_NAMES.map((name) => [name, values[name] === undefined ? "" : String(values[name])])) as Record<
+    CostModelInputName,
+    string
+  >;
 }
 
 /**
@@ -54,7 +57,9 @@ export function CostModelForm({ scope, model, readOnly = false }: CostModelFormP
         setTexts(textsOf(savedValues(scope, next)));
         setNote("");
         const version = team ? (next.teams.find((t) => t.team === team.slug)?.version ?? 0) : next.organisation.version;
-        setSavedMessage(team ? `Saved: ${team.name}'s overrides are now version ${version}.` : `Saved: the organisation's cost model is now version ${version}.`);
+        setSavedMessage(
+          team ? `Saved: ${team.name}'s overrides are now version ${version}.` : `Saved: the organisation's cost model is now version ${version}.`,
+        );
         await invalidateCostModelQueries(queryClient, trpc);
       },
       onError: (error) => setErrors(serverFieldErrors(error, "inputs") ?? {}),
@@ -89,7 +94,8 @@ export function CostModelForm({ scope, model, readOnly = false }: CostModelFormP
   }
 
   const set = (name: CostModelInputName, text: string) => setTexts((t) => ({ ...t, [name]: text }));
-  const described = (name: string, id: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${id}-error ${id}-help` } : { "aria-describedby": `${id}-help` });
+  const described = (name: string, id: string) =>
+    errors[name] ? { "aria-invalid": true, "aria-describedby": `${id}-error ${id}-help` } : { "aria-describedby": `${id}-help` };
   const error = (name: string, id: string) =>
     errors[name] ? (
       <p className="field-error" id={`${id}-error`}>
@@ -100,7 +106,13 @@ export function CostModelForm({ scope, model, readOnly = false }: CostModelFormP
   const formMessages = Object.entries(errors).filter(([key]) => !(COST_MODEL_INPUT_NAMES as string[]).includes(key) && key !== "note");
 
   return (
-    <form className="settings-form cost-model-form" onSubmit={submit} noValidate aria-label={team ? `${team.name}'s overrides` : "The organisation's inputs"} data-testid={`${idPrefix}-form`}>
+    <form
+      className="settings-form cost-model-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={team ? `${team.name}'s overrides` : "The organisation's inputs"}
+      data-testid={`${idPrefix}-form`}
+    >
       <fieldset className="settings-fields" disabled={readOnly}>
         <legend className="visually-hidden">{team ? `${team.name}'s overrides` : "The organisation's inputs"}</legend>
         {COST_MODEL_INPUT_NAMES.map((name) => {
@@ -130,17 +142,24 @@ export function CostModelForm({ scope, model, readOnly = false }: CostModelFormP
                   {definition.unit}
                 </span>
                 {team && !readOnly && texts[name] !== "" ? (
-                  <button type="button" className="button button-quiet button-small" onClick={() => {
+                  <button
+                    type="button"
+                    className="button button-quiet button-small"
+                    onClick={() => {
                       set(name, "");
                       // The button goes away with the override: keep the keyboard on the field.
                       document.getElementById(id)?.focus();
-                    }} aria-label={`Remove ${team.name}'s override of ${definition.label}`}>
+                    }}
+                    aria-label={`Remove ${team.name}'s override of ${definition.label}`}
+                  >
                     Remove
                   </button>
                 ) : null}
               </div>
               <p className="field-help" id={`${id}-help`}>
-                {team ? `${overridden ? "Overridden; organisation" : "Organisation"}: ${formatInput(model.organisation.inputs[name])}` : `Default: ${formatInput(model.defaults[name])}`}
+                {team
+                  ? `${overridden ? "Overridden; organisation" : "Organisation"}: ${formatInput(model.organisation.inputs[name])}`
+                  : `Default: ${formatInput(model.defaults[name])}`}
               </p>
               {error(name, id)}
             </div>
@@ -151,7 +170,14 @@ export function CostModelForm({ scope, model, readOnly = false }: CostModelFormP
         <>
           <div className="field cost-note">
             <label htmlFor={`${idPrefix}-note`}>Why this change (optional)</label>
-            <input id={`${idPrefix}-note`} type="text" maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} {...described("note", `${idPrefix}-note`)} />
+            <input
+              id={`${idPrefix}-note`}
+              type="text"
+              maxLength={500}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              {...described("note", `${idPrefix}-note`)}
+            />
             <p className="field-help" id={`${idPrefix}-note-help`}>
               Kept with the new version in the history.
             </p>

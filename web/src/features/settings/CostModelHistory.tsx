@@ -17,7 +17,15 @@ export function CostModelHistory({ scope, model, timeZone }: { scope: CostModelS
   const testId = team ? `cost-history-team-${team.slug}` : "cost-history-org";
 
   if (history.isPending) return <LoadingState label={`Loading ${title.toLowerCase()}…`} lines={2} />;
-  if (history.isError) return <ErrorState title="The cost model's history could not be loaded." detail={describeApiError(history.error)} onRetry={() => void history.refetch()} retrying={history.isFetching} />;
+  if (history.isError)
+    return (
+      <ErrorState
+        title="The cost model's history could not be loaded."
+        detail={describeApiError(history.error)}
+        onRetry={() => void history.refetch()}
+        retrying={history.isFetching}
+      />
+    );
   if (history.data.length === 0) {
     return (
       <EmptyState>
@@ -68,7 +76,9 @@ export function CostModelHistory({ scope, model, timeZone }: { scope: CostModelS
                   </ul>
                 )}
               </td>
-              <td role="cell" className="cost-history-note">{row.note ?? <span className="muted">none</span>}</td>
+              <td role="cell" className="cost-history-note">
+                {row.note ?? <span className="muted">none</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -19,7 +19,15 @@ export function CostModelSection({ readOnly = false }: { readOnly?: boolean }) {
   const settings = useOrgSettings();
   const [teamSlug, setTeamSlug] = useState<string | null>(null);
   if (model.isPending || settings.isPending) return <LoadingState label="Loading the cost model…" lines={3} />;
-  if (model.isError) return <ErrorState title="The cost model could not be loaded." detail={describeApiError(model.error)} onRetry={() => void model.refetch()} retrying={model.isFetching} />;
+  if (model.isError)
+    return (
+      <ErrorState
+        title="The cost model could not be loaded."
+        detail={describeApiError(model.error)}
+        onRetry={() => void model.refetch()}
+        retrying={model.isFetching}
+      />
+    );
   // Dates in the history follow the organisation's time zone; the Organisation section above
   // already says when the settings could not be loaded.
   const timeZone = settings.data?.timeZone ?? "UTC";
@@ -33,8 +41,9 @@ export function CostModelSection({ readOnly = false }: { readOnly?: boolean }) {
     <>
       <p data-testid="cost-model-version">
         Version {organisation.version} for the organisation
-        {overridden.length > 0 ? `, with overrides for ${overridden.map((t) => t.name).join(", ")}` : ""}. Figures for every period use the current version, so an edit
-        changes the money of past weeks too and a trend compares like with like. <Link to="/executive">See the hours and money it gives in the Executive view</Link>.
+        {overridden.length > 0 ? `, with overrides for ${overridden.map((t) => t.name).join(", ")}` : ""}. Figures for every period use the current version, so
+        an edit changes the money of past weeks too and a trend compares like with like.{" "}
+        <Link to="/executive">See the hours and money it gives in the Executive view</Link>.
       </p>
 
       <h3 id="cost-org-heading">The organisation&rsquo;s inputs</h3>
@@ -49,7 +58,10 @@ export function CostModelSection({ readOnly = false }: { readOnly?: boolean }) {
         <EmptyState>No teams yet. Create one under Teams to give it inputs of its own.</EmptyState>
       ) : (
         <>
-          <p className="section-intro">A team&rsquo;s override replaces the organisation&rsquo;s input for that team&rsquo;s figures; an empty field follows the organisation. Its size is set under Teams.</p>
+          <p className="section-intro">
+            A team&rsquo;s override replaces the organisation&rsquo;s input for that team&rsquo;s figures; an empty field follows the organisation. Its size is
+            set under Teams.
+          </p>
           <div className="field cost-team-picker">
             <label htmlFor="cost-team">Team</label>
             <select id="cost-team" value={team.team} onChange={(event) => setTeamSlug(event.target.value)}>

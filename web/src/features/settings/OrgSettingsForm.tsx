@@ -120,7 +120,12 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
               onChange={(event) => setWindowAmount(event.target.value)}
               {...invalid(windowUnit === "days" ? "attributionWindowDays" : "attributionWindowHours")}
             />
-            <select id="setting-attribution-unit" aria-label="Attribution window unit" value={windowUnit} onChange={(event) => setWindowUnit(event.target.value as WindowUnit)}>
+            <select
+              id="setting-attribution-unit"
+              aria-label="Attribution window unit"
+              value={windowUnit}
+              onChange={(event) => setWindowUnit(event.target.value as WindowUnit)}
+            >
               <option value="hours">hours</option>
               <option value="days">days</option>
             </select>
@@ -131,7 +136,17 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
         </div>
         <div className="field">
           <label htmlFor="setting-debt">Debt target (%)</label>
-          <input id="setting-debt" type="number" inputMode="decimal" min={0} max={100} step={1} value={debt} onChange={(event) => setDebt(event.target.value)} {...invalid("debtTarget")} />
+          <input
+            id="setting-debt"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step={1}
+            value={debt}
+            onChange={(event) => setDebt(event.target.value)}
+            {...invalid("debtTarget")}
+          />
           <p className="field-help">The share of changes meant for debt work; a team may have its own.</p>
           {error("debtTarget")}
         </div>

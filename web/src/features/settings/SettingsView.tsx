@@ -59,7 +59,12 @@ export function SettingsView() {
         {settings.isPending ? (
           <LoadingState label="Loading settings…" lines={3} />
         ) : settings.isError ? (
-          <ErrorState title="The settings could not be loaded." detail={describeApiError(settings.error)} onRetry={() => void settings.refetch()} retrying={settings.isFetching} />
+          <ErrorState
+            title="The settings could not be loaded."
+            detail={describeApiError(settings.error)}
+            onRetry={() => void settings.refetch()}
+            retrying={settings.isFetching}
+          />
         ) : (
           <OrgSettingsForm settings={settings.data} readOnly={readOnly} />
         )}
@@ -67,11 +72,18 @@ export function SettingsView() {
 
       <section id="teams" className="panel" aria-labelledby="teams-heading">
         <h2 id="teams-heading">Teams</h2>
-        <p className="section-intro">A team&rsquo;s size gives its capacity share of hours lost; its debt target, when set, replaces the organisation&rsquo;s.</p>
+        <p className="section-intro">
+          A team&rsquo;s size gives its capacity share of hours lost; its debt target, when set, replaces the organisation&rsquo;s.
+        </p>
         {catalog.isPending || settings.isPending ? (
           <LoadingState label="Loading teams…" lines={3} />
         ) : catalog.isError ? (
-          <ErrorState title="The teams could not be loaded." detail={describeApiError(catalog.error)} onRetry={() => void catalog.refetch()} retrying={catalog.isFetching} />
+          <ErrorState
+            title="The teams could not be loaded."
+            detail={describeApiError(catalog.error)}
+            onRetry={() => void catalog.refetch()}
+            retrying={catalog.isFetching}
+          />
         ) : (
           <TeamsSection teams={catalog.data.teams} orgDebtTarget={settings.data?.debtTarget ?? 0.2} readOnly={readOnly} />
         )}
@@ -83,7 +95,12 @@ export function SettingsView() {
         {catalog.isPending ? (
           <LoadingState label="Loading services…" lines={3} />
         ) : catalog.isError ? (
-          <ErrorState title="The services could not be loaded." detail={describeApiError(catalog.error)} onRetry={() => void catalog.refetch()} retrying={catalog.isFetching} />
+          <ErrorState
+            title="The services could not be loaded."
+            detail={describeApiError(catalog.error)}
+            onRetry={() => void catalog.refetch()}
+            retrying={catalog.isFetching}
+          />
         ) : (
           <ServicesSection services={catalog.data.services} teams={catalog.data.teams} readOnly={readOnly} />
         )}
@@ -101,7 +118,8 @@ export function SettingsView() {
         <section id="tokens" className="panel" aria-labelledby="tokens-heading">
           <h2 id="tokens-heading">API tokens</h2>
           <p className="section-intro">
-            For CI pipelines, webhooks&rsquo; senders and scripts: <code>Authorization: Bearer &lt;token&gt;</code> on every <code>/api/v1</code> call. Keel stores only a hash of each token.
+            For CI pipelines, webhooks&rsquo; senders and scripts: <code>Authorization: Bearer &lt;token&gt;</code> on every <code>/api/v1</code> call. Keel
+            stores only a hash of each token.
           </p>
           {timeZone ? <TokensSection timeZone={timeZone} /> : <LoadingState label="Loading API tokens…" lines={2} />}
         </section>
@@ -111,8 +129,8 @@ export function SettingsView() {
         <section id="users" className="panel" aria-labelledby="users-heading">
           <h2 id="users-heading">Users</h2>
           <p className="section-intro">
-            Who can sign in, and their role: viewers read everything; editors also change the settings, teams, services, cost model and fix-effort estimates; admins also
-            manage users, API tokens and the audit log. Taking a role away or disabling a user signs them out at once.
+            Who can sign in, and their role: viewers read everything; editors also change the settings, teams, services, cost model and fix-effort estimates;
+            admins also manage users, API tokens and the audit log. Taking a role away or disabling a user signs them out at once.
           </p>
           {timeZone ? <UsersSection timeZone={timeZone} /> : <LoadingState label="Loading users…" lines={2} />}
         </section>
@@ -121,7 +139,9 @@ export function SettingsView() {
       {admin ? (
         <section id="audit-log" className="panel" aria-labelledby="audit-log-heading">
           <h2 id="audit-log-heading">Audit log</h2>
-          <p className="section-intro">Every change made here or through the API, and every sign-in, with who made it. Passwords and tokens are never recorded.</p>
+          <p className="section-intro">
+            Every change made here or through the API, and every sign-in, with who made it. Passwords and tokens are never recorded.
+          </p>
           {timeZone ? <AuditLogSection timeZone={timeZone} /> : <LoadingState label="Loading the audit log…" lines={2} />}
         </section>
       ) : null}

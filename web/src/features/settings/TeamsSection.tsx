@@ -67,12 +67,21 @@ export function TeamsSection({ teams, orgDebtTarget, readOnly = false }: { teams
                     </td>
                     <td className="numeric">{team.size ?? <span className="muted">unknown</span>}</td>
                     <td className="numeric">
-                      {team.debtTarget === null ? <span className="muted">{fractionToPercent(orgDebtTarget)}% (organisation)</span> : `${fractionToPercent(team.debtTarget)}%`}
+                      {team.debtTarget === null ? (
+                        <span className="muted">{fractionToPercent(orgDebtTarget)}% (organisation)</span>
+                      ) : (
+                        `${fractionToPercent(team.debtTarget)}%`
+                      )}
                     </td>
                     <td className="numeric">{team.services}</td>
                     {readOnly ? null : (
                       <td className="actions">
-                        <button type="button" className="button button-quiet button-small" onClick={() => setEditing(team.slug)} aria-label={`Edit ${team.name}`}>
+                        <button
+                          type="button"
+                          className="button button-quiet button-small"
+                          onClick={() => setEditing(team.slug)}
+                          aria-label={`Edit ${team.name}`}
+                        >
                           Edit
                         </button>
                       </td>
@@ -129,7 +138,15 @@ function EditTeamRow({ team, onDone }: { team: Team; onDone: (message?: string) 
         <label className="visually-hidden" htmlFor={`${formId}-name`}>
           Name
         </label>
-        <input id={`${formId}-name`} form={formId} className="input" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(errors.name)} autoFocus />
+        <input
+          id={`${formId}-name`}
+          form={formId}
+          className="input"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={Boolean(errors.name)}
+          autoFocus
+        />
         {errors.name ? <p className="field-error">{errors.name}</p> : null}
       </th>
       <td className="slug-column">
@@ -139,14 +156,36 @@ function EditTeamRow({ team, onDone }: { team: Team; onDone: (message?: string) 
         <label className="visually-hidden" htmlFor={`${formId}-size`}>
           Engineers
         </label>
-        <input id={`${formId}-size`} form={formId} className="input input-narrow" type="number" min={1} step={1} value={size} placeholder="unknown" onChange={(e) => setSize(e.target.value)} aria-invalid={Boolean(errors.size)} />
+        <input
+          id={`${formId}-size`}
+          form={formId}
+          className="input input-narrow"
+          type="number"
+          min={1}
+          step={1}
+          value={size}
+          placeholder="unknown"
+          onChange={(e) => setSize(e.target.value)}
+          aria-invalid={Boolean(errors.size)}
+        />
         {errors.size ? <p className="field-error">{errors.size}</p> : null}
       </td>
       <td className="numeric">
         <label className="visually-hidden" htmlFor={`${formId}-debt`}>
           Debt target (%), empty for the organisation&rsquo;s
         </label>
-        <input id={`${formId}-debt`} form={formId} className="input input-narrow" type="number" min={0} max={100} value={debt} placeholder="org" onChange={(e) => setDebt(e.target.value)} aria-invalid={Boolean(errors.debtTarget)} />
+        <input
+          id={`${formId}-debt`}
+          form={formId}
+          className="input input-narrow"
+          type="number"
+          min={0}
+          max={100}
+          value={debt}
+          placeholder="org"
+          onChange={(e) => setDebt(e.target.value)}
+          aria-invalid={Boolean(errors.debtTarget)}
+        />
         {errors.debtTarget ? <p className="field-error">{errors.debtTarget}</p> : null}
       </td>
       <td className="numeric">{team.services}</td>
@@ -241,7 +280,16 @@ function CreateTeamForm({ onCreated }: { onCreated: (name: string) => void }) {
         </div>
         <div className="field">
           <label htmlFor="new-team-debt">Debt target % (optional)</label>
-          <input id="new-team-debt" type="number" min={0} max={100} value={debt} onChange={(e) => setDebt(e.target.value)} placeholder="organisation's" {...described("debtTarget")} />
+          <input
+            id="new-team-debt"
+            type="number"
+            min={0}
+            max={100}
+            value={debt}
+            onChange={(e) => setDebt(e.target.value)}
+            placeholder="organisation's"
+            {...described("debtTarget")}
+          />
           {error("debtTarget")}
         </div>
       </div>

@@ -39,7 +39,12 @@ export function TokensSection({ timeZone }: { timeZone: string }) {
       {tokens.isPending ? (
         <LoadingState label="Loading API tokens…" lines={3} />
       ) : tokens.isError ? (
-        <ErrorState title="The API tokens could not be loaded." detail={describeApiError(tokens.error)} onRetry={() => void tokens.refetch()} retrying={tokens.isFetching} />
+        <ErrorState
+          title="The API tokens could not be loaded."
+          detail={describeApiError(tokens.error)}
+          onRetry={() => void tokens.refetch()}
+          retrying={tokens.isFetching}
+        />
       ) : tokens.data.length === 0 ? (
         <p className="muted">No API tokens yet.</p>
       ) : (
@@ -70,7 +75,12 @@ export function TokensSection({ timeZone }: { timeZone: string }) {
                     {token.revokedAt ? (
                       <span className="muted">Revoked {formatDateTimeIn(token.revokedAt, timeZone)}</span>
                     ) : (
-                      <button type="button" className="button button-danger button-small" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
+                      <button
+                        type="button"
+                        className="button button-danger button-small"
+                        onClick={() => setRevoking(token)}
+                        aria-label={`Revoke ${token.name}`}
+                      >
                         Revoke
                       </button>
                     )}
@@ -147,7 +157,12 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: { name: string; tok
         </div>
         <div className="field">
           <label htmlFor="new-token-scope">Scope</label>
-          <select id="new-token-scope" value={scope} onChange={(e) => setScope(e.target.value as (typeof TOKEN_SCOPES)[number])} aria-describedby="new-token-scope-help">
+          <select
+            id="new-token-scope"
+            value={scope}
+            onChange={(e) => setScope(e.target.value as (typeof TOKEN_SCOPES)[number])}
+            aria-describedby="new-token-scope-help"
+          >
             {TOKEN_SCOPES.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -202,7 +217,15 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
         <label htmlFor="new-token-value" className="visually-hidden">
           The new token
         </label>
-        <input id="new-token-value" ref={inputRef} className="input new-token-value" readOnly value={token} spellCheck={false} onFocus={(e) => e.target.select()} />
+        <input
+          id="new-token-value"
+          ref={inputRef}
+          className="input new-token-value"
+          readOnly
+          value={token}
+          spellCheck={false}
+          onFocus={(e) => e.target.select()}
+        />
         <button type="button" className="button" onClick={() => void copy()}>
           Copy
         </button>
@@ -211,7 +234,11 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
         </button>
       </div>
       <p aria-live="polite" className="field-help">
-        {copied === "yes" ? "Copied to the clipboard." : copied === "failed" ? "The browser refused the clipboard: the token is selected, press Ctrl+C (⌘C)." : 'Send it as "Authorization: Bearer <token>".'}
+        {copied === "yes"
+          ? "Copied to the clipboard."
+          : copied === "failed"
+            ? "The browser refused the clipboard: the token is selected, press Ctrl+C (⌘C)."
+            : 'Send it as "Authorization: Bearer <token>".'}
       </p>
     </div>
   );

@@ -46,7 +46,12 @@ export function UsersSection({ timeZone }: { timeZone: string }) {
       {users.isPending ? (
         <LoadingState label="Loading users…" lines={3} />
       ) : users.isError ? (
-        <ErrorState title="The users could not be loaded." detail={describeApiError(users.error)} onRetry={() => void users.refetch()} retrying={users.isFetching} />
+        <ErrorState
+          title="The users could not be loaded."
+          detail={describeApiError(users.error)}
+          onRetry={() => void users.refetch()}
+          retrying={users.isFetching}
+        />
       ) : (
         <div className="table-scroll">
           <table className="settings-table" data-testid="users-table">

@@ -19,7 +19,9 @@ test("the target itself is not repeated as a change", () => {
 });
 
 test("nested changes are flattened to dotted keys", () => {
-  expect(changesText({ inputs: { hourlyCost: 90, waitFactor: 0.5 }, note: "2027 rates" })).toBe("inputs.hourlyCost: 90, inputs.waitFactor: 0.5, note: 2027 rates");
+  expect(changesText({ inputs: { hourlyCost: 90, waitFactor: 0.5 }, note: "2027 rates" })).toBe(
+    "inputs.hourlyCost: 90, inputs.waitFactor: 0.5, note: 2027 rates",
+  );
 });
 
 test("lists, secrets left out by the server, and long values", () => {

@@ -21,7 +21,9 @@ function valueText(value: unknown): string {
 /** Nested objects flattened to dotted keys: { inputs: { hourlyCost: 90 } } → ["inputs.hourlyCost", 90]. */
 function entriesOf(changes: Record<string, unknown>, prefix = ""): [string, unknown][] {
   return Object.entries(changes).flatMap(([key, value]): [string, unknown][] =>
-    value !== null && typeof value === "object" && !Array.isArray(value) ? entriesOf(value as Record<string, unknown>, `${prefix}${key}.`) : [[`${prefix}${key}`, value]],
+    value !== null && typeof value === "object" && !Array.isArray(value)
+      ? entriesOf(value as Record<string, unknown>, `${prefix}${key}.`)
+      : [[`${prefix}${key}`, value]],
   );
 }
 

@@ -83,5 +83,8 @@ test.each<[string, Parameters<typeof versionChanges>[0], InputValues, { version:
 });
 
 test("a version keeps its note and date", () => {
-  expect(versionChanges([{ version: 1, inputs: { waitFactor: 0.7 }, note: "slow CI", createdAt: at }], {})[0]).toMatchObject({ note: "slow CI", createdAt: at });
+  expect(versionChanges([{ version: 1, inputs: { waitFactor: 0.7 }, note: "slow CI", createdAt: at }], {})[0]).toMatchObject({
+    note: "slow CI",
+    createdAt: at,
+  });
 });

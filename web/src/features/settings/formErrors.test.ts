@@ -31,9 +31,13 @@ test("fields inside an object (the cost model's inputs) are keyed by their own n
 
 test("the server's refusal, keyed by field", () => {
   const issues = JSON.stringify([{ code: "too_small", path: ["inputs", "hoursPerWeek"], message: "must be more than 0" }]);
-  const refused = new TRPCClientError(issues, { result: { error: { code: -32600, message: issues, data: { code: "BAD_REQUEST", httpStatus: 400, path: "costModel.update" } } } });
+  const refused = new TRPCClientError(issues, {
+    result: { error: { code: -32600, message: issues, data: { code: "BAD_REQUEST", httpStatus: 400, path: "costModel.update" } } },
+  });
   expect(serverFieldErrors(refused, "inputs")).toEqual({ hoursPerWeek: "must be more than 0" });
-  const failed = new TRPCClientError("Internal error", { result: { error: { code: -32603, message: "Internal error", data: { code: "INTERNAL_SERVER_ERROR", httpStatus: 500, path: "costModel.update" } } } });
+  const failed = new TRPCClientError("Internal error", {
+    result: { error: { code: -32603, message: "Internal error", data: { code: "INTERNAL_SERVER_ERROR", httpStatus: 500, path: "costModel.update" } } },
+  });
   expect(serverFieldErrors(failed, "inputs")).toBeNull();
 });
 

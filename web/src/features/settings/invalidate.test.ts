@@ -8,7 +8,10 @@ import { invalidateCostModelQueries } from "./invalidate.ts";
 test("a cost model edit marks stale the queries that use it, and only those", async () => {
   const queryClient = new QueryClient();
   // Never called: the proxy only computes query keys here.
-  const trpc = createTRPCOptionsProxy<AppRouter>({ client: createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "http://127.0.0.1:9/trpc" })] }), queryClient });
+  const trpc = createTRPCOptionsProxy<AppRouter>({
+    client: createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "http://127.0.0.1:9/trpc" })] }),
+    queryClient,
+  });
   const range = { from: "2026-01-05", to: "2026-01-12" };
   const keys = {
     hoursLost: trpc.costs.hoursLost.queryKey(range),

@@ -45,8 +45,12 @@ export async function generateCostsBenchData(db: Tx, size: CostsBenchSize, log: 
 
   // Staging: one row per build attempt with its numeric key (dropped at the end).
   await db.$executeRawUnsafe(`DROP TABLE IF EXISTS _bench_build`);
-  await db.$executeRawUnsafe(`CREATE UNLOGGED TABLE _bench_build (num bigint PRIMARY KEY, s int, k int, j int, a int, id text, sha text, started timestamptz, finished timestamptz, outage boolean)`);
-  await run("teams and services", Prisma.sql`
+  await db.$executeRawUnsafe(
+    `CREATE UNLOGGED TABLE _bench_build (num bigint PRIMARY KEY, s int, k int, j int, a int, id text, sha text, started timestamptz, finished timestamptz, outage boolean)`,
+  );
+  await run(
+    "teams and services",
+    Prisma.sql`
     WITH t AS (
       INSERT INTO "Team" (id, slug, name, size)
       SELECT md5('team' || t)::uuid, 'team-' || t, 'Team ' || t, 8 FROM generate_series(1, ${size.teams}::int) t
@@ -54,8 +58,11 @@ export async function generateCostsBenchData(db: Tx, size: CostsBenchSize, log: 
     )
     INSERT INTO "Service" (id, slug, name, "teamId")
     SELECT md5('svc' || s)::uuid, 'svc-' || s, 'Service ' || s, md5('team' || (1 + (s - 1) % ${size.teams}::int))::uuid
-    FROM generate_series(1, ${size.services}::int) s`);
-  await run("test cases", Prisma.sql`
+    FROM generate_series(1, ${size.services}::int) s`,
+  );
+  await run(
+    "test cases",
+    Prisma.sql`
     INSERT INTO "TestCase" (id, key, "keyHash", "serviceId", repository, suite, name, variant)
     SELECT id, key, encode(sha256(convert_to(key, 'UTF8')), 'hex'), "serviceId", repository, suite, name, variant
     FROM (
@@ -63,34 +70,46 @@ export async function generateCostsBenchData(db: Tx, size: CostsBenchSize, log: 
              md5('svc' || s)::uuid AS "serviceId", 'repo-' || s AS repository, 'suite.Shard' || j AS suite, 'test' || t AS name, '' AS variant
       FROM generate_series(1, ${size.services}::int) s, generate_series(1, 4) j, generate_series(1, ${TESTS_PER_SHARD}::int) t
       WHERE j <= 1 + s % 4
-    ) k`);
+    ) k`,
+  );
   await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"TestCase"', 'id'), (SELECT max(id) FROM "TestCase"))`);
 
   for (let attempt = 1; attempt <= 3; attempt++) {
     // Attempt 1 of every (service, commit, shard); a rerun of every failed attempt 90% of the time.
-    await run(`attempt ${attempt}: builds`, attempt === 1
-      ? Prisma.sql`
+    await run(
+      `attempt ${attempt}: builds`,
+      attempt === 1
+        ? Prisma.sql`
         INSERT INTO _bench_build
         SELECT ((s::bigint * 10000 + k) * 4 + j) * 4 + 1, s, k, j, 1, 'b' || s || '-' || k || '-' || j || '-1', md5('c' || s || '-' || k), st, st + (5 + 15 * ${rnd(Prisma.sql`s * 10000 + k`, 21)}) * interval '1 minute',
                ${rnd(Prisma.sql`((s::bigint * 10000 + k) * 4 + j) * 4 + 1`, 11)} < 0.004
         FROM generate_series(1, ${size.services}::int) s, generate_series(1, ${K}::int) k, generate_series(1, 4) j,
              LATERAL (SELECT ${start}::timestamptz + (k - 1 + 0.9 * ${rnd(Prisma.sql`s * 10000 + k`, 20)}) * ${365 / K}::float8 * interval '1 day' + j * interval '1 minute' AS st) x
         WHERE j <= 1 + s % 4`
-      : Prisma.sql`
+        : Prisma.sql`
         INSERT INTO _bench_build
         SELECT p.num + 1, p.s, p.k, p.j, p.a + 1, 'b' || p.s || '-' || p.k || '-' || p.j || '-' || (p.a + 1), p.sha,
                p.finished + interval '2 minutes', p.finished + interval '2 minutes' + (p.finished - p.started),
                ${rnd(Prisma.sql`p.num + 1`, 11)} < 0.004
         FROM _bench_build p JOIN "Build" pb ON pb.id = p.id
-        WHERE p.a = ${attempt - 1}::int AND pb.status = 'failure' AND ${rnd(Prisma.sql`p.num`, 22)} < 0.9`);
-    await run(`attempt ${attempt}: Build rows`, Prisma.sql`
+        WHERE p.a = ${attempt - 1}::int AND pb.status = 'failure' AND ${rnd(Prisma.sql`p.num`, 22)} < 0.9`,
+    );
+    await run(
+      `attempt ${attempt}: Build rows`,
+      Prisma.sql`
       INSERT INTO "Build" (id, pipeline, "serviceId", repository, "commitSha", branch, attempt, status, "startedAt", "finishedAt", "updatedAt")
       SELECT id, 'shard-' || j, md5('svc' || s)::uuid, 'repo-' || s, sha, 'main', a, 'success', started, finished, now()
-      FROM _bench_build WHERE a = ${attempt}::int`);
-    await run(`attempt ${attempt}: reports`, Prisma.sql`
+      FROM _bench_build WHERE a = ${attempt}::int`,
+    );
+    await run(
+      `attempt ${attempt}: reports`,
+      Prisma.sql`
       INSERT INTO "TestReport" (id, "buildId", name, tests, passed, failed, errors, skipped, "flakyRetries")
-      SELECT num, id, 'junit', ${TESTS_PER_SHARD}::int, 0, 0, 0, 0, 0 FROM _bench_build WHERE a = ${attempt}::int`);
-    await run(`attempt ${attempt}: test results`, Prisma.sql`
+      SELECT num, id, 'junit', ${TESTS_PER_SHARD}::int, 0, 0, 0, 0, 0 FROM _bench_build WHERE a = ${attempt}::int`,
+    );
+    await run(
+      `attempt ${attempt}: test results`,
+      Prisma.sql`
       INSERT INTO "TestResult" ("reportId", "testCaseId", "buildId", "commitSha", status, "durationMs", retry, "finishedAt")
       SELECT b.num, ${tc}, b.id, b.sha, o.status::"TestStatus", (50 + 2000 * ${rnd(runKey, 23)})::int, o.retry, b.finished
       FROM _bench_build b CROSS JOIN generate_series(1, ${TESTS_PER_SHARD}::int) t
@@ -99,9 +118,12 @@ export async function generateCostsBenchData(db: Tx, size: CostsBenchSize, log: 
         UNION ALL
         SELECT 'passed', 1 WHERE NOT ${skipped} AND NOT b.outage AND NOT ${broken} AND ${flakyFails} AND ${retried}
       ) o
-      WHERE b.a = ${attempt}::int`);
+      WHERE b.a = ${attempt}::int`,
+    );
     // Final outcomes per attempt: a failed first run followed by a passing retry counts as passed.
-    await run(`attempt ${attempt}: report counts and build status`, Prisma.sql`
+    await run(
+      `attempt ${attempt}: report counts and build status`,
+      Prisma.sql`
       WITH c AS (
         SELECT r."reportId",
                count(*) FILTER (WHERE r.retry = 0 AND r.status = 'skipped')::int AS skipped,
@@ -116,20 +138,27 @@ export async function generateCostsBenchData(db: Tx, size: CostsBenchSize, log: 
         FROM c WHERE t.id = c."reportId"
         RETURNING t."buildId", c.failed + c.errors > 0 AS red
       )
-      UPDATE "Build" b SET status = 'failure' FROM u WHERE b.id = u."buildId" AND u.red`);
+      UPDATE "Build" b SET status = 'failure' FROM u WHERE b.id = u."buildId" AND u.red`,
+    );
   }
   await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"TestReport"', 'id'), (SELECT max(id) FROM "TestReport"))`);
   await db.$executeRawUnsafe(`DROP TABLE _bench_build`);
   await run("flaky failures", allFlakyFailures());
   // The rollups recordTestReports keeps per upload, built at once as migration flaky_test_state's backfill does.
-  await run("outage flags", Prisma.sql`
+  await run(
+    "outage flags",
+    Prisma.sql`
     UPDATE "Build" b SET outage = true
     FROM (SELECT t."buildId" FROM "TestReport" t GROUP BY t."buildId" HAVING sum(t.failed + t.errors) * 2 > sum(t.tests)) o
-    WHERE b.id = o."buildId"`);
-  await run("broken pairs", Prisma.sql`
+    WHERE b.id = o."buildId"`,
+  );
+  await run(
+    "broken pairs",
+    Prisma.sql`
     SELECT keel_refresh_broken_pairs((
       SELECT json_agg(json_build_object('testCaseId', x."testCaseId", 'commitSha', x."commitSha"))
-      FROM (SELECT DISTINCT r."testCaseId", r."commitSha" FROM "TestResult" r WHERE r.status IN ('failed', 'error')) x))::text`);
+      FROM (SELECT DISTINCT r."testCaseId", r."commitSha" FROM "TestResult" r WHERE r.status IN ('failed', 'error')) x))::text`,
+  );
   await run("flaky test states", Prisma.sql`SELECT keel_refresh_flaky_test_states(ARRAY(SELECT DISTINCT "testCaseId" FROM "FlakyFailure"))::text`);
 }
 
@@ -161,4 +190,3 @@ function allFlakyFailures(): Prisma.Sql {
     SELECT fc.id, fc."testCaseId", fc."commitSha", fc."buildId", b."finishedAt", b."serviceId", NOT fc."passedInAttempt" AND fc.id = fc."lastFailed"
     FROM fc JOIN "Build" b ON b.id = fc."buildId" WHERE fc.status IN ('failed', 'error')`;
 }
-

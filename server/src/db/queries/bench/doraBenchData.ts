@@ -32,7 +32,9 @@ export async function generateDoraBenchData(db: Tx, size: BenchDataSize, log: (s
     log(`${step} (${Math.round(performance.now() - t)} ms)`);
   };
 
-  await run("teams, services, environments", Prisma.sql`
+  await run(
+    "teams, services, environments",
+    Prisma.sql`
     WITH t AS (
       INSERT INTO "Team" (id, slug, name)
       SELECT md5('team' || t)::uuid, 'team-' || t, 'Team ' || t FROM generate_series(1, ${size.teams}::int) t
@@ -43,11 +45,14 @@ export async function generateDoraBenchData(db: Tx, size: BenchDataSize, log: (s
     )
     INSERT INTO "Service" (id, slug, name, "teamId")
     SELECT md5('svc' || s)::uuid, 'svc-' || s, 'Service ' || s, md5('team' || (1 + (s - 1) % ${size.teams}::int))::uuid
-    FROM generate_series(1, ${size.services}::int) s`);
+    FROM generate_series(1, ${size.services}::int) s`,
+  );
 
   // 20% staging; 90% success, 7% failure, 3% cancelled; 3% rollbacks (two in three name the
   // service's previous deployment), 4% hotfixes, 1% remediating an incident.
-  await run("deployments", Prisma.sql`
+  await run(
+    "deployments",
+    Prisma.sql`
     INSERT INTO "Deployment" (id, "serviceId", "environmentId", "teamId", status, "startedAt", "finishedAt", "commitSha", kind,
                               "rollbackOfDeploymentId", "remediatesIncidentId", "updatedAt")
     SELECT 'd' || n, ${svc(Prisma.sql`n`)},
@@ -61,18 +66,24 @@ export async function generateDoraBenchData(db: Tx, size: BenchDataSize, log: (s
            CASE WHEN ${rnd(Prisma.sql`n`, 4)} < 0.02 AND n > ${size.services}::int THEN 'd' || (n - ${size.services}::int) END,
            CASE WHEN ${rnd(Prisma.sql`n`, 5)} < 0.01 THEN 'i' || (1 + (n % ${size.incidents}::int)) END,
            now()
-    FROM generate_series(1, ${size.deployments}::int) n`);
+    FROM generate_series(1, ${size.deployments}::int) n`,
+  );
 
   // Committed 0.5 to ~200 hours before the deployment (skewed short); one in a thousand after it.
-  await run("changes", Prisma.sql`
+  await run(
+    "changes",
+    Prisma.sql`
     INSERT INTO "Change" (id, sha, repository, "serviceId", "committedAt", category, "categorySource", labels, "updatedAt")
     SELECT md5('c' || m)::uuid, 'c' || m, '', ${svc(Prisma.sql`d`)},
            ${finished(Prisma.sql`d`)} - (CASE WHEN ${rnd(Prisma.sql`m`, 6)} < 0.001 THEN -1 ELSE 0.5 + 200 * power(${rnd(Prisma.sql`m`, 7)}, 3) END) * interval '1 hour',
            'other', 'none', '{}', now()
     FROM generate_series(1, ${size.deployments * size.changesPerDeployment}::int) m
-    CROSS JOIN LATERAL (SELECT (m - 1) / ${size.changesPerDeployment}::int + 1 AS d) x`);
+    CROSS JOIN LATERAL (SELECT (m - 1) / ${size.changesPerDeployment}::int + 1 AS d) x`,
+  );
 
-  await run("deployment changes", Prisma.sql`
+  await run(
+    "deployment changes",
+    Prisma.sql`
     INSERT INTO "DeploymentChange" ("deploymentId", "changeId")
     SELECT 'd' || ((m - 1) / ${size.changesPerDeployment}::int + 1), md5('c' || m)::uuid
     FROM generate_series(1, ${size.deployments * size.changesPerDeployment}::int) m
@@ -80,11 +91,14 @@ export async function generateDoraBenchData(db: Tx, size: BenchDataSize, log: (s
     -- 20% are shipped again by the service's next deployment.
     SELECT 'd' || ((m - 1) / ${size.changesPerDeployment}::int + 1 + ${size.services}::int), md5('c' || m)::uuid
     FROM generate_series(1, (${size.deployments}::int - ${size.services}::int) * ${size.changesPerDeployment}::int) m
-    WHERE ${rnd(Prisma.sql`m`, 8)} < 0.2`);
+    WHERE ${rnd(Prisma.sql`m`, 8)} < 0.2`,
+  );
 
   // Incidents: 3% with no service, 20% naming a deployment, 5% naming a commit, 10% not caused by
   // a change, 1% still open; resolved 3 minutes to ~100 hours after opening.
-  await run("incidents", Prisma.sql`
+  await run(
+    "incidents",
+    Prisma.sql`
     INSERT INTO "Incident" (id, "serviceId", severity, "openedAt", "resolvedAt", "causedByDeploymentId", "causedByCommitSha", "notCausedByChange", "updatedAt")
     SELECT 'i' || k,
            CASE WHEN ${rnd(Prisma.sql`k`, 10)} < 0.03 THEN NULL ELSE md5('svc' || s)::uuid END,
@@ -101,7 +115,8 @@ export async function generateDoraBenchData(db: Tx, size: BenchDataSize, log: (s
              ${start}::timestamptz + ${rnd(Prisma.sql`k`, 13)} * interval '730 days' AS opened,
              ${rnd(Prisma.sql`k`, 14)} AS c
     ) a
-    CROSS JOIN LATERAL (SELECT LEAST(${perService - 1}::int, floor(extract(epoch FROM (opened - ${start}::timestamptz)) / 3600 / ${spacingHours}::float8)::int) AS idx) b`);
+    CROSS JOIN LATERAL (SELECT LEAST(${perService - 1}::int, floor(extract(epoch FROM (opened - ${start}::timestamptz)) / 3600 / ${spacingHours}::float8)::int) AS idx) b`,
+  );
 }
 
 /**

@@ -46,8 +46,16 @@ export function floorNames(events: AnyEventData[], state: FloorState): Statement
   for (const team of new Set(serviceTeams.values())) if (team && !state.teams.has(team)) state.teams.set(team, randomUUID());
   for (const service of serviceTeams.keys()) if (!state.services.has(service)) state.services.set(service, randomUUID());
   return [
-    ...insert("Team", ["id", "slug", "name", "createdAt"], [...state.teams].map(([slug, id]) => [id, slug, slug, now])),
-    ...insert("Environment", ["id", "name"], [...state.environments].map(([name, id]) => [id, name])),
+    ...insert(
+      "Team",
+      ["id", "slug", "name", "createdAt"],
+      [...state.teams].map(([slug, id]) => [id, slug, slug, now]),
+    ),
+    ...insert(
+      "Environment",
+      ["id", "name"],
+      [...state.environments].map(([name, id]) => [id, name]),
+    ),
     ...insert(
       "Service",
       ["id", "slug", "name", "teamId", "createdAt"],
@@ -85,18 +93,41 @@ export function floorBatch(events: AnyEventData[], state: FloorState, batchNumbe
     if (e.type === "deployment") {
       const serviceId = service(e.service);
       deployments.push([
-        e.id, serviceId, state.environments.get(e.environment), e.team ? state.teams.get(e.team) : null, e.status, e.startedAt ?? null,
-        e.finishedAt, e.commitSha ?? null, e.repository ?? null, e.kind, e.url ?? null, now, now,
+        e.id,
+        serviceId,
+        state.environments.get(e.environment),
+        e.team ? state.teams.get(e.team) : null,
+        e.status,
+        e.startedAt ?? null,
+        e.finishedAt,
+        e.commitSha ?? null,
+        e.repository ?? null,
+        e.kind,
+        e.url ?? null,
+        now,
+        now,
       ]);
-      for (const c of e.commits ?? []) links.push([e.id, change(e.repository ?? "", c.sha, serviceId, c.committedAt, c.message?.split("\n", 1)[0] ?? null, c.labels ?? [])]);
+      for (const c of e.commits ?? [])
+        links.push([e.id, change(e.repository ?? "", c.sha, serviceId, c.committedAt, c.message?.split("\n", 1)[0] ?? null, c.labels ?? [])]);
     } else if (e.type === "change") {
       change(e.repository ?? "", e.sha, service(e.service), e.committedAt, e.title ?? null, e.labels ?? []);
     } else if (e.type === "incident") {
       incidents.set(e.id, [e.id, service(e.service), e.severity ?? null, e.title ?? null, e.openedAt, e.resolvedAt ?? null, now, now]);
     } else {
       builds.push([
-        e.id, e.pipeline, service(e.service), e.repository ?? null, e.commitSha, e.branch ?? null, e.attempt, e.status, e.queuedAt ?? null,
-        e.startedAt, e.finishedAt, now, now,
+        e.id,
+        e.pipeline,
+        service(e.service),
+        e.repository ?? null,
+        e.commitSha,
+        e.branch ?? null,
+        e.attempt,
+        e.status,
+        e.queuedAt ?? null,
+        e.startedAt,
+        e.finishedAt,
+        now,
+        now,
       ]);
     }
   });
@@ -107,14 +138,36 @@ export function floorBatch(events: AnyEventData[], state: FloorState, batchNumbe
       ["id", "serviceId", "environmentId", "teamId", "status", "startedAt", "finishedAt", "commitSha", "repository", "kind", "url", "createdAt", "updatedAt"],
       deployments,
     ),
-    ...insert("Change", ["id", "sha", "repository", "serviceId", "committedAt", "category", "categorySource", "labels", "title", "createdAt", "updatedAt"], changes),
+    ...insert(
+      "Change",
+      ["id", "sha", "repository", "serviceId", "committedAt", "category", "categorySource", "labels", "title", "createdAt", "updatedAt"],
+      changes,
+    ),
     ...insert("DeploymentChange", ["deploymentId", "changeId"], links, "ON CONFLICT DO NOTHING"),
     // An incident sent again (resolved) is the one write here that is not a plain insert.
-    ...insert("Incident", ["id", "serviceId", "severity", "title", "openedAt", "resolvedAt", "createdAt", "updatedAt"], [...incidents.values()],
-      `ON CONFLICT (id) DO UPDATE SET "resolvedAt" = excluded."resolvedAt", "updatedAt" = excluded."updatedAt"`),
+    ...insert(
+      "Incident",
+      ["id", "serviceId", "severity", "title", "openedAt", "resolvedAt", "createdAt", "updatedAt"],
+      [...incidents.values()],
+      `ON CONFLICT (id) DO UPDATE SET "resolvedAt" = excluded."resolvedAt", "updatedAt" = excluded."updatedAt"`,
+    ),
     ...insert(
       "Build",
-      ["id", "pipeline", "serviceId", "repository", "commitSha", "branch", "attempt", "status", "queuedAt", "startedAt", "finishedAt", "createdAt", "updatedAt"],
+      [
+        "id",
+        "pipeline",
+        "serviceId",
+        "repository",
+        "commitSha",
+        "branch",
+        "attempt",
+        "status",
+        "queuedAt",
+        "startedAt",
+        "finishedAt",
+        "createdAt",
+        "updatedAt",
+      ],
       builds,
     ),
   ];

@@ -55,8 +55,6 @@ export function leadTimeSql(q: DoraQuery, period: Period): Prisma.Sql {
 }
 
 export async function leadTime(db: Tx, q: DoraQuery): Promise<LeadTimeRow[]> {
-  const [current, previous] = await Promise.all(
-    (["current", "previous"] as const).map((period) => db.$queryRaw<LeadTimeRow[]>(leadTimeSql(q, period))),
-  );
+  const [current, previous] = await Promise.all((["current", "previous"] as const).map((period) => db.$queryRaw<LeadTimeRow[]>(leadTimeSql(q, period))));
   return [...(current ?? []), ...(previous ?? [])];
 }

@@ -13,10 +13,7 @@ export interface ResolvedScope {
   serviceIds: string[] | null;
 }
 
-export async function resolveScope(
-  db: Tx,
-  f: { environment: string; team?: string | undefined; service?: string | undefined },
-): Promise<ResolvedScope> {
+export async function resolveScope(db: Tx, f: { environment: string; team?: string | undefined; service?: string | undefined }): Promise<ResolvedScope> {
   const [row] = await db.$queryRaw<
     { environmentId: string | null; teamId: string | null; serviceId: string | null; serviceTeamId: string | null; teamServiceIds: string[] }[]
   >(Prisma.sql`
