@@ -1,55 +1,17 @@
 // The weekly report as a neutral document (headings, paragraphs, tables, summaries), built once
 // from the report's figures and rendered to Markdown or HTML, so both formats say the same thing.
 // Texts here are plain: each renderer escapes them for its format.
-import type { DoraLevel } from "@keel/shared";
 import { formatHours, formatShare, formatUsdCents } from "../metrics/formatNumbers.ts";
 import { CATEGORIES } from "../metrics/investmentBalance.ts";
 import type { WeeklyReport } from "../services/getWeeklyReport.ts";
 import { goalsBlocks } from "./goalsSection.ts";
+import { DASH, formatHours2, hoursCell, inputValue, level, num, pct, points, signed, testLabel } from "./reportCells.ts";
 
 export type Block =
   | { kind: "heading"; level: 1 | 2; text: string }
   | { kind: "paragraph"; text: string }
   | { kind: "table"; head: string[]; rows: { cells: string[]; strong?: boolean }[]; numeric: boolean[] }
   | { kind: "summaries"; items: { text: string; formula: string[]; inputs: string[]; costModel: string }[] };
-
-const DASH = "–";
-
-function num(value: number | null, digits = 1): string {
-  return value === null ? DASH : value.toFixed(digits);
-}
-
-function signed(value: number | null, format: (v: number) => string): string {
-  if (value === null) return DASH;
-  if (value === 0) return "±0";
-  return `${value > 0 ? "+" : "−"}${format(Math.abs(value))}`;
-}
-
-function pct(value: number | null): string {
-  return value === null ? DASH : formatShare(value);
-}
-
-function points(value: number | null): string {
-  return signed(value === null ? null : value * 100, (v) => `${v.toFixed(1)} pts`);
-}
-
-function level(value: DoraLevel | null | undefined): string {
-  return value ?? DASH;
-}
-
-function hoursCell(h: number | null): string {
-  return h === null ? DASH : `${h.toFixed(1)} h`;
-}
-
-function testLabel(t: { suite: string; name: string; variant: string }): string {
-  return `${t.suite} › ${t.name}${t.variant ? ` [${t.variant}]` : ""}`;
-}
-
-function inputValue(v: number | string | null): string {
-  if (v === null) return "unknown";
-  if (typeof v === "string") return v;
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 10_000) / 10_000);
-}
 
 function doraTable(r: WeeklyReport): Block {
   const s = r.dora.summary;
@@ -145,11 +107,6 @@ function hoursTable(r: WeeklyReport): Block {
       { cells: ["Total", "", formatHours2(h.total), formatUsdCents(h.costUsd), formatHours2(p.total)], strong: true },
     ],
   };
-}
-
-/** Hours with two decimals, for tables ("5.30 h"). */
-function formatHours2(h: number): string {
-  return `${h.toFixed(2)} h`;
 }
 
 function capacityParagraph(r: WeeklyReport): string {

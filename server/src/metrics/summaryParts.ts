@@ -1,0 +1,91 @@
+// The shapes of the business-language summaries (summaries.ts builds them): their inputs, and
+// each sentence with the figures it names and "how this was computed".
+import type { CostModelUsed } from "@keel/shared";
+import { formatHours, formatShare, formatUsd } from "./formatNumbers.ts";
+
+export interface SummaryHours {
+  flakyTests: number;
+  changeFailures: number;
+  rework: number;
+  total: number;
+  costUsd: number;
+  costByCause: { flakyTests: number; changeFailures: number; rework: number };
+  ciMinutes: number;
+  capacityShare: number | null;
+  sprintsLostPerMonth: number | null;
+  capacityBasis: { engineers: number | null; teamsCounted: string[]; teamsWithoutSize: string[]; hoursCounted: number; weeks: number };
+  counts: {
+    blockingFailures: number;
+    flakyFailures: number;
+    rerunHours: number;
+    incidents: number;
+    recoveryHours: number;
+    hoursWithOwnResponders: number;
+    hoursPerDefaultResponder: number;
+    incidentsWithDefaultResponders: number;
+    reworkDeployments: number;
+  };
+  byCause: { flakyTests: { capacityShare: number | null; sprintsLostPerMonth: number | null } };
+}
+
+export interface SummaryInput {
+  /** Whose figures: a team ("the Payments team"), a service, or the organisation. */
+  scope: { kind: "team" | "service" | "organisation"; name: string };
+  /** "last week", "in 2026-W45", "from 2026-08-01 to 2026-10-31". */
+  period: string;
+  /** "the week before", "in the previous period". */
+  previousPeriod: string;
+  hours: SummaryHours;
+  previous: Pick<SummaryHours, "total" | "costUsd">;
+  topFix: { tests: number; effortHours: number; weeklyHoursLost: number; paybackWeeks: number | null };
+  fixedTests: {
+    hours: number;
+    costUsd: number;
+    hoursInWindow: number;
+    costUsdInWindow: number;
+    tests: { name: string; fixDate: string; weeklyHoursBefore: number; weeksSinceFix: number }[];
+  };
+  delivery: {
+    hours: number;
+    costUsd: number;
+    teams: {
+      team: string | null;
+      baselineRate: number | null;
+      currentRate: number | null;
+      currentDeployments: number;
+      baselineHoursPerFailure: number | null;
+      hours: number;
+      costUsd: number;
+    }[];
+  };
+  investment: { team: string; name: string; target: number; debtShare: number | null; unclassifiedShare: number | null; changes: number }[];
+  costModel: CostModelUsed;
+}
+
+export type FigureUnit = "hours" | "usd" | "share" | "sprints" | "weeks" | "count";
+
+export interface Figure {
+  name: string;
+  value: number;
+  /** How it is written in the sentence. */
+  shown: string;
+  unit: FigureUnit;
+}
+
+export interface HowComputed {
+  formula: string[];
+  inputs: { name: string; value: number | string | null; unit: string }[];
+  costModel: string;
+}
+
+export interface Summary {
+  id: "flakyTests" | "failedChanges" | "total" | "fixedTests" | "deliveryImprovement" | "investment";
+  text: string;
+  figures: Figure[];
+  howComputed: HowComputed;
+}
+
+export const fig = (name: string, value: number, unit: FigureUnit, shown: string): Figure => ({ name, value, unit, shown });
+export const hoursFig = (name: string, value: number) => fig(name, value, "hours", formatHours(value));
+export const usdFig = (name: string, value: number) => fig(name, value, "usd", formatUsd(value));
+export const shareFig = (name: string, value: number) => fig(name, value, "share", formatShare(value));
