@@ -6,6 +6,7 @@ import { useCatalog, useOrgSettings } from "../org/useOrgSettings.ts";
 import { AuditLogSection } from "./AuditLogSection.tsx";
 import { CostModelSection } from "./CostModelSection.tsx";
 import { OrgSettingsForm } from "./OrgSettingsForm.tsx";
+import { SubscriptionsSection } from "./SubscriptionsSection.tsx";
 import { ServicesSection } from "./ServicesSection.tsx";
 import { TeamsSection } from "./TeamsSection.tsx";
 import { TokensSection } from "./TokensSection.tsx";
@@ -18,6 +19,7 @@ const SECTIONS = [
   ["teams", "Teams", "viewer"],
   ["services", "Services", "viewer"],
   ["cost-model", "Cost model", "viewer"],
+  ["subscriptions", "Subscriptions", "editor"],
   ["tokens", "API tokens", "admin"],
   ["users", "Users", "admin"],
   ["audit-log", "Audit log", "admin"],
@@ -25,7 +27,9 @@ const SECTIONS = [
 
 /**
  * Everyone reads the organisation's settings, teams, services and cost model; editors and admins
- * change them. API tokens, users and the audit log are for admins only.
+ * change them. Subscriptions to the weekly report are for editors and admins (a viewer does not see
+ * them: they name people's addresses and carry Slack webhooks). API tokens, users and the audit log
+ * are for admins only.
  */
 export function SettingsView() {
   const settings = useOrgSettings();
@@ -114,6 +118,21 @@ export function SettingsView() {
         <CostModelSection readOnly={readOnly} />
       </section>
 
+      {!readOnly ? (
+        <section id="subscriptions" className="panel" aria-labelledby="subscriptions-heading">
+          <h2 id="subscriptions-heading">Subscriptions</h2>
+          <p className="section-intro">
+            The weekly health report by e-mail or Slack, every week on the day and time you choose in the organisation&rsquo;s time zone. &ldquo;Send now&rdquo;
+            sends the last full week&rsquo;s report at once; the delivery log says what went out and why a send failed.
+          </p>
+          {timeZone && catalog.data ? (
+            <SubscriptionsSection timeZone={timeZone} teams={catalog.data.teams} />
+          ) : (
+            <LoadingState label="Loading subscriptions…" lines={2} />
+          )}
+        </section>
+      ) : null}
+
       {admin ? (
         <section id="tokens" className="panel" aria-labelledby="tokens-heading">
           <h2 id="tokens-heading">API tokens</h2>
@@ -129,8 +148,8 @@ export function SettingsView() {
         <section id="users" className="panel" aria-labelledby="users-heading">
           <h2 id="users-heading">Users</h2>
           <p className="section-intro">
-            Who can sign in, and their role: viewers read everything; editors also change the settings, teams, services, cost model and fix-effort estimates;
-            admins also manage users, API tokens and the audit log. Taking a role away or disabling a user signs them out at once.
+            Who can sign in, and their role: viewers read everything; editors also change the settings, teams, services, cost model, fix-effort estimates and
+            subscriptions; admins also manage users, API tokens and the audit log. Taking a role away or disabling a user signs them out at once.
           </p>
           {timeZone ? <UsersSection timeZone={timeZone} /> : <LoadingState label="Loading users…" lines={2} />}
         </section>

@@ -1,0 +1,67 @@
+import { useQuery } from "@tanstack/react-query";
+import { describeApiError } from "../../api/describeApiError.ts";
+import { useTRPC } from "../../api/trpc.ts";
+import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { formatDateTimeIn } from "../../format/calendar.ts";
+import { deliveryStatusText, targetName } from "./subscriptionsText.ts";
+
+/** While a delivery is pending, the log refreshes itself so that "sent" or "failed" shows up. */
+const PENDING_REFRESH_MS = 3_000;
+
+/** The last 50 deliveries of every subscription, newest first: sent, failed (and why), or pending. */
+export function DeliveryLog({
+  timeZone,
+  subscriptions,
+}: {
+  timeZone: string;
+  subscriptions: readonly { id: string; channel: "email" | "slack"; to: string[]; webhookUrl: string | null }[];
+}) {
+  const trpc = useTRPC();
+  const log = useQuery({
+    ...trpc.subscriptions.deliveries.queryOptions({}),
+    refetchInterval: (query) => (query.state.data?.deliveries.some((d) => d.status === "pending") ? PENDING_REFRESH_MS : false),
+  });
+  const where = new Map(subscriptions.map((s) => [s.id, targetName(s)]));
+
+  if (log.isPending) return <LoadingState label="Loading the delivery log…" lines={2} />;
+  if (log.isError)
+    return (
+      <ErrorState
+        title="The delivery log could not be loaded."
+        detail={describeApiError(log.error)}
+        onRetry={() => void log.refetch()}
+        retrying={log.isFetching}
+      />
+    );
+  if (log.data.deliveries.length === 0) return <p className="muted">Nothing sent yet.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="settings-table" data-testid="delivery-log">
+        <caption className="visually-hidden">Delivery log</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">To</th>
+            <th scope="col">What</th>
+            <th scope="col">Outcome</th>
+          </tr>
+        </thead>
+        <tbody>
+          {log.data.deliveries.map((d) => (
+            <tr key={d.id} data-delivery={d.id} data-status={d.status}>
+              <td className="nowrap">{formatDateTimeIn(d.sentAt ?? d.dueAt, timeZone)}</td>
+              <td className="subscription-target">{where.get(d.subscriptionId) ?? <span className="muted">deleted</span>}</td>
+              <td className="nowrap">
+                {d.kind === "now" ? "Sent now" : d.kind === "weekly" ? "Weekly" : d.kind} · {d.week}
+              </td>
+              <td>
+                <span className={`delivery-status delivery-${d.status}`}>{deliveryStatusText(d)}</span>
+                {d.error ? <span className="delivery-error"> {d.error}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
