@@ -114,7 +114,8 @@ async function direct(db: Db, actor: string, input: ConnectionCreateData, starte
   view ??= await audited({ db, input: { actor, action: "connection.create", target: input.kind, changes } }, () => createConnection({ db, secrets, input }));
   const id = view.id;
   if (!created) await audited({ db, input: { actor, action: "connection.sync", target: id, changes: {} } }, () => requestSync({ db, id }));
-  const logger = createLogger(env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL);
+  // On stderr, and quiet unless asked: the outcome below already says a failure in words.
+  const logger = createLogger(env.LOG_LEVEL === "info" ? "error" : env.LOG_LEVEL, process.stderr);
   const owner = `${actor}@${hostname()}:${process.pid}`;
   let settled = false;
   const run = runConnectionSync({ db, secrets, logger, clock: realClock, owner }, id).finally(() => {

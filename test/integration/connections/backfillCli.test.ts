@@ -2,6 +2,9 @@
 // Keel (its connections' schedule on), which syncs from recorded GitHub answers on loopback. It
 // creates a connection, runs its sync, shows progress on stderr, and exits 0 when the sync ends idle;
 // run again it reuses the connection and changes nothing; a sync that fails exits 1 with the reason.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startConnectionApp, type ConnectionApp } from "../../support/connectionApp.ts";
 import { checkoutRepo } from "../../support/githubCheckoutRepo.ts";
@@ -87,4 +90,33 @@ describe("keel backfill github", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr).not.toContain("ghp_Revoked");
   });
+});
+
+describe("keel backfill github with no Keel running", () => {
+  test("opens the data directory's database, runs the sync itself, and a second run reuses the connection", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "keel-backfill-"));
+    try {
+      const env = {
+        KEEL_URL: undefined,
+        KEEL_TOKEN: undefined,
+        DATABASE_URL: undefined,
+        KEEL_SECRET_KEY: undefined,
+        KEEL_DATA_DIR: dataDir,
+        GITHUB_TOKEN: TOKEN,
+      };
+      const first = await runKeel(["backfill", ...repoArgs()], { env });
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(/^Synced acme\/checkout \(new connection [0-9a-f-]{36}\)/m);
+      expect(first.stdout).toContain("Brought in so far: 4 deployments, 5 changes, 1 incident, 1 build.");
+      // Nothing but the outcome on stdout (the server's log stays off it).
+      expect(first.stdout.trim().split("\n")).toHaveLength(2);
+      const second = await runKeel(["backfill", ...repoArgs()], { env });
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stdout).toContain("(existing connection");
+      expect(second.stdout).toContain("Brought in so far: 4 deployments, 5 changes, 1 incident, 1 build.");
+      expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain(TOKEN);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
