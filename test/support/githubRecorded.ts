@@ -64,7 +64,15 @@ export interface RecordedGithub {
   close(): Promise<void>;
 }
 
-export async function startRecordedGithub(repo: RecordedRepo, options: { token: string; pageSize?: number }): Promise<RecordedGithub> {
+export async function startRecordedGithub(
+  repo: RecordedRepo,
+  options: {
+    token: string;
+    pageSize?: number;
+    /** Each answer waits this long, as a real API takes time (so a sync is seen in progress). */
+    latencyMs?: number;
+  },
+): Promise<RecordedGithub> {
   const pageSize = options.pageSize ?? 100;
   const limits: { prefix: string; how: "reset" | "retry-after" }[] = [];
   let broken: string | null = null;
@@ -251,7 +259,8 @@ export async function startRecordedGithub(repo: RecordedRepo, options: { token: 
         },
       );
     }
-    route(url, res);
+    if (options.latencyMs) setTimeout(() => route(url, res), options.latencyMs);
+    else route(url, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

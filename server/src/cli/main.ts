@@ -3,6 +3,7 @@
 import { ConfigError } from "../env.ts";
 import { KeelError } from "../errors.ts";
 import { DataDirInUseError } from "../db/dataDirLock.ts";
+import { backfill, backfillUsage } from "./backfill.ts";
 import { DEFAULT_URL } from "./connection.ts";
 import { deploy, deployUsage } from "./deploy.ts";
 import { CliFailure, UsageError } from "./errors.ts";
@@ -26,6 +27,7 @@ const commands: Record<string, Command> = {
   deploy,
   junit,
   import: importEvents,
+  backfill,
   report: async (args, out) => (await import("./report.ts")).report(args, out),
 };
 
@@ -39,11 +41,13 @@ ${userUsage}
 ${deployUsage}
 ${junitUsage}
 ${importUsage}
+${backfillUsage}
 keel help
     show this help
 
 deploy, junit and import call a Keel server: --url (or KEEL_URL, default ${DEFAULT_URL}) and
---token (or KEEL_TOKEN).
+--token (or KEEL_TOKEN). token, user and backfill go through the Keel running on this data
+directory (or --url/--token), else work on the database.
 `;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);

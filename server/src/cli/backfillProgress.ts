@@ -1,0 +1,36 @@
+// What `keel backfill` shows while a connection syncs: one line of the sync's own figures (the
+// connection's `progress`), and the summary when it ends. Pure, so the wording is tested by table.
+import type { ConnectionCounts, ConnectionProgress } from "@keel/shared";
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}
+
+/** "deployments acme/checkout · 12 pages · 340 records · 1 rate-limit wait · 0:42 elapsed". */
+export function progressLine(progress: ConnectionProgress | null, now: number): string {
+  if (!progress) return "waiting for the sync to start…";
+  const parts = [
+    progress.resource ?? "starting",
+    plural(progress.pages, "page"),
+    plural(progress.records, "record"),
+    plural(progress.rateLimitWaits, "rate-limit wait"),
+    `${formatDuration(now - Date.parse(progress.startedAt))} elapsed`,
+  ];
+  return parts.join(" · ");
+}
+
+/** "4 deployments, 5 changes, 1 incident, 1 build": what the connection has brought in over its syncs. */
+export function countsLine(counts: ConnectionCounts): string {
+  return [
+    plural(counts.deployments ?? 0, "deployment"),
+    plural(counts.changes ?? 0, "change"),
+    plural(counts.incidents ?? 0, "incident"),
+    plural(counts.builds ?? 0, "build"),
+  ].join(", ");
+}
