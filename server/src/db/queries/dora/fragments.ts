@@ -17,6 +17,8 @@ export interface DoraQuery {
   serviceIds: string[] | null;
   /** Time-window attribution of incidents to deployments, in hours (7 days = 168). */
   attributionHours: number;
+  /** Failed deployment recovery time starts at the incident's opening or the failed deployment's finish. */
+  recoveryFrom: "incidentOpened" | "deploymentFinished";
 }
 
 export type Period = "current" | "previous";
