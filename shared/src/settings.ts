@@ -63,6 +63,8 @@ export const OrgSettingsUpdate = z
     debtTarget: Share.optional(),
     /** Where failed deployment recovery time starts. */
     recoveryTimeFrom: RecoveryTimeFrom.optional(),
+    /** Change failure rate rule (d): a merged revert of a commit a deployment shipped marks it failed. */
+    revertsAsFailures: z.boolean({ error: "must be true or false" }).optional(),
   })
   .refine((u) => Object.values(u).some((v) => v !== undefined), { message: "change at least one setting" })
   .refine((u) => u.attributionWindowDays === undefined || u.attributionWindowHours === undefined, {

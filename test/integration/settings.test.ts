@@ -35,6 +35,7 @@ describe("settings.update", () => {
       attributionWindowDays: 7,
       attributionWindowHours: 168,
       recoveryTimeFrom: "incidentOpened",
+      revertsAsFailures: false,
     });
   });
 
@@ -83,6 +84,7 @@ describe("settings.update", () => {
       attributionWindowDays: 7,
       attributionWindowHours: 168,
       recoveryTimeFrom: "incidentOpened",
+      revertsAsFailures: false,
     });
     expect((await caller.dora.summary({ from: "2026-11-16", to: "2026-11-23" })).thresholdsYear).toBe(2024);
     await caller.settings.update({ thresholdsYear: 2023, debtTarget: 0.2 });
@@ -101,6 +103,7 @@ describe("settings.update", () => {
     [{ attributionWindowHours: 6, timeZone: "Mars/Olympus_Mons" }],
     [{ debtTarget: 1.2 }],
     [{ recoveryTimeFrom: "incidentResolved" }],
+    [{ revertsAsFailures: "yes" }],
     [{ recoveryTimeFrom: "deploymentFinished", debtTarget: 1.2 }],
     [{}],
   ])("refuses %o and changes nothing", async (update) => {
@@ -112,6 +115,7 @@ describe("settings.update", () => {
       attributionWindowDays: 7,
       attributionWindowHours: 168,
       recoveryTimeFrom: "incidentOpened",
+      revertsAsFailures: false,
     });
   });
 

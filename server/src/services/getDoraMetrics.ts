@@ -80,6 +80,7 @@ export async function prepareDoraQuery({ db, input }: { db: Db; input: DoraMetri
     serviceIds: scope.serviceIds,
     attributionHours: attributionWindowHours,
     recoveryFrom: settings.recoveryTimeFrom,
+    revertFailures: settings.revertsAsFailures,
   };
   return { settings, window, q };
 }

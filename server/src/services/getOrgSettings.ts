@@ -20,6 +20,8 @@ const Stored = z.object({
     .optional(),
   /** Failed deployment recovery time: from the incident's opening or the failed deployment's finish. */
   recoveryTimeFrom: RecoveryTimeFrom.default("incidentOpened"),
+  /** Change failure rate rule (d): reverts count as change failures. Off by default. */
+  revertsAsFailures: z.boolean().default(false),
 });
 
 export interface OrgSettingsData {
@@ -32,6 +34,8 @@ export interface OrgSettingsData {
   attributionWindowDays: number;
   /** Where failed deployment recovery time starts (docs/metrics.md §4). */
   recoveryTimeFrom: RecoveryTimeFromValue;
+  /** Change failure rate rule (d): a merged revert of a shipped commit fails the deployment. */
+  revertsAsFailures: boolean;
 }
 
 const keys = Object.keys(Stored.shape);

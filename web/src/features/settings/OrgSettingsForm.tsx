@@ -12,6 +12,7 @@ interface OrgSettings {
   attributionWindowHours: number;
   debtTarget: number;
   recoveryTimeFrom: RecoveryTimeFromValue;
+  revertsAsFailures: boolean;
 }
 
 type WindowUnit = "hours" | "days";
@@ -41,6 +42,7 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
   const [windowUnit, setWindowUnit] = useState<WindowUnit>(initialWindow.unit);
   const [debt, setDebt] = useState(fractionToPercent(settings.debtTarget));
   const [recoveryFrom, setRecoveryFrom] = useState<RecoveryTimeFromValue>(settings.recoveryTimeFrom);
+  const [reverts, setReverts] = useState(settings.revertsAsFailures);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const zones = useMemo(() => timeZoneNames(settings.timeZone), [settings.timeZone]);
@@ -65,6 +67,7 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
   }
   if (debt.trim() !== fractionToPercent(settings.debtTarget)) changes.debtTarget = percentToFraction(debt) ?? Number.NaN;
   if (recoveryFrom !== settings.recoveryTimeFrom) changes.recoveryTimeFrom = recoveryFrom;
+  if (reverts !== settings.revertsAsFailures) changes.revertsAsFailures = reverts;
   const changed = Object.keys(changes).length > 0;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -168,6 +171,20 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
             The DORA 2023 wording measures a change-caused failure from the deployment that caused it; incidents no deployment caused still start when opened.
           </p>
           {error("recoveryTimeFrom")}
+        </div>
+        <div className="field">
+          <label htmlFor="setting-reverts">
+            <input
+              id="setting-reverts"
+              type="checkbox"
+              checked={reverts}
+              onChange={(event) => setReverts(event.target.checked)}
+              {...invalid("revertsAsFailures")}
+            />{" "}
+            Reverts count as change failures
+          </label>
+          <p className="field-help">A merged revert of a commit marks the deployment that first shipped that commit as failed.</p>
+          {error("revertsAsFailures")}
         </div>
       </fieldset>
       {readOnly ? null : (

@@ -19,6 +19,8 @@ export interface DoraQuery {
   attributionHours: number;
   /** Failed deployment recovery time starts at the incident's opening or the failed deployment's finish. */
   recoveryFrom: "incidentOpened" | "deploymentFinished";
+  /** Change failure rate rule (d): a merged revert of a shipped commit fails the deployment. */
+  revertFailures: boolean;
 }
 
 export type Period = "current" | "previous";
