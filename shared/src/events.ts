@@ -56,6 +56,8 @@ export const DeploymentCommit = z.strictObject({
   message: text.optional(),
   prNumber: prNumber.optional(),
   prMergedAt: Timestamp.optional(),
+  /** The sha of the commit this one reverts; read from `message` ("This reverts commit <sha>.") when absent. */
+  revertsSha: sha.optional(),
   category: ChangeCategory.optional(),
   labels: labels.optional(),
 });
@@ -92,6 +94,8 @@ export const ChangeEvent = z.strictObject({
   prMergedAt: Timestamp.optional(),
   /** The pull request's first review (pull-request phases, docs/metrics.md). */
   prFirstReviewAt: Timestamp.optional(),
+  /** The sha of the commit this change reverts (the revert rule of the change failure rate, docs/metrics.md). */
+  revertsSha: sha.optional(),
   category: ChangeCategory.optional(),
   labels: labels.optional(),
   title: text.optional(),

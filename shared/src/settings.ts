@@ -28,6 +28,15 @@ export const ThresholdsYearChoice = z.union([z.literal(2023), z.literal(2024)], 
 const Share = z.number({ error: "must be a number" }).finite().min(0, "must be at least 0%").max(1, "must be at most 100%");
 
 export const ATTRIBUTION_WINDOW_MAX_DAYS = 90;
+
+/**
+ * Where failed deployment recovery time starts (docs/metrics.md §4): `incidentOpened` (the
+ * default), incident opened → resolved; `deploymentFinished`, DORA 2023's wording for change-caused
+ * failures, the finish of the deployment the incident is attributed to → resolved.
+ */
+export const RECOVERY_TIME_STARTS = ["incidentOpened", "deploymentFinished"] as const;
+export const RecoveryTimeFrom = z.enum(RECOVERY_TIME_STARTS, { error: "must be incidentOpened or deploymentFinished" });
+export type RecoveryTimeFromValue = z.output<typeof RecoveryTimeFrom>;
 export const ATTRIBUTION_WINDOW_MAX_HOURS = ATTRIBUTION_WINDOW_MAX_DAYS * 24;
 
 /** Organisation settings; only the fields given change. */
@@ -52,6 +61,10 @@ export const OrgSettingsUpdate = z
       .optional(),
     /** The organisation's target share of debt work (0.2 = 20%). */
     debtTarget: Share.optional(),
+    /** Where failed deployment recovery time starts. */
+    recoveryTimeFrom: RecoveryTimeFrom.optional(),
+    /** Change failure rate rule (d): a merged revert of a commit a deployment shipped marks it failed. */
+    revertsAsFailures: z.boolean({ error: "must be true or false" }).optional(),
   })
   .refine((u) => Object.values(u).some((v) => v !== undefined), { message: "change at least one setting" })
   .refine((u) => u.attributionWindowDays === undefined || u.attributionWindowHours === undefined, {

@@ -58,14 +58,14 @@ describe("deployments.list", () => {
     const byId = new Map(list.items.map((d) => [d.id, d]));
     expect(byId.get("d1")).toMatchObject({
       changeFailure: true,
-      failureReasons: [{ rule: "incident", incidentId: "i1", rollbackId: null }],
+      failureReasons: [{ rule: "incident", incidentId: "i1", rollbackId: null, revertSha: null }],
       changes: 2,
       team: "core",
     });
-    expect(byId.get("d2")?.failureReasons).toEqual([{ rule: "commit", incidentId: "i2", rollbackId: null }]);
-    expect(byId.get("d3")?.failureReasons).toEqual([{ rule: "rollback", incidentId: null, rollbackId: "d4" }]);
-    expect(byId.get("d5")?.failureReasons).toEqual([{ rule: "timeWindow", incidentId: "i3", rollbackId: null }]);
-    expect(byId.get("d7")?.failureReasons).toEqual([{ rule: "incident", incidentId: "i6", rollbackId: null }]);
+    expect(byId.get("d2")?.failureReasons).toEqual([{ rule: "commit", incidentId: "i2", rollbackId: null, revertSha: null }]);
+    expect(byId.get("d3")?.failureReasons).toEqual([{ rule: "rollback", incidentId: null, rollbackId: "d4", revertSha: null }]);
+    expect(byId.get("d5")?.failureReasons).toEqual([{ rule: "timeWindow", incidentId: "i3", rollbackId: null, revertSha: null }]);
+    expect(byId.get("d7")?.failureReasons).toEqual([{ rule: "incident", incidentId: "i6", rollbackId: null, revertSha: null }]);
     // A failed attempt counts nowhere; the rollback, the redeploy and the hotfix caused nothing.
     expect(byId.get("d6")).toMatchObject({ changeFailure: null, failureReasons: [] });
     for (const id of ["d4", "d8", "d9"]) expect(byId.get(id)).toMatchObject({ changeFailure: false, failureReasons: [] });
@@ -124,7 +124,9 @@ describe("deployments.get", () => {
   test("shows the incident that names it, its changes with lead time, and what remediated it", async () => {
     const d1 = await caller.deployments.get({ id: "d1" });
     expect(d1.deployment).toMatchObject({ id: "d1", service: "api", changeFailure: true });
-    expect(d1.causes).toEqual([{ rule: "incident", incident: expect.objectContaining({ id: "i1", title: "Names d1", severity: "sev1" }), rollback: null }]);
+    expect(d1.causes).toEqual([
+      { rule: "incident", incident: expect.objectContaining({ id: "i1", title: "Names d1", severity: "sev1" }), rollback: null, revertSha: null },
+    ]);
     expect(d1.changes.map((c) => [c.sha, c.title, c.category, c.countedHere, c.leadTimeHours])).toEqual([
       ["c1aaaaaa", "feat: one", "feature", true, 2],
       ["c2aaaaaa", "fix: two", "bug", true, 5],
@@ -133,7 +135,7 @@ describe("deployments.get", () => {
 
   test("a rolled-back deployment names its rollback, and the rollback names it", async () => {
     const d3 = await caller.deployments.get({ id: "d3" });
-    expect(d3.causes).toEqual([{ rule: "rollback", incident: null, rollback: expect.objectContaining({ id: "d4", kind: "rollback" }) }]);
+    expect(d3.causes).toEqual([{ rule: "rollback", incident: null, rollback: expect.objectContaining({ id: "d4", kind: "rollback" }), revertSha: null }]);
     const d4 = await caller.deployments.get({ id: "d4" });
     expect(d4.rollbackOf).toMatchObject({ id: "d3", service: "api" });
     expect(d4.causes).toEqual([]);
@@ -141,7 +143,9 @@ describe("deployments.get", () => {
 
   test("an incident naming a commit blames its first delivery; a redeploy's lead time is counted at that first one", async () => {
     const d2 = await caller.deployments.get({ id: "d2" });
-    expect(d2.causes).toEqual([{ rule: "commit", incident: expect.objectContaining({ id: "i2", causedByCommitSha: "c3aaaaaa" }), rollback: null }]);
+    expect(d2.causes).toEqual([
+      { rule: "commit", incident: expect.objectContaining({ id: "i2", causedByCommitSha: "c3aaaaaa" }), rollback: null, revertSha: null },
+    ]);
     expect(d2.changes).toEqual([expect.objectContaining({ sha: "c3aaaaaa", countedHere: true, leadTimeHours: 4 })]);
     const d8 = await caller.deployments.get({ id: "d8" });
     expect(d8.causes).toEqual([]);
@@ -150,7 +154,7 @@ describe("deployments.get", () => {
 
   test("the time-window rule and a hotfix's remediated incident", async () => {
     expect((await caller.deployments.get({ id: "d5" })).causes).toEqual([
-      { rule: "timeWindow", incident: expect.objectContaining({ id: "i3" }), rollback: null },
+      { rule: "timeWindow", incident: expect.objectContaining({ id: "i3" }), rollback: null, revertSha: null },
     ]);
     expect((await caller.deployments.get({ id: "d9" })).remediates).toMatchObject({ id: "i1" });
   });

@@ -34,6 +34,8 @@ describe("settings.update", () => {
       debtTarget: 0.2,
       attributionWindowDays: 7,
       attributionWindowHours: 168,
+      recoveryTimeFrom: "incidentOpened",
+      revertsAsFailures: false,
     });
   });
 
@@ -75,7 +77,15 @@ describe("settings.update", () => {
 
   test("the thresholds year and the debt target are stored", async () => {
     const after = await caller.settings.update({ thresholdsYear: 2024, debtTarget: 0.25 });
-    expect(after).toEqual({ timeZone: "UTC", thresholdsYear: 2024, debtTarget: 0.25, attributionWindowDays: 7, attributionWindowHours: 168 });
+    expect(after).toEqual({
+      timeZone: "UTC",
+      thresholdsYear: 2024,
+      debtTarget: 0.25,
+      attributionWindowDays: 7,
+      attributionWindowHours: 168,
+      recoveryTimeFrom: "incidentOpened",
+      revertsAsFailures: false,
+    });
     expect((await caller.dora.summary({ from: "2026-11-16", to: "2026-11-23" })).thresholdsYear).toBe(2024);
     await caller.settings.update({ thresholdsYear: 2023, debtTarget: 0.2 });
   });
@@ -92,6 +102,9 @@ describe("settings.update", () => {
     [{ attributionWindowHours: 6, attributionWindowDays: 1 }],
     [{ attributionWindowHours: 6, timeZone: "Mars/Olympus_Mons" }],
     [{ debtTarget: 1.2 }],
+    [{ recoveryTimeFrom: "incidentResolved" }],
+    [{ revertsAsFailures: "yes" }],
+    [{ recoveryTimeFrom: "deploymentFinished", debtTarget: 1.2 }],
     [{}],
   ])("refuses %o and changes nothing", async (update) => {
     await expect(caller.settings.update(update as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -101,6 +114,8 @@ describe("settings.update", () => {
       debtTarget: 0.2,
       attributionWindowDays: 7,
       attributionWindowHours: 168,
+      recoveryTimeFrom: "incidentOpened",
+      revertsAsFailures: false,
     });
   });
 

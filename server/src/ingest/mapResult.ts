@@ -34,6 +34,20 @@ export function firstLine(message: string): string | undefined {
   return nonEmpty(message.split("\n", 1)[0])?.slice(0, MAX_TEXT_LENGTH);
 }
 
+/**
+ * The commit a revert undoes, from the message git revert writes: "This reverts commit <40-hex
+ * sha>." (", reversing changes made to …" for a merge commit). Undefined for any other message.
+ */
+export function revertedSha(message: string | null | undefined): string | undefined {
+  return /^This reverts commit ([0-9a-fA-F]{40})\b/m.exec(message ?? "")?.[1]?.toLowerCase();
+}
+
+/** `{ revertsSha }` for a change event when the commit message is a revert's, else nothing. */
+export function revertFields(message: string): { revertsSha?: string } {
+  const sha = revertedSha(message);
+  return sha ? { revertsSha: sha } : {};
+}
+
 /** "gitlab-org/gitlab-test" → "gitlab-test": the repository's own name, used as the service. */
 export function lastSegment(path: string): string {
   return path.split("/").filter(Boolean).at(-1) ?? path;

@@ -34,6 +34,8 @@ export interface FailureCause {
   rule: FailureRule;
   incident: IncidentRef | null;
   rollback: DeploymentRef | null;
+  /** The reverting change's sha, for the revert rule. */
+  revertSha: string | null;
 }
 
 export interface ShippedChange {
@@ -83,6 +85,7 @@ export async function getDeploymentDetail({ db, input }: { db: Db; input: { id: 
       isProduction: d.environment === "production",
       serviceIds: [d.serviceId],
       attributionHours: settings.attributionWindowHours,
+      revertFailures: settings.revertsAsFailures,
     },
     d.finishedAt,
     d.finishedAt,
@@ -104,12 +107,13 @@ export async function getDeploymentDetail({ db, input }: { db: Db; input: { id: 
     attributionWindowHours: settings.attributionWindowHours,
     deployment: deploymentItem(
       d,
-      causeRows.map((c) => ({ rule: c.rule, incidentId: c.incidentId, rollbackId: c.rollbackId })),
+      causeRows.map((c) => ({ rule: c.rule, incidentId: c.incidentId, rollbackId: c.rollbackId, revertSha: c.revertSha })),
     ),
     causes: causeRows.map((c) => ({
       rule: c.rule,
       incident: c.incidentId ? (incidentOf.get(c.incidentId) ?? null) : null,
       rollback: c.rollbackId ? (deploymentOf.get(c.rollbackId) ?? null) : null,
+      revertSha: c.revertSha,
     })),
     changes: changes.map((c) => ({
       sha: c.sha,

@@ -1,7 +1,7 @@
 // The five DORA metrics for a window and filters (api.md "Reading", GET /api/v1/metrics/dora;
 // definitions in docs/metrics.md). The database counts, buckets and takes percentiles for the
 // window and its previous period at once; buildDoraReport finishes in TypeScript.
-import type { MetricFiltersData, ThresholdsYear } from "@keel/shared";
+import type { MetricFiltersData, RecoveryTimeFromValue, ThresholdsYear } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import { dataVersion } from "../db/queries/dataVersion.ts";
 import { deploymentsWithoutChanges, incidentsWithoutService, type CountWithExamples } from "../db/queries/dora/dataQuality.ts";
@@ -34,6 +34,8 @@ export interface DoraMetrics {
   thresholdsYear: ThresholdsYear;
   attributionWindowDays: number;
   attributionWindowHours: number;
+  /** Where recovery time starts: the incident's opening or the failed deployment's finish (docs/metrics.md §4). */
+  recoveryTimeFrom: RecoveryTimeFromValue;
   summary: DoraSummary;
   series: DoraBucket[];
   dataQuality: {
@@ -77,6 +79,8 @@ export async function prepareDoraQuery({ db, input }: { db: Db; input: DoraMetri
     isProduction: input.environment === "production",
     serviceIds: scope.serviceIds,
     attributionHours: attributionWindowHours,
+    recoveryFrom: settings.recoveryTimeFrom,
+    revertFailures: settings.revertsAsFailures,
   };
   return { settings, window, q };
 }
@@ -98,7 +102,7 @@ async function computeDoraMetrics(
   input: DoraMetricsInput,
   { settings, window, q }: Awaited<ReturnType<typeof prepareDoraQuery>>,
 ): Promise<DoraMetrics> {
-  const { timeZone, thresholdsYear, attributionWindowDays, attributionWindowHours } = settings;
+  const { timeZone, thresholdsYear, attributionWindowDays, attributionWindowHours, recoveryTimeFrom } = settings;
   // Independent statements: on PostgreSQL they run on separate pooled connections at once.
   const [deployments, lead, recovery, open, withoutCommits, withoutService] = await Promise.all([
     deploymentOutcomes(db, q),
@@ -125,6 +129,7 @@ async function computeDoraMetrics(
     thresholdsYear,
     attributionWindowDays,
     attributionWindowHours,
+    recoveryTimeFrom,
     summary,
     series,
     dataQuality: {

@@ -33,6 +33,7 @@ export async function getIncidentDetail({ db, input }: { db: Db; input: Incident
     environmentId: environment?.id ?? null,
     isProduction: input.environment === "production",
     attributionHours: settings.attributionWindowHours,
+    revertFailures: settings.revertsAsFailures,
   };
   const [attributions, remediations, named] = await Promise.all([
     attributionsFor(db, base, [row]),

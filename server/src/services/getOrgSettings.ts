@@ -2,6 +2,7 @@
 // 20% debt target, a 7-day window for attributing incidents to deployments). Stored one row per
 // key in Setting; absent keys take the default. The attribution window is one value, stored under
 // whichever of attributionWindowHours and attributionWindowDays was sent last (docs/metrics.md).
+import { RecoveryTimeFrom, type RecoveryTimeFromValue } from "@keel/shared";
 import { z } from "zod";
 import type { Tx } from "../db/types.ts";
 
@@ -17,6 +18,10 @@ const Stored = z.object({
     .positive()
     .max(90 * 24)
     .optional(),
+  /** Failed deployment recovery time: from the incident's opening or the failed deployment's finish. */
+  recoveryTimeFrom: RecoveryTimeFrom.default("incidentOpened"),
+  /** Change failure rate rule (d): reverts count as change failures. Off by default. */
+  revertsAsFailures: z.boolean().default(false),
 });
 
 export interface OrgSettingsData {
@@ -27,6 +32,10 @@ export interface OrgSettingsData {
   attributionWindowHours: number;
   /** The same window in days (hours / 24, so 0.25 for 6 hours): what clients of days read. */
   attributionWindowDays: number;
+  /** Where failed deployment recovery time starts (docs/metrics.md §4). */
+  recoveryTimeFrom: RecoveryTimeFromValue;
+  /** Change failure rate rule (d): a merged revert of a shipped commit fails the deployment. */
+  revertsAsFailures: boolean;
 }
 
 const keys = Object.keys(Stored.shape);

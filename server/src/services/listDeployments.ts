@@ -13,6 +13,8 @@ export interface FailureReason {
   incidentId: string | null;
   /** The rollback deployment, for the rollback rule. */
   rollbackId: string | null;
+  /** The reverting change's sha, for the revert rule. */
+  revertSha: string | null;
 }
 
 export interface DeploymentItem {
@@ -76,7 +78,7 @@ export async function listDeployments({ db, input }: { db: Db; input: Deployment
   const reasonsOf = new Map<string, FailureReason[]>();
   for (const c of causes) {
     const list = reasonsOf.get(c.id) ?? [];
-    list.push({ rule: c.rule, incidentId: c.incidentId, rollbackId: c.rollbackId });
+    list.push({ rule: c.rule, incidentId: c.incidentId, rollbackId: c.rollbackId, revertSha: c.revertSha });
     reasonsOf.set(c.id, list);
   }
   return {

@@ -70,7 +70,7 @@ export function incidentItem(row: IncidentRow, attributions: Attribution[]): Inc
  */
 export async function attributionsFor(
   db: Tx,
-  base: Pick<DoraQuery, "timeZone" | "environmentId" | "isProduction" | "attributionHours">,
+  base: Pick<DoraQuery, "timeZone" | "environmentId" | "isProduction" | "attributionHours" | "revertFailures">,
   incidents: { id: string; openedAt: Date }[],
 ): Promise<Map<string, Attribution[]>> {
   const byIncident = new Map<string, Attribution[]>();

@@ -8,6 +8,7 @@ import type { Tx } from "../db/types.ts";
 import { withConflictRetry } from "../db/retry.ts";
 import { eventHash, eventStateKey } from "./events/eventKey.ts";
 import { instant } from "./events/instant.ts";
+import { revertedSha } from "../ingest/mapResult.ts";
 import { resolveNames, type NameIds } from "./events/resolveNames.ts";
 import { upsertChanges, type ChangeInput } from "./events/upsertChanges.ts";
 import { buildColumns, deploymentColumns, incidentColumns } from "../db/queries/bulkInsert.ts";
@@ -169,6 +170,7 @@ async function recordDeployments(tx: Tx, names: NameIds, events: DeploymentEvent
         category: c.category,
         labels: c.labels,
         title: c.message?.split("\n", 1)[0],
+        revertsSha: c.revertsSha ?? revertedSha(c.message),
       });
       owners.push(d.id);
     }
@@ -187,6 +189,7 @@ function changeInputs(names: NameIds, events: ChangeEventData[]): ChangeInput[] 
     prOpenedAt: instant(c.prOpenedAt),
     prMergedAt: instant(c.prMergedAt),
     prFirstReviewAt: instant(c.prFirstReviewAt),
+    revertsSha: c.revertsSha,
     category: c.category,
     labels: c.labels,
     title: c.title,

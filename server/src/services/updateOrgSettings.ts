@@ -8,7 +8,7 @@ import { KeelError } from "../errors.ts";
 import { getOrgSettings, type OrgSettingsData } from "./getOrgSettings.ts";
 
 export async function updateOrgSettings({ db, input }: { db: Db; input: OrgSettingsUpdateData }): Promise<OrgSettingsData> {
-  const changes = Object.entries(input).filter(([, value]) => value !== undefined) as [string, string | number][];
+  const changes = Object.entries(input).filter(([, value]) => value !== undefined) as [string, string | number | boolean][];
   if (input.timeZone !== undefined) {
     const [known] = await db.$queryRaw<{ known: boolean }[]>(
       Prisma.sql`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${input.timeZone}) AS known`,

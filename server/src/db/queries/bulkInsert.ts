@@ -133,6 +133,7 @@ export const changeColumns: readonly Column[] = [
   ["prOpenedAt", "timestamptz"],
   ["prMergedAt", "timestamptz"],
   ["prFirstReviewAt", "timestamptz"],
+  ["revertsSha", "text"],
   ["category", '"ChangeCategory"'],
   ["categorySource", '"CategorySource"'],
   ["labels", "text[]"],

@@ -161,6 +161,21 @@ describe("push", () => {
   });
 });
 
+describe("push of a revert", () => {
+  test("a commit git revert wrote names the commit it reverts", () => {
+    const payload = load<{ commits: { message: string }[] }>("push.json");
+    const reverted = "6113728F27AE82C7B1A177C8D03F9E96E0ADF246";
+    payload.commits[0]!.message = `Revert "Initial commit"\n\nThis reverts commit ${reverted}.`;
+    expect(map("push", payload).events[0]).toMatchObject({ title: 'Revert "Initial commit"', revertsSha: reverted.toLowerCase() });
+  });
+
+  test.each([["Initial commit"], ["This reverts commit 6113728."], ["Mentions: This reverts commit " + "a".repeat(40)]])("no revert in %j", (message) => {
+    const payload = load<{ commits: { message: string }[] }>("push.json");
+    payload.commits[0]!.message = message;
+    expect(map("push", payload).events[0]).not.toHaveProperty("revertsSha");
+  });
+});
+
 describe("pull_request", () => {
   test("closed without merging (the documented example) is no change", () => {
     expect(map("pull_request", load("pull_request.json"))).toEqual({ events: [], dropped: ["pull request #2: closed without merging"] });

@@ -2,7 +2,7 @@
 // header: GitHub payloads do not name their own kind) and the payload.
 import type { AnyEventInput } from "@keel/shared";
 import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
-import { dropped, firstLine, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
+import { dropped, firstLine, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
 import { DeploymentServicePayload, DeploymentStatusPayload, IssuesPayload, PullRequestPayload, PushPayload, WorkflowRunPayload } from "./payloadTypes.ts";
 
 export const githubMappedKinds: ReadonlySet<string> = new Set(["deployment_status", "workflow_run", "push", "pull_request", "issues"]);
@@ -123,6 +123,7 @@ function mapPush(payload: unknown): MapResult {
     service: repository.name,
     committedAt: commit.timestamp,
     title: firstLine(commit.message),
+    ...revertFields(commit.message),
   }));
   return { events, dropped: [] };
 }

@@ -175,6 +175,17 @@ describe("Push Hook", () => {
   });
 });
 
+describe("Push Hook of a revert", () => {
+  test("a merge commit's revert names the commit it reverts", () => {
+    const payload = load<{ commits: { message: string; title?: string }[] }>("push.json");
+    const reverted = "b6568db1bc1dcd7f8b4d5a946b0b91f9dacd7327";
+    payload.commits[1]!.message = `Revert "fixed readme"\n\nThis reverts commit ${reverted}, reversing\nchanges made to 0000000000000000000000000000000000000000.\n`;
+    const [first, second] = map("Push Hook", payload).events;
+    expect(first).not.toHaveProperty("revertsSha");
+    expect(second).toMatchObject({ sha: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", revertsSha: reverted });
+  });
+});
+
 describe("Merge Request Hook", () => {
   test("opening a merge request (the documented example) is no change", () => {
     expect(map("Merge Request Hook", load("merge_request.json"))).toEqual({

@@ -2,7 +2,7 @@
 // header, e.g. "Push Hook") and the payload.
 import type { AnyEventInput } from "@keel/shared";
 import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
-import { dropped, firstLine, lastSegment, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
+import { dropped, firstLine, lastSegment, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
 import { gitlabTime } from "./gitlabTime.ts";
 import { DeploymentHook, IssueHook, MergeRequestHook, PipelineHook, PushHook } from "./payloadTypes.ts";
 
@@ -155,6 +155,7 @@ function mapPush(payload: unknown): MapResult {
       service: lastSegment(repository),
       committedAt,
       title: nonEmpty(commit.title) ?? firstLine(commit.message),
+      ...revertFields(commit.message),
     });
   }
   // GitLab lists at most the newest 20 commits of a push; total_commits_count has them all.

@@ -21,6 +21,7 @@ export interface ChangeInput {
   prOpenedAt?: string | undefined;
   prMergedAt?: string | undefined;
   prFirstReviewAt?: string | undefined;
+  revertsSha?: string | undefined;
   category?: ChangeCategoryValue | undefined;
   labels?: string[] | undefined;
   title?: string | undefined;
@@ -43,6 +44,7 @@ function fieldsOf(input: ChangeInput): Partial<Prisma.ChangeCreateManyInput> & {
   if (input.prOpenedAt) fields.prOpenedAt = input.prOpenedAt;
   if (input.prMergedAt) fields.prMergedAt = input.prMergedAt;
   if (input.prFirstReviewAt) fields.prFirstReviewAt = input.prFirstReviewAt;
+  if (input.revertsSha) fields.revertsSha = input.revertsSha;
   if (input.labels) fields.labels = input.labels;
   if (input.title !== undefined) fields.title = input.title;
   return fields;

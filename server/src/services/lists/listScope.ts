@@ -25,10 +25,14 @@ export async function listScope(db: Db, input: ListScopeInput): Promise<{ q: Dor
   return { q: { ...q, previousFrom: new Date(q.from.getTime() - MS) }, timeZone: settings.timeZone, attributionHours: q.attributionHours };
 }
 
-/** A DoraQuery covering exactly the instants [first, last] (for one record or one page of records). */
-export function queryAround(base: Omit<DoraQuery, "from" | "to" | "previousFrom">, first: Date, last: Date): DoraQuery {
+/**
+ * A DoraQuery covering exactly the instants [first, last] (for one record or one page of records).
+ * Records compute no recovery time, so its start setting is left at its default.
+ */
+export function queryAround(base: Omit<DoraQuery, "from" | "to" | "previousFrom" | "recoveryFrom">, first: Date, last: Date): DoraQuery {
   return {
     ...base,
+    recoveryFrom: "incidentOpened",
     from: first,
     to: new Date(last.getTime() + MS),
     previousFrom: new Date(first.getTime() - MS),

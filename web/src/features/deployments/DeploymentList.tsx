@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { scopeInput } from "../filters/urlFilters.ts";
-import { ruleShort } from "../records/attributionText.ts";
+import { ruleShort, type Rule } from "../records/attributionText.ts";
 import { RecordListPending, RecordRow, RecordsSection, RecordsTable, useListPeriod } from "../records/RecordList.tsx";
 import { deploymentListInput } from "../records/recordFilters.ts";
 import { exportPath } from "../records/recordLinks.ts";
@@ -97,7 +97,7 @@ function Outcome({
   reasons,
 }: {
   changeFailure: boolean | null;
-  reasons: { rule: "incident" | "commit" | "rollback" | "timeWindow"; incidentId: string | null; rollbackId: string | null }[];
+  reasons: { rule: Rule; incidentId: string | null; rollbackId: string | null; revertSha: string | null }[];
 }) {
   if (changeFailure === null)
     return (
@@ -109,7 +109,9 @@ function Outcome({
   return (
     <>
       <span className="badge badge-bad">Caused a failure</span>
-      <span className="outcome-reasons">{reasons.map((r) => ruleShort(r.rule, r.rule === "rollback" ? null : r.incidentId)).join("; ")}</span>
+      <span className="outcome-reasons">
+        {reasons.map((r) => ruleShort(r.rule, r.rule === "revert" ? r.revertSha : r.rule === "rollback" ? null : r.incidentId)).join("; ")}
+      </span>
     </>
   );
 }

@@ -41,6 +41,7 @@ function report(overrides: Partial<DoraMetrics> = {}): DoraMetrics {
     thresholdsYear: 2023,
     attributionWindowDays: 7,
     attributionWindowHours: 168,
+    recoveryTimeFrom: "incidentOpened",
     summary: {
       deploymentFrequency: {
         deployments: 84,
@@ -227,6 +228,7 @@ test("the window and the method are said in words", () => {
   expect(methodSentence(report())).toBe(
     "Weeks start on Monday in UTC. Levels follow the DORA 2023 report; incidents count against a deployment for up to 7 days after it.",
   );
+  expect(methodSentence({ ...report(), recoveryTimeFrom: "deploymentFinished" })).toMatch(/ Recovery time runs from the failed deployment's finish\.$/);
 });
 
 test("a previous period that started before Keel's records is not compared with", () => {

@@ -411,7 +411,8 @@ export function dataQualityNotes(report: DoraMetrics, dataSince?: string | null)
 
 /** "Weeks start on Monday in Europe/Berlin. Levels: DORA 2023 report." */
 export function methodSentence(report: DoraMetrics): string {
-  return `Weeks start on Monday in ${report.timeZone}. Levels follow the DORA ${report.thresholdsYear} report; incidents count against a deployment for up to ${attributionWindowText(report.attributionWindowHours)} after it.`;
+  const recovery = report.recoveryTimeFrom === "deploymentFinished" ? " Recovery time runs from the failed deployment's finish." : "";
+  return `Weeks start on Monday in ${report.timeZone}. Levels follow the DORA ${report.thresholdsYear} report; incidents count against a deployment for up to ${attributionWindowText(report.attributionWindowHours)} after it.${recovery}`;
 }
 
 /** "24 Aug – 21 Nov 2026 (12 weeks and this week so far), to 14:05" */

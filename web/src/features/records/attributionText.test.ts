@@ -9,6 +9,7 @@ test("each rule, in a few words", () => {
   expect(ruleShort("commit", "inc-0042")).toBe("its commit named by inc-0042");
   expect(ruleShort("rollback", "dep-7")).toBe("rolled back by dep-7");
   expect(ruleShort("timeWindow", "inc-0042")).toBe("inc-0042 opened after it");
+  expect(ruleShort("revert", "c".repeat(40))).toBe("its commit reverted by cccccccc");
 });
 
 test("why a deployment counts as a failed change", () => {
@@ -21,6 +22,9 @@ test("why a deployment counts as a failed change", () => {
   );
   expect(deploymentCauseSentence({ rule: "timeWindow", incident, rollback: null }, deployment, 7 * 24)).toBe(
     "inc-0042 names no cause and opened 2.5 h after it, before the next deployment of cart-api and within the 7 days an incident may be attributed.",
+  );
+  expect(deploymentCauseSentence({ rule: "revert", incident: null, rollback: null, revertSha: "d".repeat(40) }, deployment, 7 * 24)).toBe(
+    "Change dddddddd, merged after it, reverts a commit this deployment first brought to production.",
   );
 });
 

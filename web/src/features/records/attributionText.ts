@@ -4,7 +4,7 @@
 import { countOf } from "../../format/counts.ts";
 import { formatHours } from "../../format/durations.ts";
 
-export type Rule = "incident" | "commit" | "rollback" | "timeWindow";
+export type Rule = "incident" | "commit" | "rollback" | "timeWindow" | "revert";
 
 /** The attribution window in words: "7 days" when it is whole days, else "6 hours". */
 export function attributionWindowText(hours: number): string {
@@ -26,6 +26,8 @@ export function ruleShort(rule: Rule, other: string | null): string {
       return `rolled back${other ? ` by ${other}` : ""}`;
     case "timeWindow":
       return `${other ?? "an incident"} opened after it`;
+    case "revert":
+      return `its commit reverted${other ? ` by ${short(other)}` : ""}`;
   }
 }
 
@@ -33,6 +35,8 @@ export interface CauseInput {
   rule: Rule;
   incident: { id: string; openedAt: string; causedByCommitSha: string | null } | null;
   rollback: { id: string } | null;
+  /** The reverting change, for the revert rule. */
+  revertSha?: string | null;
 }
 
 /** One reason a deployment counts as a failed change, as a sentence (the record ids are linked by the caller). */
@@ -49,6 +53,8 @@ export function deploymentCauseSentence(
       return `${incident} names commit ${short(cause.incident?.causedByCommitSha ?? "")}, which this deployment first brought to ${deployment.environment}.`;
     case "rollback":
       return `${cause.rollback?.id ?? "A later deployment"} rolled it back.`;
+    case "revert":
+      return `${cause.revertSha ? `Change ${short(cause.revertSha)}` : "A change"}, merged after it, reverts a commit this deployment first brought to ${deployment.environment}.`;
     case "timeWindow": {
       const after = cause.incident ? ` ${words(formatHours(hoursBetween(deployment.finishedAt, cause.incident.openedAt)))} after it` : " after it";
       return `${incident} names no cause and opened${after}, before the next deployment of ${deployment.service} and within the ${attributionWindowText(attributionWindowHours)} an incident may be attributed.`;
@@ -58,7 +64,7 @@ export function deploymentCauseSentence(
 
 export interface AttributionInput {
   deploymentId: string;
-  rule: Exclude<Rule, "rollback">;
+  rule: Exclude<Rule, "rollback" | "revert">;
   service: string;
   finishedAt: string;
 }

@@ -1,4 +1,4 @@
-import { OrgSettingsUpdate, type OrgSettingsUpdateInput } from "@keel/shared";
+import { OrgSettingsUpdate, type OrgSettingsUpdateInput, type RecoveryTimeFromValue } from "@keel/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
 import { useTRPC } from "../../api/trpc.ts";
@@ -11,6 +11,8 @@ interface OrgSettings {
   thresholdsYear: 2023 | 2024;
   attributionWindowHours: number;
   debtTarget: number;
+  recoveryTimeFrom: RecoveryTimeFromValue;
+  revertsAsFailures: boolean;
 }
 
 type WindowUnit = "hours" | "days";
@@ -39,6 +41,8 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
   const [windowAmount, setWindowAmount] = useState(initialWindow.amount);
   const [windowUnit, setWindowUnit] = useState<WindowUnit>(initialWindow.unit);
   const [debt, setDebt] = useState(fractionToPercent(settings.debtTarget));
+  const [recoveryFrom, setRecoveryFrom] = useState<RecoveryTimeFromValue>(settings.recoveryTimeFrom);
+  const [reverts, setReverts] = useState(settings.revertsAsFailures);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const zones = useMemo(() => timeZoneNames(settings.timeZone), [settings.timeZone]);
@@ -62,6 +66,8 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
     else changes.attributionWindowHours = amount;
   }
   if (debt.trim() !== fractionToPercent(settings.debtTarget)) changes.debtTarget = percentToFraction(debt) ?? Number.NaN;
+  if (recoveryFrom !== settings.recoveryTimeFrom) changes.recoveryTimeFrom = recoveryFrom;
+  if (reverts !== settings.revertsAsFailures) changes.revertsAsFailures = reverts;
   const changed = Object.keys(changes).length > 0;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -149,6 +155,36 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
           />
           <p className="field-help">The share of changes meant for debt work; a team may have its own.</p>
           {error("debtTarget")}
+        </div>
+        <div className="field">
+          <label htmlFor="setting-recovery-from">Recovery time starts</label>
+          <select
+            id="setting-recovery-from"
+            value={recoveryFrom}
+            onChange={(event) => setRecoveryFrom(event.target.value as RecoveryTimeFromValue)}
+            {...invalid("recoveryTimeFrom")}
+          >
+            <option value="incidentOpened">when the incident opened</option>
+            <option value="deploymentFinished">when the failed deployment finished</option>
+          </select>
+          <p className="field-help">
+            The DORA 2023 wording measures a change-caused failure from the deployment that caused it; incidents no deployment caused still start when opened.
+          </p>
+          {error("recoveryTimeFrom")}
+        </div>
+        <div className="field">
+          <label htmlFor="setting-reverts">
+            <input
+              id="setting-reverts"
+              type="checkbox"
+              checked={reverts}
+              onChange={(event) => setReverts(event.target.checked)}
+              {...invalid("revertsAsFailures")}
+            />{" "}
+            Reverts count as change failures
+          </label>
+          <p className="field-help">A merged revert of a commit marks the deployment that first shipped that commit as failed.</p>
+          {error("revertsAsFailures")}
         </div>
       </fieldset>
       {readOnly ? null : (

@@ -10,35 +10,65 @@
 //   (c) an incident of its service with no explicit cause and not notCausedByChange opened after
 //       it finished, at most `attributionHours` after, and before the next successful deployment
 //       of the same service and environment finished.
+//   (d) with the organisation's revertsAsFailures on, a merged change reverts a commit it was the
+//       first successful deployment (of its service and the environment) to ship.
 // A deployment counts once however many of these hold. Only successful deployments to the
 // filtered environment are candidates, and only they bound the window in (c).
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { attributionEnd, inScope, successfulIn, type DoraQuery } from "./fragments.ts";
 
-/** Deployments (any window) that an incident's causedByCommitSha makes failed: rule (a), by commit. */
-function causedByCommit(q: DoraQuery): Prisma.Sql {
-  return Prisma.sql`
-    SELECT first.id, 'commit' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId"
-    FROM "Incident" i
-    CROSS JOIN LATERAL (
-      SELECT DISTINCT ON (s."serviceId") s.id
+/**
+ * The first successful deployment of the environment, per service, that shipped commit `sha` (as
+ * the deployment's own commit or among its changes): columns id, "finishedAt". `where` narrows the
+ * services (Prisma.empty for all).
+ */
+function firstShipping(sha: Prisma.Sql, q: DoraQuery, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+      SELECT DISTINCT ON (s."serviceId") s.id, s."finishedAt"
       FROM (
         SELECT d.id, d."serviceId", d."finishedAt" FROM "Deployment" d
-        WHERE d."commitSha" = i."causedByCommitSha" AND ${successfulIn(Prisma.sql`d`, q)}
+        WHERE d."commitSha" = ${sha} AND ${successfulIn(Prisma.sql`d`, q)}
         UNION ALL
         -- ChangeDelivery already holds each change's first successful deployment per service and
         -- environment (ordered by finishedAt, then id, as here).
         SELECT cd."deploymentId", cd."serviceId", cd."finishedAt"
         FROM "Change" c
         JOIN "ChangeDelivery" cd ON cd."changeId" = c.id AND cd."environmentId" = ${q.environmentId}::uuid
-        WHERE c.sha = i."causedByCommitSha"
+        WHERE c.sha = ${sha}
       ) s
-      WHERE i."serviceId" IS NULL OR s."serviceId" = i."serviceId"
+      ${where}
       ORDER BY s."serviceId", s."finishedAt", s.id
-    ) first
+    )`;
+}
+
+/** Deployments (any window) that an incident's causedByCommitSha makes failed: rule (a), by commit. */
+function causedByCommit(q: DoraQuery): Prisma.Sql {
+  return Prisma.sql`
+    SELECT first.id, 'commit' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId", NULL::text AS "revertSha"
+    FROM "Incident" i
+    CROSS JOIN LATERAL ${firstShipping(Prisma.sql`i."causedByCommitSha"`, q, Prisma.sql`WHERE i."serviceId" IS NULL OR s."serviceId" = i."serviceId"`)} first
     WHERE i."causedByCommitSha" IS NOT NULL AND i."causedByDeploymentId" IS NULL AND NOT i."notCausedByChange"
       -- An incident of a service out of scope can only blame that service's deployments.
       ${q.serviceIds === null ? Prisma.empty : Prisma.sql`AND (i."serviceId" IS NULL OR i."serviceId" = ANY(${q.serviceIds}::uuid[]))`}`;
+}
+
+/**
+ * (d) Reverts, when the organisation counts them (revertsAsFailures): a merged change reverting a
+ * commit makes failed the first successful deployment, per service, that shipped that commit, if
+ * it finished before the revert was merged. Merged: it has prMergedAt, or (a commit with no pull
+ * request) some deployment shipped it; merged at prMergedAt, else committedAt. From the few reverts
+ * merged since the previous period began.
+ */
+function reverted(q: DoraQuery): Prisma.Sql {
+  if (!q.revertFailures) return Prisma.empty;
+  const mergedAt = Prisma.sql`COALESCE(r."prMergedAt", r."committedAt")`;
+  return Prisma.sql`
+    UNION ALL
+    SELECT first.id, 'revert' AS rule, NULL::text AS "incidentId", NULL::text AS "rollbackId", r.sha AS "revertSha"
+    FROM "Change" r
+    CROSS JOIN LATERAL ${firstShipping(Prisma.sql`r."revertsSha"`, q, Prisma.empty)} first
+    WHERE r."revertsSha" IS NOT NULL AND ${mergedAt} > ${q.previousFrom} AND first."finishedAt" < ${mergedAt}
+      AND (r."prMergedAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "ChangeDelivery" rd WHERE rd."changeId" = r.id))`;
 }
 
 /**
@@ -48,28 +78,30 @@ function causedByCommit(q: DoraQuery): Prisma.Sql {
 function rolledBack(q: DoraQuery): Prisma.Sql {
   if (q.serviceIds === null) {
     return Prisma.sql`
-      SELECT r."rollbackOfDeploymentId" AS id, 'rollback' AS rule, NULL::text AS "incidentId", r.id AS "rollbackId" FROM "Deployment" r
+      SELECT r."rollbackOfDeploymentId" AS id, 'rollback' AS rule, NULL::text AS "incidentId", r.id AS "rollbackId", NULL::text AS "revertSha" FROM "Deployment" r
       JOIN "Deployment" t ON t.id = r."rollbackOfDeploymentId"
       WHERE r."rollbackOfDeploymentId" IS NOT NULL AND r."finishedAt" > ${q.previousFrom} AND r."finishedAt" > t."finishedAt"`;
   }
   return Prisma.sql`
-    SELECT w.id, 'rollback' AS rule, NULL::text AS "incidentId", r.id AS "rollbackId" FROM w
+    SELECT w.id, 'rollback' AS rule, NULL::text AS "incidentId", r.id AS "rollbackId", NULL::text AS "revertSha" FROM w
     JOIN "Deployment" r ON r."rollbackOfDeploymentId" = w.id AND r."finishedAt" > w."finishedAt"`;
 }
 
 /** Which rule made a deployment failed (docs/metrics.md, change failure rate). */
-export type FailureRule = "incident" | "commit" | "rollback" | "timeWindow";
+export type FailureRule = "incident" | "commit" | "rollback" | "timeWindow" | "revert";
 
 /** One reason a deployment caused a failure; a deployment may have several. */
 export interface FailureCauseRow {
   /** The failed deployment. */
   id: string;
-  /** incident: an incident names it; commit: an incident names a commit it first delivered; rollback: a later deployment rolled it back; timeWindow: an incident with no explicit cause opened within the attribution window after it. */
+  /** incident: an incident names it; commit: an incident names a commit it first delivered; rollback: a later deployment rolled it back; revert: a merged change reverted a commit it shipped; timeWindow: an incident with no explicit cause opened within the attribution window after it. */
   rule: FailureRule;
   /** The incident, for the incident, commit and timeWindow rules. */
   incidentId: string | null;
   /** The rollback deployment, for the rollback rule. */
   rollbackId: string | null;
+  /** The reverting change's sha, for the revert rule. */
+  revertSha: string | null;
 }
 
 /**
@@ -84,7 +116,7 @@ export function failureCauses(q: DoraQuery): Prisma.Sql {
   const hours = Prisma.sql`${q.attributionHours}::float8 * interval '1 hour'`;
   return Prisma.sql`
     -- (a) incidents naming the deployment
-    SELECT i."causedByDeploymentId" AS id, 'incident' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId" FROM "Incident" i
+    SELECT i."causedByDeploymentId" AS id, 'incident' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId", NULL::text AS "revertSha" FROM "Incident" i
     WHERE i."causedByDeploymentId" IS NOT NULL AND NOT i."notCausedByChange"
     UNION ALL
     -- (a) incidents naming a commit
@@ -95,7 +127,7 @@ export function failureCauses(q: DoraQuery): Prisma.Sql {
     UNION ALL
     -- (b) rollbacks naming nothing: they roll back the successful deployment they replaced. Such a
     -- rollback finishes in the scanned range, or is a service's first successful deployment after it.
-    SELECT prev.id, 'rollback' AS rule, NULL::text AS "incidentId", r.id AS "rollbackId"
+    SELECT prev.id, 'rollback' AS rule, NULL::text AS "incidentId", r.id AS "rollbackId", NULL::text AS "revertSha"
     FROM (
       SELECT r.id, r."serviceId", r."finishedAt" FROM "Deployment" r
       WHERE ${successfulIn(Prisma.sql`r`, q)} AND r.kind = 'rollback' AND r."rollbackOfDeploymentId" IS NULL
@@ -120,7 +152,7 @@ export function failureCauses(q: DoraQuery): Prisma.Sql {
     -- environment finished at or before the incident opened, if it finished strictly before (one
     -- finishing at that very instant is the next deployment, and the incident opened before it
     -- finished) and at most the attribution window before. Ties at one instant go to the larger id.
-    SELECT last.id, 'timeWindow' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId"
+    SELECT last.id, 'timeWindow' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId", NULL::text AS "revertSha"
     FROM "Incident" i
     CROSS JOIN LATERAL (
       SELECT d.id, d."finishedAt" FROM "Deployment" d
@@ -129,7 +161,9 @@ export function failureCauses(q: DoraQuery): Prisma.Sql {
     ) last
     WHERE i."serviceId" IS NOT NULL AND i."causedByDeploymentId" IS NULL AND i."causedByCommitSha" IS NULL AND NOT i."notCausedByChange"
       AND i."openedAt" > ${q.previousFrom} AND i."openedAt" < ${attributionEnd(q)} ${inScope(Prisma.sql`i."serviceId"`, q)}
-      AND last."finishedAt" < i."openedAt" AND i."openedAt" <= last."finishedAt" + ${hours}`;
+      AND last."finishedAt" < i."openedAt" AND i."openedAt" <= last."finishedAt" + ${hours}
+    -- (d) reverts, when counted
+    ${reverted(q)}`;
 }
 
 /**

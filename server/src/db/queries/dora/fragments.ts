@@ -17,6 +17,10 @@ export interface DoraQuery {
   serviceIds: string[] | null;
   /** Time-window attribution of incidents to deployments, in hours (7 days = 168). */
   attributionHours: number;
+  /** Failed deployment recovery time starts at the incident's opening or the failed deployment's finish. */
+  recoveryFrom: "incidentOpened" | "deploymentFinished";
+  /** Change failure rate rule (d): a merged revert of a shipped commit fails the deployment. */
+  revertFailures: boolean;
 }
 
 export type Period = "current" | "previous";

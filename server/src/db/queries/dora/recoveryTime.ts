@@ -1,11 +1,13 @@
 // Failed deployment recovery time (product.md, metric 4): for incidents resolved in the window,
-// resolvedAt - openedAt, bucketed by the week of resolution. Open incidents are counted and listed,
+// resolvedAt - openedAt, bucketed by the week of resolution. With the organisation's
+// recoveryTimeFrom = deploymentFinished, an incident the change failure rules attribute to a
+// deployment is measured from that deployment's finish instead (the earliest, if several). Open incidents are counted and listed,
 // never averaged. Incidents follow their service's team; they have no environment: production (the
 // default) counts them all, another environment only those attributed to one of its deployments.
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
-import { attributedToEnvironment } from "./changeFailureRate.ts";
-import { hoursBetween, inScope, periodOf, weekLabel, weekOf, type DoraQuery, type Period } from "./fragments.ts";
+import { attributedToEnvironment, failureCauses } from "./changeFailureRate.ts";
+import { hoursBetween, inScope, periodOf, weekLabel, weekOf, windowDeployments, type DoraQuery, type Period } from "./fragments.ts";
 
 export interface RecoveryRow {
   period: Period;
@@ -31,13 +33,34 @@ function incidentScope(q: DoraQuery): Prisma.Sql {
     ${q.isProduction ? Prisma.empty : Prisma.sql`AND ${attributedToEnvironment(Prisma.sql`i`, q)}`}`;
 }
 
+/**
+ * Where each incident's recovery starts. deploymentFinished: the earliest finish among the
+ * deployments failureCauses attributes the incident to (rules incident, commit, timeWindow), else
+ * (no deployment caused it) the incident's opening.
+ */
+function recoveryStart(q: DoraQuery): { ctes: Prisma.Sql; join: Prisma.Sql; start: Prisma.Sql } {
+  if (q.recoveryFrom === "incidentOpened") return { ctes: Prisma.empty, join: Prisma.empty, start: Prisma.sql`i."openedAt"` };
+  return {
+    ctes: Prisma.sql`w AS (${windowDeployments(q)}),
+      starts AS (
+        SELECT c."incidentId", min(d."finishedAt") AS "finishedAt"
+        FROM (${failureCauses(q)}) c JOIN "Deployment" d ON d.id = c.id
+        WHERE c."incidentId" IS NOT NULL
+        GROUP BY c."incidentId"
+      ),`,
+    join: Prisma.sql`LEFT JOIN starts ON starts."incidentId" = i.id`,
+    start: Prisma.sql`COALESCE(starts."finishedAt", i."openedAt")`,
+  };
+}
+
 export function recoveryTimeSql(q: DoraQuery): Prisma.Sql {
+  const { ctes, join, start } = recoveryStart(q);
   return Prisma.sql`
-    WITH r AS (
+    WITH ${ctes} r AS (
       SELECT ${periodOf(Prisma.sql`i."resolvedAt"`, q)} AS period,
              ${weekOf(Prisma.sql`i."resolvedAt"`, q)} AS week,
-             ${hoursBetween(Prisma.sql`i."openedAt"`, Prisma.sql`i."resolvedAt"`)} AS hours
-      FROM "Incident" i
+             ${hoursBetween(start, Prisma.sql`i."resolvedAt"`)} AS hours
+      FROM "Incident" i ${join}
       WHERE i."resolvedAt" >= ${q.previousFrom} AND i."resolvedAt" < ${q.to}
         ${incidentScope(q)}
     )

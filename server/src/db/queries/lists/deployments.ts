@@ -91,10 +91,10 @@ export function causesOfDeployments(db: Tx, q: DoraQuery, ids: string[]): Promis
   // window: 17 s on the demo data before its tables were first analysed.
   return db.$queryRaw<FailureCauseRow[]>(Prisma.sql`
     WITH w AS (${windowDeployments(q)}), c AS MATERIALIZED (${failureCauses(q)})
-    SELECT DISTINCT c.id, c.rule, c."incidentId", c."rollbackId"
+    SELECT DISTINCT c.id, c.rule, c."incidentId", c."rollbackId", c."revertSha"
     FROM c
     WHERE c.id = ANY(${ids}::text[])
-    ORDER BY c.id, c.rule, c."incidentId", c."rollbackId"`);
+    ORDER BY c.id, c.rule, c."incidentId", c."rollbackId", c."revertSha"`);
 }
 
 export interface DeploymentRecord extends DeploymentRow {

@@ -75,7 +75,7 @@ export async function incidentById(db: Tx, id: string): Promise<(IncidentRow & {
 export interface IncidentAttributionRow {
   incidentId: string;
   deploymentId: string;
-  rule: Exclude<FailureRule, "rollback">;
+  rule: Exclude<FailureRule, "rollback" | "revert">;
   service: string;
   finishedAt: Date;
   commitSha: string | null;
