@@ -42,6 +42,7 @@ import { recoveryTimeSql } from "../src/db/queries/dora/recoveryTime.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
 import { prepareDoraQuery } from "../src/services/getDoraMetrics.ts";
 import { writeJson, type JsonResult } from "./harness.ts";
+import { pullRequestPlans, pullRequestsPath } from "./pullRequestsBench.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -66,6 +67,8 @@ const SCOPES: { name: string; filters: { team?: string; service?: string } }[] =
 
 interface Row {
   db: string;
+  /** "dora" or "pull-requests" (issue 15's endpoint, measured on the same rows beside the same floor). */
+  endpoint: "dora" | "pull-requests";
   scope: string;
   p50: number;
   p95: number;
@@ -148,6 +151,7 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
       );
       const row: Row = {
         db: kind,
+        endpoint: "dora",
         scope: scope.name,
         p50: percentile(cold, 0.5),
         p95: percentile(cold, 0.95),
@@ -160,6 +164,19 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
         `${scope.name}: cold p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms; repeat p95 ${row.repeatP95.toFixed(1)} ms (floor p95 ${row.floorP95.toFixed(1)} ms)`,
       );
       rows.push(row);
+      // The pull-request phases have no report cache: every call is cold, the repeat included.
+      const prCold = await time(CALLS, (i) => api.get(pullRequestsPath(WINDOW, scope.filters, i + 1)));
+      const prRepeat = await time(CALLS, () => api.get(pullRequestsPath(WINDOW, scope.filters, 0)));
+      const pr: Row = {
+        ...row,
+        endpoint: "pull-requests",
+        p50: percentile(prCold, 0.5),
+        p95: percentile(prCold, 0.95),
+        repeatP50: percentile(prRepeat, 0.5),
+        repeatP95: percentile(prRepeat, 0.95),
+      };
+      log(`${scope.name} pull-requests: cold p50 ${pr.p50.toFixed(1)} ms, p95 ${pr.p95.toFixed(1)} ms; repeat p95 ${pr.repeatP95.toFixed(1)} ms`);
+      rows.push(pr);
     }
   } finally {
     await api.close();
@@ -180,6 +197,7 @@ async function plans(database: Database): Promise<string> {
     ] as const) {
       out.push(`==== ${name} (${scope.name}) ====\n${await explainAnalyze(database.prisma, sql)}\n`);
     }
+    out.push(await pullRequestPlans(database.prisma, q, scope.name));
   }
   return out.join("\n");
 }
@@ -245,10 +263,11 @@ if (args.only !== "postgres") rows.push(...(await onPglite()));
 
 const goal = (r: Row) => (r.db === "postgres" ? 150 : 1000);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-console.log(`\nGET /api/v1/metrics/dora, 90-day window ${WINDOW.from.slice(0, 10)} to ${WINDOW.to.slice(0, 10)}, ${CALLS} calls each`);
+console.log(`\nGET /api/v1/metrics/dora and /pull-requests, 90-day window ${WINDOW.from.slice(0, 10)} to ${WINDOW.to.slice(0, 10)}, ${CALLS} calls each`);
 console.table(
   rows.map((r) => ({
     db: r.db,
+    endpoint: r.endpoint,
     scope: r.scope,
     "cold p50": ms(r.p50),
     "cold p95": ms(r.p95),
@@ -264,7 +283,7 @@ console.table(
 if (args.json) {
   const results: JsonResult[] = rows.map((r) => ({
     db: r.db,
-    endpoint: "dora",
+    endpoint: r.endpoint,
     scope: r.scope,
     coldP50Ms: r.p50,
     coldP95Ms: r.p95,

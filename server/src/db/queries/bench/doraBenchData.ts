@@ -73,12 +73,19 @@ export async function generateDoraBenchData(db: Tx, size: BenchDataSize, log: (s
   await run(
     "changes",
     Prisma.sql`
-    INSERT INTO "Change" (id, sha, repository, "serviceId", "committedAt", category, "categorySource", labels, "updatedAt")
+    INSERT INTO "Change" (id, sha, repository, "serviceId", "committedAt", category, "categorySource", labels, "updatedAt",
+                          "prNumber", "prOpenedAt", "prFirstReviewAt", "prMergedAt")
     SELECT md5('c' || m)::uuid, 'c' || m, '', ${svc(Prisma.sql`d`)},
            ${finished(Prisma.sql`d`)} - (CASE WHEN ${rnd(Prisma.sql`m`, 6)} < 0.001 THEN -1 ELSE 0.5 + 200 * power(${rnd(Prisma.sql`m`, 7)}, 3) END) * interval '1 hour',
-           'other', 'none', '{}', now()
+           'other', 'none', '{}', now(),
+           -- One pull request per deployment's changes: merged 0.2-10 h before it finished, first
+           -- reviewed up to a day before that (never, one in ten), opened up to two days before review.
+           d, merged - (interval '1 hour' * (24 * power(${rnd(Prisma.sql`d`, 9)}, 2) + 48 * power(${rnd(Prisma.sql`d`, 10)}, 3))),
+           CASE WHEN ${rnd(Prisma.sql`d`, 11)} >= 0.1 THEN merged - interval '1 hour' * 24 * power(${rnd(Prisma.sql`d`, 9)}, 2) END,
+           merged
     FROM generate_series(1, ${size.deployments * size.changesPerDeployment}::int) m
-    CROSS JOIN LATERAL (SELECT (m - 1) / ${size.changesPerDeployment}::int + 1 AS d) x`,
+    CROSS JOIN LATERAL (SELECT (m - 1) / ${size.changesPerDeployment}::int + 1 AS d) x
+    CROSS JOIN LATERAL (SELECT ${finished(Prisma.sql`x.d`)} - interval '1 hour' * (0.2 + 9.8 * ${rnd(Prisma.sql`x.d`, 8)}) AS merged) pr`,
   );
 
   await run(
