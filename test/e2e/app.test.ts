@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DoraMetrics } from "../../server/src/services/getDoraMetrics.ts";
-import { launchBrowser, openPage, screenshot } from "../support/browser.ts";
+import { launchBrowser, openPage, screenshot, screenshotOf } from "../support/browser.ts";
 import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
 import { expectTilesMatchApi, overviewReady, readTiles } from "../support/overviewTiles.ts";
 
@@ -64,6 +64,21 @@ describe("Overview", () => {
     await expect(page.locator('figure[data-metric="leadTime"] svg text', { hasText: /\d\sh$/ }).count()).resolves.toBeGreaterThan(0);
     // The demo has open incidents and one incident without a service: the note says so.
     await expect(page.locator("[data-note=open-incidents]").textContent()).resolves.toMatch(/2 incidents are still open/);
+    // Where pull requests wait: the stacked phases with a legend and the sentence naming the
+    // longest phase, or the empty state in words.
+    const phases = page.locator('[data-testid="pr-phases"]');
+    await phases.locator('[data-testid="chart"][data-chart-ready="true"], .state-empty').first().waitFor({ timeout: 30_000 });
+    if ((await phases.locator('[data-testid="chart"]').count()) > 0) {
+      await expect(phases.locator('[data-testid="pr-phases-sentence"]').textContent()).resolves.toMatch(
+        /^(Coding|Pickup|Review|Deploy) is where pull requests wait longest: \d+(\.\d)? h median over \d+ deployed pull requests?\./,
+      );
+      for (const phase of ["Coding", "Pickup", "Review", "Deploy"]) await expect(phases.locator("svg text", { hasText: phase }).count()).resolves.toBe(1);
+      await expect(phases.locator("svg path").count()).resolves.toBeGreaterThan(4);
+    } else {
+      await expect(phases.textContent()).resolves.toMatch(/No pull requests were deployed in this period/);
+    }
+    await phases.scrollIntoViewIfNeeded();
+    await screenshotOf(phases, "pull-request-phases");
     await screenshot(page, "overview");
     expect(problems).toEqual([]);
   });

@@ -15,7 +15,7 @@ const plain = (s: string | null | undefined) =>
 /** Waits until the tiles show an answer for the current filters and the five charts are drawn. */
 export async function overviewReady(page: Page, timeout = 30_000): Promise<void> {
   await page.locator('[data-testid="dora-tiles"][data-ready="true"]').waitFor({ timeout });
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart"][data-chart-ready="true"]').length === 5, undefined, { timeout });
+  await page.waitForFunction(() => document.querySelectorAll('.trends [data-testid="chart"][data-chart-ready="true"]').length === 5, undefined, { timeout });
 }
 
 export interface TileText {

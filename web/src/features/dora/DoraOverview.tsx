@@ -11,6 +11,7 @@ import { DataQualityNote } from "./DataQualityNote.tsx";
 import { dataQualityNotes, doraTiles, doraTrends, methodSentence, previousPeriodLabel, windowLabel, type DoraMetrics, type MetricKey } from "./doraView.ts";
 import { MetricTile } from "./MetricTile.tsx";
 import type TrendChartsType from "./TrendCharts.tsx";
+import type { PullRequestPhases as PullRequestPhasesType } from "./PullRequestPhases.tsx";
 import { useDoraReport } from "./useDoraReport.ts";
 import "./overview.css";
 
@@ -18,9 +19,13 @@ import "./overview.css";
 // the data request (useTrendCharts runs after the query has subscribed), so that neither waits for
 // the other and the tiles can show first. Not React.lazy: React holds a Suspense fallback for at
 // least 300 ms, which delayed the charts by that much.
-type TrendChartsComponent = typeof TrendChartsType;
+interface TrendChartsComponent {
+  TrendCharts: typeof TrendChartsType;
+  PullRequestPhases: typeof PullRequestPhasesType;
+}
 let trendCharts: TrendChartsComponent | undefined;
-const loadTrendCharts = () => import("./TrendCharts.tsx").then((module) => (trendCharts = module.default));
+const loadTrendCharts = () =>
+  import("./TrendCharts.tsx").then((module) => (trendCharts = { TrendCharts: module.default, PullRequestPhases: module.PullRequestPhases }));
 
 function useTrendCharts(): TrendChartsComponent | undefined {
   const [component, setComponent] = useState(() => trendCharts);
@@ -49,7 +54,7 @@ function useTrendCharts(): TrendChartsComponent | undefined {
 export function DoraOverview({ filters }: { filters: ScopeFilters }) {
   const settings = useOrgSettings();
   const report = useDoraReport(filters, settings.data?.timeZone);
-  const TrendCharts = useTrendCharts();
+  const charts = useTrendCharts();
 
   if (settings.isError) {
     return (
@@ -78,7 +83,7 @@ export function DoraOverview({ filters }: { filters: ScopeFilters }) {
       filters={filters}
       updating={report.isPlaceholderData}
       failedUpdate={report.isError ? describeApiError(report.error) : null}
-      TrendCharts={TrendCharts}
+      charts={charts}
     />
   );
 }
@@ -116,10 +121,10 @@ interface DoraReportViewProps {
   updating: boolean;
   failedUpdate: string | null;
   /** Undefined while the charts' code is still downloading. */
-  TrendCharts: TrendChartsComponent | undefined;
+  charts: TrendChartsComponent | undefined;
 }
 
-function DoraReportView({ report, filters, updating, failedUpdate, TrendCharts }: DoraReportViewProps) {
+function DoraReportView({ report, filters, updating, failedUpdate, charts }: DoraReportViewProps) {
   const dataSince = useCatalog().data?.dataSince;
   const tiles = useMemo(() => doraTiles(report, dataSince), [report, dataSince]);
   const trends = useMemo(() => doraTrends(report), [report]);
@@ -190,7 +195,8 @@ function DoraReportView({ report, filters, updating, failedUpdate, TrendCharts }
         )}
       </section>
       <DataQualityNote notes={notes} openIncidentsHref={`/incidents${scopeQuery(filters, { state: "open" })}`} />
-      {empty ? null : TrendCharts ? <TrendCharts trends={trends} report={report} goals={goals} /> : <LoadingState label="Loading the charts…" chart />}
+      {empty ? null : charts ? <charts.TrendCharts trends={trends} report={report} goals={goals} /> : <LoadingState label="Loading the charts…" chart />}
+      {empty || !charts ? null : <charts.PullRequestPhases filters={filters} window={report.window} />}
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { doraTrendOption, trendValueText } from "../../charts/options/doraTrend.
 import type { Trend } from "./doraView.ts";
 import { trendLabel } from "./doraView.ts";
 import { WeeklyNumbers } from "./WeeklyNumbers.tsx";
+// In this lazily loaded chunk too: it draws with ECharts (DoraOverview mounts it).
+export { PullRequestPhases } from "./PullRequestPhases.tsx";
 import { goalTargetText, trendTarget } from "../goals/goalText.ts";
 import type { GoalView } from "../goals/useGoals.ts";
 import type { DoraMetrics } from "./doraView.ts";

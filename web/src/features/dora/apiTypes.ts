@@ -4,3 +4,4 @@ import type { AppRouter } from "@keel/server/src/trpc/router.ts";
 import type { inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
 export type DoraMetrics = inferOutput<TRPCOptionsProxy<AppRouter>["dora"]["summary"]>;
+export type DoraPullRequests = inferOutput<TRPCOptionsProxy<AppRouter>["dora"]["pullRequests"]>;

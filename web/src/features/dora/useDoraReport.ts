@@ -18,3 +18,9 @@ export function useDoraReport(filters: ScopeFilters, timeZone: string | undefine
     placeholderData: keepPreviousData,
   });
 }
+
+/** The pull-request phases (dora.pullRequests) over exactly the window the DORA report answered for. */
+export function useDoraPullRequests(filters: ScopeFilters, window: { from: string; to: string }) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.dora.pullRequests.queryOptions(scopeInput(filters, window)), placeholderData: keepPreviousData });
+}
