@@ -163,9 +163,12 @@ describe("Overview", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("filter-team");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("filter-service");
-    // Each chart has an accessible name saying what it plots.
-    for (const chart of await page.locator('[data-testid="chart"]').all())
+    // Each chart has an accessible name saying what it plots: the five trends, and the pull-request phases.
+    for (const chart of await page.locator('.trends [data-testid="chart"]').all())
       expect(await chart.getAttribute("aria-label")).toMatch(/^Line chart of .+ per week from the week of/);
+    for (const chart of await page.getByTestId("pr-phases").getByTestId("chart").all())
+      expect(await chart.getAttribute("aria-label")).toMatch(/^Stacked bar chart of the median hours of each pull-request phase per week/);
+    expect(await page.locator('[data-testid="chart"]').count()).toBe(5 + (await page.getByTestId("pr-phases").getByTestId("chart").count()));
     expect(problems).toEqual([]);
   });
 });

@@ -76,7 +76,7 @@ describe("longestPhase names the phase with the largest median", () => {
 test("the accessible label names the span and the longest phase", () => {
   expect(pullRequestPhasesLabel(weeks, weeks[0] as PullRequestWeek)).toBe(
     "Stacked bar chart of the median hours of each pull-request phase per week (coding, pickup, review, deploy), " +
-      "from the week of 2 Nov 2026 to the week of 9 Nov 2026. Longest over the period: review, 10.3 h median.",
+      "from the week of 2 Nov 2026 to the week of 9 Nov 2026. Longest over these weeks: review, 10.3 h median.",
   );
   expect(pullRequestPhasesLabel([], weeks[1] as PullRequestWeek)).toBe("Bar chart of pull-request phases per week: no weeks to show.");
 });

@@ -104,6 +104,6 @@ export function pullRequestPhasesLabel(weeks: PullRequestWeek[], summary: Omit<P
   return (
     `Stacked bar chart of the median hours of each pull-request phase per week (coding, pickup, review, deploy), ` +
     `from the week of ${dateLabel(first.bucketStart)} to the week of ${dateLabel(last.bucketStart)}.` +
-    (longest ? ` Longest over the period: ${longest.label.toLowerCase()}, ${formatHours(longest.medianHours)} median.` : "")
+    (longest ? ` Longest over these weeks: ${longest.label.toLowerCase()}, ${formatHours(longest.medianHours)} median.` : "")
   );
 }
