@@ -74,11 +74,13 @@ describe("GET /metrics", () => {
   test("requests are counted by route pattern and status, never by raw URL", async () => {
     expect((await app.request("/api/v1/tokens/no-such-token-4711", { method: "DELETE" })).status).toBe(404);
     expect((await app.request("/api/v1/nothing-here-4711")).status).toBe(404);
-    const text = await scrape();
-    expect(text).not.toContain("4711");
-    expect(sample(text, 'keel_http_request_duration_seconds_count{method="DELETE",route="/api/v1/tokens/:ref",status="404"}')).toBe(1);
-    expect(sample(text, 'keel_http_request_duration_seconds_count{method="GET",route="/api/v1/*",status="404"}')).toBe(1);
-    expect(sample(text, 'keel_http_request_duration_seconds_count{method="GET",route="/metrics",status="401"}')).toBe(1);
+    // A request is counted when its response has finished on the server, which can be a moment
+    // after the client has read it: scrape until the counts are there.
+    const counted = (series: string) => expect.poll(async () => sample(await scrape(), series), { timeout: 5_000 });
+    await counted('keel_http_request_duration_seconds_count{method="DELETE",route="/api/v1/tokens/:ref",status="404"}').toBe(1);
+    await counted('keel_http_request_duration_seconds_count{method="GET",route="/api/v1/*",status="404"}').toBe(1);
+    await counted('keel_http_request_duration_seconds_count{method="GET",route="/metrics",status="401"}').toBe(1);
+    expect(await scrape()).not.toContain("4711");
   });
 
   test("events ingested are counted by type, and a resend counts again (accepted, not created)", async () => {
