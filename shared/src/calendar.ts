@@ -106,3 +106,31 @@ export function weekBuckets(from: Date, to: Date, timeZone: string): string[] {
   for (let week = first; week <= last; week = addDays(week, 7)) buckets.push(week);
   return buckets;
 }
+
+// Dates as words. Month names are spelled out because Intl's en-GB short month for September
+// varies between ICU versions ("Sep" or "Sept").
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A week bucket (its Monday) on a chart axis: "2026-11-16" → "16 Nov" */
+export function weekLabel(date: string): string {
+  const d = new Date(dateMs(date));
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+}
+
+/** "2026-11-21" → "21 Nov 2026" */
+export function dateLabel(date: string): string {
+  const ms = dateMs(date);
+  const d = new Date(ms);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** Two dates as one span, saying month and year once when they are shared: "9–15 Nov 2026". */
+export function dateRangeLabel(first: string, last: string): string {
+  const a = new Date(dateMs(first));
+  const b = new Date(dateMs(last));
+  const [ay, am, ad] = [a.getUTCFullYear(), a.getUTCMonth(), a.getUTCDate()];
+  const [by, bm, bd] = [b.getUTCFullYear(), b.getUTCMonth(), b.getUTCDate()];
+  if (ay !== by) return `${dateLabel(first)} – ${dateLabel(last)}`;
+  if (am !== bm) return `${ad} ${MONTHS[am]} – ${bd} ${MONTHS[bm]} ${by}`;
+  return `${ad}–${bd} ${MONTHS[bm]} ${by}`;
+}

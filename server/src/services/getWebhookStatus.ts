@@ -5,6 +5,7 @@
 // through RawEvent's (source, receivedAt) index: the cost of one vendor's last day, not history.
 import type { Db } from "../db/client.ts";
 import { WEBHOOK_SOURCES, type WebhookSource } from "../ingest/webhookAdapters.ts";
+import { DAY_MS } from "@keel/shared/calendar";
 
 export interface WebhookSetup {
   /** Keel's address as the vendor reaches it: KEEL_PUBLIC_URL, else the request's own origin. */
@@ -20,8 +21,6 @@ export interface WebhookStatus {
   deliveriesLast24h: number;
   failuresLast24h: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * A delivery failed when its events could not be recorded, its payload was not understood, or some

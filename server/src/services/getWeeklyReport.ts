@@ -19,7 +19,7 @@ import { getFlakyTests, type FlakyTestFigures, type FlakyTests } from "./getFlak
 import { computeHoursLost, type HoursLost } from "./getHoursLost.ts";
 import { getInvestmentBalance, type InvestmentBalance } from "./getInvestmentBalance.ts";
 import { getOrgSettings } from "./getOrgSettings.ts";
-import { isoWeekDates, isoWeekOf, localDate, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
+import { addDays, isoWeekDates, isoWeekOf, localDate, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
 import { listGoals, type GoalView } from "./goals/listGoals.ts";
 
 export const REPORT_TOP_FLAKY = 5;
@@ -92,7 +92,7 @@ async function computeWeeklyReport(db: Db, input: WeeklyReportQueryData, now: Da
   const { monday, nextMonday } = isoWeekDates(input.week);
   // Dates without an offset are the organisation's local midnight (metrics/window.ts).
   const filters = { from: monday, to: nextMonday, team: input.team, environment: "production" };
-  const baselineFrom = new Date(Date.parse(`${monday}T00:00:00Z`) - SLIPPED_BASELINE_WEEKS * 7 * 86_400_000).toISOString().slice(0, 10);
+  const baselineFrom = addDays(monday, -7 * SLIPPED_BASELINE_WEEKS);
   const [dora, hours, flaky, investment, baseline] = await Promise.all([
     getDoraMetrics({ db, input: { ...filters, bucket: "week" } }),
     computeHoursLost({ db, input: filters, now }),

@@ -1,40 +1,26 @@
 // Dates and instants as words, in the organisation's time zone ("9 Nov 2026, 16:36"). The calendar
 // itself (local dates, Mondays, ISO weeks) is @keel/shared/calendar, shared with the server.
-// Month names are spelled out because Intl's en-GB short month for September varies between ICU
-// versions ("Sep" or "Sept").
-import { addDays, dateMs, isoWeekDates, localDate } from "@keel/shared/calendar";
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+import { addDays, dateLabel, dateRangeLabel, isoWeekDates, localDate } from "@keel/shared/calendar";
+
+export { dateLabel, dateRangeLabel, weekLabel } from "@keel/shared/calendar";
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = dateFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", hour: "numeric", minute: "numeric" });
     dateFormatters.set(timeZone, f);
   }
   return f;
 }
 
-function wallClock(instant: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
+function clockTime(instant: Date, timeZone: string): { hour: number; minute: number } {
   const parts = partsFormatter(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? Number.NaN);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
+  return { hour: get("hour"), minute: get("minute") };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-
-/** A week bucket (its Monday) on a chart axis: "2026-11-16" → "16 Nov" */
-export function weekLabel(date: string): string {
-  const d = new Date(dateMs(date));
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
-}
-
-/** "2026-11-21" → "21 Nov 2026" */
-export function dateLabel(date: string): string {
-  const ms = dateMs(date);
-  const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
 
 /** An instant as a date in a time zone: "20 Nov 2026". */
 export function formatDateIn(iso: string, timeZone: string): string {
@@ -51,7 +37,7 @@ export function formatShortDateIn(iso: string, timeZone: string, year: number): 
 /** An instant as date and time in a time zone: "20 Nov 2026, 14:05". */
 export function formatDateTimeIn(iso: string, timeZone: string): string {
   const instant = new Date(iso);
-  const { hour, minute } = wallClock(instant, timeZone);
+  const { hour, minute } = clockTime(instant, timeZone);
   return `${dateLabel(localDate(instant, timeZone))}, ${pad(hour)}:${pad(minute)}`;
 }
 
@@ -65,17 +51,6 @@ export function formatSpanIn(startIso: string, endIso: string | null, timeZone: 
   const end = formatDateTimeIn(endIso, timeZone);
   const sameDay = localDate(new Date(startIso), timeZone) === localDate(new Date(endIso), timeZone);
   return `${start} – ${sameDay ? end.slice(end.lastIndexOf(" ") + 1) : end}`;
-}
-
-/** Two dates as one span, saying month and year once when they are shared: "9–15 Nov 2026". */
-export function dateRangeLabel(first: string, last: string): string {
-  const a = new Date(dateMs(first));
-  const b = new Date(dateMs(last));
-  const [ay, am, ad] = [a.getUTCFullYear(), a.getUTCMonth(), a.getUTCDate()];
-  const [by, bm, bd] = [b.getUTCFullYear(), b.getUTCMonth(), b.getUTCDate()];
-  if (ay !== by) return `${dateLabel(first)} – ${dateLabel(last)}`;
-  if (am !== bm) return `${ad} ${MONTHS[am]} – ${bd} ${MONTHS[bm]} ${by}`;
-  return `${ad}–${bd} ${MONTHS[bm]} ${by}`;
 }
 
 /** "2026-W46" → "9–15 Nov 2026" */
