@@ -29,6 +29,17 @@ async function tableReady(page: Page, testId: string): Promise<void> {
   await page.waitForFunction(() => !document.querySelector("[aria-busy=true]"), undefined, { timeout: 20_000 });
 }
 
+/**
+ * Changes a filter and waits for the list's answer to it: the URL changes before React renders
+ * the new query, so the old rows can still be on screen, not yet marked busy, when the URL does.
+ */
+async function choose(page: Page, label: string, value: string, url: RegExp | ((url: URL) => boolean), list: "deployments" | "incidents"): Promise<void> {
+  const answered = page.waitForResponse((response) => new URL(response.url()).pathname.includes(`${list}.list`), { timeout: 20_000 });
+  await page.getByLabel(label).selectOption(value);
+  await page.waitForURL(url);
+  await answered;
+}
+
 const rowIds = (page: Page, attribute: "data-deployment" | "data-incident") =>
   page.locator(`tbody tr[${attribute}]`).evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a)), attribute);
 
@@ -52,16 +63,13 @@ describe("Deployments", () => {
   test("filters by status, kind and outcome, in the URL", async () => {
     const { page, problems } = await openPage(browser, `${keel.url}/deployments`);
     await tableReady(page, "deployments-table");
-    await page.getByLabel("Outcome").selectOption("yes");
-    await page.waitForURL(/failure=yes/);
+    await choose(page, "Outcome", "yes", /failure=yes/, "deployments");
     await tableReady(page, "deployments-table");
     const outcomes = await page.locator("tbody tr[data-deployment] td[data-label=Outcome] .badge").allTextContents();
     expect(outcomes.length).toBeGreaterThan(0);
     expect(new Set(outcomes)).toEqual(new Set(["Caused a failure"]));
-    await page.getByLabel("Kind").selectOption("rollback");
-    await page.waitForURL(/kind=rollback/);
-    await page.getByLabel("Outcome").selectOption("");
-    await page.waitForURL((url) => !url.search.includes("failure="));
+    await choose(page, "Kind", "rollback", /kind=rollback/, "deployments");
+    await choose(page, "Outcome", "", (url) => !url.search.includes("failure="), "deployments");
     await tableReady(page, "deployments-table");
     const kinds = await page.locator("tbody tr[data-deployment] .kind").allTextContents();
     expect(kinds.length).toBeGreaterThan(0);
@@ -149,8 +157,7 @@ describe("Incidents", () => {
     const { page, problems } = await openPage(browser, `${keel.url}/incidents`);
     await tableReady(page, "incidents-table");
     await screenshot(page, "incidents");
-    await page.getByLabel("State").selectOption("open");
-    await page.waitForURL(/state=open/);
+    await choose(page, "State", "open", /state=open/, "incidents");
     await tableReady(page, "incidents-table");
     // docs/demo.md: two open incidents, both attributed (one by name, one by the time window).
     const titles = await page.locator("tbody tr[data-incident] .record-title").allTextContents();
@@ -181,8 +188,7 @@ describe("Incidents", () => {
   test("the severity filter and a phone layout", async () => {
     const { page, problems } = await openPage(browser, `${keel.url}/incidents`, PHONE);
     await tableReady(page, "incidents-table");
-    await page.getByLabel("Severity").selectOption("sev1");
-    await page.waitForURL(/severity=sev1/);
+    await choose(page, "Severity", "sev1", /severity=sev1/, "incidents");
     await tableReady(page, "incidents-table");
     const severities = await page.locator("tbody tr[data-incident] .severity").allTextContents();
     expect(new Set(severities)).toEqual(new Set(["sev1"]));
