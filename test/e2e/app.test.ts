@@ -120,8 +120,11 @@ describe("Overview", () => {
     // The service choices narrow to the team's services.
     const services = await page.getByLabel("Service").locator("option").allTextContents();
     expect(services.slice(1).sort()).toEqual(["Billing Worker", "Ledger", "Payments API"]);
+    const teamTiles = await readTiles(page);
     await page.getByLabel("Service").selectOption("ledger");
     await page.waitForURL(/service=ledger/);
+    // The URL changes before the new answer is rendered: wait for the tiles to change.
+    await expect.poll(async () => (await readTiles(page)).deploymentFrequency?.detail).not.toBe(teamTiles.deploymentFrequency?.detail);
     await overviewReady(page);
     await expectTilesMatchApi(page, api, dataSince, { team: "payments", service: "ledger" });
 
