@@ -161,6 +161,8 @@ describe("organisation settings", () => {
     await expect(page.getByLabel("Attribution window unit").inputValue()).resolves.toBe("hours");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
     await expect.poll(() => page.locator(".summary-compare").textContent()).toContain("for up to 6 hours after it");
+    // Leaving while the Overview still loads its chart code would abort that request (a problem).
+    await page.waitForLoadState("networkidle");
     // Back to days, as an older client would send it.
     await page.goto(`${keel.url}/settings`);
     await page.getByLabel("Attribution window", { exact: true }).fill("7");
@@ -385,7 +387,8 @@ describe("cost model", () => {
     if (!team) return;
     const { page, problems } = await openPage(browser, `${keel.url}/settings#cost-model`);
     try {
-      await page.getByLabel("Team", { exact: true }).selectOption(team.team);
+      // The Subscriptions section has a Team field too, once it has loaded.
+      await page.getByRole("region", { name: "Cost model" }).getByLabel("Team", { exact: true }).selectOption(team.team);
       const form = page.getByTestId(`cost-team-${team.team}-form`);
       const wait = form.getByLabel("Wait factor (fraction)");
       await expect(wait.getAttribute("placeholder")).resolves.toBe("0.5");
