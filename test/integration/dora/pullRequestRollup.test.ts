@@ -40,12 +40,23 @@ async function both(): Promise<{ stored: string[]; computed: string[] }> {
            array_to_string(ARRAY(SELECT DISTINCT x::text FROM unnest(array_agg("serviceId")) x WHERE x IS NOT NULL ORDER BY 1), ',') AS row
     FROM "Change" WHERE repository = '${repository}' AND "prNumber" IS NOT NULL GROUP BY repository, "prNumber"`);
   const deliveries = await q(`
-    SELECT repository || '#' || "prNumber" || ' ' || "environmentId" || ' ' || "serviceId" || ' ' || "deployedAt"::text AS row
+    SELECT repository || '#' || "prNumber" || ' ' || "environmentId" || ' ' || "serviceId" || ' ' || "deployedAt"::text || ' ' ||
+           "firstInEnvironmentAt"::text || ' ' || "firstCommitAt"::text || ' ' || coalesce("openedAt"::text, '-') || ' ' ||
+           coalesce("reviewedAt"::text, '-') || ' ' || coalesce("mergedAt"::text, '-') AS row
     FROM "PullRequestDelivery" WHERE repository = '${repository}'`);
   const deliveriesFresh = await q(`
-    SELECT c.repository || '#' || c."prNumber" || ' ' || cd."environmentId" || ' ' || cd."serviceId" || ' ' || min(cd."finishedAt")::text AS row
-    FROM "Change" c JOIN "ChangeDelivery" cd ON cd."changeId" = c.id
-    WHERE c.repository = '${repository}' AND c."prNumber" IS NOT NULL GROUP BY c.repository, c."prNumber", cd."environmentId", cd."serviceId"`);
+    WITH facts AS (
+      SELECT repository, "prNumber", min("committedAt") AS f, min("prOpenedAt") AS o, min("prFirstReviewAt") AS r, min("prMergedAt") AS m
+      FROM "Change" WHERE repository = '${repository}' AND "prNumber" IS NOT NULL GROUP BY 1, 2
+    ), firsts AS (
+      SELECT c.repository, c."prNumber", cd."environmentId", cd."serviceId", min(cd."finishedAt") AS d
+      FROM "Change" c JOIN "ChangeDelivery" cd ON cd."changeId" = c.id
+      WHERE c.repository = '${repository}' AND c."prNumber" IS NOT NULL GROUP BY 1, 2, 3, 4
+    )
+    SELECT x.repository || '#' || x."prNumber" || ' ' || x."environmentId" || ' ' || x."serviceId" || ' ' || x.d::text || ' ' ||
+           (SELECT min(y.d) FROM firsts y WHERE y.repository = x.repository AND y."prNumber" = x."prNumber" AND y."environmentId" = x."environmentId")::text || ' ' ||
+           facts.f::text || ' ' || coalesce(facts.o::text, '-') || ' ' || coalesce(facts.r::text, '-') || ' ' || coalesce(facts.m::text, '-') AS row
+    FROM firsts x JOIN facts USING (repository, "prNumber")`);
   const rows = (r: Record<string, unknown>[]) => r.map((x) => String(x.row)).sort();
   return { stored: [...rows(summary), ...rows(deliveries)], computed: [...rows(summaryFresh), ...rows(deliveriesFresh)] };
 }

@@ -22,32 +22,33 @@ function phase(name: Phase): Prisma.Sql {
 }
 
 /**
- * The PRs first deployed in the window, per week of that deployment and in total. Reads the
- * trigger-kept rollups (migration pull_request_rollup): the window's first deliveries by
- * (environment, deployedAt), less the PRs a service in scope shipped before the window, joined to each
- * PR's facts; it never reads a PR's changes.
+ * The PRs first deployed in the window, per week of that deployment and in total. Reads only the
+ * trigger-kept rollup PullRequestDelivery (migration pull_request_rollup), whose rows carry the PR's
+ * timestamps: org-wide, the window's rows that are their PR's first in the environment (an
+ * index-only range read); in a scope, the window's rows of services in scope, less the PRs a
+ * service in scope shipped before the window (one key probe each). No change of a PR is read.
  */
 export function pullRequestPhasesSql(q: DoraQuery): Prisma.Sql {
+  const firstInScope =
+    q.serviceIds === null
+      ? Prisma.sql`AND pd."deployedAt" = pd."firstInEnvironmentAt"`
+      : Prisma.sql`${inScope(Prisma.sql`pd."serviceId"`, q)}
+        AND NOT EXISTS (
+          SELECT 1 FROM "PullRequestDelivery" e
+          WHERE e.repository = pd.repository AND e."prNumber" = pd."prNumber" AND e."environmentId" = ${q.environmentId}::uuid
+            AND e."deployedAt" < ${q.from}
+            ${inScope(Prisma.sql`e."serviceId"`, q)}
+        )`;
   return Prisma.sql`
-    WITH delivered AS (
-      SELECT pd.repository, pd."prNumber", min(pd."deployedAt") AS "deployedAt"
+    WITH pr AS (
+      -- One row per PR (two services may ship it at the same moment); its timestamps are the same on every row.
+      SELECT min(pd."deployedAt") AS "deployedAt", min(pd."firstCommitAt") AS "firstCommitAt", min(pd."openedAt") AS "openedAt",
+             min(pd."reviewedAt") AS "reviewedAt", min(pd."mergedAt") AS "mergedAt"
       FROM "PullRequestDelivery" pd
       WHERE pd."environmentId" = ${q.environmentId}::uuid
         AND pd."deployedAt" >= ${q.from} AND pd."deployedAt" < ${q.to}
-        ${inScope(Prisma.sql`pd."serviceId"`, q)}
+        ${firstInScope}
       GROUP BY pd.repository, pd."prNumber"
-    ),
-    pr AS (
-      SELECT p."firstCommitAt", p."openedAt", p."reviewedAt", p."mergedAt", d."deployedAt"
-      FROM delivered d
-      JOIN "PullRequestSummary" p ON p.repository = d.repository AND p."prNumber" = d."prNumber"
-      -- First deployed in the window: a PR with a commit shipped earlier belongs to that earlier window.
-      WHERE NOT EXISTS (
-        SELECT 1 FROM "PullRequestDelivery" e
-        WHERE e.repository = d.repository AND e."prNumber" = d."prNumber" AND e."environmentId" = ${q.environmentId}::uuid
-          AND e."deployedAt" < ${q.from}
-          ${inScope(Prisma.sql`e."serviceId"`, q)}
-      )
     ),
     spans AS (
       SELECT ${weekOf(Prisma.sql`"deployedAt"`, q)} AS week,

@@ -18,6 +18,11 @@ CREATE TABLE "PullRequestDelivery" (
     "environmentId" UUID NOT NULL,
     "serviceId" UUID NOT NULL,
     "deployedAt" TIMESTAMPTZ(3) NOT NULL,
+    "firstInEnvironmentAt" TIMESTAMPTZ(3) NOT NULL,
+    "firstCommitAt" TIMESTAMPTZ(3) NOT NULL,
+    "openedAt" TIMESTAMPTZ(3),
+    "reviewedAt" TIMESTAMPTZ(3),
+    "mergedAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "PullRequestDelivery_pkey" PRIMARY KEY ("repository","prNumber","environmentId","serviceId")
 );
@@ -26,7 +31,7 @@ CREATE TABLE "PullRequestDelivery" (
 CREATE INDEX "PullRequestSummary_mergedAt_idx" ON "PullRequestSummary"("mergedAt");
 
 -- CreateIndex
-CREATE INDEX "PullRequestDelivery_environmentId_deployedAt_serviceId_repo_idx" ON "PullRequestDelivery"("environmentId", "deployedAt", "serviceId", "repository", "prNumber");
+CREATE INDEX "PullRequestDelivery_environmentId_deployedAt_serviceId_repo_idx" ON "PullRequestDelivery"("environmentId", "deployedAt", "serviceId", "repository", "prNumber", "firstInEnvironmentAt", "firstCommitAt", "openedAt", "reviewedAt", "mergedAt");
 
 -- The two rollups are kept by the database, in the same transaction as every write that can move a
 -- pull request's facts or first deliveries (a change's PR fields, commit time or service, a change's
@@ -50,10 +55,15 @@ CREATE FUNCTION keel_refresh_pull_requests(repos text[], numbers int[], merge bo
            min("prFirstReviewAt") AS "reviewedAt", min("prMergedAt") AS "mergedAt",
            coalesce(array_agg(DISTINCT "serviceId") FILTER (WHERE "serviceId" IS NOT NULL), '{}') AS "serviceIds"
     FROM changes GROUP BY repository, "prNumber"
-  ), deliveries AS (
+  ), firsts AS (
     SELECT c.repository, c."prNumber", cd."environmentId", cd."serviceId", min(cd."finishedAt") AS "deployedAt"
     FROM changes c JOIN "ChangeDelivery" cd ON cd."changeId" = c.id
     GROUP BY c.repository, c."prNumber", cd."environmentId", cd."serviceId"
+  ), deliveries AS (
+    SELECT d.repository, d."prNumber", d."environmentId", d."serviceId", d."deployedAt",
+           min(d."deployedAt") OVER (PARTITION BY d.repository, d."prNumber", d."environmentId") AS "firstInEnvironmentAt",
+           f."firstCommitAt", f."openedAt", f."reviewedAt", f."mergedAt"
+    FROM firsts d JOIN facts f ON f.repository = d.repository AND f."prNumber" = d."prNumber"
   ), gone_facts AS (
     DELETE FROM "PullRequestSummary" p USING prs
     WHERE NOT merge AND p.repository = prs.repository AND p."prNumber" = prs."prNumber"
@@ -74,10 +84,18 @@ CREATE FUNCTION keel_refresh_pull_requests(repos text[], numbers int[], merge bo
       "serviceIds" = CASE WHEN merge THEN ARRAY(SELECT DISTINCT s FROM unnest(p."serviceIds" || excluded."serviceIds") AS s ORDER BY s)
                           ELSE excluded."serviceIds" END
   )
-  INSERT INTO "PullRequestDelivery" AS p (repository, "prNumber", "environmentId", "serviceId", "deployedAt")
-  SELECT repository, "prNumber", "environmentId", "serviceId", "deployedAt" FROM deliveries
+  INSERT INTO "PullRequestDelivery" AS p (repository, "prNumber", "environmentId", "serviceId", "deployedAt", "firstInEnvironmentAt",
+                                          "firstCommitAt", "openedAt", "reviewedAt", "mergedAt")
+  SELECT repository, "prNumber", "environmentId", "serviceId", "deployedAt", "firstInEnvironmentAt",
+         "firstCommitAt", "openedAt", "reviewedAt", "mergedAt"
+  FROM deliveries
   ON CONFLICT (repository, "prNumber", "environmentId", "serviceId") DO UPDATE SET
-    "deployedAt" = CASE WHEN merge THEN LEAST(p."deployedAt", excluded."deployedAt") ELSE excluded."deployedAt" END
+    "deployedAt" = CASE WHEN merge THEN LEAST(p."deployedAt", excluded."deployedAt") ELSE excluded."deployedAt" END,
+    "firstInEnvironmentAt" = CASE WHEN merge THEN LEAST(p."firstInEnvironmentAt", excluded."firstInEnvironmentAt") ELSE excluded."firstInEnvironmentAt" END,
+    "firstCommitAt" = CASE WHEN merge THEN LEAST(p."firstCommitAt", excluded."firstCommitAt") ELSE excluded."firstCommitAt" END,
+    "openedAt" = CASE WHEN merge THEN LEAST(p."openedAt", excluded."openedAt") ELSE excluded."openedAt" END,
+    "reviewedAt" = CASE WHEN merge THEN LEAST(p."reviewedAt", excluded."reviewedAt") ELSE excluded."reviewedAt" END,
+    "mergedAt" = CASE WHEN merge THEN LEAST(p."mergedAt", excluded."mergedAt") ELSE excluded."mergedAt" END
 $$;
 
 CREATE FUNCTION keel_pull_requests_changes_added() RETURNS trigger LANGUAGE plpgsql AS
