@@ -13,7 +13,7 @@ import { resolveScope } from "../db/queries/dora/scope.ts";
 import { KeelError, type ErrorDetail } from "../errors.ts";
 import { buildDoraReport, type DoraBucket, type DoraSummary } from "../metrics/doraReport.ts";
 import { metricWindow } from "../metrics/window.ts";
-import { createReportCache } from "./cache/reportCache.ts";
+import { createReportCache, reportKey } from "./cache/reportCache.ts";
 import { getOrgSettings } from "./getOrgSettings.ts";
 import { weekBuckets } from "@keel/shared/calendar";
 
@@ -93,8 +93,7 @@ export async function getDoraMetrics({ db, input }: { db: Db; input: DoraMetrics
   // only on the data (settings, teams and services included, all under the version) and the
   // request, so a repeated request costs this one read.
   const version = await dataVersion(db);
-  const key = JSON.stringify([input.from, input.to, input.team ?? null, input.service ?? null, input.environment]);
-  return reports.get(db, version, key, async () => computeDoraMetrics(db, input, await prepareDoraQuery({ db, input })));
+  return reports.get(db, version, reportKey(input), async () => computeDoraMetrics(db, input, await prepareDoraQuery({ db, input })));
 }
 
 async function computeDoraMetrics(

@@ -3,9 +3,11 @@
 // zone and scope rules as the DORA metrics (prepareDoraQuery).
 import type { MetricFiltersData } from "@keel/shared";
 import type { Db } from "../db/client.ts";
+import { dataVersion } from "../db/queries/dataVersion.ts";
 import { pullRequestPhases } from "../db/queries/dora/pullRequests.ts";
 import { buildPullRequestReport, type PullRequestBucket, type PullRequestSummary } from "../metrics/pullRequestReport.ts";
 import { weekBuckets } from "@keel/shared/calendar";
+import { createReportCache, reportKey } from "./cache/reportCache.ts";
 import { prepareDoraQuery } from "./getDoraMetrics.ts";
 
 export interface PullRequestMetrics {
@@ -16,7 +18,16 @@ export interface PullRequestMetrics {
   series: PullRequestBucket[];
 }
 
+/** Recent answers by data version, as the DORA metrics keep theirs (services/cache/reportCache.ts). */
+const answers = createReportCache<PullRequestMetrics>({ max: 64 });
+
 export async function getPullRequestMetrics({ db, input }: { db: Db; input: MetricFiltersData }): Promise<PullRequestMetrics> {
+  // The version first: an answer computed after it is served only while it stays the same.
+  const version = await dataVersion(db);
+  return answers.get(db, version, reportKey(input), () => computePullRequestMetrics(db, input));
+}
+
+async function computePullRequestMetrics(db: Db, input: MetricFiltersData): Promise<PullRequestMetrics> {
   const { settings, window, q } = await prepareDoraQuery({ db, input });
   const { rows, undeployed } = await pullRequestPhases(db, q);
   const { summary, series } = buildPullRequestReport(rows, undeployed, weekBuckets(window.from, window.to, settings.timeZone));

@@ -145,6 +145,33 @@ describe("pull-request phases", () => {
     expect(m.filters).toEqual({ team: null, service: "pr-shop", environment: "staging" });
   });
 
+  test("org-wide, a PR counts at its first deployment by any service; in a service's scope, at that service's first", async () => {
+    // PR 5: merged Nov 5 20:00; shipped by pr-other on Nov 6 08:00 and by pr-shop on Nov 11 08:00.
+    await send(app, [
+      change("f1f1f1f1", 5, "2026-11-05T09:00:00Z", { prOpenedAt: "2026-11-05T10:00:00Z", prMergedAt: "2026-11-05T20:00:00Z" }),
+      deploy("pr-o1", "pr-other", "2026-11-06T08:00:00Z", { repository, commits: [{ sha: "f1f1f1f1", committedAt: "2026-11-05T09:00:00Z" }] }),
+      ship("pr-d5", "2026-11-11T08:00:00Z", [["f1f1f1f1", "2026-11-05T09:00:00Z"]]),
+    ]);
+    const org = async (from: string, to: string) => {
+      const res = await app.request(`/api/v1/metrics/pull-requests?from=${from}&to=${to}`);
+      expect(res.status, await res.clone().text()).toBe(200);
+      return (await res.json()) as PullRequestMetrics;
+    };
+    // Org-wide [Nov 2, Nov 16): PRs 1 and 5 in the first week (5 deployed Nov 6: deploy 12 h), PR 2 in the second.
+    const wide = await org("2026-11-02", "2026-11-16");
+    expect(wide.series.map((b) => [b.bucketStart, b.pullRequests])).toEqual([
+      ["2026-11-02", 2],
+      ["2026-11-09", 1],
+    ]);
+    expect(wide.series[0]?.deployHours).toEqual(phase(12, 12, 2));
+    // Org-wide [Nov 9, Nov 16): PR 5 was first deployed before the window: only PR 2.
+    expect((await org("2026-11-09", "2026-11-16")).summary).toMatchObject({ pullRequests: 1, undeployed: 1 });
+    // pr-shop's scope [Nov 9, Nov 16): PR 2 and PR 5 (pr-shop's first delivery of it, Nov 11:
+    // deploy Nov 5 20:00 → Nov 11 08:00 = 132 h); deploy [12, 132]: median 72, p90 12 + 0.9 × 120 = 120.
+    const shop = await prs({ from: "2026-11-09", to: "2026-11-16" });
+    expect(shop.summary).toMatchObject({ pullRequests: 2, deployHours: phase(72, 120, 2) });
+  });
+
   test("the same over tRPC; an unknown team is a 400 naming it", async () => {
     const caller = createCallerFactory(appRouter)(adminContext(app.database.prisma));
     const viaTrpc = await caller.dora.pullRequests({ from: "2026-11-02", to: "2026-11-16", service: "pr-shop" });

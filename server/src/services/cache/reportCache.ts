@@ -37,6 +37,14 @@ export function createReportCache<T>({ max }: { max: number }): ReportCache<T> {
   };
 }
 
+/**
+ * The key of a report: its whole parsed input, keys sorted. Derived, not listed, so a filter added
+ * to the input is part of the key without anyone remembering to add it.
+ */
+export function reportKey(input: object): string {
+  return JSON.stringify(Object.entries(input).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 function deepFreeze<V>(value: V): V {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);

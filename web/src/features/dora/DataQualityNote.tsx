@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import type { QualityNote } from "./doraView.ts";
+import type { QualityNote } from "./doraQuality.ts";
 
 /** Says when the numbers rest on thin or odd data; nothing when they do not. */
 export function DataQualityNote({ notes, openIncidentsHref }: { notes: QualityNote[]; openIncidentsHref: string }) {

@@ -1,8 +1,8 @@
 import { useMemo } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import { doraTrendOption, trendValueText } from "../../charts/options/doraTrend.ts";
-import type { Trend } from "./doraView.ts";
-import { trendLabel } from "./doraView.ts";
+import type { Trend } from "./doraTrends.ts";
+import { trendLabel } from "./doraTrends.ts";
 import { WeeklyNumbers } from "./WeeklyNumbers.tsx";
 // In this lazily loaded chunk too: it draws with ECharts (DoraOverview mounts it).
 export { PullRequestPhases } from "./PullRequestPhases.tsx";

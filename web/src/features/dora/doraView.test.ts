@@ -1,16 +1,7 @@
 import { expect, test } from "vitest";
-import {
-  dataQualityNotes,
-  doraTiles,
-  doraTrends,
-  frequencyUnit,
-  methodSentence,
-  trendLabel,
-  valueText,
-  weekIsPartial,
-  windowLabel,
-  type DoraMetrics,
-} from "./doraView.ts";
+import { dataQualityNotes } from "./doraQuality.ts";
+import { doraTrends, trendLabel } from "./doraTrends.ts";
+import { doraTiles, frequencyUnit, methodSentence, valueText, weekIsPartial, windowLabel, type DoraMetrics } from "./doraView.ts";
 
 const plain = (s: string) => s.replace(/\u00a0/g, " ");
 const none = { count: 0, examples: [] };

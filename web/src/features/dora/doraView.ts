@@ -1,11 +1,9 @@
 // The Overview's words and figures, from one dora.summary answer: the tiles (value in plain units,
-// level, change against the previous period coloured by what is good for that metric), the weekly
-// trend of each metric, and the short data-quality note. Every figure comes from that answer, so
-// the page shows exactly what GET /api/v1/metrics/dora says for the same window.
+// level, change against the previous period coloured by what is good for that metric). Every figure
+// comes from that answer, so the page shows exactly what GET /api/v1/metrics/dora says for the same
+// window. The weekly trends are in doraTrends.ts, the data-quality note in doraQuality.ts.
 import type { DoraLevel } from "@keel/shared";
 import type { DoraMetrics } from "./apiTypes.ts";
-import type { TrendPoint, TrendUnit } from "../../charts/options/doraTrend.ts";
-import { okabeIto } from "../../charts/palette.ts";
 import { countOf, formatCount } from "../../format/counts.ts";
 import { formatHours } from "../../format/durations.ts";
 import { formatOneDecimal, formatPercent, formatPoints, formatShort, NBSP } from "../../format/numbers.ts";
@@ -217,7 +215,7 @@ export function previousPeriodLabel(report: DoraMetrics): string {
   return `the previous period (${from} – ${to})`;
 }
 
-const SERIES_VALUE: Record<MetricKey, (b: DoraMetrics["series"][number]) => number | null> = {
+export const SERIES_VALUE: Record<MetricKey, (b: DoraMetrics["series"][number]) => number | null> = {
   deploymentFrequency: (b) => b.deployments,
   leadTime: (b) => b.leadTimeMedianHours,
   changeFailureRate: (b) => b.changeFailureRate,
@@ -271,142 +269,6 @@ export function doraTiles(report: DoraMetrics, dataSince?: string | null): Tile[
       lastWeekPartial,
     };
   });
-}
-
-export interface Trend {
-  key: MetricKey;
-  title: string;
-  /** What the y axis measures, said under the title. */
-  caption: string;
-  unit: TrendUnit;
-  color: string;
-  points: TrendPoint[];
-}
-
-const TREND: Record<MetricKey, { title: string; caption: string; unit: TrendUnit; color: string }> = {
-  deploymentFrequency: { title: "Deployments per week", caption: "Successful deployments", unit: "count", color: okabeIto.blue },
-  leadTime: { title: "Lead time per week", caption: "Median hours from commit to deployment", unit: "hours", color: okabeIto.orange },
-  changeFailureRate: {
-    title: "Change failure rate per week",
-    caption: "Share of deployments that caused a failure",
-    unit: "fraction",
-    color: okabeIto.vermillion,
-  },
-  recoveryTime: {
-    title: "Recovery time per week",
-    caption: "Median hours from incident opened to resolved, by week resolved",
-    unit: "hours",
-    color: okabeIto.bluishGreen,
-  },
-  reworkRate: { title: "Rework rate per week", caption: "Share of deployments that were rollbacks or fixes", unit: "fraction", color: okabeIto.reddishPurple },
-};
-
-const NOTE: Record<MetricKey, (b: DoraMetrics["series"][number]) => string> = {
-  deploymentFrequency: (b) => `on ${countOf(b.deployDays, "day")}`,
-  leadTime: (b) => `median of ${countOf(b.changes, "change")}`,
-  changeFailureRate: (b) => `${formatCount(b.failedDeployments)} of ${countOf(b.deployments, "deployment")} failed`,
-  recoveryTime: (b) => `median of ${countOf(b.incidents, "resolved incident")}`,
-  reworkRate: (b) => `${formatCount(b.reworkDeployments)} of ${countOf(b.deployments, "deployment")}`,
-};
-
-export function doraTrends(report: DoraMetrics): Trend[] {
-  return METRIC_KEYS.map((key) => ({
-    key,
-    ...TREND[key],
-    points: report.series.map((b) => ({
-      bucketStart: b.bucketStart,
-      value: SERIES_VALUE[key](b),
-      partial: weekIsPartial(b.bucketStart, report.window.to, report.timeZone),
-      note: NOTE[key](b),
-    })),
-  }));
-}
-
-/** The chart's accessible name: what it plots, over which weeks, and the latest value. */
-export function trendLabel(trend: Trend, valueOf: (v: number) => string): string {
-  const first = trend.points[0];
-  const last = trend.points.at(-1);
-  if (!first || !last) return `Line chart of ${trend.title.toLowerCase()}: no weeks to show.`;
-  const latest = [...trend.points].reverse().find((p) => p.value !== null && !p.partial);
-  return (
-    `Line chart of ${trend.title.toLowerCase()} from the week of ${dateLabel(first.bucketStart)} to the week of ${dateLabel(last.bucketStart)}.` +
-    (latest && latest.value !== null ? ` Latest full week (${dateLabel(latest.bucketStart)}): ${valueOf(latest.value).replace(/\u00a0/g, " ")}.` : "")
-  );
-}
-
-export interface QualityNote {
-  key: string;
-  text: string;
-  /** Ids behind the note (incident ids, shas), a few at most. */
-  examples: string[];
-  /** Which records page lists them, when one does. */
-  link?: "openIncidents";
-}
-
-/** Below this many, a rate or a median moves a lot with one more event. */
-export const FEW = 10;
-
-/**
- * When the numbers rest on thin or odd data, say so: few deployments or incidents, changes left
- * out of lead time, open incidents (listed, not averaged), incidents without a service.
- */
-export function dataQualityNotes(report: DoraMetrics, dataSince?: string | null): QualityNote[] {
-  const s = report.summary;
-  const q = report.dataQuality;
-  const notes: QualityNote[] = [];
-  if (previousPeriodIncomplete(report, dataSince) && dataSince) {
-    notes.push({
-      key: "previous-incomplete",
-      text: `Keel's records start on ${dateLabel(localDate(new Date(dataSince), report.timeZone))}, inside ${previousPeriodLabel(report)}: changes are not shown, because that period is partly empty. A shorter period compares fairly.`,
-      examples: [],
-    });
-  }
-  const deployments = s.deploymentFrequency.deployments;
-  if (deployments === 0) {
-    notes.push({
-      key: "no-deployments",
-      text: "No successful deployments in this period, so there is no change failure rate, rework rate or lead time to show.",
-      examples: [],
-    });
-  } else if (deployments < FEW) {
-    notes.push({
-      key: "few-deployments",
-      text: `Only ${countOf(deployments, "successful deployment")} in this period: one failure more or less moves the change failure rate by ${formatShort(100 / deployments)} points.`,
-      examples: [],
-    });
-  }
-  if (s.leadTime.changes > 0 && s.leadTime.changes < FEW) {
-    notes.push({ key: "few-changes", text: `Lead time rests on only ${countOf(s.leadTime.changes, "change")}.`, examples: [] });
-  }
-  if (s.recoveryTime.incidents > 0 && s.recoveryTime.incidents < FEW / 2) {
-    notes.push({ key: "few-incidents", text: `Recovery time rests on only ${countOf(s.recoveryTime.incidents, "resolved incident")}.`, examples: [] });
-  }
-  if (q.changesWithNegativeLeadTime.count > 0) {
-    const n = q.changesWithNegativeLeadTime.count;
-    notes.push({
-      key: "negative-lead-time",
-      text: `${countOf(n, "change")} ${n === 1 ? "was" : "were"} left out of lead time because ${n === 1 ? "its commit time is" : "their commit times are"} after ${n === 1 ? "its" : "their"} deployment (clock or history rewrite?).`,
-      examples: q.changesWithNegativeLeadTime.examples.slice(0, 3).map((sha) => sha.slice(0, 8)),
-    });
-  }
-  if (q.openIncidents.count > 0) {
-    const n = q.openIncidents.count;
-    notes.push({
-      key: "open-incidents",
-      text: `${countOf(n, "incident")} ${n === 1 ? "is" : "are"} still open at the end of the period: listed, not in the recovery time.`,
-      examples: q.openIncidents.examples.slice(0, 3),
-      link: "openIncidents",
-    });
-  }
-  if (q.incidentsWithoutService.count > 0) {
-    const n = q.incidentsWithoutService.count;
-    notes.push({
-      key: "incidents-without-service",
-      text: `${countOf(n, "incident")} ${n === 1 ? "has" : "have"} no service: ${n === 1 ? "it counts" : "they count"} only organisation-wide and ${n === 1 ? "is" : "are"} attributed to no deployment.`,
-      examples: q.incidentsWithoutService.examples.slice(0, 3),
-    });
-  }
-  return notes;
 }
 
 /** "Weeks start on Monday in Europe/Berlin. Levels: DORA 2023 report." */

@@ -5,15 +5,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { DataTable } from "../../components/DataTable.tsx";
-import { EmptyState } from "../../components/StateMessage.tsx";
-import { dateRangeLabel, formatSpanIn } from "../../format/calendar.ts";
+import { dateRangeLabel } from "../../format/calendar.ts";
 import { formatCount } from "../../format/counts.ts";
 import { formatDecimal, formatHours, formatPointsChange, formatShare, formatUsd } from "../../format/costFigures.ts";
 import { HOURS_LOST_CAUSES } from "../../charts/options/hoursLostByCause.ts";
 import type { WeeklyReportData } from "../costs/apiTypes.ts";
 import { causeHoursColumns } from "../costs/causeHoursColumns.ts";
 import { CostAvoidedPanel } from "../costs/CostAvoidedPanel.tsx";
-import { INPUT_COLUMNS, inputValueText } from "../costs/HowComputed.tsx";
 import { QueryView } from "../costs/QueryView.tsx";
 import { SummaryList } from "../costs/SummaryList.tsx";
 import { TestNameCell } from "../costs/TestNameCell.tsx";
@@ -24,6 +22,7 @@ import { doraRows } from "./doraRows.ts";
 import { MarkdownDownload } from "./MarkdownDownload.tsx";
 import { localDate } from "@keel/shared/calendar";
 import { ReportGoals } from "./ReportGoals.tsx";
+import { CostModelSection, IncidentsSection } from "./ReportRecordSections.tsx";
 
 type ReportTeam = WeeklyReportData["investment"]["teams"][number];
 type ReportTeamHours = WeeklyReportData["byTeam"][number];
@@ -237,83 +236,6 @@ function InvestmentSection({ r }: { r: WeeklyReportData }) {
           ]}
         />
       )}
-    </section>
-  );
-}
-
-function IncidentsSection({ r }: { r: WeeklyReportData }) {
-  return (
-    <section className="panel" aria-labelledby="report-incidents">
-      <h2 id="report-incidents">Incidents</h2>
-      {r.incidents.length === 0 ? (
-        <EmptyState>No incident was open this week.</EmptyState>
-      ) : (
-        <DataTable
-          rows={r.incidents}
-          rowKey={(i) => i.id}
-          columns={[
-            {
-              key: "incident",
-              header: "Incident",
-              rowHeader: true,
-              cell: (i) => (
-                <>
-                  <span className="test-name">{i.title ?? i.id}</span>
-                  <span className="test-where">{i.id}</span>
-                </>
-              ),
-            },
-            {
-              key: "service",
-              header: "Service",
-              cell: (i) => (
-                <>
-                  {i.service ?? "–"}
-                  <span className="cell-sub">{i.severity ?? "no severity"}</span>
-                </>
-              ),
-            },
-            { key: "open", header: "Open", cell: (i) => formatSpanIn(i.openedAt, i.resolvedAt, r.timeZone) },
-            { key: "recovery", header: "Recovery", numeric: true, cell: (i) => (i.recoveryHours === null ? "–" : formatHours(i.recoveryHours)) },
-            {
-              key: "responders",
-              header: "Responders",
-              numeric: true,
-              cell: (i) => (
-                <>
-                  {i.responders}
-                  {i.respondersFromModel ? " (default)" : ""}
-                </>
-              ),
-            },
-            { key: "changeFailure", header: "Change failure", cell: (i) => (i.changeFailure ? (i.counted ? "yes" : "yes, not counted this week") : "no") },
-            { key: "hours", header: "Hours lost", numeric: true, cell: (i) => (i.counted ? formatHours(i.hoursLost) : "–") },
-            { key: "cost", header: "Cost", numeric: true, cell: (i) => (i.counted ? formatUsd(i.costUsd) : "–") },
-          ]}
-        />
-      )}
-    </section>
-  );
-}
-
-function CostModelSection({ r }: { r: WeeklyReportData }) {
-  const m = r.costModel.inputs;
-  const rows: [string, string][] = [
-    ["Loaded hourly rate", `${formatUsd(m.loadedHourlyRateUsd)} an hour`],
-    ["Hours per week", inputValueText(m.hoursPerWeek, "hours")],
-    ["Sprint length", inputValueText(m.sprintWeeks, "weeks")],
-    ["Context switch per blocking failure", inputValueText(m.contextSwitchMinutes, "minutes")],
-    ["Wait factor", inputValueText(m.waitFactor, "fraction")],
-    ["CI cost per minute", `$${m.ciCostPerMinuteUsd}`],
-    ["Incident responders (default)", inputValueText(m.incidentResponders, "people")],
-    ["Rework hours per rework deployment", inputValueText(m.reworkHoursPerDeployment, "hours")],
-    ["Fix effort per flaky test (default)", inputValueText(m.fixEffortHours, "hours")],
-  ];
-  return (
-    <section className="panel" aria-labelledby="report-model">
-      <h2 id="report-model">Cost model</h2>
-      <p className="muted">{r.costModel.label}</p>
-      <DataTable rows={rows.map(([name, value]) => ({ name, value }))} rowKey={(input) => input.name} columns={INPUT_COLUMNS} />
     </section>
   );
 }

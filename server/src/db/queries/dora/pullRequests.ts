@@ -5,9 +5,8 @@
 // counts in the week and window of that deployment. A missing timestamp or a negative span leaves
 // that phase out of its percentiles (never zero).
 //
-// Cost: the window's first deliveries come from ChangeDelivery by (environmentId, finishedAt); only
-// the PRs they touch are read further, by Change(repository, prNumber). Merged PRs not yet deployed
-// are found by Change(prMergedAt) over the window.
+// Cost: both statements read the rollups PullRequestSummary and PullRequestDelivery (kept by triggers
+// from Change and ChangeDelivery), so they cost the PRs the window touches, not their changes.
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
 import { hoursBetween, inScope, weekLabel, weekOf, type DoraQuery } from "./fragments.ts";
@@ -22,27 +21,34 @@ function phase(name: Phase): Prisma.Sql {
       'p', percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${col}) FILTER (WHERE ${col} >= 0)) AS ${col}`;
 }
 
-/** The PRs first deployed in the window, per week of that deployment and in total. */
+/**
+ * The PRs first deployed in the window, per week of that deployment and in total. Reads only the
+ * trigger-kept rollup PullRequestDelivery (migration pull_request_rollup), whose rows carry the PR's
+ * timestamps: org-wide, the window's rows that are their PR's first in the environment (an
+ * index-only range read); in a scope, the window's rows of services in scope, less the PRs a
+ * service in scope shipped before the window (one key probe each). No change of a PR is read.
+ */
 export function pullRequestPhasesSql(q: DoraQuery): Prisma.Sql {
+  const firstInScope =
+    q.serviceIds === null
+      ? Prisma.sql`AND pd."deployedAt" = pd."firstInEnvironmentAt"`
+      : Prisma.sql`${inScope(Prisma.sql`pd."serviceId"`, q)}
+        AND NOT EXISTS (
+          SELECT 1 FROM "PullRequestDelivery" e
+          WHERE e.repository = pd.repository AND e."prNumber" = pd."prNumber" AND e."environmentId" = ${q.environmentId}::uuid
+            AND e."deployedAt" < ${q.from}
+            ${inScope(Prisma.sql`e."serviceId"`, q)}
+        )`;
   return Prisma.sql`
-    WITH touched AS (
-      SELECT DISTINCT c.repository, c."prNumber"
-      FROM "ChangeDelivery" cd
-      JOIN "Change" c ON c.id = cd."changeId"
-      WHERE cd."environmentId" = ${q.environmentId}::uuid
-        AND cd."finishedAt" >= ${q.from} AND cd."finishedAt" < ${q.to}
-        ${inScope(Prisma.sql`cd."serviceId"`, q)}
-        AND c."prNumber" IS NOT NULL
-    ),
-    pr AS (
-      SELECT min(c."committedAt") AS "firstCommitAt", min(c."prOpenedAt") AS "openedAt",
-             min(c."prFirstReviewAt") AS "reviewedAt", min(c."prMergedAt") AS "mergedAt",
-             min(cd."finishedAt") AS "deployedAt"
-      FROM touched t
-      JOIN "Change" c ON c.repository = t.repository AND c."prNumber" = t."prNumber"
-      LEFT JOIN "ChangeDelivery" cd ON cd."changeId" = c.id AND cd."environmentId" = ${q.environmentId}::uuid
-        ${inScope(Prisma.sql`cd."serviceId"`, q)}
-      GROUP BY c.repository, c."prNumber"
+    WITH pr AS (
+      -- One row per PR (two services may ship it at the same moment); its timestamps are the same on every row.
+      SELECT min(pd."deployedAt") AS "deployedAt", min(pd."firstCommitAt") AS "firstCommitAt", min(pd."openedAt") AS "openedAt",
+             min(pd."reviewedAt") AS "reviewedAt", min(pd."mergedAt") AS "mergedAt"
+      FROM "PullRequestDelivery" pd
+      WHERE pd."environmentId" = ${q.environmentId}::uuid
+        AND pd."deployedAt" >= ${q.from} AND pd."deployedAt" < ${q.to}
+        ${firstInScope}
+      GROUP BY pd.repository, pd."prNumber"
     ),
     spans AS (
       SELECT ${weekOf(Prisma.sql`"deployedAt"`, q)} AS week,
@@ -52,8 +58,6 @@ export function pullRequestPhasesSql(q: DoraQuery): Prisma.Sql {
              ${hoursBetween(Prisma.sql`"mergedAt"`, Prisma.sql`"deployedAt"`)} AS deploy,
              ${hoursBetween(Prisma.sql`"firstCommitAt"`, Prisma.sql`"deployedAt"`)} AS cycle
       FROM pr
-      -- First deployed in the window: a PR with a commit shipped earlier belongs to that earlier window.
-      WHERE "deployedAt" >= ${q.from} AND "deployedAt" < ${q.to}
     )
     SELECT ${weekLabel(Prisma.sql`week`)} AS week, count(*)::int AS "pullRequests",
            ${Prisma.join(PHASES.map(phase), ", ")}
@@ -63,27 +67,21 @@ export function pullRequestPhasesSql(q: DoraQuery): Prisma.Sql {
 
 /**
  * Pull requests merged in the window that no successful deployment of the filtered environment
- * shipped (any of their commits) before the window's end. Scoped by the service their changes
- * name, since no deployment names one yet.
+ * (by a service in scope) shipped, any of their commits, before the window's end. Scoped by the
+ * services their changes name, since no deployment names one yet.
  */
 export function undeployedPullRequestsSql(q: DoraQuery): Prisma.Sql {
   return Prisma.sql`
-    WITH merged AS (
-      SELECT DISTINCT c.repository, c."prNumber"
-      FROM "Change" c
-      WHERE c."prMergedAt" >= ${q.from} AND c."prMergedAt" < ${q.to} AND c."prNumber" IS NOT NULL
-        ${inScope(Prisma.sql`c."serviceId"`, q)}
-    )
     SELECT count(*)::int AS undeployed
-    FROM merged m
-    WHERE NOT EXISTS (
-      SELECT 1
-      FROM "Change" c
-      JOIN "ChangeDelivery" cd ON cd."changeId" = c.id
-      WHERE c.repository = m.repository AND c."prNumber" = m."prNumber"
-        AND cd."environmentId" = ${q.environmentId}::uuid AND cd."finishedAt" < ${q.to}
-        ${inScope(Prisma.sql`cd."serviceId"`, q)}
-    )`;
+    FROM "PullRequestSummary" p
+    WHERE p."mergedAt" >= ${q.from} AND p."mergedAt" < ${q.to}
+      ${q.serviceIds === null ? Prisma.empty : Prisma.sql`AND p."serviceIds" && ${q.serviceIds}::uuid[]`}
+      AND NOT EXISTS (
+        SELECT 1 FROM "PullRequestDelivery" pd
+        WHERE pd.repository = p.repository AND pd."prNumber" = p."prNumber" AND pd."environmentId" = ${q.environmentId}::uuid
+          AND pd."deployedAt" < ${q.to}
+          ${inScope(Prisma.sql`pd."serviceId"`, q)}
+      )`;
 }
 
 export async function pullRequestPhases(db: Tx, q: DoraQuery): Promise<{ rows: PullRequestRow[]; undeployed: number }> {
