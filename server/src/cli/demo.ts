@@ -18,10 +18,22 @@ function describeStatus(s: DemoStatus): string {
   return "No demo data is loaded.";
 }
 
+const WORDS: Record<keyof DemoRemoved, string> = {
+  deployments: "deployments",
+  changes: "changes",
+  incidents: "incidents",
+  builds: "builds",
+  testReports: "test reports",
+  testResults: "test results",
+  testCases: "tests",
+  rawEvents: "raw events",
+  services: "services",
+  teams: "teams",
+  environments: "environments",
+};
+
 function describeRemoved(r: DemoRemoved): string {
-  const parts = Object.entries(r)
-    .filter(([, n]) => n > 0)
-    .map(([what, n]) => `${n} ${what}`);
+  const parts = (Object.keys(WORDS) as (keyof DemoRemoved)[]).filter((what) => r[what] > 0).map((what) => `${r[what]} ${WORDS[what]}`);
   return parts.length ? `Removed the demo data: ${parts.join(", ")}.` : "Nothing to remove: no demo data is stored.";
 }
 
