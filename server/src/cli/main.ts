@@ -5,6 +5,7 @@ import { KeelError } from "../errors.ts";
 import { DataDirInUseError } from "../db/dataDirLock.ts";
 import { backfill, backfillUsage } from "./backfill.ts";
 import { DEFAULT_URL } from "./connection.ts";
+import { demo, demoUsage } from "./demo.ts";
 import { deploy, deployUsage } from "./deploy.ts";
 import { CliFailure, UsageError } from "./errors.ts";
 import { importEvents, importUsage } from "./import.ts";
@@ -28,6 +29,7 @@ const commands: Record<string, Command> = {
   junit,
   import: importEvents,
   backfill,
+  demo,
   report: async (args, out) => (await import("./report.ts")).report(args, out),
 };
 
@@ -42,11 +44,12 @@ ${deployUsage}
 ${junitUsage}
 ${importUsage}
 ${backfillUsage}
+${demoUsage}
 keel help
     show this help
 
 deploy, junit and import call a Keel server: --url (or KEEL_URL, default ${DEFAULT_URL}) and
---token (or KEEL_TOKEN). token, user and backfill go through the Keel running on this data
+--token (or KEEL_TOKEN). token, user, backfill and demo go through the Keel running on this data
 directory (or --url/--token), else work on the database.
 `;
 

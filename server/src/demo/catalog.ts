@@ -80,6 +80,9 @@ const platform: TeamSpec = {
 
 export const TEAMS: readonly TeamSpec[] = [payments, checkout, platform];
 
+/** The environments the demo deploys to (timeline.ts): production, and staging a few minutes before it. */
+export const DEMO_ENVIRONMENTS: readonly string[] = ["production", "staging"];
+
 export const SERVICES: readonly ServiceSpec[] = [
   {
     slug: "checkout-web",

@@ -6,12 +6,14 @@ import { generateDemo } from "../demo/generateDemo.ts";
 import { ReportBuilder } from "../ingest/junit/reportBuilder.ts";
 import { recordEvents } from "./recordEvents.ts";
 import { recordTestReports } from "./recordTestReport.ts";
+import { DEMO_LOADED_AT, DEMO_REMOVED_AT } from "./removeDemo.ts";
 
 const BATCH = 2_000;
 
 export async function loadDemoIfEmpty({ db, now }: { db: Db; now: Date }) {
-  const [deployments, loaded] = await Promise.all([db.deployment.count(), db.setting.findUnique({ where: { key: "demoLoadedAt" } })]);
-  if (deployments > 0 || loaded) return undefined;
+  // Loaded once: never again after it was loaded, or removed (removeDemo.ts), even from an empty database.
+  const [deployments, marks] = await Promise.all([db.deployment.count(), db.setting.count({ where: { key: { in: [DEMO_LOADED_AT, DEMO_REMOVED_AT] } } })]);
+  if (deployments > 0 || marks > 0) return undefined;
   const started = Date.now();
   const demo = generateDemo({ now });
   for (const team of demo.teams) {
@@ -40,7 +42,7 @@ export async function loadDemoIfEmpty({ db, now }: { db: Db; now: Date }) {
     return { buildId, name, report: builder.build() };
   });
   for (let i = 0; i < reports.length; i += 200) await recordTestReports({ db, input: reports.slice(i, i + 200) });
-  await db.setting.create({ data: { key: "demoLoadedAt", value: now.toISOString() } });
+  await db.setting.create({ data: { key: DEMO_LOADED_AT, value: now.toISOString() } });
   // Planner statistics for what was just loaded: without them the first minutes of reads chose
   // plans for empty tables (a CSV export took 26-69 s instead of 0.2 s) until autovacuum, or
   // Keel's table maintenance on PGlite, got round to it (bench:load, issue 13).

@@ -1,6 +1,8 @@
 // The Data sources page's procedures (admins): webhook status and removing the demo data. Merged
 // into appRouter (router.ts) by spreading.
+import { actorOf } from "../services/auth/identity.ts";
 import { getWebhookStatus } from "../services/getWebhookStatus.ts";
+import { getDemoStatus, removeDemo } from "../services/removeDemo.ts";
 import { adminProcedure, router } from "./init.ts";
 
 const NO_SETUP = { baseUrl: "", secretsSet: { github: false, gitlab: false, pagerduty: false } };
@@ -8,5 +10,10 @@ const NO_SETUP = { baseUrl: "", secretsSet: { github: false, gitlab: false, page
 export const dataSourcesRouters = {
   webhooks: router({
     status: adminProcedure.query(({ ctx }) => getWebhookStatus({ db: ctx.db, input: ctx.webhookSetup ?? NO_SETUP, now: new Date() })),
+  }),
+  demo: router({
+    status: adminProcedure.query(({ ctx }) => getDemoStatus({ db: ctx.db })),
+    // Audited by the service, in its transaction, with the counts removed.
+    remove: adminProcedure.mutation(({ ctx }) => removeDemo({ db: ctx.db, now: new Date(), audit: { actor: actorOf(ctx.identity), ip: ctx.ip } })),
   }),
 };

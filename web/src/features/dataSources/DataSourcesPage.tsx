@@ -5,6 +5,7 @@ import { useRole } from "../auth/useSession.ts";
 import { useOrgSettings } from "../org/useOrgSettings.ts";
 import { ConnectionsSection } from "./ConnectionsSection.tsx";
 import { CiSnippetsSection } from "./CiSnippetsSection.tsx";
+import { DemoSection } from "./DemoSection.tsx";
 import { WebhooksSection } from "./WebhooksSection.tsx";
 import "./dataSources.css";
 
@@ -26,6 +27,8 @@ export default function DataSourcesPage() {
             Connections, webhooks and the demo data are managed by admins. The CI snippets below are for everyone.
           </p>
         ) : null}
+
+        {admin && timeZone ? <DemoSection timeZone={timeZone} /> : null}
 
         {admin ? (
           <section id="connections" className="panel" aria-labelledby="connections-heading">
