@@ -88,6 +88,12 @@ describe("CSV exports", () => {
     expect(changes.lines[1]).toBe(`expsha01,,exp-api,exp,2026-10-06T09:00:00.000Z,,,,,bug,label,bug;@team,"'-fix: quote ""this"", and that"`);
   });
 
+  test("a change sent with no labels exports an empty labels cell", async () => {
+    await send(app, [{ type: "change", sha: "expsha02", service: "exp-bare", committedAt: "2026-10-08T09:00:00Z" }]);
+    const changes = await csv(`/api/v1/export/changes.csv?${q}&service=exp-bare`);
+    expect(changes.lines[1]).toBe("expsha02,,exp-bare,,2026-10-08T09:00:00.000Z,,,,,other,none,,");
+  });
+
   test("flaky tests, and unknown exports or filters", async () => {
     const flaky = await csv(`/api/v1/export/flaky-tests.csv?${q}`);
     expect(flaky.lines[0]?.startsWith("id,service,repository,suite,name,variant,state,flakyFailures,blockingFailures,hoursLost,costUsd")).toBe(true);

@@ -71,7 +71,7 @@ export interface ChangeExportRow {
 export function changePage(db: Tx, q: CostQuery, after: { committedAt: Date; id: string } | null): Promise<ChangeExportRow[]> {
   return db.$queryRaw<ChangeExportRow[]>(Prisma.sql`
     SELECT c.id::text AS id, c.sha, c.repository, s.slug AS service, t.slug AS team, c."committedAt", c."authoredAt", c."prNumber",
-           c."prOpenedAt", c."prMergedAt", c.category::text AS category, c."categorySource"::text AS "categorySource", c.labels, c.title
+           c."prOpenedAt", c."prMergedAt", c.category::text AS category, c."categorySource"::text AS "categorySource", coalesce(c.labels, '{}') AS labels, c.title
     FROM "Change" c
     LEFT JOIN "Service" s ON s.id = c."serviceId"
     LEFT JOIN "Team" t ON t.id = s."teamId"
