@@ -14,7 +14,7 @@ export interface EmailMessage {
   html: string;
 }
 
-const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
+export const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
 const CELL = `${FONT}font-size:13px;line-height:1.4;border:1px solid #d0d7de;padding:4px 8px;vertical-align:top;`;
 
 function htmlTable(block: Extract<Block, { kind: "table" }>): string {
