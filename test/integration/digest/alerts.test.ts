@@ -205,4 +205,5 @@ test("two schedulers on one database send one alert for one change", async () =>
   await Promise.all([a.tick(), b.tick()]);
   expect(mail.received.length - before.mails).toBe(1);
   expect((await alertsTo(ids.platform)).length - before.alerts).toBe(1);
+  await Promise.all([a.stop(), b.stop()]); // the passes a tick during a pass started after it
 });
