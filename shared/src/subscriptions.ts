@@ -22,10 +22,27 @@ const WebhookUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL, such as https://hooks.slack.com/services/T000/B000/XXXX" })
   .max(2000, "must be at most 2,000 characters");
 
+/** Alert thresholds (docs/digest.md "Alerts"): a team's figure over the last full week above one alerts. */
+export const DEFAULT_ALERT_THRESHOLDS = { changeFailureRate: 0.15, hoursLost: 40 } as const;
+export const AlertThresholds = z.strictObject({
+  changeFailureRate: z
+    .number({ error: "must be a fraction from 0 to 1 (0.15 is 15%)" })
+    .min(0, "must be a fraction from 0 to 1 (0.15 is 15%)")
+    .max(1, "must be a fraction from 0 to 1 (0.15 is 15%)")
+    .optional(),
+  hoursLost: z
+    .number({ error: "must be a number of hours per team per week" })
+    .finite()
+    .min(0, "must be 0 or more hours per team per week")
+    .max(1_000_000, "must be at most 1,000,000 hours per team per week")
+    .optional(),
+});
+
 const common = {
   team: TeamSlug.optional(),
   schedule: SubscriptionSchedule.optional(),
   alerts: z.boolean({ error: "must be true or false" }).optional(),
+  alertThresholds: AlertThresholds.optional(),
 };
 
 export const SubscriptionCreate = z.discriminatedUnion(

@@ -2,7 +2,9 @@
 // receiver are real ones on loopback: an editor's page lists nothing, refuses a bad address with the
 // server's reason beside the field, adds an e-mail and a Slack subscription (the webhook shown only
 // redacted), sends one now (the message arrives and the log says "sent"), sees a failed send with
-// its reason, and deletes one after a confirmation; a viewer does not see the section.
+// its reason, and deletes one after a confirmation; a viewer does not see the section. A subscription
+// asking for alerts shows its thresholds, receives an alert on the demo's figures, and then shows it
+// (the alert rules themselves: test/integration/digest/alerts.test.ts).
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -40,7 +42,7 @@ afterAll(async () => {
 });
 
 describe("Settings → Subscriptions", () => {
-  test("an admin adds, sends now, reads the delivery log and deletes", { timeout: 120_000 }, async () => {
+  test("an admin adds, sends now, reads the delivery log and deletes", { timeout: 240_000 }, async () => {
     const { page, problems } = await openPage(browser, `${keel.url}/settings`);
     const section = page.locator("#subscriptions");
     await section.getByText("No subscriptions yet").waitFor({ timeout: SLOW });
@@ -69,11 +71,33 @@ describe("Settings → Subscriptions", () => {
     await expect.poll(() => section.locator("#new-subscription-webhook-error").textContent()).toContain("must be an http(s) URL");
     await section.getByLabel("Slack webhook URL").fill(slack.webhookUrl);
     await section.getByLabel("Alerts", { exact: true }).check();
+    await section.getByLabel("Change failure rate above (%)").fill("20");
+    // Any hours lost last week alert: the demo's teams all lost some, so an alert is sure to come.
+    await section.getByLabel("Hours lost above (h a week)").fill("0");
     await page.getByRole("button", { name: "Add subscription" }).click();
     const slackRow = section.locator("tbody tr", { hasText: "Slack" }).first();
     await slackRow.waitFor();
     await expect(slackRow.textContent()).resolves.toContain("…1234");
-    await expect(slackRow.locator("td").nth(3).textContent()).resolves.toBe("yes");
+    await expect(slackRow.getByTestId("subscription-alerts").textContent()).resolves.toContain(
+      "When a goal worsens, or a team's change failure rate above 20%, hours lost above 0 h a week.",
+    );
+    await expect(emailRow.getByTestId("subscription-alerts").textContent()).resolves.toBe("no");
+
+    // The scheduler's next pass (every 30 s) sees the demo teams' hours above 0 and alerts, once each.
+    const hoursAlerts = () => slack.posts.filter((p) => /^Keel alert: .+ team's engineering hours lost are above 0\.0 h a week\n/.test(p.text));
+    await expect.poll(() => hoursAlerts().length, { timeout: 75_000 }).toBeGreaterThan(0);
+    await page.reload();
+    await expect.poll(() => slackRow.getByTestId("subscription-alerts").textContent(), { timeout: SLOW }).toMatch(/^Last: .+ \(.+\)When a goal worsens/);
+    await expect
+      .poll(
+        () =>
+          section
+            .getByTestId("delivery-log")
+            .getByText(/^Alert: /)
+            .count(),
+        { timeout: SLOW },
+      )
+      .toBeGreaterThan(0);
     expect(await page.content()).not.toContain("XyZsecretpart");
 
     // Send now: the message arrives at the SMTP server and the log says "sent".
@@ -82,13 +106,14 @@ describe("Settings → Subscriptions", () => {
     expect(mail.received[0]?.envelopeTo.sort()).toEqual(["cto@acme.com", "lead@acme.com"]);
     expect(mail.received[0]?.mail.subject).toMatch(/^Keel weekly health \d{4}-W\d{2}/);
     const log = section.getByTestId("delivery-log");
-    await expect.poll(() => log.locator('tr[data-status="sent"]').count(), { timeout: SLOW }).toBe(1);
-    await expect(log.locator('tr[data-status="sent"]').textContent()).resolves.toContain("lead@acme.com");
+    const sentEmail = log.locator('tr[data-status="sent"]', { hasText: "lead@acme.com" });
+    await expect.poll(() => sentEmail.count(), { timeout: SLOW }).toBe(1);
+    await expect(sentEmail.textContent()).resolves.toContain("Sent now");
 
     // A Slack receiver that keeps failing: the log shows "failed" with the reason, after the retries.
     slack.failNext(100);
     await slackRow.getByRole("button", { name: /^Send now to Slack/ }).click();
-    const slackLog = log.locator("tr").filter({ hasText: "Slack" }).first();
+    const slackLog = log.locator("tr").filter({ hasText: "Slack" }).filter({ hasText: "Sent now" }).first();
     await expect
       .poll(() => slackLog.textContent(), { timeout: SLOW })
       .toMatch(/(retrying after \d+ failed attempts?|failed after \d+ attempts?) Slack: 500 internal_error/);

@@ -1,9 +1,11 @@
-// Sends one delivery: the weekly report of its week (the same service as GET /api/v1/reports/weekly,
-// so the figures are the report's to the cent), to its subscription's channel.
+// Sends one delivery to its subscription's channel: the weekly report of its week (the same service
+// as GET /api/v1/reports/weekly, so the figures are the report's to the cent), or an alert whose
+// words were written when it was raised (digest/alertMessage.ts).
 import type { Db } from "../db/client.ts";
 import type { Delivery, Subscription } from "../generated/prisma/client.ts";
 import { getWeeklyReport } from "../services/getWeeklyReport.ts";
 import type { SecretBox } from "../services/secrets/secretBox.ts";
+import { renderAlertEmail, renderAlertSlack } from "./alertMessage.ts";
 import { renderEmail } from "./renderEmail.ts";
 import { renderSlack } from "./renderSlack.ts";
 import { postSlack, sendEmail, type DigestOptions } from "./transport.ts";
@@ -17,7 +19,10 @@ export interface DeliverDeps {
 
 /** Sends and says what the receiver answered; throws DeliveryError (or any error) on failure. */
 export async function deliver(deps: DeliverDeps, delivery: Delivery, subscription: Subscription): Promise<string> {
-  const message = await reportMessage(deps, delivery, subscription);
+  const message =
+    delivery.kind === "alert" && delivery.message !== null
+      ? { email: renderAlertEmail(delivery.message), slack: renderAlertSlack(delivery.message) }
+      : await reportMessage(deps, delivery, subscription);
   if (subscription.channel === "slack") {
     if (!subscription.webhookSealed) throw new Error("a Slack subscription without a webhook");
     return postSlack(deps.secrets.open(subscription.webhookSealed), message.slack);

@@ -15,8 +15,12 @@ export function headlines(report: WeeklyReport): string[] {
 
 /** The report in Keel's web app; null without KEEL_PUBLIC_URL (no address to link to). */
 export function reportLink(report: WeeklyReport, publicUrl: string | undefined): string | null {
-  if (!publicUrl) return null;
   const params = new URLSearchParams({ week: report.week });
   if (report.team) params.set("team", report.team.slug);
-  return `${publicUrl.replace(/\/+$/, "")}/weekly-report?${params}`;
+  return keelLink(publicUrl, `/weekly-report?${params}`);
+}
+
+/** A page of Keel's web app ("/weekly-report?week=..."); null without KEEL_PUBLIC_URL. */
+export function keelLink(publicUrl: string | undefined, path: string): string | null {
+  return publicUrl ? `${publicUrl.replace(/\/+$/, "")}${path}` : null;
 }

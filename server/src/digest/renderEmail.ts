@@ -14,7 +14,7 @@ export interface EmailMessage {
   html: string;
 }
 
-const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
+export const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
 const CELL = `${FONT}font-size:13px;line-height:1.4;border:1px solid #d0d7de;padding:4px 8px;vertical-align:top;`;
 
 function htmlTable(block: Extract<Block, { kind: "table" }>): string {
@@ -62,28 +62,56 @@ export function renderEmail(report: WeeklyReport, { publicUrl }: { publicUrl?: s
     documentText(blocks),
     "",
   ].join("\n");
-  const button = link
-    ? `<p style="margin:12px 0 20px;"><a href="${escapeHtml(link)}" style="${FONT}display:inline-block;background:#0b5cad;color:#ffffff;text-decoration:none;font-size:14px;font-weight:bold;padding:9px 16px;border-radius:4px;">Open the report in Keel</a></p>`
-    : "";
   const headline = `<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="border-collapse:collapse;background:#fff8e6;border-left:4px solid #d4a72c;margin:12px 0;"><tr><td style="padding:8px 12px;">${lines
     .map((l) => `<p style="${FONT}font-size:14px;line-height:1.5;margin:4px 0;color:#1b1f24;">${escapeHtml(l)}</p>`)
     .join("")}</td></tr></table>`;
-  const html = `<!doctype html>
+  const html = emailPage({
+    title: subject,
+    kicker: `Keel weekly health · ${report.week}`,
+    body: `${headline}\n${emailButton(link, "Open the report in Keel", "12px 0 20px")}\n${blocks.map(htmlBlock).join("\n")}`,
+  });
+  return { subject, text, html };
+}
+
+/** A button linking into Keel; nothing without a link (no KEEL_PUBLIC_URL). */
+export function emailButton(link: string | null, label: string, margin: string): string {
+  return link
+    ? `<p style="margin:${margin};"><a href="${escapeHtml(link)}" style="${FONT}display:inline-block;background:#0b5cad;color:#ffffff;text-decoration:none;font-size:14px;font-weight:bold;padding:9px 16px;border-radius:4px;">${escapeHtml(label)}</a></p>`
+    : "";
+}
+
+/**
+ * Every Keel e-mail's page: a white card centred on grey, table layout and inline styles only (what
+ * common mail clients render), the small `kicker` line first, then `body` (HTML, already escaped).
+ * `accent` colours the card's left edge (alerts).
+ */
+export function emailPage({
+  title,
+  kicker,
+  body,
+  maxWidth = 960,
+  accent,
+}: {
+  title: string;
+  kicker: string;
+  body: string;
+  maxWidth?: number;
+  accent?: string;
+}): string {
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
+<title>${escapeHtml(title)}</title>
 </head>
 <body style="margin:0;padding:0;background:#f3f4f6;">
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="border-collapse:collapse;background:#f3f4f6;">
 <tr><td align="center" style="padding:16px 8px;">
-<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="border-collapse:collapse;max-width:960px;background:#ffffff;border:1px solid #d0d7de;">
+<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="border-collapse:collapse;max-width:${maxWidth}px;background:#ffffff;border:1px solid #d0d7de;${accent ? `border-left:4px solid ${accent};` : ""}">
 <tr><td style="padding:20px 24px;">
-<p style="${FONT}font-size:12px;letter-spacing:.05em;text-transform:uppercase;color:#57606a;margin:0 0 8px;">Keel weekly health · ${escapeHtml(report.week)}</p>
-${headline}
-${button}
-${blocks.map(htmlBlock).join("\n")}
+<p style="${FONT}font-size:12px;letter-spacing:.05em;text-transform:uppercase;color:#57606a;margin:0 0 8px;">${escapeHtml(kicker)}</p>
+${body}
 </td></tr>
 </table>
 </td></tr>
@@ -91,5 +119,4 @@ ${blocks.map(htmlBlock).join("\n")}
 </body>
 </html>
 `;
-  return { subject, text, html };
 }

@@ -3,12 +3,15 @@
 // whichever server inserts it, and a send missed while Keel was down goes out once on the next
 // start), then due deliveries are claimed one at a time (FOR UPDATE SKIP
 // LOCKED and a lease) and sent; a failure is retried with backoff, a bounded number of times.
+// Between the two, the alert conditions are evaluated (services/alerts/evaluateAlerts.ts): a change
+// for the worse is queued as an "alert" delivery, sent by the same loop in the same pass.
 // The clock is injected, so tests move time by hand.
 import type { Db } from "../db/client.ts";
 import { claimDueDelivery, insertDelivery, markFailed, markSent } from "../db/queries/deliveries.ts";
 import { deliver } from "../digest/deliver.ts";
 import type { DigestOptions } from "../digest/transport.ts";
 import type { Logger } from "../logger.ts";
+import { evaluateAlerts } from "../services/alerts/evaluateAlerts.ts";
 import { getOrgSettings } from "../services/getOrgSettings.ts";
 import type { SecretBox } from "../services/secrets/secretBox.ts";
 import { dueWeek, retryDelayMs, sendTimeOf } from "./schedule.ts";
@@ -53,8 +56,19 @@ export function startScheduler(options: SchedulerOptions, { timer = true }: { ti
     }
   }
 
+  async function queueAlerts(): Promise<void> {
+    // A failure here (a metric service's error) must not hold back the weekly reports.
+    try {
+      const { queued } = await evaluateAlerts({ db, now: now(), publicUrl: options.digest.publicUrl });
+      if (queued > 0) logger.info({ queued }, "alerts queued");
+    } catch (error) {
+      logger.error({ err: error }, "alert evaluation failed");
+    }
+  }
+
   async function pass(): Promise<{ sent: number; failed: number }> {
     await enqueueDue();
+    await queueAlerts();
     let sent = 0;
     let failed = 0;
     for (;;) {

@@ -93,6 +93,9 @@ test("two schedulers on one database deliver each week once", async () => {
   await Promise.all([a.tick(), b.tick()]);
   expect(weeksPosted()).toEqual(["2026-W47"]);
   expect(await db.prisma.delivery.count({ where: { week: "2026-W47" } })).toBe(1);
+  // A tick asked for while a pass runs starts one more pass after it, unawaited: stop waits for it,
+  // so it cannot claim the next test's delivery under that test's clock.
+  await Promise.all([a.stop(), b.stop()]);
 });
 
 test("a failed send is retried with backoff and, after the last attempt, logged as failed with why", async () => {

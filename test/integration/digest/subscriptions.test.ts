@@ -94,6 +94,9 @@ describe("subscriptions", () => {
       [{ channel: "email", to: ["a@b.example"], schedule: { weekday: "someday", time: "08:00" } }, "schedule.weekday"],
       [{ channel: "email", to: ["a@b.example"], schedule: { weekday: "monday", time: "25:00" } }, "schedule.time"],
       [{ channel: "email", to: ["a@b.example"], team: "nosuchteam" }, "team"],
+      [{ channel: "email", to: ["a@b.example"], alerts: true, alertThresholds: { changeFailureRate: 15 } }, "alertThresholds.changeFailureRate"],
+      [{ channel: "email", to: ["a@b.example"], alerts: true, alertThresholds: { hoursLost: -1 } }, "alertThresholds.hoursLost"],
+      [{ channel: "email", to: ["a@b.example"], alerts: true, alertThresholds: { hours: 5 } }, "alertThresholds.hours"],
     ] as const) {
       const res = await create(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
@@ -132,6 +135,11 @@ describe("subscriptions", () => {
   test("the same over tRPC", async () => {
     const caller = appRouter.createCaller(adminContext(app.database.prisma));
     const created = await caller.subscriptions.create({ channel: "email", to: ["Trpc@Test.example"], alerts: true });
+    // Alert thresholds default to 15% and 40 h a week (docs/digest.md "Alerts").
+    expect(created.alertThresholds).toEqual({ changeFailureRate: 0.15, hoursLost: 40 });
+    const own = await caller.subscriptions.create({ channel: "email", to: ["own@test.example"], alerts: true, alertThresholds: { hoursLost: 12.5 } });
+    expect(own.alertThresholds).toEqual({ changeFailureRate: 0.15, hoursLost: 12.5 });
+    await caller.subscriptions.delete({ id: own.id });
     expect(created).toMatchObject({ channel: "email", to: ["trpc@test.example"], schedule: { weekday: "monday", time: "08:00" }, alerts: true });
     expect((await caller.subscriptions.list()).subscriptions.map((s) => s.id)).toContain(created.id);
     await expect(caller.subscriptions.create({ channel: "email", to: ["x"] } as never)).rejects.toThrow(/e-mail address/);

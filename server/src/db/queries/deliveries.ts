@@ -9,7 +9,7 @@ import type { Tx } from "../types.ts";
 
 export interface NewDelivery {
   subscriptionId: string;
-  kind: "weekly" | "now";
+  kind: "weekly" | "now" | "alert";
   key: string;
   week: string;
   dueAt: Date;

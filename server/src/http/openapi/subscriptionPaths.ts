@@ -7,9 +7,11 @@ import { errors, jsonResponse, scoped, type Operation } from "./operations.ts";
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const subscription = {
   type: "object",
-  description: "`{ id, channel, to, webhookUrl (redacted), team, schedule: { weekday, time }, alerts, createdAt, createdBy }`",
+  description:
+    "`{ id, channel, to, webhookUrl (redacted), team, schedule: { weekday, time }, alerts, alertThresholds: { changeFailureRate, hoursLost }, createdAt, createdBy }`",
 };
-const delivery = "`{ id, subscriptionId, kind, week, status (pending|sent|failed), attempts, dueAt, sentAt, error, createdAt }`";
+const delivery =
+  "`{ id, subscriptionId, kind (weekly|now|alert), week, status (pending|sent|failed), attempts, dueAt, sentAt, error, message (alerts: subject, sentence, link), createdAt }`";
 const editors = (operation: Operation): Operation => {
   const o = scoped("admin", operation);
   return { ...o, description: `${String(operation.description ?? "")}\n\nNeeds an editor's or admin's session, or a token with the \`admin\` scope.`.trim() };
@@ -19,7 +21,7 @@ export function subscriptionPaths(): Record<string, Record<string, Operation>> {
   return {
     "/subscriptions": {
       get: editors({
-        summary: "Every subscription to the weekly report, each with its last delivery; Slack webhook URLs redacted",
+        summary: "Every subscription to the weekly report, each with its last delivery and last alert; Slack webhook URLs redacted",
         responses: { "200": jsonResponse("`{ subscriptions: [...] }`", { type: "object" }), ...errors(401, 403) },
       }),
       post: editors({

@@ -1,6 +1,6 @@
 // Creates a subscription to the weekly report (POST /api/v1/subscriptions, tRPC
 // subscriptions.create). A Slack webhook URL is stored sealed; a team must exist.
-import { DEFAULT_SCHEDULE, type SubscriptionCreateData } from "@keel/shared";
+import { DEFAULT_ALERT_THRESHOLDS, DEFAULT_SCHEDULE, type SubscriptionCreateData } from "@keel/shared";
 import type { Tx } from "../../db/types.ts";
 import { KeelError } from "../../errors.ts";
 import type { SecretBox } from "../secrets/secretBox.ts";
@@ -31,6 +31,8 @@ export async function createSubscription({
       weekday: schedule.weekday,
       time: schedule.time,
       alerts: input.alerts ?? false,
+      alertChangeFailureRate: input.alertThresholds?.changeFailureRate ?? DEFAULT_ALERT_THRESHOLDS.changeFailureRate,
+      alertHoursLost: input.alertThresholds?.hoursLost ?? DEFAULT_ALERT_THRESHOLDS.hoursLost,
       createdBy: actor,
     },
   });

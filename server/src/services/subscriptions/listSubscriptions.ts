@@ -1,12 +1,28 @@
-// The subscriptions (GET /api/v1/subscriptions), newest first, each with its last delivery.
+// The subscriptions (GET /api/v1/subscriptions), newest first, each with its last delivery and its
+// last alert (Settings shows "no alerts yet" until there is one).
 import type { Tx } from "../../db/types.ts";
 import { deliveryView, type DeliveryView } from "./deliveryView.ts";
 import { subscriptionView, type SubscriptionView } from "./subscriptionView.ts";
 
-export async function listSubscriptions({ db }: { db: Tx }): Promise<{ subscriptions: (SubscriptionView & { lastDelivery: DeliveryView | null })[] }> {
+export async function listSubscriptions({ db }: { db: Tx }): Promise<{
+  subscriptions: (SubscriptionView & { lastDelivery: DeliveryView | null; lastAlert: DeliveryView | null })[];
+}> {
   const rows = await db.subscription.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     include: { deliveries: { orderBy: { createdAt: "desc" }, take: 1 } },
   });
-  return { subscriptions: rows.map((r) => ({ ...subscriptionView(r), lastDelivery: r.deliveries[0] ? deliveryView(r.deliveries[0]) : null })) };
+  // One small query per subscription that asks for alerts (a handful), each on the (subscriptionId, createdAt) index.
+  const alerts = await Promise.all(
+    rows
+      .filter((r) => r.alerts)
+      .map((r) => db.delivery.findFirst({ where: { subscriptionId: r.id, kind: "alert" }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] })),
+  );
+  const lastAlert = new Map(alerts.flatMap((d) => (d ? [[d.subscriptionId, deliveryView(d)] as const] : [])));
+  return {
+    subscriptions: rows.map((r) => ({
+      ...subscriptionView(r),
+      lastDelivery: r.deliveries[0] ? deliveryView(r.deliveries[0]) : null,
+      lastAlert: lastAlert.get(r.id) ?? null,
+    })),
+  };
 }

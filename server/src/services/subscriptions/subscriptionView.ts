@@ -11,6 +11,8 @@ export interface SubscriptionView {
   team: string | null;
   schedule: { weekday: string; time: string };
   alerts: boolean;
+  /** Above these a team's last full week alerts (docs/digest.md "Alerts"); CFR a fraction, hours per week. */
+  alertThresholds: { changeFailureRate: number; hoursLost: number };
   createdAt: string;
   createdBy: string;
 }
@@ -24,6 +26,7 @@ export function subscriptionView(s: Subscription): SubscriptionView {
     team: s.team,
     schedule: { weekday: s.weekday, time: s.time },
     alerts: s.alerts,
+    alertThresholds: { changeFailureRate: s.alertChangeFailureRate, hoursLost: s.alertHoursLost },
     createdAt: s.createdAt.toISOString(),
     createdBy: s.createdBy,
   };

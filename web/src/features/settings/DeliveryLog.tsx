@@ -3,7 +3,7 @@ import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
 import { formatDateTimeIn } from "../../format/calendar.ts";
-import { deliveryStatusText, targetName } from "./subscriptionsText.ts";
+import { alertSubject, deliveryStatusText, targetName } from "./subscriptionsText.ts";
 
 /** While a delivery is pending, the log refreshes itself so that "sent" or "failed" shows up. */
 const PENDING_REFRESH_MS = 3_000;
@@ -51,9 +51,13 @@ export function DeliveryLog({
             <tr key={d.id} data-delivery={d.id} data-status={d.status}>
               <td className="nowrap">{formatDateTimeIn(d.sentAt ?? d.dueAt, timeZone)}</td>
               <td className="subscription-target">{where.get(d.subscriptionId) ?? <span className="muted">deleted</span>}</td>
-              <td className="nowrap">
-                {d.kind === "now" ? "Sent now" : d.kind === "weekly" ? "Weekly" : d.kind} · {d.week}
-              </td>
+              {d.kind === "alert" ? (
+                <td>Alert: {alertSubject(d.message)}</td>
+              ) : (
+                <td className="nowrap">
+                  {d.kind === "now" ? "Sent now" : d.kind === "weekly" ? "Weekly" : d.kind} · {d.week}
+                </td>
+              )}
               <td>
                 <span className={`delivery-status delivery-${d.status}`}>{deliveryStatusText(d)}</span>
                 {d.error ? <span className="delivery-error"> {d.error}</span> : null}

@@ -123,7 +123,8 @@ export function SettingsView() {
           <h2 id="subscriptions-heading">Subscriptions</h2>
           <p className="section-intro">
             The weekly health report by e-mail or Slack, every week on the day and time you choose in the organisation&rsquo;s time zone. &ldquo;Send now&rdquo;
-            sends the last full week&rsquo;s report at once; the delivery log says what went out and why a send failed.
+            sends the last full week&rsquo;s report at once. With alerts, a subscription also gets one message each time a goal or a team&rsquo;s figures turn
+            worse. The delivery log says what went out and why a send failed.
           </p>
           {timeZone && catalog.data ? (
             <SubscriptionsSection timeZone={timeZone} teams={catalog.data.teams} />

@@ -1,4 +1,4 @@
-import { DEFAULT_SCHEDULE, WEEKDAYS, type SubscriptionCreateInput, type Weekday } from "@keel/shared";
+import { DEFAULT_ALERT_THRESHOLDS, DEFAULT_SCHEDULE, WEEKDAYS, type SubscriptionCreateInput, type Weekday } from "@keel/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
@@ -20,6 +20,9 @@ export function SubscriptionForm({ teams, onCreated }: { teams: readonly { slug:
   const [weekday, setWeekday] = useState<Weekday>(DEFAULT_SCHEDULE.weekday);
   const [time, setTime] = useState(DEFAULT_SCHEDULE.time);
   const [alerts, setAlerts] = useState(false);
+  // As typed: the rate in percent, the hours per team per week; the server checks them.
+  const [cfrPercent, setCfrPercent] = useState(String(DEFAULT_ALERT_THRESHOLDS.changeFailureRate * 100));
+  const [hoursLost, setHoursLost] = useState(String(DEFAULT_ALERT_THRESHOLDS.hoursLost));
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation(
     trpc.subscriptions.create.mutationOptions({
@@ -36,7 +39,9 @@ export function SubscriptionForm({ teams, onCreated }: { teams: readonly { slug:
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const common = { team: team === "" ? undefined : team, schedule: { weekday, time }, alerts };
+    const typed = (text: string, scale = 1) => (text.trim() === "" ? undefined : Number(text) / scale);
+    const alertThresholds = alerts ? { changeFailureRate: typed(cfrPercent, 100), hoursLost: typed(hoursLost) } : undefined;
+    const common = { team: team === "" ? undefined : team, schedule: { weekday, time }, alerts, alertThresholds };
     const input: SubscriptionCreateInput =
       channel === "email" ? { channel, to: recipientsFrom(to), ...common } : { channel, webhookUrl: webhookUrl.trim(), ...common };
     create.mutate(input);
@@ -106,8 +111,32 @@ export function SubscriptionForm({ teams, onCreated }: { teams: readonly { slug:
           <label>
             <input type="checkbox" checked={alerts} onChange={(e) => setAlerts(e.target.checked)} /> Alerts
           </label>
-          <p className="field-help">Kept with the subscription; alert messages are not sent yet.</p>
+          <p className="field-help">A message when a goal's status worsens or a team crosses a threshold below; once per change, not while it stays bad.</p>
         </div>
+        {alerts ? (
+          <>
+            <Field id="new-subscription-cfr" label="Change failure rate above (%)" error={errors.alertThresholds} help="A team's rate over the last full week.">
+              <input
+                id="new-subscription-cfr"
+                type="number"
+                min={0}
+                max={100}
+                step="any"
+                value={cfrPercent}
+                onChange={(e) => setCfrPercent(e.target.value)}
+                aria-invalid={Boolean(errors.alertThresholds)}
+              />
+            </Field>
+            <Field
+              id="new-subscription-hours"
+              label="Hours lost above (h a week)"
+              error={undefined}
+              help="A team's engineering hours lost in the last full week."
+            >
+              <input id="new-subscription-hours" type="number" min={0} step="any" value={hoursLost} onChange={(e) => setHoursLost(e.target.value)} />
+            </Field>
+          </>
+        ) : null}
       </div>
       <div className="form-actions">
         <button type="submit" className="button" disabled={create.isPending}>

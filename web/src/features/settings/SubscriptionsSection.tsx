@@ -5,7 +5,8 @@ import { useTRPC } from "../../api/trpc.ts";
 import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
 import { DeliveryLog } from "./DeliveryLog.tsx";
 import { SubscriptionForm } from "./SubscriptionForm.tsx";
-import { scheduleText, targetName } from "./subscriptionsText.ts";
+import { formatDateTimeIn } from "../../format/calendar.ts";
+import { lastAlertText, scheduleText, targetName, thresholdsText } from "./subscriptionsText.ts";
 
 interface Subscription {
   id: string;
@@ -77,7 +78,12 @@ export function SubscriptionsSection({ timeZone, teams }: { timeZone: string; te
                   <td className="subscription-target">{s.channel === "email" ? s.to.join(", ") : <code>{s.webhookUrl}</code>}</td>
                   <td>{s.team ?? <span className="muted">organisation</span>}</td>
                   <td className="nowrap">{scheduleText(s.schedule)}</td>
-                  <td>{s.alerts ? "yes" : "no"}</td>
+                  <td data-testid="subscription-alerts">
+                    {lastAlertText(s, (iso) => formatDateTimeIn(iso, timeZone))}
+                    {s.alerts ? (
+                      <span className="field-help subscription-thresholds">When a goal worsens, or a team's {thresholdsText(s.alertThresholds)}.</span>
+                    ) : null}
+                  </td>
                   <td className="actions nowrap">
                     <button
                       type="button"

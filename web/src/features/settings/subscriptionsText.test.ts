@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { deliveryStatusText, recipientsFrom, scheduleText, targetName } from "./subscriptionsText.ts";
+import { deliveryStatusText, lastAlertText, recipientsFrom, scheduleText, targetName, thresholdsText } from "./subscriptionsText.ts";
 
 describe("scheduleText", () => {
   test.each([
@@ -34,4 +34,27 @@ describe("targetName", () => {
     [{ channel: "email" as const, to: ["a@x.com", "b@x.com"], webhookUrl: null }, "a@x.com, b@x.com"],
     [{ channel: "slack" as const, to: [], webhookUrl: "https://hooks.slack.com/…1234" }, "Slack https://hooks.slack.com/…1234"],
   ])("%o → %s", (subscription, expected) => expect(targetName(subscription)).toBe(expected));
+});
+
+describe("lastAlertText", () => {
+  const when = (iso: string) => iso.slice(0, 10);
+  const alert = {
+    message: "Keel alert: Change failure rate goal is now off track\nThe goal ...\nhttps://keel.example/",
+    sentAt: "2026-11-18T12:01:00Z",
+    dueAt: "2026-11-18T12:00:00Z",
+  };
+  test.each([
+    [{ alerts: false, lastAlert: null }, "no"],
+    [{ alerts: true, lastAlert: null }, "no alerts yet"],
+    [{ alerts: true, lastAlert: alert }, "Last: Change failure rate goal is now off track (2026-11-18)"],
+    [{ alerts: true, lastAlert: { ...alert, sentAt: null, dueAt: "2026-11-19T00:00:00Z" } }, "Last: Change failure rate goal is now off track (2026-11-19)"],
+    [{ alerts: true, lastAlert: { ...alert, message: null } }, "Last: alert (2026-11-18)"],
+  ])("%o → %s", (s, expected) => expect(lastAlertText(s, when)).toBe(expected));
+});
+
+describe("thresholdsText", () => {
+  test.each([
+    [{ changeFailureRate: 0.15, hoursLost: 40 }, "change failure rate above 15%, hours lost above 40 h a week"],
+    [{ changeFailureRate: 0.125, hoursLost: 12.5 }, "change failure rate above 12.5%, hours lost above 12.5 h a week"],
+  ])("%o → %s", (t, expected) => expect(thresholdsText(t)).toBe(expected));
 });
