@@ -2,10 +2,18 @@
 // header: GitHub payloads do not name their own kind) and the payload.
 import type { AnyEventInput } from "@keel/shared";
 import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
-import { dropped, firstLine, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
-import { DeploymentServicePayload, DeploymentStatusPayload, IssuesPayload, PullRequestPayload, PushPayload, WorkflowRunPayload } from "./payloadTypes.ts";
+import { dropped, firstLine, isTimestamp, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
+import {
+  DeploymentServicePayload,
+  DeploymentStatusPayload,
+  IssuesPayload,
+  PullRequestPayload,
+  PullRequestReviewPayload,
+  PushPayload,
+  WorkflowRunPayload,
+} from "./payloadTypes.ts";
 
-export const githubMappedKinds: ReadonlySet<string> = new Set(["deployment_status", "workflow_run", "push", "pull_request", "issues"]);
+export const githubMappedKinds: ReadonlySet<string> = new Set(["deployment_status", "workflow_run", "push", "pull_request", "pull_request_review", "issues"]);
 
 export function mapGithub(kind: string, payload: unknown): MapResult {
   switch (kind) {
@@ -17,6 +25,8 @@ export function mapGithub(kind: string, payload: unknown): MapResult {
       return mapPush(payload);
     case "pull_request":
       return mapPullRequest(payload);
+    case "pull_request_review":
+      return mapPullRequestReview(payload);
     case "issues":
       return mapIssues(payload);
     default:
@@ -155,6 +165,25 @@ function mapPullRequest(payload: unknown): MapResult {
     ],
     dropped: [],
   };
+}
+
+/**
+ * A submitted review is the pull request's review at its submitted_at, whatever its state (a
+ * comment-only review is a review) and whatever happened to it later: a dismissed review was still
+ * a reviewer's first look, and an edited or dismissed delivery repeats the same submitted_at. The
+ * author's own reviews and bots' reviews are not someone picking the PR up.
+ */
+function mapPullRequestReview(payload: unknown): MapResult {
+  const parsed = PullRequestReviewPayload.safeParse(payload);
+  if (!parsed.success) return unreadable("pull_request_review", parsed.error);
+  const { review, pull_request: pr, repository } = parsed.data;
+  const what = `review ${review.id} of pull request #${pr.number}`;
+  if (!isTimestamp(review.submitted_at)) return dropped(`${what}: not submitted (submitted_at ${JSON.stringify(review.submitted_at ?? null)})`);
+  // A reviewer GitHub no longer knows (a deleted account) might have been the author.
+  if (!review.user) return dropped(`${what}: the reviewer is unknown (user: null)`);
+  if (review.user.id === pr.user?.id) return dropped(`${what}: by the pull request's author`);
+  if (review.user.type === "Bot") return dropped(`${what}: by a bot (${review.user.login})`);
+  return { events: [], dropped: [], reviews: [{ repository: repository.full_name, prNumber: pr.number, reviewedAt: review.submitted_at }] };
 }
 
 const incidentActions = new Set(["opened", "edited", "labeled", "closed", "reopened"]);

@@ -1,6 +1,7 @@
 // Pull-request phases (docs/metrics.md, "Pull-request phases"): per pull request (repository +
 // number), coding = first commit → opened, pickup = opened → first review, review = first review →
-// merged, deploy = merged → the first successful deployment (of the filtered environment, by a
+// merged (first review: the earlier of PullRequestReview's, from review webhooks, and the changes'
+// prFirstReviewAt), deploy = merged → the first successful deployment (of the filtered environment, by a
 // service in scope) that shipped any of its commits, cycle = first commit → that deployment. A PR
 // counts in the week and window of that deployment. A missing timestamp or a negative span leaves
 // that phase out of its percentiles (never zero).
@@ -36,7 +37,10 @@ export function pullRequestPhasesSql(q: DoraQuery): Prisma.Sql {
     ),
     pr AS (
       SELECT min(c."committedAt") AS "firstCommitAt", min(c."prOpenedAt") AS "openedAt",
-             min(c."prFirstReviewAt") AS "reviewedAt", min(c."prMergedAt") AS "mergedAt",
+             -- The first review by the PR, from review webhooks, or sent on its change events.
+             LEAST(min(c."prFirstReviewAt"), (SELECT r."firstReviewAt" FROM "PullRequestReview" r
+                                              WHERE r.repository = c.repository AND r."prNumber" = c."prNumber")) AS "reviewedAt",
+             min(c."prMergedAt") AS "mergedAt",
              min(cd."finishedAt") AS "deployedAt"
       FROM touched t
       JOIN "Change" c ON c.repository = t.repository AND c."prNumber" = t."prNumber"
