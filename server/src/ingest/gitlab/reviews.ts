@@ -25,7 +25,7 @@ export function mapNote(payload: unknown): MapResult {
   if (!parsed.success) return unreadable("Note Hook", parsed.error);
   const { object_attributes: note, merge_request: mr, project, user } = parsed.data;
   const what = `note ${note.id}`;
-  if (note.noteable_type !== "MergeRequest" || !mr) return dropped(`${what}: on a ${note.noteable_type}, not a merge request`);
+  if (note.noteable_type !== "MergeRequest" || !mr) return dropped(`${what}: on noteable_type ${note.noteable_type}, not a merge request`);
   if (note.system) return dropped(`${what}: a system note on merge request !${mr.iid}`);
   const reviewedAt = gitlabTime(note.created_at);
   if (!reviewedAt) return dropped(`${what}: unreadable created_at "${note.created_at}"`);
