@@ -145,6 +145,34 @@ describe("pull-request phases", () => {
     expect(m.filters).toEqual({ team: null, service: "pr-shop", environment: "staging" });
   });
 
+  test("a deployment's commits may carry the PR's opened and first review times", async () => {
+    await send(app, [
+      deploy("pr-c1", "pr-commits", "2026-11-02T20:00:00Z", {
+        repository,
+        commits: [
+          {
+            sha: "f1f1f1f1",
+            committedAt: "2026-11-02T08:00:00Z",
+            prNumber: 7,
+            prOpenedAt: "2026-11-02T10:00:00Z",
+            prFirstReviewAt: "2026-11-02T13:00:00Z",
+            prMergedAt: "2026-11-02T17:00:00Z",
+          },
+        ],
+      }),
+    ]);
+    // Coding 08:00 → 10:00 = 2 h; pickup 10:00 → 13:00 = 3 h; review 13:00 → 17:00 = 4 h; deploy 17:00 → 20:00 = 3 h; cycle 12 h.
+    expect((await prs({ from: "2026-11-02", to: "2026-11-09", service: "pr-commits" })).summary).toEqual({
+      pullRequests: 1,
+      undeployed: 0,
+      codingHours: phase(2, 2, 1),
+      pickupHours: phase(3, 3, 1),
+      reviewHours: phase(4, 4, 1),
+      deployHours: phase(3, 3, 1),
+      cycleHours: phase(12, 12, 1),
+    });
+  });
+
   test("the same over tRPC; an unknown team is a 400 naming it", async () => {
     const caller = createCallerFactory(appRouter)(adminContext(app.database.prisma));
     const viaTrpc = await caller.dora.pullRequests({ from: "2026-11-02", to: "2026-11-16", service: "pr-shop" });
