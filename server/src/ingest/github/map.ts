@@ -2,7 +2,7 @@
 // header: GitHub payloads do not name their own kind) and the payload.
 import type { AnyEventInput } from "@keel/shared";
 import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
-import { dropped, firstLine, isTimestamp, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
+import { dropped, firstLine, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
 import {
   DeploymentServicePayload,
   DeploymentStatusPayload,
@@ -12,6 +12,7 @@ import {
   PushPayload,
   WorkflowRunPayload,
 } from "./payloadTypes.ts";
+import { notAReview } from "./reviews.ts";
 
 export const githubMappedKinds: ReadonlySet<string> = new Set(["deployment_status", "workflow_run", "push", "pull_request", "pull_request_review", "issues"]);
 
@@ -169,20 +170,15 @@ function mapPullRequest(payload: unknown): MapResult {
 
 /**
  * A submitted review is the pull request's review at its submitted_at, whatever its state (a
- * comment-only review is a review) and whatever happened to it later: a dismissed review was still
- * a reviewer's first look, and an edited or dismissed delivery repeats the same submitted_at. The
- * author's own reviews and bots' reviews are not someone picking the PR up.
+ * comment-only review is a review); an edited or dismissed delivery repeats the same submitted_at.
+ * Which reviews count: reviews.ts.
  */
 function mapPullRequestReview(payload: unknown): MapResult {
   const parsed = PullRequestReviewPayload.safeParse(payload);
   if (!parsed.success) return unreadable("pull_request_review", parsed.error);
   const { review, pull_request: pr, repository } = parsed.data;
-  const what = `review ${review.id} of pull request #${pr.number}`;
-  if (!isTimestamp(review.submitted_at)) return dropped(`${what}: not submitted (submitted_at ${JSON.stringify(review.submitted_at ?? null)})`);
-  // A reviewer GitHub no longer knows (a deleted account) might have been the author.
-  if (!review.user) return dropped(`${what}: the reviewer is unknown (user: null)`);
-  if (review.user.id === pr.user?.id) return dropped(`${what}: by the pull request's author`);
-  if (review.user.type === "Bot") return dropped(`${what}: by a bot (${review.user.login})`);
+  const notCounted = notAReview(review, pr.user);
+  if (notCounted || !review.submitted_at) return dropped(`review ${review.id} of pull request #${pr.number}: ${notCounted}`);
   return { events: [], dropped: [], reviews: [{ repository: repository.full_name, prNumber: pr.number, reviewedAt: review.submitted_at }] };
 }
 

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { mapGithub } from "./map.ts";
+import { firstReviewAt } from "./reviews.ts";
 
 const FIXTURE = fileURLToPath(new URL("../../../../test/fixtures/webhooks/github/pull_request_review.json", import.meta.url));
 
@@ -73,3 +74,28 @@ describe("pull_request_review", () => {
     expect(mapGithub("pull_request_review", payload).dropped).toEqual([expect.stringContaining("pull_request_review: payload not understood (pull_request")]);
   });
 });
+
+describe("firstReviewAt (a connection's GET /pulls/{n}/reviews)", () => {
+  const author = { id: 9001, login: "pr-author", type: "User" };
+  const by = (user: User | null, submitted_at: string | null) => ({ user, submitted_at });
+  test.each<[string, Parameters<typeof firstReviewAt>[0], string | undefined]>([
+    [
+      "the earliest counted review, whatever the list's order",
+      [by(hubot(), "2026-11-02T15:00:00Z"), by(octocat, "2026-11-02T12:00:00Z")],
+      "2026-11-02T12:00:00Z",
+    ],
+    [
+      "the author's and a bot's earlier reviews are passed over",
+      [by(author, "2026-11-02T10:00:00Z"), by({ id: 2, login: "ci[bot]", type: "Bot" }, "2026-11-02T11:00:00Z"), by(octocat, "2026-11-02T12:00:00Z")],
+      "2026-11-02T12:00:00Z",
+    ],
+    ["a pending review (no submitted_at) and an unknown reviewer are not reviews", [by(octocat, null), by(null, "2026-11-02T09:00:00Z")], undefined],
+    ["no reviews", [], undefined],
+  ])("%s", (_name, reviews, expected) => {
+    expect(firstReviewAt(reviews, author)).toBe(expected);
+  });
+});
+
+function hubot(): User {
+  return { id: 1, login: "hubot", type: "User" };
+}
