@@ -55,6 +55,9 @@ export const DeploymentCommit = z.strictObject({
   authoredAt: Timestamp.optional(),
   message: text.optional(),
   prNumber: prNumber.optional(),
+  prOpenedAt: Timestamp.optional(),
+  /** The pull request's first review; earliest wins (docs/metrics.md, "Pull-request phases"). */
+  prFirstReviewAt: Timestamp.optional(),
   prMergedAt: Timestamp.optional(),
   /** The sha of the commit this one reverts; read from `message` ("This reverts commit <sha>.") when absent. */
   revertsSha: sha.optional(),

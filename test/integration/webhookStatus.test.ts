@@ -1,12 +1,12 @@
 // GET /api/v1/webhooks and tRPC webhooks.status: each webhook's URL to paste, whether its secret is
 // set, its last delivery and the last 24 hours' deliveries and failures, from real signed
 // deliveries through the webhook endpoint and the queue that processes them.
-import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createToken } from "../../server/src/services/tokens.ts";
 import { signInAs, startTestApp, type TestApp } from "../support/httpApp.ts";
+import { postGithubWebhook } from "../support/webhookDeliveries.ts";
 
 const secret = "github-secret-for-status";
 let app: TestApp;
@@ -18,17 +18,7 @@ afterAll(() => app?.close());
 const fixture = (file: string) => readFileSync(fileURLToPath(new URL(`../fixtures/webhooks/${file}`, import.meta.url)));
 
 async function deliver(kind: string, body: Buffer | string): Promise<void> {
-  const res = await app.request("/webhooks/github", {
-    method: "POST",
-    body,
-    token: null,
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": kind,
-      "x-github-delivery": randomUUID(),
-      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-    },
-  });
+  const res = await postGithubWebhook(app, secret, kind, body);
   expect(res.status).toBeLessThan(300);
   await app.webhookQueue.idle();
 }

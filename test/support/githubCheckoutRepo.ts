@@ -12,7 +12,21 @@ export function checkoutRepo(): RecordedRepo {
     name: "checkout",
     commits: [
       { sha: sha(1), message: "feat: one-click pay", date: "2026-11-02T08:00:00Z", pull: pull(1, "2026-11-02T08:30:00Z", ["feature"]) },
-      { sha: sha(2), message: "fix: rounding", date: "2026-11-03T08:00:00Z", pull: pull(2, "2026-11-03T08:10:00Z", ["bug"]) },
+      {
+        sha: sha(2),
+        message: "fix: rounding",
+        date: "2026-11-03T08:00:00Z",
+        // First review: octocat's at Nov 2 12:00 (the author's own and the bot's earlier ones do not count).
+        pull: {
+          ...pull(2, "2026-11-03T08:10:00Z", ["bug"]),
+          reviews: [
+            { user: "author", state: "COMMENTED", submitted_at: "2026-11-02T10:00:00Z" },
+            { user: { id: 49699333, login: "dependabot[bot]", type: "Bot" }, state: "COMMENTED", submitted_at: "2026-11-02T11:00:00Z" },
+            { user: { id: 583231, login: "octocat", type: "User" }, state: "DISMISSED", submitted_at: "2026-11-02T12:00:00Z" },
+            { user: { id: 1, login: "hubot", type: "User" }, state: "APPROVED", submitted_at: "2026-11-02T15:00:00Z" },
+          ],
+        },
+      },
       { sha: sha(3), message: "chore: bump", date: "2026-11-03T09:00:00Z" },
       { sha: sha(4), message: "feat: wallets", date: "2026-11-04T08:00:00Z", pull: pull(4, "2026-11-04T08:20:00Z", []) },
       { sha: sha(5), message: "fix: wallets", date: "2026-11-04T10:00:00Z" },

@@ -1,5 +1,6 @@
 // A GitHub REST API on loopback serving answers shaped as GitHub's documented examples
-// (docs.github.com/rest: deployments, deployment statuses, compare, commits/{sha}/pulls, issues,
+// (docs.github.com/rest: deployments, deployment statuses, compare, commits/{sha}/pulls,
+// pulls/{n}/reviews, issues,
 // actions/runs), from a repository the test describes. Lists page with Link headers; a rate limit
 // can be armed on any request; every request is kept, so tests see what a sync asked for.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -9,8 +10,25 @@ export interface RecordedCommit {
   sha: string;
   message: string;
   date: string;
-  pull?: { number: number; created_at: string; merged_at: string; labels: string[] };
+  pull?: {
+    number: number;
+    created_at: string;
+    merged_at: string;
+    labels: string[];
+    /** The pull request's reviews, oldest first; the author is AUTHOR unless a review says otherwise. */
+    reviews?: RecordedReview[];
+  };
 }
+
+/** A review as GET /pulls/{n}/reviews lists it; `user` "author" is the pull request's author. */
+export interface RecordedReview {
+  user: { id: number; login: string; type: "User" | "Bot" } | "author";
+  state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED";
+  submitted_at: string;
+}
+
+/** Every recorded pull request's author. */
+const AUTHOR = { login: "pr-author", id: 9001, type: "User" };
 
 export interface RecordedDeployment {
   id: number;
@@ -181,11 +199,25 @@ export async function startRecordedGithub(
               created_at: c.pull.created_at,
               merged_at: c.pull.merged_at,
               merge_commit_sha: c.sha,
+              user: AUTHOR,
               labels: c.pull.labels.map((name, i) => ({ id: i + 1, name, color: "f29513" })),
             },
           ]
         : [];
       return send(res, 200, pulls);
+    }
+    if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest))) {
+      const pull = repo.commits.find((x) => x.pull?.number === Number(m?.[1]))?.pull;
+      if (!pull) return send(res, 404, { message: "Not Found" });
+      const reviews = (pull.reviews ?? []).map((r, i) => ({
+        id: pull.number * 100 + i,
+        user: r.user === "author" ? AUTHOR : r.user,
+        body: "",
+        state: r.state,
+        submitted_at: r.submitted_at,
+        author_association: r.user === "author" ? "OWNER" : "MEMBER",
+      }));
+      return send(res, 200, reviews);
     }
     if ((m = /^\/commits\/([^/]+)$/.exec(rest))) {
       const c = repo.commits.find((x) => x.sha === m?.[1]);

@@ -7,6 +7,7 @@ import { iso, makeCalendar } from "./calendar.ts";
 import { SERVICES, TEAMS } from "./catalog.ts";
 import type { BuildChainDraft, CommitDraft, DemoDrafts, DeploymentDraft, IncidentDraft, PendingChangeDraft } from "./drafts.ts";
 import { addStoryIncidents } from "./incidents.ts";
+import { prTimes } from "./prTimes.ts";
 import { Random } from "./random.ts";
 import { ServiceTimeline } from "./timeline.ts";
 
@@ -74,12 +75,15 @@ function buildId(chain: BuildChainDraft, run: number, attempt: number): string {
 }
 
 function commitEvent(commit: CommitDraft) {
+  const pr = prTimes(commit);
   return {
     sha: commit.sha,
     committedAt: iso(commit.committedAt),
     ...(commit.authoredAt !== undefined ? { authoredAt: iso(commit.authoredAt) } : {}),
     ...(commit.message !== undefined ? { message: commit.message } : {}),
     ...(commit.prNumber !== undefined ? { prNumber: commit.prNumber } : {}),
+    ...(pr ? { prOpenedAt: iso(pr.prOpenedAt) } : {}),
+    ...(pr?.prFirstReviewAt !== undefined ? { prFirstReviewAt: iso(pr.prFirstReviewAt) } : {}),
     ...(commit.prMergedAt !== undefined ? { prMergedAt: iso(commit.prMergedAt) } : {}),
     ...(commit.category !== undefined ? { category: commit.category } : {}),
     ...(commit.labels !== undefined ? { labels: [...commit.labels] } : {}),

@@ -4,8 +4,22 @@ import { MAX_TEXT_LENGTH, Timestamp, type AnyEventInput } from "@keel/shared";
 import type { z } from "zod";
 import { formatPath } from "../errors.ts";
 
+/**
+ * A review of a pull request, by someone other than its author and not a bot. Keyed by the pull
+ * request (repository + number), never by a commit: the sha a review names is the PR's head at the
+ * time (or GitHub's test merge), not a commit that ships, so a review makes no change.
+ */
+export interface PullRequestReviewInput {
+  /** As on change events: "owner/name" (GitHub), "group/project" (GitLab). */
+  repository: string;
+  prNumber: number;
+  reviewedAt: string;
+}
+
 export interface MapResult {
   events: AnyEventInput[];
+  /** Reviews of pull requests: recorded by pull request, earliest wins (services/recordReviews.ts). */
+  reviews?: PullRequestReviewInput[];
   /** One line per thing left out, with the reason: it ends up in the raw event's note. */
   dropped: string[];
   /**

@@ -11,11 +11,12 @@ export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
 export interface WebhookAdapter {
   /** Kinds with a mapping; any other kind is stored as ignored. */
   mappedKinds: ReadonlySet<string>;
-  map(kind: string, payload: unknown): MapResult;
+  /** `receivedAt`: when Keel received the delivery, for payloads that carry no time of their own. */
+  map(kind: string, payload: unknown, receivedAt: string): MapResult;
 }
 
 export const webhookAdapters: Record<WebhookSource, WebhookAdapter> = {
-  github: { mappedKinds: githubMappedKinds, map: mapGithub },
+  github: { mappedKinds: githubMappedKinds, map: (kind, payload) => mapGithub(kind, payload) },
   gitlab: { mappedKinds: gitlabMappedKinds, map: mapGitlab },
   // PagerDuty payloads name their own kind (event.event_type).
   pagerduty: { mappedKinds: pagerdutyMappedKinds, map: (_kind, payload) => mapPagerduty(payload) },

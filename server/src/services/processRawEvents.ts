@@ -9,10 +9,11 @@ import type { Db } from "../db/client.ts";
 import { claimPendingDelivery, finishDelivery, renewClaim, type ClaimedDelivery } from "../db/queries/webhookClaims.ts";
 import { formatPath } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { isTimestamp, type MapResult } from "../ingest/mapResult.ts";
+import { isTimestamp, type MapResult, type PullRequestReviewInput } from "../ingest/mapResult.ts";
 import { isWebhookSource, webhookAdapters, WEBHOOK_SOURCES } from "../ingest/webhookAdapters.ts";
 import type { Logger } from "../logger.ts";
 import { recordEvents, type RecordResult } from "./recordEvents.ts";
+import { recordReviews } from "./recordReviews.ts";
 
 const MAX_NOTE_LENGTH = 4_000;
 const RECORD_CHUNK = 25;
@@ -67,7 +68,7 @@ async function outcome(db: Db, row: ClaimedDelivery, logger: Logger, keepClaim: 
   if (!isWebhookSource(row.source)) return `failed: no adapter for source "${row.source}"`;
   let mapped: MapResult;
   try {
-    mapped = webhookAdapters[row.source].map(row.kind, row.payload);
+    mapped = webhookAdapters[row.source].map(row.kind, row.payload, row.receivedAt.toISOString());
   } catch (error) {
     logger.error({ err: error, rawEventId: String(row.id), source: row.source, kind: row.kind }, "webhook adapter failed");
     return `failed: the ${row.source} adapter threw: ${messageOf(error)}`;
@@ -95,12 +96,24 @@ async function outcome(db: Db, row: ClaimedDelivery, logger: Logger, keepClaim: 
       logger.warn({ err: error, rawEventId: String(row.id), source: row.source, kind: row.kind }, "recording webhook events failed");
       parts.push(`failed: ${messageOf(error)}`);
     }
-  } else {
+  } else if (!mapped.reviews?.length) {
     parts.push("recorded 0");
   }
+  if (mapped.reviews?.length) parts.push(await reviewsOutcome(db, row, logger, mapped.reviews));
   if (mapped.dropped.length) parts.push(`dropped ${mapped.dropped.length}: ${mapped.dropped.join("; ")}`);
   if (invalid.length) parts.push(`invalid ${invalid.length}: ${invalid.join("; ")}`);
   return parts.join("; ");
+}
+
+async function reviewsOutcome(db: Db, row: ClaimedDelivery, logger: Logger, reviews: PullRequestReviewInput[]): Promise<string> {
+  try {
+    const counts = await recordReviews(db, reviews);
+    const which = reviews.map((r) => `${r.repository}#${r.prNumber} at ${r.reviewedAt}`).join(", ");
+    return `recorded ${counts.accepted} review${counts.accepted === 1 ? "" : "s"} (${which}; first review created ${counts.created}, moved earlier ${counts.updated}, unchanged ${counts.unchanged})`;
+  } catch (error) {
+    logger.warn({ err: error, rawEventId: String(row.id), source: row.source, kind: row.kind }, "recording webhook reviews failed");
+    return `failed: ${messageOf(error)}`;
+  }
 }
 
 /**

@@ -166,6 +166,8 @@ async function recordDeployments(tx: Tx, names: NameIds, events: DeploymentEvent
         committedAt: instant(c.committedAt),
         authoredAt: instant(c.authoredAt),
         prNumber: c.prNumber,
+        prOpenedAt: instant(c.prOpenedAt),
+        prFirstReviewAt: instant(c.prFirstReviewAt),
         prMergedAt: instant(c.prMergedAt),
         category: c.category,
         labels: c.labels,

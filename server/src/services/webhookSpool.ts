@@ -20,6 +20,8 @@ export interface DeliveryRow {
   payload: Prisma.InputJsonObject;
   processedAt: Date | null;
   note: string | null;
+  /** When the request came in, not when the row was written (a spooled delivery is written later). */
+  receivedAt?: Date;
 }
 
 export interface WebhookSpool {
@@ -30,8 +32,10 @@ export interface WebhookSpool {
 }
 
 const toRow = (text: string): DeliveryRow => {
-  const row = JSON.parse(text) as Omit<DeliveryRow, "processedAt"> & { processedAt: string | null };
-  return { ...row, processedAt: row.processedAt ? new Date(row.processedAt) : null };
+  const row = JSON.parse(text) as Omit<DeliveryRow, "processedAt" | "receivedAt"> & { processedAt: string | null; receivedAt?: string };
+  // Files spooled before receivedAt was written have none: the insert's default (now) stands in.
+  const { receivedAt, ...rest } = row;
+  return { ...rest, processedAt: row.processedAt ? new Date(row.processedAt) : null, ...(receivedAt ? { receivedAt: new Date(receivedAt) } : {}) };
 };
 
 /** A directory of fsynced files; "memory" for an in-memory database, which is not durable either. */

@@ -120,6 +120,13 @@ describe("connections over REST", () => {
     const change = await app.database.prisma.change.findFirstOrThrow({ where: { sha: sha(2) } });
     expect(change).toMatchObject({ prNumber: 2, category: "bug", repository: "acme/checkout" });
     expect(change.prOpenedAt?.toISOString()).toBe("2026-11-01T09:00:00.000Z");
+    // GET /pulls/2/reviews: the author's own review (10:00) and the bot's (11:00) do not count; the
+    // dismissed one at 12:00 does. PR 1 has no review.
+    expect(change.prFirstReviewAt?.toISOString()).toBe("2026-11-02T12:00:00.000Z");
+    expect((await app.database.prisma.change.findFirstOrThrow({ where: { sha: sha(1) } })).prFirstReviewAt).toBeNull();
+    expect(github.requests.filter((r) => r.startsWith("/repos/acme/checkout/pulls/")).map((r) => r.split("?")[0])).toEqual(
+      expect.arrayContaining(["/repos/acme/checkout/pulls/1/reviews", "/repos/acme/checkout/pulls/2/reviews"]),
+    );
     expect(app.finished.at(-1)).toMatchObject({ kind: "github", outcome: "success" });
   });
 

@@ -148,9 +148,9 @@ describe("pull-request phases", () => {
   test("org-wide, a PR counts at its first deployment by any service; in a service's scope, at that service's first", async () => {
     // PR 5: merged Nov 5 20:00; shipped by pr-other on Nov 6 08:00 and by pr-shop on Nov 11 08:00.
     await send(app, [
-      change("f1f1f1f1", 5, "2026-11-05T09:00:00Z", { prOpenedAt: "2026-11-05T10:00:00Z", prMergedAt: "2026-11-05T20:00:00Z" }),
-      deploy("pr-o1", "pr-other", "2026-11-06T08:00:00Z", { repository, commits: [{ sha: "f1f1f1f1", committedAt: "2026-11-05T09:00:00Z" }] }),
-      ship("pr-d5", "2026-11-11T08:00:00Z", [["f1f1f1f1", "2026-11-05T09:00:00Z"]]),
+      change("f5f5f5f5", 5, "2026-11-05T09:00:00Z", { prOpenedAt: "2026-11-05T10:00:00Z", prMergedAt: "2026-11-05T20:00:00Z" }),
+      deploy("pr-o1", "pr-other", "2026-11-06T08:00:00Z", { repository, commits: [{ sha: "f5f5f5f5", committedAt: "2026-11-05T09:00:00Z" }] }),
+      ship("pr-d5", "2026-11-11T08:00:00Z", [["f5f5f5f5", "2026-11-05T09:00:00Z"]]),
     ]);
     const org = async (from: string, to: string) => {
       const res = await app.request(`/api/v1/metrics/pull-requests?from=${from}&to=${to}`);
@@ -170,6 +170,34 @@ describe("pull-request phases", () => {
     // deploy Nov 5 20:00 → Nov 11 08:00 = 132 h); deploy [12, 132]: median 72, p90 12 + 0.9 × 120 = 120.
     const shop = await prs({ from: "2026-11-09", to: "2026-11-16" });
     expect(shop.summary).toMatchObject({ pullRequests: 2, deployHours: phase(72, 120, 2) });
+  });
+
+  test("a deployment's commits may carry the PR's opened and first review times", async () => {
+    await send(app, [
+      deploy("pr-c1", "pr-commits", "2026-11-02T20:00:00Z", {
+        repository,
+        commits: [
+          {
+            sha: "f1f1f1f1",
+            committedAt: "2026-11-02T08:00:00Z",
+            prNumber: 7,
+            prOpenedAt: "2026-11-02T10:00:00Z",
+            prFirstReviewAt: "2026-11-02T13:00:00Z",
+            prMergedAt: "2026-11-02T17:00:00Z",
+          },
+        ],
+      }),
+    ]);
+    // Coding 08:00 → 10:00 = 2 h; pickup 10:00 → 13:00 = 3 h; review 13:00 → 17:00 = 4 h; deploy 17:00 → 20:00 = 3 h; cycle 12 h.
+    expect((await prs({ from: "2026-11-02", to: "2026-11-09", service: "pr-commits" })).summary).toEqual({
+      pullRequests: 1,
+      undeployed: 0,
+      codingHours: phase(2, 2, 1),
+      pickupHours: phase(3, 3, 1),
+      reviewHours: phase(4, 4, 1),
+      deployHours: phase(3, 3, 1),
+      cycleHours: phase(12, 12, 1),
+    });
   });
 
   test("the same over tRPC; an unknown team is a 400 naming it", async () => {

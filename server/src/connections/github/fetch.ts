@@ -1,4 +1,5 @@
 // The GitHub REST calls a sync makes, page by page (Link pagination through Octokit's paginate).
+import type { GithubReview } from "../../ingest/github/reviews.ts";
 import type { GithubClient } from "./client.ts";
 import type { GithubCommit, GithubDeployment, GithubDeploymentStatus, GithubPull } from "./map.ts";
 
@@ -44,6 +45,15 @@ export async function singleCommit(client: GithubClient, ref: RepoRef, sha: stri
 
 export async function commitPulls(client: GithubClient, ref: RepoRef, sha: string): Promise<GithubPull[]> {
   return (await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { ...ref, commit_sha: sha, per_page: PER_PAGE })).data as GithubPull[];
+}
+
+/**
+ * A pull request's reviews, oldest first: the first page (100) is enough for its first review, and
+ * one call per pull request keeps a sync cheap.
+ */
+export async function pullReviews(client: GithubClient, ref: RepoRef, pullNumber: number): Promise<GithubReview[]> {
+  return (await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { ...ref, pull_number: pullNumber, per_page: PER_PAGE }))
+    .data as GithubReview[];
 }
 
 /** Issues labelled `incident` updated at or after `since`, least recently updated first. */

@@ -3,6 +3,7 @@
 // and the same record delivered by a webhook are one event with one id.
 import type { AnyEventInput } from "@keel/shared";
 import { mapGithub } from "../../ingest/github/map.ts";
+import type { GithubUser } from "../../ingest/github/reviews.ts";
 import { firstLine, type MapResult } from "../../ingest/mapResult.ts";
 
 export interface Repo {
@@ -34,6 +35,8 @@ export interface GithubPull {
   merged_at?: string | null;
   merge_commit_sha?: string | null;
   labels?: { name: string }[] | null;
+  /** The pull request's author, whose own reviews do not count. */
+  user?: GithubUser | null;
 }
 
 export interface GithubCommit {
@@ -43,6 +46,8 @@ export interface GithubCommit {
 
 export interface ShippedCommit extends GithubCommit {
   pull?: GithubPull | undefined;
+  /** The pull request's first review (ingest/github/reviews.ts), when it has one. */
+  firstReviewAt?: string | undefined;
 }
 
 const FINAL_STATES = new Set(["success", "failure", "error"]);
@@ -59,8 +64,7 @@ export function pullOfCommit(sha: string, pulls: GithubPull[]): GithubPull | und
 
 /**
  * A finished deployment with the commits it shipped (successful ones only), and a change event per
- * commit that came through a pull request, for what a deployment's commit list cannot carry (the
- * pull request's opening time).
+ * commit that came through a pull request, with the pull request's opening and first review times.
  */
 export function mapDeployment(repo: Repo, deployment: GithubDeployment, status: GithubDeploymentStatus, shipped: ShippedCommit[]): MapResult {
   const mapped = mapGithub("deployment_status", { deployment_status: status, deployment, repository: repo });
@@ -89,6 +93,7 @@ export function mapDeployment(repo: Repo, deployment: GithubDeployment, status: 
             authoredAt: c.commit.author?.date ?? undefined,
             prNumber: c.pull.number,
             prOpenedAt: c.pull.created_at,
+            ...(c.firstReviewAt ? { prFirstReviewAt: c.firstReviewAt } : {}),
             prMergedAt: c.pull.merged_at,
             labels: (c.pull.labels ?? []).map((l) => l.name),
             title: firstLine(c.commit.message),

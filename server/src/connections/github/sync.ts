@@ -3,9 +3,11 @@
 // Each resource has a cursor written after the records it covers, so a killed sync resumes there.
 import type { GithubConfig } from "../../services/connections/connectionView.ts";
 import type { SyncContext } from "../types.ts";
+import { firstReviewAt } from "../../ingest/github/reviews.ts";
 import { githubClient, type GithubClient } from "./client.ts";
 import {
   commitPulls,
+  pullReviews,
   comparedCommits,
   deploymentPages,
   deploymentStatuses,
@@ -77,7 +79,13 @@ async function syncDeployments(client: GithubClient, ctx: SyncContext, config: G
 async function shippedCommits(client: GithubClient, ref: RepoRef, previousSha: string | null, sha: string): Promise<ShippedCommit[]> {
   const commits = previousSha ? (previousSha === sha ? [] : await comparedCommits(client, ref, previousSha, sha)) : [await singleCommit(client, ref, sha)];
   const shipped: ShippedCommit[] = [];
-  for (const commit of commits) shipped.push({ ...commit, pull: pullOfCommit(commit.sha, await commitPulls(client, ref, commit.sha)) });
+  // One reviews call per merged pull request, however many of its commits ship here.
+  const reviewed = new Map<number, string | undefined>();
+  for (const commit of commits) {
+    const pull = pullOfCommit(commit.sha, await commitPulls(client, ref, commit.sha));
+    if (pull?.merged_at && !reviewed.has(pull.number)) reviewed.set(pull.number, firstReviewAt(await pullReviews(client, ref, pull.number), pull.user));
+    shipped.push({ ...commit, pull, firstReviewAt: pull ? reviewed.get(pull.number) : undefined });
+  }
   return shipped;
 }
 

@@ -13,6 +13,7 @@ export interface ClaimedDelivery {
   source: string;
   kind: string;
   payload: Prisma.JsonValue;
+  receivedAt: Date;
 }
 
 export async function claimPendingDelivery(
@@ -30,7 +31,7 @@ export async function claimPendingDelivery(
       LIMIT 1
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING r.id, r.source, r.kind, r.payload`);
+    RETURNING r.id, r.source, r.kind, r.payload, r."receivedAt"`);
   return rows[0];
 }
 

@@ -55,7 +55,8 @@ export function webhookEndpoint(
     }
     const mapped = mappedKinds.has(kind);
     const note = mapped ? null : `ignored: ${kind}`;
-    const row = { source, kind, dedupeKey: `${source}:${deliveryId}`, payload, processedAt: mapped ? null : new Date(), note };
+    const receivedAt = new Date();
+    const row = { source, kind, dedupeKey: `${source}:${deliveryId}`, payload, receivedAt, processedAt: mapped ? null : receivedAt, note };
     const outcome = await storeDelivery(db, row, queue?.spool);
     if (outcome === "duplicate") {
       res.status(200).json({ status: "duplicate" });

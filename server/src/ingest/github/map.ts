@@ -3,9 +3,18 @@
 import type { AnyEventInput } from "@keel/shared";
 import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
 import { dropped, firstLine, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
-import { DeploymentServicePayload, DeploymentStatusPayload, IssuesPayload, PullRequestPayload, PushPayload, WorkflowRunPayload } from "./payloadTypes.ts";
+import {
+  DeploymentServicePayload,
+  DeploymentStatusPayload,
+  IssuesPayload,
+  PullRequestPayload,
+  PullRequestReviewPayload,
+  PushPayload,
+  WorkflowRunPayload,
+} from "./payloadTypes.ts";
+import { notAReview } from "./reviews.ts";
 
-export const githubMappedKinds: ReadonlySet<string> = new Set(["deployment_status", "workflow_run", "push", "pull_request", "issues"]);
+export const githubMappedKinds: ReadonlySet<string> = new Set(["deployment_status", "workflow_run", "push", "pull_request", "pull_request_review", "issues"]);
 
 export function mapGithub(kind: string, payload: unknown): MapResult {
   switch (kind) {
@@ -17,6 +26,8 @@ export function mapGithub(kind: string, payload: unknown): MapResult {
       return mapPush(payload);
     case "pull_request":
       return mapPullRequest(payload);
+    case "pull_request_review":
+      return mapPullRequestReview(payload);
     case "issues":
       return mapIssues(payload);
     default:
@@ -155,6 +166,20 @@ function mapPullRequest(payload: unknown): MapResult {
     ],
     dropped: [],
   };
+}
+
+/**
+ * A submitted review is the pull request's review at its submitted_at, whatever its state (a
+ * comment-only review is a review); an edited or dismissed delivery repeats the same submitted_at.
+ * Which reviews count: reviews.ts.
+ */
+function mapPullRequestReview(payload: unknown): MapResult {
+  const parsed = PullRequestReviewPayload.safeParse(payload);
+  if (!parsed.success) return unreadable("pull_request_review", parsed.error);
+  const { review, pull_request: pr, repository } = parsed.data;
+  const notCounted = notAReview(review, pr.user);
+  if (notCounted || !review.submitted_at) return dropped(`review ${review.id} of pull request #${pr.number}: ${notCounted}`);
+  return { events: [], dropped: [], reviews: [{ repository: repository.full_name, prNumber: pr.number, reviewedAt: review.submitted_at }] };
 }
 
 const incidentActions = new Set(["opened", "edited", "labeled", "closed", "reopened"]);

@@ -82,6 +82,24 @@ export const PullRequestPayload = z.object({
   repository: Repository,
 });
 
+/** A GitHub account; `type` is "User", "Bot" (apps, dependabot...) or "Organization". */
+const User = z.object({ id: z.number(), login: z.string(), type: z.string().nullish() });
+
+export const PullRequestReviewPayload = z.object({
+  /** submitted, edited, dismissed: each carries the review with its submitted_at. */
+  action: z.string(),
+  review: z.object({
+    id: z.number(),
+    /** null for a reviewer whose account was deleted. */
+    user: User.nullish(),
+    /** commented, approved, changes_requested, dismissed; pending reviews have no submitted_at. */
+    state: z.string(),
+    submitted_at: z.string().nullish(),
+  }),
+  pull_request: z.object({ number: z.number(), user: User.nullish() }),
+  repository: Repository,
+});
+
 export const IssuesPayload = z.object({
   action: z.string(),
   issue: z.object({

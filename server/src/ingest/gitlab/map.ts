@@ -5,18 +5,25 @@ import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
 import { dropped, firstLine, lastSegment, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
 import { gitlabTime } from "./gitlabTime.ts";
 import { DeploymentHook, IssueHook, MergeRequestHook, PipelineHook, PushHook } from "./payloadTypes.ts";
+import { approvalActions, mapApproval, mapNote } from "./reviews.ts";
 
 export const gitlabMappedKinds: ReadonlySet<string> = new Set([
   "Deployment Hook",
   "Pipeline Hook",
   "Push Hook",
   "Merge Request Hook",
+  // Comments on merge requests are reviews (mapNote).
+  "Note Hook",
   "Issue Hook",
   // Issues marked confidential (incidents often are) arrive under their own header.
   "Confidential Issue Hook",
 ]);
 
-export function mapGitlab(kind: string, payload: unknown): MapResult {
+/**
+ * `receivedAt`: when Keel received the delivery. An approval's hook carries no time of its own (the
+ * merge request's updated_at is not touched by an approval), and GitLab sends it as it happens.
+ */
+export function mapGitlab(kind: string, payload: unknown, receivedAt?: string): MapResult {
   switch (kind) {
     case "Deployment Hook":
       return mapDeployment(payload);
@@ -25,7 +32,9 @@ export function mapGitlab(kind: string, payload: unknown): MapResult {
     case "Push Hook":
       return mapPush(payload);
     case "Merge Request Hook":
-      return mapMergeRequest(payload);
+      return mapMergeRequest(payload, receivedAt);
+    case "Note Hook":
+      return mapNote(payload);
     case "Issue Hook":
     case "Confidential Issue Hook":
       return mapIssue(payload);
@@ -163,11 +172,12 @@ function mapPush(payload: unknown): MapResult {
   return { events, dropped: left };
 }
 
-function mapMergeRequest(payload: unknown): MapResult {
+function mapMergeRequest(payload: unknown, receivedAt: string | undefined): MapResult {
   const parsed = MergeRequestHook.safeParse(payload);
   if (!parsed.success) return unreadable("Merge Request Hook", parsed.error);
   const { object_attributes: mr, project } = parsed.data;
   const what = `merge request !${mr.iid}`;
+  if (mr.action && approvalActions.has(mr.action)) return mapApproval(parsed.data, receivedAt);
   if (mr.action !== "merge") return dropped(`${what}: action ${JSON.stringify(mr.action ?? null)} (only merges are changes)`);
   // As GitLab itself resolves "the merged commit": the merge commit, else the squash commit, else
   // (fast-forward merges make neither) the merge request's head commit.

@@ -11,6 +11,9 @@ const Project = z.object({
 
 const Label = z.object({ title: z.string() });
 
+/** The user who triggered the event (the approver, the note's writer). */
+const User = z.object({ id: z.number().nullish(), username: z.string().nullish() });
+
 export const DeploymentHook = z.object({
   deployment_id: z.number(),
   /** created, running, success, failed, canceled, blocked */
@@ -64,8 +67,25 @@ export const MergeRequestHook = z.object({
     squash_commit_sha: z.string().nullish(),
     last_commit: z.object({ id: z.string() }).nullish(),
     labels: z.array(Label).nullish(),
+    author_id: z.number().nullish(),
   }),
   labels: z.array(Label).nullish(),
+  user: User.nullish(),
+  project: Project,
+});
+
+export const NoteHook = z.object({
+  object_attributes: z.object({
+    id: z.number(),
+    /** Commit, MergeRequest, Issue, Snippet. */
+    noteable_type: z.string(),
+    author_id: z.number().nullish(),
+    created_at: z.string(),
+    /** GitLab's own notes ("added 1 commit", "approved this merge request"...). */
+    system: z.boolean().nullish(),
+  }),
+  merge_request: z.object({ iid: z.number(), author_id: z.number().nullish() }).nullish(),
+  user: User.nullish(),
   project: Project,
 });
 

@@ -1,6 +1,7 @@
 // Pull-request phases (docs/metrics.md, "Pull-request phases"): per pull request (repository +
 // number), coding = first commit → opened, pickup = opened → first review, review = first review →
-// merged, deploy = merged → the first successful deployment (of the filtered environment, by a
+// merged (first review: the earlier of PullRequestReview's, from review webhooks, and the changes'
+// prFirstReviewAt), deploy = merged → the first successful deployment (of the filtered environment, by a
 // service in scope) that shipped any of its commits, cycle = first commit → that deployment. A PR
 // counts in the week and window of that deployment. A missing timestamp or a negative span leaves
 // that phase out of its percentiles (never zero).
@@ -42,8 +43,13 @@ export function pullRequestPhasesSql(q: DoraQuery): Prisma.Sql {
   return Prisma.sql`
     WITH pr AS (
       -- One row per PR (two services may ship it at the same moment); its timestamps are the same on every row.
+      -- The first review is the earlier of its changes' (in the rollup) and its PullRequestReview row's,
+      -- read here by key rather than copied into the rollup, so a review and a change stored at the
+      -- same moment cannot miss each other.
       SELECT min(pd."deployedAt") AS "deployedAt", min(pd."firstCommitAt") AS "firstCommitAt", min(pd."openedAt") AS "openedAt",
-             min(pd."reviewedAt") AS "reviewedAt", min(pd."mergedAt") AS "mergedAt"
+             LEAST(min(pd."reviewedAt"), (SELECT r."firstReviewAt" FROM "PullRequestReview" r
+                                          WHERE r.repository = pd.repository AND r."prNumber" = pd."prNumber")) AS "reviewedAt",
+             min(pd."mergedAt") AS "mergedAt"
       FROM "PullRequestDelivery" pd
       WHERE pd."environmentId" = ${q.environmentId}::uuid
         AND pd."deployedAt" >= ${q.from} AND pd."deployedAt" < ${q.to}
