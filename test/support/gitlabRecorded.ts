@@ -79,6 +79,8 @@ export async function startRecordedGitlab(
     pageSize?: number;
     /** "x-next-page": leave the Link header out, as GitLab does where it cannot build one. */
     pagination?: "link" | "x-next-page";
+    /** Each answer waits this long, as a real API takes time (so a sync is seen in progress). */
+    latencyMs?: number;
   },
 ): Promise<RecordedGitlab> {
   const pageSize = options.pageSize ?? 100;
@@ -327,7 +329,8 @@ export async function startRecordedGitlab(
       if (how === "retry-after") headers["retry-after"] = "60";
       return send(res, 429, { message: "Retry later" }, headers);
     }
-    route(url, url.pathname, res);
+    if (options.latencyMs) setTimeout(() => route(url, url.pathname, res), options.latencyMs);
+    else route(url, url.pathname, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
