@@ -25,15 +25,20 @@ const apiUrl = z
   .max(500)
   .transform((v) => v.replace(/\/+$/, ""));
 
-export const GithubConnectionCreate = z.strictObject({
-  kind: z.literal("github"),
-  /** GitHub Enterprise Server: https://HOST/api/v3. Default: https://api.github.com. */
+/** What every code host's connection takes besides the list of what it reads. */
+const codeHostSettings = {
   apiUrl: apiUrl.optional(),
   token: Text().trim().min(1, "must not be empty").max(500),
-  repositories: z.array(repository).min(1, "must name at least one repository").max(100),
   environment: Text().trim().min(1).max(200).default("production"),
   since: Since.optional(),
   serviceFrom: z.literal("repository").default("repository"),
+};
+
+export const GithubConnectionCreate = z.strictObject({
+  kind: z.literal("github"),
+  /** apiUrl: GitHub Enterprise Server's https://HOST/api/v3. Default: https://api.github.com. */
+  ...codeHostSettings,
+  repositories: z.array(repository).min(1, "must name at least one repository").max(100),
 });
 
 /** A GitLab project by its path ("group/subgroup/name") or its numeric id (a number or digits). */
@@ -46,13 +51,9 @@ const gitlabProject = z.union([z.int().positive().transform(String), z.string()]
 
 export const GitlabConnectionCreate = z.strictObject({
   kind: z.literal("gitlab"),
-  /** A self-managed GitLab: https://HOST/api/v4. Default: https://gitlab.com/api/v4. */
-  apiUrl: apiUrl.optional(),
-  token: Text().trim().min(1, "must not be empty").max(500),
+  /** apiUrl: a self-managed GitLab's https://HOST/api/v4. Default: https://gitlab.com/api/v4. */
+  ...codeHostSettings,
   projects: z.array(gitlabProject).min(1, "must name at least one project").max(100),
-  environment: Text().trim().min(1).max(200).default("production"),
-  since: Since.optional(),
-  serviceFrom: z.literal("repository").default("repository"),
 });
 
 export const ConnectionCreate = z.discriminatedUnion("kind", [GithubConnectionCreate, GitlabConnectionCreate], {

@@ -45,3 +45,17 @@ export function withShipped(deployment: AnyEventInput & { type: "deployment" }, 
   );
   return [{ ...deployment, commits }, ...changes];
 }
+
+/**
+ * The commits a successful deployment of `sha` shipped: those since the previous successful one
+ * (`compare`), none when it deployed the same sha again, and only its own commit when it is the
+ * first a connection sees (what came before it is before the connection's history).
+ */
+export async function commitsShipped<C>(
+  previousSha: string | null,
+  sha: string,
+  read: { compare(from: string, to: string): Promise<C[]>; single(sha: string): Promise<C> },
+): Promise<C[]> {
+  if (!previousSha) return [await read.single(sha)];
+  return previousSha === sha ? [] : read.compare(previousSha, sha);
+}

@@ -13,6 +13,7 @@ import { checkoutProject, glSha } from "../../support/gitlabCheckoutProject.ts";
 import { startRecordedGitlab, type RecordedGitlab } from "../../support/gitlabRecorded.ts";
 import { adminContext } from "../../support/httpApp.ts";
 import { snapshotCounts } from "../../support/snapshotCounts.ts";
+import { connectionOf, scenarioDora, storedRecords } from "../../support/syncedRecords.ts";
 
 const TOKEN = "glpat-SyncTestToken0123456789ab";
 /** After the project itself (asked for by its path), a sync names it by its numeric id. */
@@ -30,24 +31,9 @@ afterAll(async () => {
   await gitlab?.close();
 });
 
-const get = async (id: string) => (await (await app.request(`/api/v1/connections/${id}`)).json()) as ConnectionView;
-const dora = async () => {
-  const res = await app.request("/api/v1/metrics/dora?from=2026-11-02&to=2026-11-09&bucket=week");
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { summary: Record<string, Record<string, unknown>> }).summary;
-};
-/** Every stored record, to prove a sync changed nothing (updatedAt included). */
-const records = async () => {
-  const db = app.database.prisma;
-  return JSON.stringify([
-    await db.deployment.findMany({ orderBy: { id: "asc" } }),
-    await db.change.findMany({ orderBy: { sha: "asc" } }),
-    await db.deploymentChange.findMany({ orderBy: [{ deploymentId: "asc" }, { changeId: "asc" }] }),
-    await db.incident.findMany({ orderBy: { id: "asc" } }),
-    await db.build.findMany({ orderBy: { id: "asc" } }),
-    await db.rawEvent.count(),
-  ]);
-};
+const get = (id: string) => connectionOf(app, id);
+const dora = () => scenarioDora(app);
+const records = () => storedRecords(app);
 
 describe("GitLab connections", () => {
   test("bad input is a 400 naming the field, and nothing is stored", async () => {

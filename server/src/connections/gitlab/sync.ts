@@ -5,6 +5,7 @@
 // record edited upstream (its updated_at moves) comes again and is updated in place.
 import { isFinishedPipeline } from "../../ingest/gitlab/map.ts";
 import type { GitlabConfig } from "../../services/connections/connectionView.ts";
+import { commitsShipped } from "../shipped.ts";
 import type { SyncContext } from "../types.ts";
 import { gitlabClient, type GitlabClient } from "./client.ts";
 import { commitMergeRequests, comparedCommits, deploymentPages, incidentIssuePages, pipeline, pipelinePages, project, singleCommit } from "./fetch.ts";
@@ -71,7 +72,10 @@ async function syncDeployments(client: GitlabClient, ctx: SyncContext, config: G
 
 /** What a successful deployment shipped: the commits since the previous successful one (the first: its own commit). */
 async function shippedCommits(client: GitlabClient, id: number, previousSha: string | null, sha: string): Promise<ShippedCommit[]> {
-  const commits = previousSha ? (previousSha === sha ? [] : await comparedCommits(client, id, previousSha, sha)) : [await singleCommit(client, id, sha)];
+  const commits = await commitsShipped(previousSha, sha, {
+    compare: (from, to) => comparedCommits(client, id, from, to),
+    single: (one) => singleCommit(client, id, one),
+  });
   const shipped: ShippedCommit[] = [];
   for (const commit of commits) shipped.push({ ...commit, mergeRequest: mergeRequestOfCommit(commit.id, await commitMergeRequests(client, id, commit.id)) });
   return shipped;
