@@ -2,7 +2,7 @@
 // failed) and a staging one, five commits (three through merge requests), an incident issue and a
 // plain issue, a finished pipeline and a running one. The same history as githubCheckoutRepo.ts, so
 // both connectors must give the same figures.
-import type { RecordedProject } from "./gitlabRecorded.ts";
+import type { RecordedProject } from "./gitlabAnswers.ts";
 
 /** A full 40-hex sha, as GitLab's API answers them. */
 export const glSha = (n: number) => `c0ffee${String(n).padStart(2, "0")}`.padEnd(40, "0");

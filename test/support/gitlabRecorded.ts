@@ -1,59 +1,10 @@
 // A GitLab REST API v4 on loopback serving answers shaped as GitLab's documented examples
-// (docs.gitlab.com/api: projects, deployments, repository compare and commits, merge requests of a
-// commit, pipelines, issues), from a project the test describes. Lists page as GitLab pages them
-// (Link, x-next-page, x-total headers); a rate limit can be armed on any request; every request is
-// kept, so tests see what a sync asked for.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-
-export interface RecordedGitlabCommit {
-  sha: string;
-  message: string;
-  date: string;
-  mergeRequest?: { iid: number; created_at: string; merged_at: string; labels: string[] };
-}
-
-export interface RecordedGitlabDeployment {
-  id: number;
-  sha: string;
-  environment?: string;
-  /** created, running, success, failed, canceled, blocked */
-  status: string;
-  created_at: string;
-  /** The deployment job's finish; also the deployment's updated_at. */
-  finished_at: string;
-}
-
-export interface RecordedGitlabIssue {
-  iid: number;
-  title: string;
-  type: "INCIDENT" | "ISSUE";
-  severity: string;
-  labels: string[];
-  created_at: string;
-  updated_at: string;
-  closed_at: string | null;
-}
-
-export interface RecordedPipeline {
-  id: number;
-  sha: string;
-  status: string;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  updated_at: string;
-}
-
-export interface RecordedProject {
-  id: number;
-  path_with_namespace: string;
-  /** Oldest first: compare returns the commits after `from` up to `to` in this order. */
-  commits: RecordedGitlabCommit[];
-  deployments: RecordedGitlabDeployment[];
-  issues: RecordedGitlabIssue[];
-  pipelines: RecordedPipeline[];
-}
+// (gitlabAnswers.ts), from a project the test describes. Lists page as GitLab pages them (Link,
+// x-next-page, x-total headers) and honour updated_after; a 429 can be armed on any request; every
+// request is kept, so tests see what a sync asked for (recordedApi.ts).
+import type { ServerResponse } from "node:http";
+import { commitJson, deploymentJson, issueJson, mergeRequestJson, pipelineJson, projectJson, type RecordedProject } from "./gitlabAnswers.ts";
+import { recordedLog, startRecordedApi, type RateLimitHow } from "./recordedApi.ts";
 
 export interface RecordedGitlab {
   /** The API's base, as a connection's apiUrl names it (…/api/v4). */
@@ -64,7 +15,7 @@ export interface RecordedGitlab {
   /** Every answer body sent, to search for secrets. */
   bodies: string[];
   /** The next request whose decoded path starts with `prefix` is refused once with a 429. */
-  rateLimitOnce(prefix: string, how: "retry-after" | "reset"): void;
+  rateLimitOnce(prefix: string, how: RateLimitHow): void;
   /** Fail every request whose decoded path starts with `prefix` with a 500 (a crash stand-in) until cleared. */
   breakPath(prefix: string | null): void;
   close(): Promise<void>;
@@ -84,19 +35,10 @@ export async function startRecordedGitlab(
   },
 ): Promise<RecordedGitlab> {
   const pageSize = options.pageSize ?? 100;
-  const limits: { prefix: string; how: "retry-after" | "reset" }[] = [];
-  let broken: string | null = null;
-  const requests: string[] = [];
-  const bodies: string[] = [];
+  const log = recordedLog();
+  const { send } = log;
   let origin = "";
-  const webUrl = () => `https://gitlab.example.com/${project.path_with_namespace}`;
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    const text = JSON.stringify(body);
-    bodies.push(text);
-    res.writeHead(status, { "content-type": "application/json", ...headers });
-    res.end(text);
-  };
   /** One page of a list, with GitLab's offset-pagination headers. */
   const paged = (res: ServerResponse, url: URL, items: unknown[]) => {
     const perPage = Math.min(Number(url.searchParams.get("per_page") ?? 20), pageSize);
@@ -127,73 +69,9 @@ export async function startRecordedGitlab(
       .sort((a, b) => Date.parse(updatedAt(a)) - Date.parse(updatedAt(b)) || id(a) - id(b));
   };
 
-  const commitJson = (c: RecordedGitlabCommit) => ({
-    id: c.sha,
-    short_id: c.sha.slice(0, 8),
-    title: c.message.split("\n")[0],
-    author_name: "Example User",
-    author_email: "user@example.com",
-    authored_date: c.date,
-    committer_name: "Example User",
-    committer_email: "user@example.com",
-    committed_date: c.date,
-    created_at: c.date,
-    message: c.message,
-    parent_ids: [],
-    web_url: `${webUrl()}/-/commit/${c.sha}`,
-  });
-  const deploymentJson = (d: RecordedGitlabDeployment) => ({
-    id: d.id,
-    iid: d.id - 100,
-    ref: "main",
-    sha: d.sha,
-    created_at: d.created_at,
-    updated_at: d.finished_at,
-    status: d.status,
-    user: { id: 1, name: "Administrator", username: "root", state: "active" },
-    environment: { id: 9, name: d.environment ?? "production", external_url: "https://about.gitlab.com" },
-    deployable: {
-      id: d.id * 10,
-      name: "deploy",
-      stage: "deploy",
-      ref: "main",
-      status: d.status,
-      tag: false,
-      created_at: d.created_at,
-      started_at: d.created_at,
-      finished_at: d.finished_at,
-      web_url: `${webUrl()}/-/jobs/${d.id * 10}`,
-      commit: commitJson(project.commits.find((c) => c.sha === d.sha) ?? { sha: d.sha, message: "", date: d.created_at }),
-    },
-  });
-  const pipelineJson = (p: RecordedPipeline, full: boolean) => ({
-    id: p.id,
-    iid: p.id - 9000,
-    project_id: project.id,
-    name: null,
-    sha: p.sha,
-    ref: "main",
-    status: p.status,
-    source: "push",
-    created_at: p.created_at,
-    updated_at: p.updated_at,
-    web_url: `${webUrl()}/-/pipelines/${p.id}`,
-    ...(full ? { tag: false, started_at: p.started_at, finished_at: p.finished_at, duration: 540, queued_duration: 60, coverage: null } : {}),
-  });
-
+  const find = <T>(items: T[], match: (t: T) => boolean) => items.find(match);
   const routes: [RegExp, Handler][] = [
-    [
-      /^$/,
-      () => ({
-        id: project.id,
-        name: "checkout",
-        path: "checkout",
-        path_with_namespace: project.path_with_namespace,
-        web_url: webUrl(),
-        default_branch: "main",
-        ci_config_path: null,
-      }),
-    ],
+    [/^$/, () => projectJson(project)],
     [
       /^\/deployments$/,
       (url) =>
@@ -204,7 +82,7 @@ export async function startRecordedGitlab(
           (d) => d.id,
         )
           .filter((d) => (d.environment ?? "production") === (url.searchParams.get("environment") ?? "production"))
-          .map(deploymentJson),
+          .map((d) => deploymentJson(project, d)),
     ],
     [
       /^\/repository\/compare$/,
@@ -212,45 +90,18 @@ export async function startRecordedGitlab(
         const from = project.commits.findIndex((c) => c.sha === url.searchParams.get("from"));
         const to = project.commits.findIndex((c) => c.sha === url.searchParams.get("to"));
         if (from < 0 || to < 0) return undefined;
-        const commits = project.commits.slice(from + 1, to + 1).map(commitJson);
-        return { object: { commit: commits.at(-1), commits, diffs: [], compare_timeout: false, compare_same_ref: false, web_url: webUrl() } };
+        const commits = project.commits.slice(from + 1, to + 1).map((c) => commitJson(project, c));
+        return { object: { commit: commits.at(-1), commits, diffs: [], compare_timeout: false, compare_same_ref: false } };
       },
     ],
     [
       /^\/repository\/commits\/([0-9a-f]+)\/merge_requests$/,
       (_url, sha) => {
-        const c = project.commits.find((x) => x.sha === sha);
-        if (!c) return undefined;
-        const mr = c.mergeRequest;
-        return {
-          object: mr
-            ? [
-                {
-                  id: 1000 + mr.iid,
-                  iid: mr.iid,
-                  project_id: project.id,
-                  title: c.message,
-                  state: "merged",
-                  created_at: mr.created_at,
-                  updated_at: mr.merged_at,
-                  merged_at: mr.merged_at,
-                  target_branch: "main",
-                  source_branch: `mr-${mr.iid}`,
-                  labels: mr.labels,
-                  sha: c.sha,
-                  merge_commit_sha: null,
-                  squash_commit_sha: null,
-                  web_url: `${webUrl()}/-/merge_requests/${mr.iid}`,
-                },
-              ]
-            : [],
-        };
+        const c = find(project.commits, (x) => x.sha === sha);
+        return c && { object: c.mergeRequest ? [mergeRequestJson(project, c, c.mergeRequest)] : [] };
       },
     ],
-    [
-      /^\/repository\/commits\/([0-9a-f]+)$/,
-      (_url, sha) => ({ object: project.commits.find((x) => x.sha === sha) && commitJson(project.commits.find((x) => x.sha === sha) as RecordedGitlabCommit) }),
-    ],
+    [/^\/repository\/commits\/([0-9a-f]+)$/, (_url, sha) => ({ object: ((c) => c && commitJson(project, c))(find(project.commits, (x) => x.sha === sha)) })],
     [
       /^\/pipelines$/,
       (url) =>
@@ -259,15 +110,9 @@ export async function startRecordedGitlab(
           project.pipelines,
           (p) => p.updated_at,
           (p) => p.id,
-        ).map((p) => pipelineJson(p, false)),
+        ).map((p) => pipelineJson(project, p, false)),
     ],
-    [
-      /^\/pipelines\/(\d+)$/,
-      (_url, id) => ({
-        object:
-          project.pipelines.find((p) => p.id === Number(id)) && pipelineJson(project.pipelines.find((p) => p.id === Number(id)) as RecordedPipeline, true),
-      }),
-    ],
+    [/^\/pipelines\/(\d+)$/, (_url, id) => ({ object: ((p) => p && pipelineJson(project, p, true))(find(project.pipelines, (x) => x.id === Number(id))) })],
     [
       /^\/issues$/,
       (url) =>
@@ -278,23 +123,7 @@ export async function startRecordedGitlab(
           (i) => i.iid,
         )
           .filter((i) => url.searchParams.get("issue_type") !== "incident" || i.type === "INCIDENT")
-          .map((i) => ({
-            id: 500 + i.iid,
-            iid: i.iid,
-            project_id: project.id,
-            title: i.title,
-            description: "",
-            state: i.closed_at ? "closed" : "opened",
-            created_at: i.created_at,
-            updated_at: i.updated_at,
-            closed_at: i.closed_at,
-            labels: i.labels,
-            type: i.type,
-            issue_type: i.type.toLowerCase(),
-            severity: i.severity,
-            author: { id: 1, username: "root" },
-            web_url: `${webUrl()}/-/issues/${i.iid}`,
-          })),
+          .map((i) => issueJson(project, i)),
     ],
   ];
 
@@ -314,35 +143,27 @@ export async function startRecordedGitlab(
     return send(res, 404, { error: "404 Not Found" });
   };
 
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? "/", "http://recorded.invalid");
-    // GitLab takes a project path URL-encoded ("acme%2Fcheckout"); kept decoded for tests to read.
-    const readable = decodeURIComponent(url.pathname);
-    requests.push(readable + url.search);
-    if (req.headers["private-token"] !== options.token) return send(res, 401, { message: "401 Unauthorized" });
-    if (broken && readable.startsWith(broken)) return send(res, 500, { message: "500 Internal Server Error" });
-    const limit = limits.findIndex((l) => readable.startsWith(l.prefix));
-    if (limit >= 0) {
-      const how = limits.splice(limit, 1)[0]?.how;
-      const reset = String(Math.floor(Date.now() / 1000) + 3600);
-      const headers: Record<string, string> = { "ratelimit-limit": "600", "ratelimit-observed": "601", "ratelimit-remaining": "0", "ratelimit-reset": reset };
-      if (how === "retry-after") headers["retry-after"] = "60";
-      return send(res, 429, { message: "Retry later" }, headers);
-    }
-    if (options.latencyMs) setTimeout(() => route(url, url.pathname, res), options.latencyMs);
-    else route(url, url.pathname, res);
+  const shell = await startRecordedApi({
+    log,
+    latencyMs: options.latencyMs,
+    // GitLab takes a project path URL-encoded ("acme%2Fcheckout"); tests name it decoded.
+    pathOf: (url) => decodeURIComponent(url.pathname),
+    authorized: (req) => req.headers["private-token"] === options.token,
+    unauthorized: { status: 401, body: { message: "401 Unauthorized" } },
+    serverError: { status: 500, body: { message: "500 Internal Server Error" } },
+    rateLimited: (how) => ({
+      status: 429,
+      body: { message: "Retry later" },
+      headers: {
+        "ratelimit-limit": "600",
+        "ratelimit-observed": "601",
+        "ratelimit-remaining": "0",
+        "ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
+        ...(how === "retry-after" ? { "retry-after": "60" } : {}),
+      },
+    }),
+    route: (url, res) => route(url, url.pathname, res),
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    apiUrl: `${origin}/api/v4`,
-    project,
-    requests,
-    bodies,
-    rateLimitOnce: (prefix, how) => limits.push({ prefix, how }),
-    breakPath: (prefix) => {
-      broken = prefix;
-    },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  origin = shell.origin;
+  return { ...shell, apiUrl: `${origin}/api/v4`, project, requests: log.requests, bodies: log.bodies };
 }
