@@ -39,6 +39,8 @@ export interface RecordedPipeline {
   started_at: string | null;
   finished_at: string | null;
   updated_at: string;
+  /** The JUnit results its jobs uploaded: the test report GitLab answers. */
+  tests?: { name: string; classname: string; status: "success" | "failed" | "skipped" | "error"; execution_time: number }[];
 }
 
 export interface RecordedProject {
@@ -155,3 +157,28 @@ export const issueJson = (p: RecordedProject, i: RecordedGitlabIssue) => ({
   author: { id: 1, username: "root" },
   web_url: `${webUrl(p)}/-/issues/${i.iid}`,
 });
+
+/** A pipeline's test report, as GitLab answers one (zeros and no suites when no job uploaded JUnit). */
+export const testReportJson = (pipeline: RecordedPipeline) => {
+  const cases = pipeline.tests ?? [];
+  const count = (status: string) => cases.filter((c) => c.status === status).length;
+  const totals = (of: typeof cases) => ({
+    total_time: of.reduce((sum, c) => sum + c.execution_time, 0),
+    total_count: of.length,
+    success_count: count("success"),
+    failed_count: count("failed"),
+    skipped_count: count("skipped"),
+    error_count: count("error"),
+  });
+  const suites = cases.length
+    ? [
+        {
+          name: "rspec",
+          ...totals(cases),
+          suite_error: null,
+          test_cases: cases.map((c) => ({ ...c, file: null, system_output: null, stack_trace: null, recent_failures: null })),
+        },
+      ]
+    : [];
+  return { ...totals(cases), test_suites: suites };
+};

@@ -57,6 +57,11 @@ export function checkoutProject(): RecordedProject {
         started_at: "2026-11-04T10:06:00.000Z",
         finished_at: "2026-11-04T10:15:00.000Z",
         updated_at: "2026-11-04T10:15:00.000Z",
+        tests: [
+          { name: "pays by card", classname: "spec/checkout/pay_spec.rb", status: "success", execution_time: 0.42 },
+          { name: "rounds to the cent", classname: "spec/checkout/pay_spec.rb", status: "failed", execution_time: 0.05 },
+          { name: "pays by wallet", classname: "spec/checkout/wallet_spec.rb", status: "skipped", execution_time: 0 },
+        ],
       },
       {
         id: 9002,

@@ -3,7 +3,7 @@
 // x-next-page, x-total headers) and honour updated_after; a 429 can be armed on any request; every
 // request is kept, so tests see what a sync asked for (recordedApi.ts).
 import type { ServerResponse } from "node:http";
-import { commitJson, deploymentJson, issueJson, mergeRequestJson, pipelineJson, projectJson, type RecordedProject } from "./gitlabAnswers.ts";
+import { commitJson, deploymentJson, issueJson, mergeRequestJson, pipelineJson, projectJson, testReportJson, type RecordedProject } from "./gitlabAnswers.ts";
 import { recordedLog, startRecordedApi, type RateLimitHow } from "./recordedApi.ts";
 
 export interface RecordedGitlab {
@@ -113,6 +113,7 @@ export async function startRecordedGitlab(
         ).map((p) => pipelineJson(project, p, false)),
     ],
     [/^\/pipelines\/(\d+)$/, (_url, id) => ({ object: ((p) => p && pipelineJson(project, p, true))(find(project.pipelines, (x) => x.id === Number(id))) })],
+    [/^\/pipelines\/(\d+)\/test_report$/, (_url, id) => ({ object: ((p) => p && testReportJson(p))(find(project.pipelines, (x) => x.id === Number(id))) })],
     [
       /^\/issues$/,
       (url) =>

@@ -23,6 +23,7 @@ export async function storedRecords(app: ConnectionApp): Promise<string> {
     await db.deploymentChange.findMany({ orderBy: [{ deploymentId: "asc" }, { changeId: "asc" }] }),
     await db.incident.findMany({ orderBy: { id: "asc" } }),
     await db.build.findMany({ orderBy: { id: "asc" } }),
+    await db.testReport.findMany({ orderBy: { id: "asc" } }),
     await db.rawEvent.count(),
   ]);
 }

@@ -6,6 +6,7 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { SecretBox } from "../services/secrets/secretBox.ts";
 import { recordEvents } from "../services/recordEvents.ts";
+import { recordTestReports } from "../services/recordTestReport.ts";
 import type { GithubConfig, GitlabConfig } from "../services/connections/connectionView.ts";
 import { ClaimLostError, claimConnection, releaseClaim, renewClaim } from "./claim.ts";
 import { readCursor, writeCursor } from "./cursor.ts";
@@ -55,6 +56,18 @@ export async function runConnectionSync(options: RunOptions, connectionId: strin
     },
     counted(type, n) {
       progress.created[type] += n;
+    },
+    async testReport(buildId, name, report) {
+      // Read again (a second sync, another connection to the project), the same report changes nothing.
+      const stored = await db.testReport.findUnique({ where: { buildId_name: { buildId, name } } });
+      const { tests, passed, failed, errors, skipped, flakyRetries } = report.summary;
+      if (
+        stored &&
+        JSON.stringify([tests, passed, failed, errors, skipped, flakyRetries]) ===
+          JSON.stringify([stored.tests, stored.passed, stored.failed, stored.errors, stored.skipped, stored.flakyRetries])
+      )
+        return;
+      await recordTestReports({ db, input: [{ buildId, name, report }] });
     },
     cursor: (resource) => readCursor(db, connectionId, resource),
     saveCursor: (resource, value) => writeCursor(db, connectionId, resource, value),

@@ -99,6 +99,16 @@ describe("GitLab connections", () => {
     expect(change.prOpenedAt?.toISOString()).toBe("2026-11-01T09:00:00.000Z");
     const build = await db.build.findUniqueOrThrow({ where: { id: "gitlab:9001" } });
     expect(build.startedAt.toISOString()).toBe("2026-11-04T10:06:00.000Z");
+    // Its test report (GitLab's parse of the jobs' JUnit) is the build's, by the JUnit parser's names.
+    const report = await db.testReport.findFirstOrThrow({ where: { buildId: "gitlab:9001" }, include: { results: { include: { testCase: true } } } });
+    expect(report).toMatchObject({ tests: 3, passed: 1, failed: 1, skipped: 1, errors: 0 });
+    expect(report.results.map((r) => `${r.testCase.suite} ${r.testCase.name} ${r.status} ${r.durationMs}`).sort()).toEqual([
+      "spec.checkout.pay_spec.rb pays by card passed 420",
+      "spec.checkout.pay_spec.rb rounds to the cent failed 50",
+      "spec.checkout.wallet_spec.rb pays by wallet skipped 0",
+    ]);
+    // The running pipeline has no build yet, so no report was asked for.
+    expect(gitlab.requests.some((r) => r.startsWith(`${P}/pipelines/9002`))).toBe(false);
     expect(app.finished.at(-1)).toMatchObject({ kind: "gitlab", outcome: "success" });
   });
 

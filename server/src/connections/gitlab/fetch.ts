@@ -1,7 +1,8 @@
 // The GitLab REST v4 calls a sync makes (docs.gitlab.com/api: projects, deployments, repository
 // compare and commits, merge requests of a commit, pipelines, issues). Lists come page by page,
 // least recently updated first, so a cursor on updated_at moves forward with the walk.
-import { projectPath, type GitlabClient } from "./client.ts";
+import { GitlabError, projectPath, type GitlabClient } from "./client.ts";
+import type { GitlabTestReport } from "./testReport.ts";
 import type { GitlabCommit, GitlabDeployment, GitlabIssue, GitlabMergeRequest, GitlabPipeline, GitlabProject } from "./map.ts";
 
 const oldestUpdatedFirst = { order_by: "updated_at", sort: "asc" };
@@ -36,6 +37,16 @@ export function pipelinePages(client: GitlabClient, id: number, updatedAfter: st
 
 export function pipeline(client: GitlabClient, id: number, pipelineId: number): Promise<GitlabPipeline> {
   return client.get<GitlabPipeline>(`${projectPath(id)}/pipelines/${pipelineId}`);
+}
+
+/** The pipeline's test report; none when GitLab has none for it (404: no JUnit artifacts, or expired). */
+export async function pipelineTestReport(client: GitlabClient, id: number, pipelineId: number): Promise<GitlabTestReport | undefined> {
+  try {
+    return await client.get<GitlabTestReport>(`${projectPath(id)}/pipelines/${pipelineId}/test_report`);
+  } catch (error) {
+    if (error instanceof GitlabError && error.status === 404) return undefined;
+    throw error;
+  }
 }
 
 /** Incident issues (open and closed) updated at or after `updatedAfter`. */

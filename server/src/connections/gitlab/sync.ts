@@ -1,5 +1,6 @@
 // A GitLab connection's sync, per project: deployments of the environment (with the commits each
-// successful one shipped and their merge requests), incident issues, and pipelines as builds.
+// successful one shipped and their merge requests), incident issues, and pipelines as builds with
+// their test reports.
 // Every list is walked least recently updated first; each resource's cursor (the last record's
 // updated_at and id) is written after the records it covers, so a killed sync resumes there, and a
 // record edited upstream (its updated_at moves) comes again and is updated in place.
@@ -8,8 +9,19 @@ import type { GitlabConfig } from "../../services/connections/connectionView.ts"
 import { commitsShipped } from "../shipped.ts";
 import type { SyncContext } from "../types.ts";
 import { gitlabClient, type GitlabClient } from "./client.ts";
-import { commitMergeRequests, comparedCommits, deploymentPages, incidentIssuePages, pipeline, pipelinePages, project, singleCommit } from "./fetch.ts";
+import {
+  commitMergeRequests,
+  comparedCommits,
+  deploymentPages,
+  incidentIssuePages,
+  pipeline,
+  pipelinePages,
+  pipelineTestReport,
+  project,
+  singleCommit,
+} from "./fetch.ts";
 import { mapDeployment, mapIssue, mapPipeline, mergeRequestOfCommit, type GitlabProject, type ShippedCommit } from "./map.ts";
+import { GITLAB_TEST_REPORT_NAME, mapTestReport } from "./testReport.ts";
 
 /** Where a walk stopped: the last record stored. GitLab's updated_after includes that instant. */
 interface Cursor {
@@ -103,8 +115,12 @@ async function syncPipelines(client: GitlabClient, ctx: SyncContext, config: Git
       if (!isPast(cursor, listed)) continue;
       // The list has no start or finish times; a running pipeline comes again when it finishes.
       if (isFinishedPipeline(listed.status) && !beforeSince(config, listed.created_at)) {
-        const stored = await ctx.record(mapPipeline(p, await pipeline(client, p.id, listed.id)).events);
+        const [build] = mapPipeline(p, await pipeline(client, p.id, listed.id)).events;
+        const stored = await ctx.record(build ? [build] : []);
         ctx.counted("builds", stored.created);
+        const report = build?.type === "build" ? await pipelineTestReport(client, p.id, listed.id) : undefined;
+        const parsed = report && mapTestReport(report);
+        if (build?.type === "build" && parsed) await ctx.testReport(build.id, GITLAB_TEST_REPORT_NAME, parsed);
       }
       cursor = { updatedAt: listed.updated_at, lastId: listed.id };
       await ctx.saveCursor(resource, cursor);
