@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { Text } from "./events.ts";
 
-export const CONNECTION_KINDS = ["github"] as const;
+export const CONNECTION_KINDS = ["github", "gitlab"] as const;
 export const ConnectionStatusValues = ["idle", "syncing", "failed"] as const;
 export type ConnectionStatusValue = (typeof ConnectionStatusValues)[number];
 
@@ -25,19 +25,39 @@ const apiUrl = z
   .max(500)
   .transform((v) => v.replace(/\/+$/, ""));
 
-export const GithubConnectionCreate = z.strictObject({
-  kind: z.literal("github"),
-  /** GitHub Enterprise Server: https://HOST/api/v3. Default: https://api.github.com. */
+/** What every code host's connection takes besides the list of what it reads. */
+const codeHostSettings = {
   apiUrl: apiUrl.optional(),
   token: Text().trim().min(1, "must not be empty").max(500),
-  repositories: z.array(repository).min(1, "must name at least one repository").max(100),
   environment: Text().trim().min(1).max(200).default("production"),
   since: Since.optional(),
   serviceFrom: z.literal("repository").default("repository"),
+};
+
+export const GithubConnectionCreate = z.strictObject({
+  kind: z.literal("github"),
+  /** apiUrl: GitHub Enterprise Server's https://HOST/api/v3. Default: https://api.github.com. */
+  ...codeHostSettings,
+  repositories: z.array(repository).min(1, "must name at least one repository").max(100),
 });
 
-export const ConnectionCreate = z.discriminatedUnion("kind", [GithubConnectionCreate], {
-  error: (issue) => (issue.code === "invalid_union" ? 'must be "github" (GitLab and PagerDuty connections are not available yet)' : undefined),
+/** A GitLab project by its path ("group/subgroup/name") or its numeric id (a number or digits). */
+const gitlabProject = z.union([z.int().positive().transform(String), z.string()]).pipe(
+  z
+    .string()
+    .trim()
+    .regex(/^(\d+|[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+)$/, "must be group/name (subgroups allowed) or a numeric project id"),
+);
+
+export const GitlabConnectionCreate = z.strictObject({
+  kind: z.literal("gitlab"),
+  /** apiUrl: a self-managed GitLab's https://HOST/api/v4. Default: https://gitlab.com/api/v4. */
+  ...codeHostSettings,
+  projects: z.array(gitlabProject).min(1, "must name at least one project").max(100),
+});
+
+export const ConnectionCreate = z.discriminatedUnion("kind", [GithubConnectionCreate, GitlabConnectionCreate], {
+  error: (issue) => (issue.code === "invalid_union" ? 'must be "github" or "gitlab" (PagerDuty connections are not available yet)' : undefined),
 });
 export type ConnectionCreateInput = z.input<typeof ConnectionCreate>;
 export type ConnectionCreateData = z.output<typeof ConnectionCreate>;
@@ -65,7 +85,10 @@ export interface ConnectionView {
   id: string;
   kind: (typeof CONNECTION_KINDS)[number];
   apiUrl: string | null;
+  /** GitHub: owner/name; GitLab: the projects (what Keel's events call the repository). */
   repositories: string[];
+  /** GitLab only: the projects as created (paths or numeric ids). */
+  projects?: string[];
   environment: string;
   since: string | null;
   status: ConnectionStatusValue;

@@ -3,8 +3,8 @@
 // pulls/{n}/reviews, issues,
 // actions/runs), from a repository the test describes. Lists page with Link headers; a rate limit
 // can be armed on any request; every request is kept, so tests see what a sync asked for.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
+import { recordedLog, startRecordedApi, type Answer, type RateLimitHow } from "./recordedApi.ts";
 
 export interface RecordedCommit {
   sha: string;
@@ -76,7 +76,7 @@ export interface RecordedGithub {
   /** Every answer body sent, to search for secrets. */
   bodies: string[];
   /** The next request whose path starts with `prefix` is refused once: 403 with x-ratelimit-remaining 0 (or 429 with Retry-After). */
-  rateLimitOnce(prefix: string, how: "reset" | "retry-after"): void;
+  rateLimitOnce(prefix: string, how: RateLimitHow): void;
   /** Fail every request whose path starts with `prefix` with a 500 (a crash stand-in) until cleared. */
   breakPath(prefix: string | null): void;
   close(): Promise<void>;
@@ -92,19 +92,11 @@ export async function startRecordedGithub(
   },
 ): Promise<RecordedGithub> {
   const pageSize = options.pageSize ?? 100;
-  const limits: { prefix: string; how: "reset" | "retry-after" }[] = [];
-  let broken: string | null = null;
-  const requests: string[] = [];
-  const bodies: string[] = [];
+  const log = recordedLog();
+  const { send } = log;
   let base = "";
   const full = () => `${repo.owner}/${repo.name}`;
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    const text = JSON.stringify(body);
-    bodies.push(text);
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-    res.end(text);
-  };
   const paged = (res: ServerResponse, url: URL, items: unknown[], wrap?: (page: unknown[]) => unknown) => {
     const perPage = Math.min(Number(url.searchParams.get("per_page") ?? 30), pageSize);
     const page = Number(url.searchParams.get("page") ?? 1);
@@ -268,43 +260,27 @@ export async function startRecordedGithub(
     return send(res, 404, { message: "Not Found" });
   };
 
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? "/", "http://recorded.invalid");
-    requests.push(url.pathname + url.search);
-    const auth = req.headers.authorization ?? "";
-    if (auth !== `token ${options.token}` && auth !== `Bearer ${options.token}`)
-      return send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
-    if (broken && url.pathname.startsWith(broken)) return send(res, 500, { message: "Server Error" });
-    const limit = limits.findIndex((l) => url.pathname.startsWith(l.prefix));
-    if (limit >= 0) {
-      const how = limits.splice(limit, 1)[0]?.how;
-      if (how === "retry-after") return send(res, 429, { message: "You have exceeded a secondary rate limit." }, { "retry-after": "60" });
-      return send(
-        res,
-        403,
-        { message: "API rate limit exceeded for user ID 1." },
-        {
-          "x-ratelimit-limit": "5000",
-          "x-ratelimit-remaining": "0",
-          "x-ratelimit-used": "5000",
-          "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
-        },
-      );
-    }
-    if (options.latencyMs) setTimeout(() => route(url, res), options.latencyMs);
-    else route(url, res);
+  const shell = await startRecordedApi({
+    log,
+    latencyMs: options.latencyMs,
+    authorized: (req) => [`token ${options.token}`, `Bearer ${options.token}`].includes(req.headers.authorization ?? ""),
+    unauthorized: { status: 401, body: { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" } },
+    serverError: { status: 500, body: { message: "Server Error" } },
+    rateLimited: (how): Answer =>
+      how === "retry-after"
+        ? { status: 429, body: { message: "You have exceeded a secondary rate limit." }, headers: { "retry-after": "60" } }
+        : {
+            status: 403,
+            body: { message: "API rate limit exceeded for user ID 1." },
+            headers: {
+              "x-ratelimit-limit": "5000",
+              "x-ratelimit-remaining": "0",
+              "x-ratelimit-used": "5000",
+              "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
+            },
+          },
+    route,
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    apiUrl: base,
-    repo,
-    requests,
-    bodies,
-    rateLimitOnce: (prefix, how) => limits.push({ prefix, how }),
-    breakPath: (prefix) => {
-      broken = prefix;
-    },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  base = shell.origin;
+  return { ...shell, apiUrl: base, repo, requests: log.requests, bodies: log.bodies };
 }

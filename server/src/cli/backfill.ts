@@ -19,32 +19,58 @@ import { countsLine, plural, progressLine } from "./backfillProgress.ts";
 import { CliFailure, UsageError } from "./errors.ts";
 
 export const backfillUsage = `keel backfill github --repo owner/name [--repo ...] [--since 2026-01-01] [--api-url URL] [--environment production]
-    bring a repository's history in (token from GITHUB_TOKEN) and show the sync's progress`;
+    bring a repository's history in (token from GITHUB_TOKEN) and show the sync's progress
+keel backfill gitlab --project group/name [--project ...] [--since 2026-01-01] [--api-url URL] [--environment production]
+    the same for GitLab projects (paths or numeric ids; token from GITLAB_TOKEN)`;
 
 const POLL_MS = 500;
-const FLAGS: Record<string, string> = { repositories: "--repo", apiUrl: "--api-url", since: "--since", environment: "--environment", token: "GITHUB_TOKEN" };
 
-function parseInput(values: { repo?: string[] | undefined; since?: string | undefined; "api-url"?: string | undefined; environment?: string | undefined }) {
-  const token = process.env.GITHUB_TOKEN;
-  if (!token) throw new UsageError("set GITHUB_TOKEN to a token that can read the repositories");
-  if (!values.repo?.length) throw new UsageError("name a repository: --repo owner/name (repeat it for more)");
+/** Each source a backfill reads: its list flag, the create field that flag fills, and its token's variable. */
+const SOURCES = {
+  github: { flag: "repo", field: "repositories", tokenVariable: "GITHUB_TOKEN", example: "owner/name", what: "repositories" },
+  gitlab: { flag: "project", field: "projects", tokenVariable: "GITLAB_TOKEN", example: "group/name", what: "projects" },
+} as const;
+type SourceKind = keyof typeof SOURCES;
+
+interface Values {
+  list?: string[] | undefined;
+  since?: string | undefined;
+  "api-url"?: string | undefined;
+  environment?: string | undefined;
+}
+
+function parseInput(kind: SourceKind, values: Values) {
+  const source = SOURCES[kind];
+  const token = process.env[source.tokenVariable];
+  if (!token) throw new UsageError(`set ${source.tokenVariable} to a token that can read the ${source.what}`);
+  if (!values.list?.length) throw new UsageError(`name one: --${source.flag} ${source.example} (repeat it for more)`);
   const parsed = ConnectionCreate.safeParse({
-    kind: "github",
+    kind,
     token,
-    repositories: values.repo,
+    [source.field]: values.list,
     ...(values.since === undefined ? {} : { since: values.since }),
     ...(values["api-url"] === undefined ? {} : { apiUrl: values["api-url"] }),
     ...(values.environment === undefined ? {} : { environment: values.environment }),
   });
   if (parsed.success) return parsed.data;
+  const flags: Record<string, string> = {
+    [source.field]: `--${source.flag}`,
+    apiUrl: "--api-url",
+    since: "--since",
+    environment: "--environment",
+    token: source.tokenVariable,
+  };
   throw new UsageError(
     issueDetails(parsed.error, [])
-      .map((d) => `${FLAGS[d.path.split(/[.[]/)[0] ?? ""] ?? d.path}: ${d.message}`)
+      .map((d) => `${flags[d.path.split(/[.[]/)[0] ?? ""] ?? d.path}: ${d.message}`)
       .join("; "),
   );
 }
 
-/** The connection a backfill reuses: same kind, API, repositories (in any order), environment and since. */
+/** The projects or repositories a connection (or its create input) names. */
+const targetsOf = (c: ConnectionView | ConnectionCreateData) => ("projects" in c && c.projects ? c.projects : "repositories" in c ? c.repositories : []);
+
+/** The connection a backfill reuses: same kind, API, repositories or projects (in any order), environment and since. */
 function sameSettings(view: ConnectionView, input: ConnectionCreateData): boolean {
   const sorted = (list: string[]) =>
     [...list]
@@ -54,7 +80,7 @@ function sameSettings(view: ConnectionView, input: ConnectionCreateData): boolea
   return (
     view.kind === input.kind &&
     view.apiUrl === (input.apiUrl ?? null) &&
-    sorted(view.repositories) === sorted(input.repositories) &&
+    sorted(targetsOf(view)) === sorted(targetsOf(input)) &&
     view.environment === input.environment &&
     view.since === (input.since ?? null)
   );
@@ -131,18 +157,20 @@ async function direct(db: Db, actor: string, input: ConnectionCreateData, starte
 
 export async function backfill(args: string[], out: (line: string) => void): Promise<number> {
   const [kind, ...rest] = args;
-  if (kind !== "github") throw new UsageError(`say which source: keel backfill github (GitLab and PagerDuty are not available yet)`);
+  if (kind !== "github" && kind !== "gitlab")
+    throw new UsageError(`say which source: keel backfill github or keel backfill gitlab (PagerDuty is not available yet)`);
+  const flag = SOURCES[kind].flag;
   const { values } = parseArgs({
     args: rest,
     options: {
       ...adminConnectionOptions,
-      repo: { type: "string", multiple: true },
+      [flag]: { type: "string", multiple: true },
       since: { type: "string" },
       "api-url": { type: "string" },
       environment: { type: "string" },
     },
   });
-  const input = parseInput(values);
+  const input = parseInput(kind, { ...values, list: (values as Record<string, unknown>)[flag] as string[] | undefined });
   const startedAt = Date.now();
   out(
     await runAdmin(

@@ -6,10 +6,12 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { SecretBox } from "../services/secrets/secretBox.ts";
 import { recordEvents } from "../services/recordEvents.ts";
-import type { GithubConfig } from "../services/connections/connectionView.ts";
+import { recordTestReports } from "../services/recordTestReport.ts";
+import type { GithubConfig, GitlabConfig } from "../services/connections/connectionView.ts";
 import { ClaimLostError, claimConnection, releaseClaim, renewClaim } from "./claim.ts";
 import { readCursor, writeCursor } from "./cursor.ts";
 import { syncGithub } from "./github/sync.ts";
+import { syncGitlab } from "./gitlab/sync.ts";
 import { describeSyncError } from "./syncError.ts";
 import { SyncProgress } from "./progress.ts";
 import type { Clock, SyncContext } from "./types.ts";
@@ -55,6 +57,18 @@ export async function runConnectionSync(options: RunOptions, connectionId: strin
     counted(type, n) {
       progress.created[type] += n;
     },
+    async testReport(buildId, name, report) {
+      // Read again (a second sync, another connection to the project), the same report changes nothing.
+      const stored = await db.testReport.findUnique({ where: { buildId_name: { buildId, name } } });
+      const { tests, passed, failed, errors, skipped, flakyRetries } = report.summary;
+      if (
+        stored &&
+        JSON.stringify([tests, passed, failed, errors, skipped, flakyRetries]) ===
+          JSON.stringify([stored.tests, stored.passed, stored.failed, stored.errors, stored.skipped, stored.flakyRetries])
+      )
+        return;
+      await recordTestReports({ db, input: [{ buildId, name, report }] });
+    },
     cursor: (resource) => readCursor(db, connectionId, resource),
     saveCursor: (resource, value) => writeCursor(db, connectionId, resource, value),
     async page(resource) {
@@ -71,7 +85,7 @@ export async function runConnectionSync(options: RunOptions, connectionId: strin
   let outcome: SyncFinished["outcome"] = "success";
   try {
     const token = options.secrets.open(row.sealedToken);
-    await syncGithub(row.config as unknown as GithubConfig, token, context);
+    await syncConnector(row.kind, row.config, token, context);
     await releaseClaim(db, connectionId, owner, {
       status: "idle",
       lastSyncAt: new Date(clock.now()),
@@ -98,6 +112,18 @@ export async function runConnectionSync(options: RunOptions, connectionId: strin
   }
   options.onSyncFinished?.({ connectionId, kind: row.kind, outcome, ms: clock.now() - started });
   return true;
+}
+
+/** The connector of the connection's kind. */
+async function syncConnector(kind: string, config: unknown, token: string, context: SyncContext): Promise<void> {
+  switch (kind) {
+    case "github":
+      return syncGithub(config as GithubConfig, token, context);
+    case "gitlab":
+      return syncGitlab(config as GitlabConfig, token, context);
+    default:
+      throw new Error(`Keel cannot sync ${kind} connections yet.`);
+  }
 }
 
 /** Events as REST would accept them; one a connector mapped wrongly is logged and left out. */

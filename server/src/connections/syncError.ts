@@ -6,8 +6,9 @@ export function describeSyncError(error: unknown, signal?: AbortSignal): string 
   const url = (error as { request?: { url?: string } }).request?.url;
   const where = url ? ` (${new URL(url).pathname})` : "";
   if (status === 401) return `The token was refused (401)${where}: check it is valid and not expired.`;
-  if (status === 403) return `The token may not read this${where} (403): give it read access to the repository, deployments, issues and actions.`;
-  if (status === 404) return `Not found${where} (404): check the repository name, and that the token can see it.`;
+  if (status === 403)
+    return `The token may not read this${where} (403): give it read access (GitHub: the repository, deployments, issues and actions; GitLab: the read_api scope).`;
+  if (status === 404) return `Not found${where} (404): check the repository or project name, and that the token can see it.`;
   if (typeof status === "number") return `The server answered ${status}${where}.`;
   const cause = (error as { cause?: { code?: string } }).cause;
   if (cause?.code === "ECONNREFUSED" || cause?.code === "ENOTFOUND") return `Could not reach the API (${cause.code}): check apiUrl.`;

@@ -1,6 +1,7 @@
 // What a connector (github/, ...) gets from the sync engine: a way to store records through the
 // same idempotent ingestion as REST events, its cursors, and the progress it reports.
 import type { AnyEventInput } from "@keel/shared";
+import type { ParsedReport } from "../ingest/junit/types.ts";
 import type { RecordResult } from "../services/recordEvents.ts";
 
 /** The clock rate-limit waits use; tests pass one that does not really sleep. */
@@ -21,6 +22,8 @@ export interface SyncContext {
   record(events: AnyEventInput[]): Promise<RecordResult>;
   /** Adds new records of a type to the connection's counts. */
   counted(type: RecordType, n: number): void;
+  /** Stores a stored build's test report under `name`, replacing a different one stored under it before. */
+  testReport(buildId: string, name: string, report: ParsedReport): Promise<void>;
   cursor<T>(resource: string): Promise<T | null>;
   /** Written after the records it covers are stored: a crash replays at most what follows it. */
   saveCursor(resource: string, value: unknown): Promise<void>;

@@ -15,6 +15,7 @@ import { checkoutRepo, sha } from "../../support/githubCheckoutRepo.ts";
 import { startRecordedGithub, type RecordedGithub } from "../../support/githubRecorded.ts";
 import { adminContext, TEST_SECRETS } from "../../support/httpApp.ts";
 import { snapshotCounts } from "../../support/snapshotCounts.ts";
+import { connectionOf, scenarioDora, storedRecords } from "../../support/syncedRecords.ts";
 
 const TOKEN = "ghp_SyncTestToken0123456789abcdefABCDEF";
 let app: ConnectionApp;
@@ -30,24 +31,9 @@ afterAll(async () => {
   await github?.close();
 });
 
-const get = async (id: string) => (await (await app.request(`/api/v1/connections/${id}`)).json()) as ConnectionView;
-const dora = async () => {
-  const res = await app.request("/api/v1/metrics/dora?from=2026-11-02&to=2026-11-09&bucket=week");
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { summary: Record<string, Record<string, unknown>> }).summary;
-};
-/** Every stored record, to prove a sync changed nothing (updatedAt included). */
-const records = async () => {
-  const db = app.database.prisma;
-  return JSON.stringify([
-    await db.deployment.findMany({ orderBy: { id: "asc" } }),
-    await db.change.findMany({ orderBy: { sha: "asc" } }),
-    await db.deploymentChange.findMany({ orderBy: [{ deploymentId: "asc" }, { changeId: "asc" }] }),
-    await db.incident.findMany({ orderBy: { id: "asc" } }),
-    await db.build.findMany({ orderBy: { id: "asc" } }),
-    await db.rawEvent.count(),
-  ]);
-};
+const get = (id: string) => connectionOf(app, id);
+const dora = () => scenarioDora(app);
+const records = () => storedRecords(app);
 
 describe("connections over REST", () => {
   test("bad input is a 400 naming the field, and nothing is stored", async () => {

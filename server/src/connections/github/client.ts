@@ -3,24 +3,15 @@
 // continuing: a rate limit only delays a sync.
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
-import type { Clock } from "../types.ts";
+import { waitingOutRateLimits, type WaitOptions } from "../rateLimited.ts";
 import { rateLimitWaitMs } from "./rateLimit.ts";
 
 const GithubClient = Octokit.plugin(paginateRest);
 export type GithubClient = InstanceType<typeof GithubClient>;
 
-/** Rate-limit waits in a row before the sync gives up on one request. */
-const MAX_WAITS = 10;
-
 const quiet = () => undefined;
 
-export function githubClient(options: {
-  apiUrl?: string | undefined;
-  token: string;
-  clock: Clock;
-  onWait: (ms: number) => void;
-  signal: AbortSignal;
-}): GithubClient {
+export function githubClient(options: WaitOptions & { apiUrl?: string | undefined; token: string }): GithubClient {
   const octokit = new GithubClient({
     auth: options.token,
     baseUrl: options.apiUrl ?? "https://api.github.com",
@@ -29,20 +20,11 @@ export function githubClient(options: {
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
     request: { signal: options.signal },
   });
-  octokit.hook.wrap("request", async (request, params) => {
-    for (let waits = 0; ; waits++) {
-      try {
-        return await request(params);
-      } catch (error) {
-        const status = (error as { status?: number }).status ?? 0;
-        const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers ?? {};
-        const wait = rateLimitWaitMs(status, headers, options.clock.now());
-        if (wait === undefined || waits >= MAX_WAITS) throw error;
-        options.onWait(wait);
-        await options.clock.sleep(wait);
-        options.signal.throwIfAborted();
-      }
-    }
-  });
+  const waitFor = (error: unknown) => {
+    const status = (error as { status?: number }).status ?? 0;
+    const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers ?? {};
+    return rateLimitWaitMs(status, headers, options.clock.now());
+  };
+  octokit.hook.wrap("request", (request, params) => waitingOutRateLimits(async () => request(params), waitFor, options));
   return octokit;
 }

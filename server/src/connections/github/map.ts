@@ -1,10 +1,10 @@
 // GitHub REST answers → Keel events, pure. The REST objects are the ones GitHub's webhooks carry,
 // so each record goes through the webhook adapter's mapping (ingest/github/map.ts): a record synced
 // and the same record delivered by a webhook are one event with one id.
-import type { AnyEventInput } from "@keel/shared";
 import { mapGithub } from "../../ingest/github/map.ts";
 import type { GithubUser } from "../../ingest/github/reviews.ts";
-import { firstLine, type MapResult } from "../../ingest/mapResult.ts";
+import type { MapResult } from "../../ingest/mapResult.ts";
+import { withShipped } from "../shipped.ts";
 
 export interface Repo {
   /** "checkout": the service name. */
@@ -71,37 +71,22 @@ export function mapDeployment(repo: Repo, deployment: GithubDeployment, status: 
   const [event] = mapped.events;
   if (event?.type !== "deployment") return mapped;
   if (event.status !== "success") return { events: [event], dropped: mapped.dropped };
-  const service = event.service;
-  const commits = shipped.map((c) => ({
+  const changes = shipped.map((c) => ({
     sha: c.sha,
     committedAt: commitTime(c),
     authoredAt: c.commit.author?.date ?? undefined,
     message: c.commit.message,
-    prNumber: c.pull?.merged_at ? c.pull.number : undefined,
-    prMergedAt: c.pull?.merged_at ?? undefined,
-    labels: c.pull?.merged_at ? (c.pull.labels ?? []).map((l) => l.name) : undefined,
+    merged: c.pull?.merged_at
+      ? {
+          number: c.pull.number,
+          openedAt: c.pull.created_at,
+          firstReviewAt: c.firstReviewAt,
+          mergedAt: c.pull.merged_at,
+          labels: (c.pull.labels ?? []).map((l) => l.name),
+        }
+      : undefined,
   }));
-  const changes: AnyEventInput[] = shipped.flatMap((c) =>
-    c.pull?.merged_at
-      ? [
-          {
-            type: "change" as const,
-            sha: c.sha,
-            repository: repo.full_name,
-            service,
-            committedAt: commitTime(c),
-            authoredAt: c.commit.author?.date ?? undefined,
-            prNumber: c.pull.number,
-            prOpenedAt: c.pull.created_at,
-            ...(c.firstReviewAt ? { prFirstReviewAt: c.firstReviewAt } : {}),
-            prMergedAt: c.pull.merged_at,
-            labels: (c.pull.labels ?? []).map((l) => l.name),
-            title: firstLine(c.commit.message),
-          },
-        ]
-      : [],
-  );
-  return { events: [{ ...event, commits }, ...changes], dropped: mapped.dropped };
+  return { events: withShipped(event, changes), dropped: mapped.dropped };
 }
 
 const commitTime = (c: GithubCommit) => c.commit.committer?.date ?? c.commit.author?.date ?? "";

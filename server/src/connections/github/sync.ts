@@ -2,6 +2,7 @@
 // successful one shipped and their pull requests), issues labelled `incident`, and Actions runs.
 // Each resource has a cursor written after the records it covers, so a killed sync resumes there.
 import type { GithubConfig } from "../../services/connections/connectionView.ts";
+import { commitsShipped } from "../shipped.ts";
 import type { SyncContext } from "../types.ts";
 import { firstReviewAt } from "../../ingest/github/reviews.ts";
 import { githubClient, type GithubClient } from "./client.ts";
@@ -77,7 +78,10 @@ async function syncDeployments(client: GithubClient, ctx: SyncContext, config: G
 
 /** What a successful deployment shipped: the commits since the previous successful one (the first: its own commit). */
 async function shippedCommits(client: GithubClient, ref: RepoRef, previousSha: string | null, sha: string): Promise<ShippedCommit[]> {
-  const commits = previousSha ? (previousSha === sha ? [] : await comparedCommits(client, ref, previousSha, sha)) : [await singleCommit(client, ref, sha)];
+  const commits = await commitsShipped(previousSha, sha, {
+    compare: (from, to) => comparedCommits(client, ref, from, to),
+    single: (one) => singleCommit(client, ref, one),
+  });
   const shipped: ShippedCommit[] = [];
   // One reviews call per merged pull request, however many of its commits ship here.
   const reviewed = new Map<number, string | undefined>();

@@ -6,7 +6,7 @@ import { errors, jsonResponse, scoped, type Operation } from "./operations.ts";
 const connection = {
   type: "object",
   description:
-    "`{ id, kind, apiUrl, repositories, environment, since, status, lastSyncAt, lastError, progress, counts, syncRequested, createdAt }`, never the token",
+    "`{ id, kind, apiUrl, repositories, projects (GitLab only), environment, since, status, lastSyncAt, lastError, progress, counts, syncRequested, createdAt }`, never the token",
 };
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 

@@ -100,6 +100,11 @@ const pipelineStatuses = new Map<string, "success" | "failure" | "cancelled" | n
   ["scheduled", null],
 ]);
 
+/** Whether a pipeline's status is a finished one (a build); a sync reads a pipeline's times only then. */
+export function isFinishedPipeline(status: string): boolean {
+  return Boolean(pipelineStatuses.get(status));
+}
+
 function mapPipeline(payload: unknown): MapResult {
   const parsed = PipelineHook.safeParse(payload);
   if (!parsed.success) return unreadable("Pipeline Hook", parsed.error);

@@ -14,13 +14,23 @@ export interface GithubConfig {
   serviceFrom: "repository";
 }
 
+export interface GitlabConfig {
+  apiUrl?: string | undefined;
+  /** "group/name" paths or numeric ids, as the admin named them. */
+  projects: string[];
+  environment: string;
+  since?: string | undefined;
+  serviceFrom: "repository";
+}
+
 export function connectionView(row: Connection): ConnectionView {
-  const config = row.config as unknown as GithubConfig;
+  const config = row.config as unknown as Partial<GithubConfig & GitlabConfig> & { environment: string };
   return {
     id: row.id,
     kind: row.kind as ConnectionView["kind"],
     apiUrl: config.apiUrl ?? null,
-    repositories: config.repositories,
+    repositories: config.repositories ?? config.projects ?? [],
+    ...(config.projects ? { projects: config.projects } : {}),
     environment: config.environment,
     since: config.since ?? null,
     status: row.status,

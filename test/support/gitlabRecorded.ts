@@ -1,0 +1,170 @@
+// A GitLab REST API v4 on loopback serving answers shaped as GitLab's documented examples
+// (gitlabAnswers.ts), from a project the test describes. Lists page as GitLab pages them (Link,
+// x-next-page, x-total headers) and honour updated_after; a 429 can be armed on any request; every
+// request is kept, so tests see what a sync asked for (recordedApi.ts).
+import type { ServerResponse } from "node:http";
+import { commitJson, deploymentJson, issueJson, mergeRequestJson, pipelineJson, projectJson, testReportJson, type RecordedProject } from "./gitlabAnswers.ts";
+import { recordedLog, startRecordedApi, type RateLimitHow } from "./recordedApi.ts";
+
+export interface RecordedGitlab {
+  /** The API's base, as a connection's apiUrl names it (…/api/v4). */
+  apiUrl: string;
+  project: RecordedProject;
+  /** Paths (with query, decoded) asked for, in order. */
+  requests: string[];
+  /** Every answer body sent, to search for secrets. */
+  bodies: string[];
+  /** The next request whose decoded path starts with `prefix` is refused once with a 429. */
+  rateLimitOnce(prefix: string, how: RateLimitHow): void;
+  /** Fail every request whose decoded path starts with `prefix` with a 500 (a crash stand-in) until cleared. */
+  breakPath(prefix: string | null): void;
+  close(): Promise<void>;
+}
+
+type Handler = (url: URL, rest: string) => unknown;
+
+export async function startRecordedGitlab(
+  project: RecordedProject,
+  options: {
+    token: string;
+    pageSize?: number;
+    /** "x-next-page": leave the Link header out, as GitLab does where it cannot build one. */
+    pagination?: "link" | "x-next-page";
+    /** Each answer waits this long, as a real API takes time (so a sync is seen in progress). */
+    latencyMs?: number;
+  },
+): Promise<RecordedGitlab> {
+  const pageSize = options.pageSize ?? 100;
+  const log = recordedLog();
+  const { send } = log;
+  let origin = "";
+
+  /** One page of a list, with GitLab's offset-pagination headers. */
+  const paged = (res: ServerResponse, url: URL, items: unknown[]) => {
+    const perPage = Math.min(Number(url.searchParams.get("per_page") ?? 20), pageSize);
+    const page = Number(url.searchParams.get("page") ?? 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (p: number, rel: string) => {
+      const next = new URL(url.toString());
+      next.searchParams.set("page", String(p));
+      return `<${origin}${next.pathname}${next.search}>; rel="${rel}"`;
+    };
+    const links = [...(page < last ? [link(page + 1, "next")] : []), link(1, "first"), link(last, "last")];
+    const headers: Record<string, string> = {
+      "x-page": String(page),
+      "x-per-page": String(perPage),
+      "x-next-page": page < last ? String(page + 1) : "",
+      "x-prev-page": page > 1 ? String(page - 1) : "",
+      "x-total": String(items.length),
+      "x-total-pages": String(last),
+    };
+    if (options.pagination !== "x-next-page") headers.link = links.join(", ");
+    send(res, 200, items.slice((page - 1) * perPage, page * perPage), headers);
+  };
+  /** updated_after includes its instant; lists come by updated_at, then id. */
+  const updatedFrom = <T>(url: URL, items: T[], updatedAt: (t: T) => string, id: (t: T) => number) => {
+    const after = url.searchParams.get("updated_after");
+    return items
+      .filter((i) => !after || Date.parse(updatedAt(i)) >= Date.parse(after))
+      .sort((a, b) => Date.parse(updatedAt(a)) - Date.parse(updatedAt(b)) || id(a) - id(b));
+  };
+
+  const find = <T>(items: T[], match: (t: T) => boolean) => items.find(match);
+  const routes: [RegExp, Handler][] = [
+    [/^$/, () => projectJson(project)],
+    [
+      /^\/deployments$/,
+      (url) =>
+        updatedFrom(
+          url,
+          project.deployments,
+          (d) => d.finished_at,
+          (d) => d.id,
+        )
+          .filter((d) => (d.environment ?? "production") === (url.searchParams.get("environment") ?? "production"))
+          .map((d) => deploymentJson(project, d)),
+    ],
+    [
+      /^\/repository\/compare$/,
+      (url) => {
+        const from = project.commits.findIndex((c) => c.sha === url.searchParams.get("from"));
+        const to = project.commits.findIndex((c) => c.sha === url.searchParams.get("to"));
+        if (from < 0 || to < 0) return undefined;
+        const commits = project.commits.slice(from + 1, to + 1).map((c) => commitJson(project, c));
+        return { object: { commit: commits.at(-1), commits, diffs: [], compare_timeout: false, compare_same_ref: false } };
+      },
+    ],
+    [
+      /^\/repository\/commits\/([0-9a-f]+)\/merge_requests$/,
+      (_url, sha) => {
+        const c = find(project.commits, (x) => x.sha === sha);
+        return c && { object: c.mergeRequest ? [mergeRequestJson(project, c, c.mergeRequest)] : [] };
+      },
+    ],
+    [/^\/repository\/commits\/([0-9a-f]+)$/, (_url, sha) => ({ object: ((c) => c && commitJson(project, c))(find(project.commits, (x) => x.sha === sha)) })],
+    [
+      /^\/pipelines$/,
+      (url) =>
+        updatedFrom(
+          url,
+          project.pipelines,
+          (p) => p.updated_at,
+          (p) => p.id,
+        ).map((p) => pipelineJson(project, p, false)),
+    ],
+    [/^\/pipelines\/(\d+)$/, (_url, id) => ({ object: ((p) => p && pipelineJson(project, p, true))(find(project.pipelines, (x) => x.id === Number(id))) })],
+    [/^\/pipelines\/(\d+)\/test_report$/, (_url, id) => ({ object: ((p) => p && testReportJson(p))(find(project.pipelines, (x) => x.id === Number(id))) })],
+    [
+      /^\/issues$/,
+      (url) =>
+        updatedFrom(
+          url,
+          project.issues,
+          (i) => i.updated_at,
+          (i) => i.iid,
+        )
+          .filter((i) => url.searchParams.get("issue_type") !== "incident" || i.type === "INCIDENT")
+          .map((i) => issueJson(project, i)),
+    ],
+  ];
+
+  const route = (url: URL, path: string, res: ServerResponse) => {
+    const m = /^\/api\/v4\/projects\/([^/]+)(.*)$/.exec(path);
+    const ref = decodeURIComponent(m?.[1] ?? "");
+    if (!m || (ref !== String(project.id) && ref !== project.path_with_namespace)) return send(res, 404, { message: "404 Project Not Found" });
+    const rest = m[2] ?? "";
+    for (const [pattern, handler] of routes) {
+      const hit = pattern.exec(rest);
+      if (!hit) continue;
+      const answer = handler(url, hit[1] ?? "");
+      if (Array.isArray(answer)) return paged(res, url, answer);
+      const object = answer && typeof answer === "object" && "object" in answer ? (answer as { object: unknown }).object : answer;
+      return object === undefined ? send(res, 404, { message: "404 Not found" }) : send(res, 200, object);
+    }
+    return send(res, 404, { error: "404 Not Found" });
+  };
+
+  const shell = await startRecordedApi({
+    log,
+    latencyMs: options.latencyMs,
+    // GitLab takes a project path URL-encoded ("acme%2Fcheckout"); tests name it decoded.
+    pathOf: (url) => decodeURIComponent(url.pathname),
+    authorized: (req) => req.headers["private-token"] === options.token,
+    unauthorized: { status: 401, body: { message: "401 Unauthorized" } },
+    serverError: { status: 500, body: { message: "500 Internal Server Error" } },
+    rateLimited: (how) => ({
+      status: 429,
+      body: { message: "Retry later" },
+      headers: {
+        "ratelimit-limit": "600",
+        "ratelimit-observed": "601",
+        "ratelimit-remaining": "0",
+        "ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
+        ...(how === "retry-after" ? { "retry-after": "60" } : {}),
+      },
+    }),
+    route: (url, res) => route(url, url.pathname, res),
+  });
+  origin = shell.origin;
+  return { ...shell, apiUrl: `${origin}/api/v4`, project, requests: log.requests, bodies: log.bodies };
+}

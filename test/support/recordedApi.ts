@@ -1,0 +1,75 @@
+// The HTTP shell of a recorded vendor API on loopback (githubRecorded.ts, gitlabRecorded.ts): every
+// request and answer body is kept (tests see what a sync asked for, and look for secrets); a request
+// without the token is refused; a path can be broken (a crash stand-in) or rate limited once; each
+// answer may wait a while, as a real API takes time. The vendor gives its routes and its refusals.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type RateLimitHow = "reset" | "retry-after";
+
+export interface Answer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** The request log and the one way answers are sent (so every body is kept). */
+export function recordedLog() {
+  const requests: string[] = [];
+  const bodies: string[] = [];
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const text = JSON.stringify(body);
+    bodies.push(text);
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+    res.end(text);
+  };
+  return { requests, bodies, send };
+}
+
+export interface RecordedShell {
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** The next request whose path starts with `prefix` is refused once, as `rateLimited` says. */
+  rateLimitOnce(prefix: string, how: RateLimitHow): void;
+  /** Fail every request whose path starts with `prefix` with a 500 until cleared. */
+  breakPath(prefix: string | null): void;
+  close(): Promise<void>;
+}
+
+export async function startRecordedApi(options: {
+  log: ReturnType<typeof recordedLog>;
+  authorized: (req: IncomingMessage) => boolean;
+  unauthorized: Answer;
+  serverError: Answer;
+  rateLimited: (how: RateLimitHow) => Answer;
+  route: (url: URL, res: ServerResponse) => void;
+  /** The path as tests name it (default: as sent). */
+  pathOf?: (url: URL) => string;
+  latencyMs?: number | undefined;
+}): Promise<RecordedShell> {
+  const { log } = options;
+  const limits: { prefix: string; how: RateLimitHow }[] = [];
+  let broken: string | null = null;
+  const answer = (res: ServerResponse, a: Answer) => log.send(res, a.status, a.body, a.headers);
+
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://recorded.invalid");
+    const path = options.pathOf?.(url) ?? url.pathname;
+    log.requests.push(path + url.search);
+    if (!options.authorized(req)) return answer(res, options.unauthorized);
+    if (broken && path.startsWith(broken)) return answer(res, options.serverError);
+    const limit = limits.findIndex((l) => path.startsWith(l.prefix));
+    if (limit >= 0) return answer(res, options.rateLimited(limits.splice(limit, 1)[0]?.how ?? "reset"));
+    if (options.latencyMs) setTimeout(() => options.route(url, res), options.latencyMs);
+    else options.route(url, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    rateLimitOnce: (prefix, how) => limits.push({ prefix, how }),
+    breakPath: (prefix) => {
+      broken = prefix;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
