@@ -44,7 +44,7 @@ function parseInput(values: { repo?: string[] | undefined; since?: string | unde
   );
 }
 
-/** The connection a backfill reuses: same kind, API, repositories (in any order), environment and since. */
+/** The connection a backfill reuses: same kind, API, repositories or services (in any order), environment and since. */
 function sameSettings(view: ConnectionView, input: ConnectionCreateData): boolean {
   const sorted = (list: string[]) =>
     [...list]
@@ -54,8 +54,9 @@ function sameSettings(view: ConnectionView, input: ConnectionCreateData): boolea
   return (
     view.kind === input.kind &&
     view.apiUrl === (input.apiUrl ?? null) &&
-    sorted(view.repositories) === sorted(input.repositories) &&
-    view.environment === input.environment &&
+    sorted(view.repositories) === sorted("repositories" in input ? input.repositories : []) &&
+    sorted(view.services) === sorted("services" in input ? input.services : []) &&
+    view.environment === ("environment" in input ? input.environment : null) &&
     view.since === (input.since ?? null)
   );
 }

@@ -14,14 +14,24 @@ export interface GithubConfig {
   serviceFrom: "repository";
 }
 
+export interface PagerdutyConfig {
+  apiUrl?: string | undefined;
+  /** Service ids; empty: every service the token can read. */
+  services: string[];
+  since?: string | undefined;
+}
+
+type StoredConfig = Partial<GithubConfig> & Partial<PagerdutyConfig>;
+
 export function connectionView(row: Connection): ConnectionView {
-  const config = row.config as unknown as GithubConfig;
+  const config = row.config as StoredConfig;
   return {
     id: row.id,
     kind: row.kind as ConnectionView["kind"],
     apiUrl: config.apiUrl ?? null,
-    repositories: config.repositories,
-    environment: config.environment,
+    repositories: config.repositories ?? [],
+    services: row.kind === "pagerduty" ? (config.services ?? []) : [],
+    environment: config.environment ?? null,
     since: config.since ?? null,
     status: row.status,
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
