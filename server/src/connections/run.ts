@@ -6,10 +6,11 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { SecretBox } from "../services/secrets/secretBox.ts";
 import { recordEvents } from "../services/recordEvents.ts";
-import type { GithubConfig } from "../services/connections/connectionView.ts";
+import type { GithubConfig, PagerdutyConfig } from "../services/connections/connectionView.ts";
 import { ClaimLostError, claimConnection, releaseClaim, renewClaim } from "./claim.ts";
 import { readCursor, writeCursor } from "./cursor.ts";
 import { syncGithub } from "./github/sync.ts";
+import { syncPagerduty } from "./pagerduty/sync.ts";
 import { describeSyncError } from "./syncError.ts";
 import { SyncProgress } from "./progress.ts";
 import type { Clock, SyncContext } from "./types.ts";
@@ -71,7 +72,13 @@ export async function runConnectionSync(options: RunOptions, connectionId: strin
   let outcome: SyncFinished["outcome"] = "success";
   try {
     const token = options.secrets.open(row.sealedToken);
-    await syncGithub(row.config as unknown as GithubConfig, token, context);
+    switch (row.kind) {
+      case "pagerduty":
+        await syncPagerduty(row.config as unknown as PagerdutyConfig, token, context);
+        break;
+      default:
+        await syncGithub(row.config as unknown as GithubConfig, token, context);
+    }
     await releaseClaim(db, connectionId, owner, {
       status: "idle",
       lastSyncAt: new Date(clock.now()),

@@ -1,0 +1,98 @@
+// PagerDuty's REST API v2 with plain fetch (developer.pagerduty.com "API Reference"): the token in
+// `Authorization: Token token=…`, the version in Accept, classic offset pagination (`more`), and
+// 429s waited out on the injected clock: a rate limit only delays a sync.
+import type { Clock } from "../types.ts";
+import { pagerdutyWaitMs } from "./rateLimit.ts";
+
+const DEFAULT_API_URL = "https://api.pagerduty.com";
+/** Rate-limit waits in a row before the sync gives up on one request. */
+const MAX_WAITS = 10;
+/** PagerDuty's largest page. */
+export const PAGE_LIMIT = 100;
+/** PagerDuty refuses offset + limit beyond this (classic pagination's ceiling). */
+export const MAX_OFFSET = 10_000;
+
+export type Params = [string, string][];
+
+/** A refused request, in words (never the token); `httpStatus` for callers that act on it. */
+export class PagerdutyError extends Error {
+  override name = "PagerdutyError";
+  constructor(
+    readonly httpStatus: number,
+    path: string,
+    detail: string,
+  ) {
+    super(`${wordsFor(httpStatus, path)}${detail ? ` PagerDuty said: ${detail}` : ""}`);
+  }
+}
+
+function wordsFor(status: number, path: string): string {
+  if (status === 401) return `The token was refused (401) (${path}): check it is a valid PagerDuty REST API key.`;
+  if (status === 403) return `The token may not read this (403) (${path}): give it read access to incidents and services.`;
+  if (status === 404) return `Not found (404) (${path}): check apiUrl and the service ids.`;
+  return `PagerDuty answered ${status} (${path}).`;
+}
+
+export interface PagerdutyClient {
+  get<T>(path: string, params?: Params): Promise<T>;
+}
+
+export function pagerdutyClient(options: {
+  apiUrl?: string | undefined;
+  token: string;
+  clock: Clock;
+  onWait: (ms: number) => void;
+  signal: AbortSignal;
+}): PagerdutyClient {
+  const base = options.apiUrl ?? DEFAULT_API_URL;
+  const headers = { authorization: `Token token=${options.token}`, accept: "application/vnd.pagerduty+json;version=2", "user-agent": "keel-connection" };
+  return {
+    async get<T>(path: string, params: Params = []): Promise<T> {
+      const url = `${base}${path}${params.length ? `?${new URLSearchParams(params).toString()}` : ""}`;
+      for (let waits = 0; ; waits++) {
+        const res = await fetch(url, { headers, signal: options.signal });
+        if (res.ok) return (await res.json()) as T;
+        const wait = pagerdutyWaitMs(res.status, Object.fromEntries(res.headers), options.clock.now());
+        if (wait === undefined || waits >= MAX_WAITS) throw new PagerdutyError(res.status, path, await errorDetail(res));
+        await res.body?.cancel();
+        options.onWait(wait);
+        await options.clock.sleep(wait);
+        options.signal.throwIfAborted();
+      }
+    },
+  };
+}
+
+/** PagerDuty's own short message (`{ error: { message, errors } }`), if the answer has one. */
+async function errorDetail(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: { message?: unknown; errors?: unknown } };
+    const parts = [body.error?.message, ...(Array.isArray(body.error?.errors) ? body.error.errors : [])].filter((p) => typeof p === "string");
+    return parts.join("; ").slice(0, 300);
+  } catch {
+    return "";
+  }
+}
+
+export interface OffsetPage<T> {
+  items: T[];
+  /** PagerDuty has more after this page. */
+  more: boolean;
+}
+
+/**
+ * An offset-paginated list page by page, until `more` is false or the offset ceiling is reached
+ * (the last page then says `more: true`, and the caller narrows its query to go on).
+ */
+export async function* offsetPages<T>(client: PagerdutyClient, path: string, key: string, params: Params = []): AsyncGenerator<OffsetPage<T>> {
+  for (let offset = 0; offset < MAX_OFFSET; ) {
+    const limit = Math.min(PAGE_LIMIT, MAX_OFFSET - offset);
+    const page = await client.get<Record<string, unknown>>(path, [...params, ["limit", String(limit)], ["offset", String(offset)]]);
+    const items = (page[key] as T[] | undefined) ?? [];
+    const more = page.more === true && items.length > 0;
+    yield { items, more };
+    if (!more) return;
+    // The server may answer fewer than asked (its own cap): the next page starts after what came.
+    offset += items.length;
+  }
+}
