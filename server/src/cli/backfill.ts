@@ -19,29 +19,55 @@ import { countsLine, plural, progressLine } from "./backfillProgress.ts";
 import { CliFailure, UsageError } from "./errors.ts";
 
 export const backfillUsage = `keel backfill github --repo owner/name [--repo ...] [--since 2026-01-01] [--api-url URL] [--environment production]
-    bring a repository's history in (token from GITHUB_TOKEN) and show the sync's progress`;
+    bring a repository's history in (token from GITHUB_TOKEN) and show the sync's progress
+keel backfill pagerduty [--service PXXXXXX ...] [--since 2026-01-01] [--api-url URL]
+    bring PagerDuty's incidents in (token from PAGERDUTY_TOKEN; every service unless named)`;
 
 const POLL_MS = 500;
-const FLAGS: Record<string, string> = { repositories: "--repo", apiUrl: "--api-url", since: "--since", environment: "--environment", token: "GITHUB_TOKEN" };
+const FLAGS: Record<string, string> = { repositories: "--repo", services: "--service", apiUrl: "--api-url", since: "--since", environment: "--environment" };
 
-function parseInput(values: { repo?: string[] | undefined; since?: string | undefined; "api-url"?: string | undefined; environment?: string | undefined }) {
-  const token = process.env.GITHUB_TOKEN;
-  if (!token) throw new UsageError("set GITHUB_TOKEN to a token that can read the repositories");
+interface BackfillValues {
+  repo?: string[] | undefined;
+  service?: string[] | undefined;
+  since?: string | undefined;
+  "api-url"?: string | undefined;
+  environment?: string | undefined;
+}
+
+/** The connection a kind's flags describe, with its token from the environment. */
+function kindInput(kind: "github" | "pagerduty", values: BackfillValues): { tokenVariable: string; input: Record<string, unknown> } {
+  if (kind === "pagerduty") return { tokenVariable: "PAGERDUTY_TOKEN", input: { services: values.service ?? [] } };
   if (!values.repo?.length) throw new UsageError("name a repository: --repo owner/name (repeat it for more)");
+  return {
+    tokenVariable: "GITHUB_TOKEN",
+    input: { repositories: values.repo, ...(values.environment === undefined ? {} : { environment: values.environment }) },
+  };
+}
+
+function parseInput(kind: "github" | "pagerduty", values: BackfillValues) {
+  const { tokenVariable, input } = kindInput(kind, values);
+  const token = process.env[tokenVariable];
+  if (!token) throw new UsageError(`set ${tokenVariable} to a token that can read ${kind === "github" ? "the repositories" : "the incidents"}`);
   const parsed = ConnectionCreate.safeParse({
-    kind: "github",
+    kind,
     token,
-    repositories: values.repo,
+    ...input,
     ...(values.since === undefined ? {} : { since: values.since }),
     ...(values["api-url"] === undefined ? {} : { apiUrl: values["api-url"] }),
-    ...(values.environment === undefined ? {} : { environment: values.environment }),
   });
   if (parsed.success) return parsed.data;
+  const flags: Record<string, string> = { ...FLAGS, token: tokenVariable };
   throw new UsageError(
     issueDetails(parsed.error, [])
-      .map((d) => `${FLAGS[d.path.split(/[.[]/)[0] ?? ""] ?? d.path}: ${d.message}`)
+      .map((d) => `${flags[d.path.split(/[.[]/)[0] ?? ""] ?? d.path}: ${d.message}`)
       .join("; "),
   );
+}
+
+/** What a connection reads, in words: "acme/checkout", "PagerDuty PIJ90N7" or "PagerDuty (every service)". */
+function connectionName(view: ConnectionView): string {
+  if (view.kind === "pagerduty") return `PagerDuty ${view.services.length ? view.services.join(", ") : "(every service)"}`;
+  return view.repositories.join(", ");
 }
 
 /** The connection a backfill reuses: same kind, API, repositories or services (in any order), environment and since. */
@@ -97,11 +123,11 @@ async function follow(read: () => Promise<ConnectionView>, settled: () => boolea
 }
 
 function outcome(view: ConnectionView, created: boolean, startedAt: number): string {
-  if (view.status === "failed") throw new CliFailure(`the sync of ${view.repositories.join(", ")} failed: ${view.lastError ?? "no reason given"}`);
+  if (view.status === "failed") throw new CliFailure(`the sync of ${connectionName(view)} failed: ${view.lastError ?? "no reason given"}`);
   const p = view.progress;
   const pages = p ? `; ${plural(p.pages, "page")}, ${plural(p.records, "record")}, ${plural(p.rateLimitWaits, "rate-limit wait")}` : "";
   return [
-    `Synced ${view.repositories.join(", ")} (${created ? "new" : "existing"} connection ${view.id}) in ${((Date.now() - startedAt) / 1000).toFixed(1)}s${pages}.`,
+    `Synced ${connectionName(view)} (${created ? "new" : "existing"} connection ${view.id}) in ${((Date.now() - startedAt) / 1000).toFixed(1)}s${pages}.`,
     `Brought in so far: ${countsLine(view.counts)}.`,
   ].join("\n");
 }
@@ -132,18 +158,20 @@ async function direct(db: Db, actor: string, input: ConnectionCreateData, starte
 
 export async function backfill(args: string[], out: (line: string) => void): Promise<number> {
   const [kind, ...rest] = args;
-  if (kind !== "github") throw new UsageError(`say which source: keel backfill github (GitLab and PagerDuty are not available yet)`);
+  if (kind !== "github" && kind !== "pagerduty")
+    throw new UsageError(`say which source: keel backfill github or keel backfill pagerduty (GitLab is not available yet)`);
   const { values } = parseArgs({
     args: rest,
     options: {
       ...adminConnectionOptions,
       repo: { type: "string", multiple: true },
+      service: { type: "string", multiple: true },
       since: { type: "string" },
       "api-url": { type: "string" },
       environment: { type: "string" },
     },
   });
-  const input = parseInput(values);
+  const input = parseInput(kind, values);
   const startedAt = Date.now();
   out(
     await runAdmin(
