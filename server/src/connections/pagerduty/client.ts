@@ -50,11 +50,10 @@ export function pagerdutyClient(options: {
     async get<T>(path: string, params: Params = []): Promise<T> {
       const url = `${base}${path}${params.length ? `?${new URLSearchParams(params).toString()}` : ""}`;
       for (let waits = 0; ; waits++) {
-        const res = await fetch(url, { headers, signal: options.signal });
-        if (res.ok) return (await res.json()) as T;
-        const wait = pagerdutyWaitMs(res.status, Object.fromEntries(res.headers), options.clock.now());
-        if (wait === undefined || waits >= MAX_WAITS) throw new PagerdutyError(res.status, path, await errorDetail(res));
-        await res.body?.cancel();
+        const answer = await send(url, headers, options.signal);
+        if (answer.ok) return JSON.parse(answer.text) as T;
+        const wait = pagerdutyWaitMs(answer.status, answer.headers, options.clock.now());
+        if (wait === undefined || waits >= MAX_WAITS) throw new PagerdutyError(answer.status, path, errorDetail(answer.text));
         options.onWait(wait);
         await options.clock.sleep(wait);
         options.signal.throwIfAborted();
@@ -63,10 +62,28 @@ export function pagerdutyClient(options: {
   };
 }
 
-/** PagerDuty's own short message (`{ error: { message, errors } }`), if the answer has one. */
-async function errorDetail(res: Response): Promise<string> {
+/**
+ * One request, its answer read whole. Each request has its own signal, tied to the sync's for as long
+ * as it runs: fetch leaves its listener on a signal until garbage collection, and a sync of
+ * thousands of requests on one signal would pile them up (MaxListenersExceededWarning).
+ */
+async function send(url: string, headers: Record<string, string>, signal: AbortSignal) {
+  const request = new AbortController();
+  const abort = () => request.abort(signal.reason);
+  signal.throwIfAborted();
+  signal.addEventListener("abort", abort, { once: true });
   try {
-    const body = (await res.json()) as { error?: { message?: unknown; errors?: unknown } };
+    const res = await fetch(url, { headers, signal: request.signal });
+    return { ok: res.ok, status: res.status, headers: Object.fromEntries(res.headers), text: await res.text() };
+  } finally {
+    signal.removeEventListener("abort", abort);
+  }
+}
+
+/** PagerDuty's own short message (`{ error: { message, errors } }`), if the answer has one. */
+function errorDetail(text: string): string {
+  try {
+    const body = JSON.parse(text) as { error?: { message?: unknown; errors?: unknown } };
     const parts = [body.error?.message, ...(Array.isArray(body.error?.errors) ? body.error.errors : [])].filter((p) => typeof p === "string");
     return parts.join("; ").slice(0, 300);
   } catch {
