@@ -3,6 +3,7 @@
 // continuing: a rate limit only delays a sync.
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { withRequestSignal } from "../requestSignal.ts";
 import type { Clock } from "../types.ts";
 import { rateLimitWaitMs } from "./rateLimit.ts";
 
@@ -27,12 +28,12 @@ export function githubClient(options: {
     userAgent: "keel-connection",
     // Octokit's own messages stay out of the log: ours name the connection and never the token.
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
-    request: { signal: options.signal },
   });
   octokit.hook.wrap("request", async (request, params) => {
     for (let waits = 0; ; waits++) {
       try {
-        return await request(params);
+        // Each request with its own signal (requestSignal.ts).
+        return await withRequestSignal(options.signal, async (signal) => await request({ ...params, request: { ...params.request, signal } }));
       } catch (error) {
         const status = (error as { status?: number }).status ?? 0;
         const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers ?? {};

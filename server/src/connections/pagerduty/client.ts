@@ -1,6 +1,7 @@
 // PagerDuty's REST API v2 with plain fetch (developer.pagerduty.com "API Reference"): the token in
 // `Authorization: Token token=…`, the version in Accept, classic offset pagination (`more`), and
 // 429s waited out on the injected clock: a rate limit only delays a sync.
+import { withRequestSignal } from "../requestSignal.ts";
 import type { Clock } from "../types.ts";
 import { pagerdutyWaitMs } from "./rateLimit.ts";
 
@@ -62,22 +63,12 @@ export function pagerdutyClient(options: {
   };
 }
 
-/**
- * One request, its answer read whole. Each request has its own signal, tied to the sync's for as long
- * as it runs: fetch leaves its listener on a signal until garbage collection, and a sync of
- * thousands of requests on one signal would pile them up (MaxListenersExceededWarning).
- */
-async function send(url: string, headers: Record<string, string>, signal: AbortSignal) {
-  const request = new AbortController();
-  const abort = () => request.abort(signal.reason);
-  signal.throwIfAborted();
-  signal.addEventListener("abort", abort, { once: true });
-  try {
-    const res = await fetch(url, { headers, signal: request.signal });
+/** One request, its answer read whole, with its own signal (requestSignal.ts). */
+function send(url: string, headers: Record<string, string>, sync: AbortSignal) {
+  return withRequestSignal(sync, async (signal) => {
+    const res = await fetch(url, { headers, signal });
     return { ok: res.ok, status: res.status, headers: Object.fromEntries(res.headers), text: await res.text() };
-  } finally {
-    signal.removeEventListener("abort", abort);
-  }
+  });
 }
 
 /** PagerDuty's own short message (`{ error: { message, errors } }`), if the answer has one. */
