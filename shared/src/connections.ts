@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { Text } from "./events.ts";
 
-export const CONNECTION_KINDS = ["github", "gitlab"] as const;
+export const CONNECTION_KINDS = ["github", "gitlab", "pagerduty"] as const;
 export const ConnectionStatusValues = ["idle", "syncing", "failed"] as const;
 export type ConnectionStatusValue = (typeof ConnectionStatusValues)[number];
 
@@ -56,8 +56,24 @@ export const GitlabConnectionCreate = z.strictObject({
   projects: z.array(gitlabProject).min(1, "must name at least one project").max(100),
 });
 
-export const ConnectionCreate = z.discriminatedUnion("kind", [GithubConnectionCreate, GitlabConnectionCreate], {
-  error: (issue) => (issue.code === "invalid_union" ? 'must be "github" or "gitlab" (PagerDuty connections are not available yet)' : undefined),
+/** A PagerDuty id: "PIJ90N7" (older objects) or a longer one such as "Q0RIJJZL24RC6W". */
+const pagerdutyService = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9]{2,20}$/, "must be a PagerDuty service id, e.g. PIJ90N7");
+
+export const PagerdutyConnectionCreate = z.strictObject({
+  kind: z.literal("pagerduty"),
+  /** PagerDuty's EU service region: https://api.eu.pagerduty.com. Default: https://api.pagerduty.com. */
+  apiUrl: apiUrl.optional(),
+  token: Text().trim().min(1, "must not be empty").max(500),
+  /** The services whose incidents count; none: every service the token can read. */
+  services: z.array(pagerdutyService).max(100).default([]),
+  since: Since.optional(),
+});
+
+export const ConnectionCreate = z.discriminatedUnion("kind", [GithubConnectionCreate, GitlabConnectionCreate, PagerdutyConnectionCreate], {
+  error: (issue) => (issue.code === "invalid_union" ? 'must be "github", "gitlab" or "pagerduty"' : undefined),
 });
 export type ConnectionCreateInput = z.input<typeof ConnectionCreate>;
 export type ConnectionCreateData = z.output<typeof ConnectionCreate>;
@@ -85,11 +101,14 @@ export interface ConnectionView {
   id: string;
   kind: (typeof CONNECTION_KINDS)[number];
   apiUrl: string | null;
-  /** GitHub: owner/name; GitLab: the projects (what Keel's events call the repository). */
+  /** GitHub: owner/name; GitLab: the projects (what Keel's events call the repository); [] for PagerDuty. */
   repositories: string[];
   /** GitLab only: the projects as created (paths or numeric ids). */
   projects?: string[];
-  environment: string;
+  /** PagerDuty's services ([] for other kinds, and for a PagerDuty connection that reads every service). */
+  services: string[];
+  /** The code host's deployment environment; null for PagerDuty. */
+  environment: string | null;
   since: string | null;
   status: ConnectionStatusValue;
   lastSyncAt: string | null;

@@ -1,6 +1,6 @@
-// `keel backfill github --repo owner/name [--repo ...] --since 2026-01-01 [--api-url URL]`: brings a
-// repository's history in through the same connection and sync the server runs (docs/connections.md).
-// It reuses the GitHub connection with the same settings (or creates one), starts its sync, shows the
+// `keel backfill github|gitlab|pagerduty ...`: brings a repository's, project's or PagerDuty's history in
+// through the same connection and sync the server runs (docs/connections.md).
+// It reuses the connection with the same settings (or creates one), starts its sync, shows the
 // sync's progress on stderr, and exits 0 when the sync ends idle, 1 with its error in words when it
 // fails. Where the work is done follows adminTarget.ts: a running Keel over its API, or the database.
 import { parseArgs } from "node:util";
@@ -21,14 +21,36 @@ import { CliFailure, UsageError } from "./errors.ts";
 export const backfillUsage = `keel backfill github --repo owner/name [--repo ...] [--since 2026-01-01] [--api-url URL] [--environment production]
     bring a repository's history in (token from GITHUB_TOKEN) and show the sync's progress
 keel backfill gitlab --project group/name [--project ...] [--since 2026-01-01] [--api-url URL] [--environment production]
-    the same for GitLab projects (paths or numeric ids; token from GITLAB_TOKEN)`;
+    the same for GitLab projects (paths or numeric ids; token from GITLAB_TOKEN)
+keel backfill pagerduty [--service PXXXXXX ...] [--since 2026-01-01] [--api-url URL]
+    bring PagerDuty's incidents in (token from PAGERDUTY_TOKEN; every service unless named)`;
 
 const POLL_MS = 500;
 
-/** Each source a backfill reads: its list flag, the create field that flag fills, and its token's variable. */
+/**
+ * Each source a backfill reads: its list flag, the create field that flag fills, whether the list may
+ * be empty (PagerDuty: every service), whether it has a deployment environment, and its token's variable.
+ */
 const SOURCES = {
-  github: { flag: "repo", field: "repositories", tokenVariable: "GITHUB_TOKEN", example: "owner/name", what: "repositories" },
-  gitlab: { flag: "project", field: "projects", tokenVariable: "GITLAB_TOKEN", example: "group/name", what: "projects" },
+  github: {
+    flag: "repo",
+    field: "repositories",
+    tokenVariable: "GITHUB_TOKEN",
+    example: "owner/name",
+    what: "repositories",
+    optional: false,
+    environment: true,
+  },
+  gitlab: { flag: "project", field: "projects", tokenVariable: "GITLAB_TOKEN", example: "group/name", what: "projects", optional: false, environment: true },
+  pagerduty: {
+    flag: "service",
+    field: "services",
+    tokenVariable: "PAGERDUTY_TOKEN",
+    example: "PIJ90N7",
+    what: "incidents",
+    optional: true,
+    environment: false,
+  },
 } as const;
 type SourceKind = keyof typeof SOURCES;
 
@@ -43,14 +65,14 @@ function parseInput(kind: SourceKind, values: Values) {
   const source = SOURCES[kind];
   const token = process.env[source.tokenVariable];
   if (!token) throw new UsageError(`set ${source.tokenVariable} to a token that can read the ${source.what}`);
-  if (!values.list?.length) throw new UsageError(`name one: --${source.flag} ${source.example} (repeat it for more)`);
+  if (!source.optional && !values.list?.length) throw new UsageError(`name one: --${source.flag} ${source.example} (repeat it for more)`);
   const parsed = ConnectionCreate.safeParse({
     kind,
     token,
-    [source.field]: values.list,
+    [source.field]: values.list ?? [],
     ...(values.since === undefined ? {} : { since: values.since }),
     ...(values["api-url"] === undefined ? {} : { apiUrl: values["api-url"] }),
-    ...(values.environment === undefined ? {} : { environment: values.environment }),
+    ...(values.environment === undefined || !source.environment ? {} : { environment: values.environment }),
   });
   if (parsed.success) return parsed.data;
   const flags: Record<string, string> = {
@@ -67,10 +89,17 @@ function parseInput(kind: SourceKind, values: Values) {
   );
 }
 
-/** The projects or repositories a connection (or its create input) names. */
-const targetsOf = (c: ConnectionView | ConnectionCreateData) => ("projects" in c && c.projects ? c.projects : "repositories" in c ? c.repositories : []);
+/** The projects, repositories or services a connection (or its create input) names. */
+const targetsOf = (c: ConnectionView | ConnectionCreateData): string[] =>
+  "projects" in c && c.projects ? c.projects : c.kind === "pagerduty" ? ("services" in c ? c.services : []) : "repositories" in c ? c.repositories : [];
 
-/** The connection a backfill reuses: same kind, API, repositories or projects (in any order), environment and since. */
+/** What a connection reads, in words: "acme/checkout", "PagerDuty PIJ90N7" or "PagerDuty (every service)". */
+function connectionName(view: ConnectionView): string {
+  if (view.kind === "pagerduty") return `PagerDuty ${view.services.length ? view.services.join(", ") : "(every service)"}`;
+  return view.repositories.join(", ");
+}
+
+/** The connection a backfill reuses: same kind, API, repositories, projects or services (in any order), environment and since. */
 function sameSettings(view: ConnectionView, input: ConnectionCreateData): boolean {
   const sorted = (list: string[]) =>
     [...list]
@@ -81,7 +110,7 @@ function sameSettings(view: ConnectionView, input: ConnectionCreateData): boolea
     view.kind === input.kind &&
     view.apiUrl === (input.apiUrl ?? null) &&
     sorted(targetsOf(view)) === sorted(targetsOf(input)) &&
-    view.environment === input.environment &&
+    view.environment === ("environment" in input ? input.environment : null) &&
     view.since === (input.since ?? null)
   );
 }
@@ -122,11 +151,11 @@ async function follow(read: () => Promise<ConnectionView>, settled: () => boolea
 }
 
 function outcome(view: ConnectionView, created: boolean, startedAt: number): string {
-  if (view.status === "failed") throw new CliFailure(`the sync of ${view.repositories.join(", ")} failed: ${view.lastError ?? "no reason given"}`);
+  if (view.status === "failed") throw new CliFailure(`the sync of ${connectionName(view)} failed: ${view.lastError ?? "no reason given"}`);
   const p = view.progress;
   const pages = p ? `; ${plural(p.pages, "page")}, ${plural(p.records, "record")}, ${plural(p.rateLimitWaits, "rate-limit wait")}` : "";
   return [
-    `Synced ${view.repositories.join(", ")} (${created ? "new" : "existing"} connection ${view.id}) in ${((Date.now() - startedAt) / 1000).toFixed(1)}s${pages}.`,
+    `Synced ${connectionName(view)} (${created ? "new" : "existing"} connection ${view.id}) in ${((Date.now() - startedAt) / 1000).toFixed(1)}s${pages}.`,
     `Brought in so far: ${countsLine(view.counts)}.`,
   ].join("\n");
 }
@@ -157,8 +186,8 @@ async function direct(db: Db, actor: string, input: ConnectionCreateData, starte
 
 export async function backfill(args: string[], out: (line: string) => void): Promise<number> {
   const [kind, ...rest] = args;
-  if (kind !== "github" && kind !== "gitlab")
-    throw new UsageError(`say which source: keel backfill github or keel backfill gitlab (PagerDuty is not available yet)`);
+  if (kind !== "github" && kind !== "gitlab" && kind !== "pagerduty")
+    throw new UsageError(`say which source: keel backfill github, keel backfill gitlab or keel backfill pagerduty`);
   const flag = SOURCES[kind].flag;
   const { values } = parseArgs({
     args: rest,

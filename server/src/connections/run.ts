@@ -7,11 +7,12 @@ import type { Logger } from "../logger.ts";
 import type { SecretBox } from "../services/secrets/secretBox.ts";
 import { recordEvents } from "../services/recordEvents.ts";
 import { recordTestReports } from "../services/recordTestReport.ts";
-import type { GithubConfig, GitlabConfig } from "../services/connections/connectionView.ts";
+import type { GithubConfig, GitlabConfig, PagerdutyConfig } from "../services/connections/connectionView.ts";
 import { ClaimLostError, claimConnection, releaseClaim, renewClaim } from "./claim.ts";
 import { readCursor, writeCursor } from "./cursor.ts";
 import { syncGithub } from "./github/sync.ts";
 import { syncGitlab } from "./gitlab/sync.ts";
+import { syncPagerduty } from "./pagerduty/sync.ts";
 import { describeSyncError } from "./syncError.ts";
 import { SyncProgress } from "./progress.ts";
 import type { Clock, SyncContext } from "./types.ts";
@@ -121,6 +122,8 @@ async function syncConnector(kind: string, config: unknown, token: string, conte
       return syncGithub(config as GithubConfig, token, context);
     case "gitlab":
       return syncGitlab(config as GitlabConfig, token, context);
+    case "pagerduty":
+      return syncPagerduty(config as PagerdutyConfig, token, context);
     default:
       throw new Error(`Keel cannot sync ${kind} connections yet.`);
   }

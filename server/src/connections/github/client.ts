@@ -4,6 +4,7 @@
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { waitingOutRateLimits, type WaitOptions } from "../rateLimited.ts";
+import { withRequestSignal } from "../requestSignal.ts";
 import { rateLimitWaitMs } from "./rateLimit.ts";
 
 const GithubClient = Octokit.plugin(paginateRest);
@@ -18,13 +19,19 @@ export function githubClient(options: WaitOptions & { apiUrl?: string | undefine
     userAgent: "keel-connection",
     // Octokit's own messages stay out of the log: ours name the connection and never the token.
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
-    request: { signal: options.signal },
   });
   const waitFor = (error: unknown) => {
     const status = (error as { status?: number }).status ?? 0;
     const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers ?? {};
     return rateLimitWaitMs(status, headers, options.clock.now());
   };
-  octokit.hook.wrap("request", (request, params) => waitingOutRateLimits(async () => request(params), waitFor, options));
+  octokit.hook.wrap("request", (request, params) =>
+    waitingOutRateLimits(
+      // Each request with its own signal (requestSignal.ts).
+      () => withRequestSignal(options.signal, async (signal) => await request({ ...params, request: { ...params.request, signal } })),
+      waitFor,
+      options,
+    ),
+  );
   return octokit;
 }

@@ -2,6 +2,7 @@
 // PRIVATE-TOKEN, pages by the `Link` header (or `x-next-page`), rate limits waited out on the
 // injected clock (../rateLimited.ts). A refused answer is a GitlabError with the status and the
 // URL (never the token, which travels only in a header), as describeSyncError reads errors.
+import { withRequestSignal } from "../requestSignal.ts";
 import { waitingOutRateLimits, type WaitOptions } from "../rateLimited.ts";
 import { gitlabRateLimitWaitMs } from "./rateLimit.ts";
 
@@ -37,15 +38,15 @@ export function gitlabClient(options: WaitOptions & { apiUrl?: string | undefine
   const send = (url: string) =>
     waitingOutRateLimits(
       async () => {
-        const res = await fetch(url, {
-          headers: { "PRIVATE-TOKEN": options.token, accept: "application/json", "user-agent": "keel-connection" },
-          signal: options.signal,
+        // Each request with its own signal (requestSignal.ts).
+        return withRequestSignal(options.signal, async (signal) => {
+          const res = await fetch(url, { headers: { "PRIVATE-TOKEN": options.token, accept: "application/json", "user-agent": "keel-connection" }, signal });
+          if (!res.ok) {
+            await res.body?.cancel();
+            throw new GitlabError(res.status, { url }, res.headers);
+          }
+          return { data: (await res.json()) as unknown, headers: res.headers };
         });
-        if (!res.ok) {
-          await res.body?.cancel();
-          throw new GitlabError(res.status, { url }, res.headers);
-        }
-        return { data: (await res.json()) as unknown, headers: res.headers };
       },
       waitFor,
       options,

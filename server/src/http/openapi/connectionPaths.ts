@@ -6,7 +6,7 @@ import { errors, jsonResponse, scoped, type Operation } from "./operations.ts";
 const connection = {
   type: "object",
   description:
-    "`{ id, kind, apiUrl, repositories, projects (GitLab only), environment, since, status, lastSyncAt, lastError, progress, counts, syncRequested, createdAt }`, never the token",
+    "`{ id, kind, apiUrl, repositories, projects (GitLab only), services (PagerDuty), environment, since, status, lastSyncAt, lastError, progress, counts, syncRequested, createdAt }`, never the token",
 };
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 
@@ -18,7 +18,7 @@ export function connectionPaths(): Record<string, Record<string, Operation>> {
         responses: { "200": jsonResponse("`{ connections: [...] }`", { type: "object" }), ...errors(401, 403) },
       }),
       post: scoped("admin", {
-        summary: "Connect a source (GitHub) to pull history from; the token is sealed and never answered; the first sync starts at once",
+        summary: "Connect a source (GitHub or PagerDuty) to pull history from; the token is sealed and never answered; the first sync starts at once",
         requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(ConnectionCreate, "input") } } },
         responses: { "201": jsonResponse("The connection, never the token.", connection), ...errors(400, 401, 403) },
       }),

@@ -1,6 +1,8 @@
 // PagerDuty v3 webhook payloads → Keel incidents (pure). Every mapping carries the whole incident
 // as PagerDuty reports it (openedAt from created_at included), so a later event never erases
 // what an earlier one set; the event's own time is the acknowledgement or resolution time.
+import type { IncidentEventInput } from "@keel/shared";
+import type { z } from "zod";
 import { dropped, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
 import { IncidentData, WebhookV3Payload } from "./payloadTypes.ts";
 
@@ -14,23 +16,32 @@ export function mapPagerduty(payload: unknown): MapResult {
   if (event.data.type !== "incident") return dropped(`${event.event_type}: data is a "${event.data.type}", not an incident`);
   const incident = IncidentData.safeParse(event.data);
   if (!incident.success) return unreadable(event.event_type, incident.error);
-  const data = incident.data;
   return {
     events: [
       {
-        type: "incident",
-        id: `pagerduty:${data.id}`,
-        service: nonEmpty(data.service?.summary),
-        // Priority (P1, P2, ...) is the finer scale where an account uses it; urgency is always set.
-        severity: nonEmpty(data.priority?.summary) ?? nonEmpty(data.urgency),
-        title: nonEmpty(data.title),
-        openedAt: data.created_at,
+        ...incidentFields(incident.data),
         acknowledgedAt: event.event_type === "incident.acknowledged" ? event.occurred_at : undefined,
         resolvedAt: event.event_type === "incident.resolved" ? event.occurred_at : undefined,
-        url: nonEmpty(data.html_url),
       },
     ],
     dropped: [],
     occurredAt: event.occurred_at,
+  };
+}
+
+/**
+ * What a PagerDuty incident object says of itself, the same in a webhook's `event.data` and in the
+ * REST API's incidents (the connector maps those with this too, so both give one incident).
+ */
+export function incidentFields(data: z.infer<typeof IncidentData>): IncidentEventInput & { type: "incident" } {
+  return {
+    type: "incident",
+    id: `pagerduty:${data.id}`,
+    service: nonEmpty(data.service?.summary),
+    // Priority (P1, P2, ...) is the finer scale where an account uses it; urgency is always set.
+    severity: nonEmpty(data.priority?.summary) ?? nonEmpty(data.urgency),
+    title: nonEmpty(data.title),
+    openedAt: data.created_at,
+    url: nonEmpty(data.html_url),
   };
 }

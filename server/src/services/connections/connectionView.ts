@@ -23,15 +23,25 @@ export interface GitlabConfig {
   serviceFrom: "repository";
 }
 
+export interface PagerdutyConfig {
+  apiUrl?: string | undefined;
+  /** Service ids; empty: every service the token can read. */
+  services: string[];
+  since?: string | undefined;
+}
+
+type StoredConfig = Partial<GithubConfig> & Partial<GitlabConfig> & Partial<PagerdutyConfig>;
+
 export function connectionView(row: Connection): ConnectionView {
-  const config = row.config as unknown as Partial<GithubConfig & GitlabConfig> & { environment: string };
+  const config = row.config as StoredConfig;
   return {
     id: row.id,
     kind: row.kind as ConnectionView["kind"],
     apiUrl: config.apiUrl ?? null,
     repositories: config.repositories ?? config.projects ?? [],
     ...(config.projects ? { projects: config.projects } : {}),
-    environment: config.environment,
+    services: row.kind === "pagerduty" ? (config.services ?? []) : [],
+    environment: config.environment ?? null,
     since: config.since ?? null,
     status: row.status,
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,

@@ -80,12 +80,12 @@ function ConnectionRow({ connection: c, timeZone }: { connection: ConnectionView
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.connections.pathKey() });
   const sync = useMutation(trpc.connections.sync.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.connections.remove.mutationOptions({ onSuccess: refresh }));
-  const name = c.repositories.join(", ");
+  const name = c.kind === "pagerduty" ? c.services.join(", ") || "every service" : c.repositories.join(", ");
   const counts = c.counts;
   return (
     <tr data-connection={name}>
       <th scope="row">
-        GitHub {name}
+        {c.kind === "pagerduty" ? "PagerDuty" : "GitHub"} {name}
         <div className="muted">
           {c.environment}
           {c.apiUrl ? ` · ${c.apiUrl}` : ""}
