@@ -9,12 +9,15 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, openPage, screenshotOf } from "../support/browser.ts";
 import { startRecordedGithub, type RecordedGithub } from "../support/githubRecorded.ts";
+import { startRecordedPagerduty, type RecordedPagerduty } from "../support/pagerdutyRecorded.ts";
 import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
 
 const GITHUB_TOKEN = "ghp_BrowserTestToken0123456789abcdef";
 let keel: KeelProcess;
 let browser: Browser;
 let github: RecordedGithub;
+let pagerduty: RecordedPagerduty;
+const PAGERDUTY_TOKEN = "y_BrowserTestPagerdutyKey";
 
 beforeAll(async () => {
   github = await startRecordedGithub(
@@ -48,6 +51,26 @@ beforeAll(async () => {
     },
     { token: GITHUB_TOKEN },
   );
+  pagerduty = await startRecordedPagerduty(
+    [
+      {
+        id: "Q0E2E01",
+        number: 1,
+        title: "Checkout down",
+        service: { id: "PCHK001", name: "checkout" },
+        urgency: "high",
+        created_at: "2026-11-04T10:00:00Z",
+        status: "resolved",
+        last_status_change_at: "2026-11-04T11:00:00Z",
+        log: [
+          { kind: "trigger", at: "2026-11-04T10:00:00Z" },
+          { kind: "acknowledge", at: "2026-11-04T10:10:00Z", user: "PXPGF42" },
+          { kind: "resolve", at: "2026-11-04T11:00:00Z", user: "PXPGF42" },
+        ],
+      },
+    ],
+    { token: PAGERDUTY_TOKEN },
+  );
   keel = await startKeelProcess(
     { KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-connections-token-0123456789", KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-connections-")) },
     170_000,
@@ -58,6 +81,7 @@ afterAll(async () => {
   await browser?.close();
   await keel?.stop();
   await github?.close();
+  await pagerduty?.close();
 });
 
 describe("Data sources: connections", () => {
@@ -94,6 +118,25 @@ describe("Data sources: connections", () => {
     const failed = section.locator('tr[data-connection="acme/payments"]');
     await expect.poll(() => failed.getByTestId("connection-status").textContent(), { timeout: 60_000 }).toBe("Failed");
     await expect(failed.getByTestId("connection-error").textContent()).resolves.toContain("token was refused (401)");
+    // PagerDuty: the form's fields follow the source; a bad service id is refused beside its field.
+    await page.getByLabel("Source").selectOption("pagerduty");
+    await expect(section.locator("#connection-repositories").count()).resolves.toBe(0);
+    await page.locator("#connection-services").fill("not-an-id");
+    await page.locator("#connection-token").fill(PAGERDUTY_TOKEN);
+    await section.getByRole("button", { name: "Connect and sync" }).click();
+    await expect(section.locator("#connection-services-help").textContent()).resolves.toContain("must be a PagerDuty service id");
+    await page.locator("#connection-services").fill("PCHK001");
+    await page.locator("#connection-token").fill(PAGERDUTY_TOKEN);
+    await page.locator("#connection-since").fill("2026-11-01");
+    await page.locator("#connection-apiUrl").fill(pagerduty.apiUrl);
+    await section.getByRole("button", { name: "Connect and sync" }).click();
+    const incidents = section.locator('tr[data-connection="PCHK001"]');
+    await expect.poll(() => incidents.getByTestId("connection-status").textContent(), { timeout: 60_000 }).toBe("Idle");
+    await expect
+      .poll(() => incidents.getByTestId("connection-counts").textContent(), { timeout: 10_000 })
+      .toBe("0 deployments, 0 changes, 1 incidents, 0 builds");
+    expect(await incidents.locator("th").textContent()).toContain("PagerDuty PCHK001");
+    expect(await page.content()).not.toContain(PAGERDUTY_TOKEN);
     await screenshotOf(section, "data-sources-connections");
 
     await failed.getByRole("button", { name: "Remove acme/payments" }).click();

@@ -1,14 +1,14 @@
 // Settings → Data sources: the connections Keel pulls history from (admins only). Each with its
-// status, last sync, counts, last error in words and the running sync's progress; a form to add a
-// GitHub connection (the token is sent once and never shown again); sync now; remove, confirmed.
-import { GithubConnectionCreate, type ConnectionView } from "@keel/shared";
+// status, last sync, counts, last error in words and the running sync's progress; the form to add
+// one (ConnectionForm.tsx); sync now; remove, confirmed.
+import type { ConnectionView } from "@keel/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
-import { fieldErrors, serverFieldErrors, type FieldErrors } from "../settings/formErrors.ts";
 import { formatDateTimeIn } from "../../format/calendar.ts";
+import { ConnectionForm, KIND_NAMES } from "./ConnectionForm.tsx";
 
 const busy = (c: ConnectionView) => c.status === "syncing" || c.syncRequested;
 
@@ -68,7 +68,7 @@ export function ConnectionsSection({ timeZone }: { timeZone: string }) {
           </table>
         </div>
       )}
-      <AddGithubForm />
+      <ConnectionForm />
     </>
   );
 }
@@ -85,11 +85,8 @@ function ConnectionRow({ connection: c, timeZone }: { connection: ConnectionView
   return (
     <tr data-connection={name}>
       <th scope="row">
-        {c.kind === "pagerduty" ? "PagerDuty" : "GitHub"} {name}
-        <div className="muted">
-          {c.environment}
-          {c.apiUrl ? ` · ${c.apiUrl}` : ""}
-        </div>
+        {KIND_NAMES[c.kind]} {name}
+        <div className="muted">{[c.environment, c.apiUrl].filter(Boolean).join(" · ")}</div>
       </th>
       <td>
         <span data-testid="connection-status">{statusWords(c)}</span>
@@ -138,77 +135,5 @@ function ConnectionRow({ connection: c, timeZone }: { connection: ConnectionView
         ) : null}
       </td>
     </tr>
-  );
-}
-
-function AddGithubForm() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [form, setForm] = useState({ repositories: "", token: "", environment: "production", since: "", apiUrl: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation(
-    trpc.connections.create.mutationOptions({
-      onSuccess: async () => {
-        setForm({ repositories: "", token: "", environment: "production", since: "", apiUrl: "" });
-        await queryClient.invalidateQueries({ queryKey: trpc.connections.pathKey() });
-      },
-      onError: (error) => setErrors(serverFieldErrors(error) ?? {}),
-    }),
-  );
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = GithubConnectionCreate.safeParse({
-      kind: "github",
-      token: form.token,
-      repositories: form.repositories.split(/[\s,]+/).filter(Boolean),
-      environment: form.environment,
-      ...(form.since ? { since: form.since } : {}),
-      ...(form.apiUrl ? { apiUrl: form.apiUrl } : {}),
-    });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    setErrors({});
-    create.mutate({ ...parsed.data, kind: "github" });
-  }
-
-  const field = (key: keyof typeof form, label: string, help: string, type = "text") => (
-    <div className="field">
-      <label htmlFor={`connection-${key}`}>{label}</label>
-      <input
-        id={`connection-${key}`}
-        type={type}
-        autoComplete="off"
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-        aria-invalid={Boolean(errors[key])}
-        aria-describedby={`connection-${key}-help`}
-      />
-      <p className={errors[key] ? "field-error" : "field-help"} id={`connection-${key}-help`}>
-        {errors[key] ?? help}
-      </p>
-    </div>
-  );
-
-  return (
-    <form className="settings-form" onSubmit={submit} aria-labelledby="new-connection-heading" noValidate>
-      <h3 id="new-connection-heading">Connect GitHub</h3>
-      <div className="settings-fields">
-        {field("repositories", "Repositories", "owner/name, several separated by commas")}
-        {field("token", "Token", "A token that reads deployments, issues and actions; stored encrypted, never shown again", "password")}
-        {field("environment", "Environment", "The deployments' environment that counts as production")}
-        {field("since", "Since", "Bring in history from this day (2026-01-01); empty: everything")}
-        {field("apiUrl", "API URL", "GitHub Enterprise Server only: https://HOST/api/v3")}
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? "Connecting…" : "Connect and sync"}
-        </button>
-        {create.isError ? (
-          <p className="field-error" role="alert">
-            Not connected: {describeApiError(create.error)}
-          </p>
-        ) : null}
-      </div>
-    </form>
   );
 }

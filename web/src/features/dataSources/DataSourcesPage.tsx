@@ -7,6 +7,8 @@ import { ConnectionsSection } from "./ConnectionsSection.tsx";
 import { CiSnippetsSection } from "./CiSnippetsSection.tsx";
 import { DemoSection } from "./DemoSection.tsx";
 import { WebhooksSection } from "./WebhooksSection.tsx";
+// The forms and tables share the Settings page's styles (settings-form, settings-table).
+import "../settings/settings.css";
 import "./dataSources.css";
 
 /**
@@ -33,7 +35,10 @@ export default function DataSourcesPage() {
         {admin ? (
           <section id="connections" className="panel" aria-labelledby="connections-heading">
             <h2 id="connections-heading">Connections</h2>
-            <p className="section-intro">GitHub repositories Keel pulls history from, synced every 15 minutes (KEEL_SYNC_INTERVAL_MINUTES) and when you ask.</p>
+            <p className="section-intro">
+              GitHub repositories, GitLab projects and PagerDuty services Keel pulls history from, synced every 15 minutes (KEEL_SYNC_INTERVAL_MINUTES) and when
+              you ask.
+            </p>
             {timeZone ? <ConnectionsSection timeZone={timeZone} /> : <LoadingState label="Loading connections…" lines={2} />}
           </section>
         ) : null}
