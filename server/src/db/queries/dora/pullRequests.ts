@@ -29,17 +29,21 @@ function phase(name: Phase): Prisma.Sql {
  * index-only range read); in a scope, the window's rows of services in scope, less the PRs a
  * service in scope shipped before the window (one key probe each). No change of a PR is read.
  */
+/** The PR of row `pr` was shipped by a service in scope to the filtered environment before `before`. */
+function shippedBefore(pr: Prisma.Sql, before: Date, q: DoraQuery): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM "PullRequestDelivery" e
+    WHERE e.repository = ${pr}.repository AND e."prNumber" = ${pr}."prNumber" AND e."environmentId" = ${q.environmentId}::uuid
+      AND e."deployedAt" < ${before}
+      ${inScope(Prisma.sql`e."serviceId"`, q)}
+  )`;
+}
+
 export function pullRequestPhasesSql(q: DoraQuery): Prisma.Sql {
   const firstInScope =
     q.serviceIds === null
       ? Prisma.sql`AND pd."deployedAt" = pd."firstInEnvironmentAt"`
-      : Prisma.sql`${inScope(Prisma.sql`pd."serviceId"`, q)}
-        AND NOT EXISTS (
-          SELECT 1 FROM "PullRequestDelivery" e
-          WHERE e.repository = pd.repository AND e."prNumber" = pd."prNumber" AND e."environmentId" = ${q.environmentId}::uuid
-            AND e."deployedAt" < ${q.from}
-            ${inScope(Prisma.sql`e."serviceId"`, q)}
-        )`;
+      : Prisma.sql`${inScope(Prisma.sql`pd."serviceId"`, q)} AND NOT ${shippedBefore(Prisma.sql`pd`, q.from, q)}`;
   return Prisma.sql`
     WITH pr AS (
       -- One row per PR (two services may ship it at the same moment); its timestamps are the same on every row.
@@ -82,12 +86,7 @@ export function undeployedPullRequestsSql(q: DoraQuery): Prisma.Sql {
     FROM "PullRequestSummary" p
     WHERE p."mergedAt" >= ${q.from} AND p."mergedAt" < ${q.to}
       ${q.serviceIds === null ? Prisma.empty : Prisma.sql`AND p."serviceIds" && ${q.serviceIds}::uuid[]`}
-      AND NOT EXISTS (
-        SELECT 1 FROM "PullRequestDelivery" pd
-        WHERE pd.repository = p.repository AND pd."prNumber" = p."prNumber" AND pd."environmentId" = ${q.environmentId}::uuid
-          AND pd."deployedAt" < ${q.to}
-          ${inScope(Prisma.sql`pd."serviceId"`, q)}
-      )`;
+      AND NOT ${shippedBefore(Prisma.sql`p`, q.to, q)}`;
 }
 
 export async function pullRequestPhases(db: Tx, q: DoraQuery): Promise<{ rows: PullRequestRow[]; undeployed: number }> {
