@@ -35,7 +35,19 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   return {
     url: withDatabaseName(postgresAdminUrl, name),
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      admin(async (c) => {
+        // The pools have ended, but the server may not have seen their last connections go yet:
+        // FORCE would end those, and a connection told so while it is closing raises an error no
+        // one listens to any more (57P01, an unhandled error that fails the run). Wait for them, a
+        // little, first.
+        for (let tries = 0; tries < 40; tries++) {
+          const { rows } = await c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
   };
 }
 

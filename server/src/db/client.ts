@@ -51,6 +51,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // here so that its counts can be read.
     const adapterFactory = new PrismaPg(config);
     const pool = new pg.Pool(config);
+    // An idle connection the server ends (a PostgreSQL restart, a failover, an administrator's
+    // pg_terminate_backend: 57P01) is an 'error' event on the pool, which pg's documentation asks
+    // every pool to handle: pg-pool has already dropped that connection and the next query opens
+    // another (test/integration/postgresRestart.test.ts).
+    pool.on("error", () => undefined);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,
