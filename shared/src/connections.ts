@@ -87,6 +87,12 @@ export interface ConnectionProgress {
   records: number;
   rateLimitWaits: number;
   startedAt: string;
+  /**
+   * How far the resource's walk has come, in record time: it reads records oldest first from `from`,
+   * has reached `reached`, and began at `startedAt` (wall clock). The ETA is read from it; absent
+   * while a connector is listing, not walking.
+   */
+  walk?: { from: string; reached: string; startedAt: string } | null;
 }
 
 export interface ConnectionCounts {

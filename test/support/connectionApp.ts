@@ -24,6 +24,8 @@ export interface ConnectionApp {
   waits: number[];
   finished: SyncFinished[];
   clock: Clock;
+  /** Called during each rate-limit wait (the sync is paused there), to look at the sync mid-way. */
+  duringWait: ((ms: number) => Promise<void>) | null;
   request(path: string, init?: { method?: string; json?: unknown; token?: string | null }): Promise<Response>;
   /** POST /sync and wait until the schedule has nothing left to run. */
   syncNow(id: string): Promise<void>;
@@ -48,6 +50,7 @@ export async function startConnectionApp(): Promise<ConnectionApp> {
     now: () => Date.now(),
     sleep: async (ms) => {
       waits.push(ms);
+      await result.duringWait?.(ms);
     },
   };
   const syncs = createSyncScheduler({
@@ -74,7 +77,7 @@ export async function startConnectionApp(): Promise<ConnectionApp> {
     bodies.push(await res.clone().text());
     return res;
   };
-  return {
+  const result: ConnectionApp = {
     url,
     database,
     syncs,
@@ -83,6 +86,7 @@ export async function startConnectionApp(): Promise<ConnectionApp> {
     waits,
     finished,
     clock,
+    duringWait: null,
     request,
     async syncNow(id) {
       const res = await request(`/api/v1/connections/${id}/sync`, { method: "POST" });
@@ -95,4 +99,5 @@ export async function startConnectionApp(): Promise<ConnectionApp> {
       await database.close();
     },
   };
+  return result;
 }

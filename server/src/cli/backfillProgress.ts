@@ -12,15 +12,33 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
 
-/** "deployments acme/checkout · 12 pages · 340 records · 1 rate-limit wait · 0:42 elapsed". */
+/** A walk needs this long behind it before its pace says anything. */
+const ESTIMATE_AFTER_MS = 3_000;
+
+/**
+ * The time left on the resource's walk, if it can be told: the walk reads records oldest first up
+ * to now, so at its pace so far (record time covered per second) the rest, from where it has reached
+ * to now, takes elapsed × left ÷ covered. An estimate: it assumes records are spread evenly in time.
+ */
+export function walkEta(walk: ConnectionProgress["walk"], now: number): number | null {
+  if (!walk) return null;
+  const covered = Date.parse(walk.reached) - Date.parse(walk.from);
+  const elapsed = now - Date.parse(walk.startedAt);
+  if (!(covered > 0) || elapsed < ESTIMATE_AFTER_MS) return null;
+  return (elapsed * Math.max(0, now - Date.parse(walk.reached))) / covered;
+}
+
+/** "deployments acme/checkout · 12 pages · 340 records · 1 rate-limit wait · 0:42 elapsed · about 1:10 left (this resource)". */
 export function progressLine(progress: ConnectionProgress | null, now: number): string {
   if (!progress) return "waiting for the sync to start…";
+  const eta = walkEta(progress.walk, now);
   const parts = [
     progress.resource ?? "starting",
     plural(progress.pages, "page"),
     plural(progress.records, "record"),
     plural(progress.rateLimitWaits, "rate-limit wait"),
     `${formatDuration(now - Date.parse(progress.startedAt))} elapsed`,
+    ...(eta === null ? [] : [`about ${formatDuration(eta)} left (this resource)`]),
   ];
   return parts.join(" · ");
 }

@@ -8,6 +8,7 @@ export class SyncProgress {
   pages = 0;
   records = 0;
   rateLimitWaits = 0;
+  walk: { from: string; reached: string; startedAt: string } | null = null;
   /** New records stored by this sync, by type. */
   readonly created: Record<RecordType, number> = { deployments: 0, changes: 0, incidents: 0, builds: 0 };
 
@@ -16,7 +17,14 @@ export class SyncProgress {
   }
 
   view(): ConnectionProgress {
-    return { resource: this.resource, pages: this.pages, records: this.records, rateLimitWaits: this.rateLimitWaits, startedAt: this.startedAt };
+    return {
+      resource: this.resource,
+      pages: this.pages,
+      records: this.records,
+      rateLimitWaits: this.rateLimitWaits,
+      startedAt: this.startedAt,
+      walk: this.walk,
+    };
   }
 
   /** The connection's counts after this sync: new records added to what earlier syncs brought. */

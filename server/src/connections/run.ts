@@ -46,6 +46,7 @@ export async function runConnectionSync(options: RunOptions, connectionId: strin
   const progress = new SyncProgress(new Date(started));
   const signal = options.signal ?? new AbortController().signal;
   const log = logger.child({ connection: connectionId, kind: row.kind });
+  let savedAt = started;
   const context: SyncContext = {
     clock,
     signal,
@@ -74,9 +75,22 @@ export async function runConnectionSync(options: RunOptions, connectionId: strin
     saveCursor: (resource, value) => writeCursor(db, connectionId, resource, value),
     async page(resource) {
       signal.throwIfAborted();
+      if (progress.resource !== resource) progress.walk = null;
       progress.resource = resource;
       progress.pages += 1;
-      await renewClaim(db, connectionId, owner, new Date(clock.now()), progress.view());
+      savedAt = clock.now();
+      await renewClaim(db, connectionId, owner, new Date(savedAt), progress.view());
+    },
+    async reached(resource, from, at) {
+      signal.throwIfAborted();
+      const same = progress.resource === resource && progress.walk?.from === from;
+      progress.resource = resource;
+      progress.walk = { from, reached: at, startedAt: same && progress.walk ? progress.walk.startedAt : new Date(clock.now()).toISOString() };
+      // Between pages a walk can take minutes (a deployment's commits and pull requests): saved when
+      // it starts, then often enough for the CLI's bar, not on every record.
+      if (same && clock.now() - savedAt < 1_000) return;
+      savedAt = clock.now();
+      await renewClaim(db, connectionId, owner, new Date(savedAt), progress.view());
     },
     rateLimitWait(ms) {
       progress.rateLimitWaits += 1;

@@ -30,6 +30,11 @@ export interface SyncContext {
   /** One page read; also renews the claim, and throws when the claim is lost or the connection removed. */
   page(resource: string): Promise<void>;
   rateLimitWait(ms: number): void;
+  /**
+   * The resource's walk, oldest record first, started at record time `from` and has reached `at`
+   * (ISO-8601): what the ETA is estimated from. Saved with the progress at most once a second.
+   */
+  reached(resource: string, from: string, at: string): Promise<void>;
   clock: Clock;
   signal: AbortSignal;
 }

@@ -61,6 +61,12 @@ describe("connections over REST", () => {
   test("one sync brings the repository in; a rate limit in the middle only delays it", async () => {
     github.rateLimitOnce("/repos/acme/checkout/compare", "reset");
     github.rateLimitOnce("/repos/acme/checkout/issues", "retry-after");
+    // The first wait (compare, for the second deployment) is mid-way through the deployments walk.
+    const walks: unknown[] = [];
+    app.duringWait = async () => {
+      const row = await app.database.prisma.connection.findFirst({ where: { kind: "github" }, orderBy: { createdAt: "desc" } });
+      walks.push((row?.progress as { walk?: unknown } | null)?.walk ?? null);
+    };
     const res = await app.request("/api/v1/connections", {
       json: { kind: "github", apiUrl: `${github.apiUrl}/`, token: TOKEN, repositories: ["acme/checkout"], since: "2026-11-01" },
     });
@@ -74,6 +80,14 @@ describe("connections over REST", () => {
       since: "2026-11-01T00:00:00.000Z",
     });
     await app.syncs.idle();
+    app.duringWait = null;
+    // Where the walk had come, saved for the CLI's ETA (docs/connections.md): oldest deployment
+    // first, saved when the walk starts and then at most once a second (so the first or the second).
+    expect(walks[0]).toMatchObject({
+      from: "2026-11-02T09:00:00Z",
+      reached: expect.stringMatching(/^2026-11-0(2T09|3T10):00:00Z$/),
+      startedAt: expect.any(String),
+    });
 
     const synced = await get(connection.id);
     expect(synced).toMatchObject({ status: "idle", lastError: null, counts: { deployments: 4, changes: 5, incidents: 1, builds: 1 } });

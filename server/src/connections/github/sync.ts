@@ -55,7 +55,9 @@ async function syncDeployments(client: GithubClient, ctx: SyncContext, config: G
     .filter((d) => isNew(d) && (config.since === undefined || d.created_at >= config.since))
     .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
   let { lastSuccessSha } = cursor;
+  const walkFrom = pending[0]?.created_at;
   for (const deployment of pending) {
+    if (walkFrom) await ctx.reached(resource, walkFrom, deployment.created_at);
     const status = finalStatus(await deploymentStatuses(client, ref, deployment.id));
     if (!status && ctx.clock.now() - Date.parse(deployment.created_at) < STILL_RUNNING_MS) break;
     if (status) {

@@ -57,10 +57,13 @@ const beforeSince = (config: GitlabConfig, createdAt: string) => config.since !=
 async function syncDeployments(client: GitlabClient, ctx: SyncContext, config: GitlabConfig, ref: string, p: GitlabProject) {
   const resource = `deployments:${ref}`;
   let cursor = await ctx.cursor<DeploymentCursor>(resource);
+  let walkFrom = cursor?.updatedAt ?? config.since;
   for await (const page of deploymentPages(client, p.id, config.environment, cursor?.updatedAt ?? config.since)) {
     await ctx.page(resource);
     for (const deployment of page) {
       if (!isPast(cursor, deployment)) continue;
+      walkFrom ??= deployment.updated_at;
+      await ctx.reached(resource, walkFrom, deployment.updated_at);
       // One not finished yet is passed over: finishing moves its updated_at, so it comes again.
       let lastSuccessSha = cursor?.lastSuccessSha ?? null;
       if (!beforeSince(config, deployment.created_at)) {

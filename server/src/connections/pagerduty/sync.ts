@@ -85,6 +85,7 @@ async function rereadOpen(client: PagerdutyClient, ctx: SyncContext, state: Stat
 
 async function walkCreated(client: PagerdutyClient, ctx: SyncContext, config: PagerdutyConfig, state: State) {
   const end = ctx.clock.now();
+  const walkFrom = state.since;
   const services: Params = config.services.map((s) => ["service_ids[]", s]);
   let from = Date.parse(state.since);
   while (from < end) {
@@ -93,6 +94,8 @@ async function walkCreated(client: PagerdutyClient, ctx: SyncContext, config: Pa
     let capped = false;
     for await (const page of offsetPages<PagerdutyIncident>(client, "/incidents", "incidents", params)) {
       await ctx.page(RESOURCE);
+      const first = page.items[0]?.created_at;
+      if (first) await ctx.reached(RESOURCE, walkFrom, first);
       await store(client, ctx, state, page.items);
       const last = page.items.at(-1)?.created_at;
       if (last && Date.parse(last) > Date.parse(state.since)) state.since = iso(Date.parse(last));
