@@ -100,7 +100,8 @@ describe("Deployments", () => {
     const deploymentId = await row.getAttribute("data-deployment");
     await row.locator(".row-toggle").click();
     await page.waitForURL(/selected=/);
-    expect(await row.locator(".row-toggle").getAttribute("aria-expanded")).toBe("true");
+    // The URL changes before React renders the open row.
+    await expect.poll(() => row.locator(".row-toggle").getAttribute("aria-expanded")).toBe("true");
     const detail = page.getByTestId("deployment-detail");
     await detail.getByTestId("failure-causes").waitFor();
     await expect(detail.getByTestId("failure-causes").textContent()).resolves.toMatch(
@@ -120,7 +121,7 @@ describe("Deployments", () => {
     const back = incident.getByTestId("attribution").getByRole("link", { name: deploymentId ?? "" });
     await back.click();
     await page.waitForURL(new RegExp(`/deployments\\?selected=${deploymentId}`));
-    await expect(page.getByTestId("deployment-detail").getAttribute("data-deployment")).resolves.toBe(deploymentId);
+    await expect.poll(() => page.getByTestId("deployment-detail").getAttribute("data-deployment")).toBe(deploymentId);
     expect(problems).toEqual([]);
   });
 
