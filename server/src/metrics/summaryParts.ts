@@ -1,16 +1,10 @@
 // The shapes of the business-language summaries (summaries.ts builds them): their inputs, and
 // each sentence with the figures it names and "how this was computed".
 import type { CostModelUsed } from "@keel/shared";
+import type { HoursLostFigures } from "./hoursLost.ts";
 import { formatHours, formatShare, formatUsd } from "./formatNumbers.ts";
 
-export interface SummaryHours {
-  flakyTests: number;
-  changeFailures: number;
-  rework: number;
-  total: number;
-  costUsd: number;
-  costByCause: { flakyTests: number; changeFailures: number; rework: number };
-  ciMinutes: number;
+export interface SummaryHours extends Omit<HoursLostFigures, "ciCostUsd"> {
   capacityShare: number | null;
   sprintsLostPerMonth: number | null;
   capacityBasis: { engineers: number | null; teamsCounted: string[]; teamsWithoutSize: string[]; hoursCounted: number; weeks: number };
