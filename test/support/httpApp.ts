@@ -2,7 +2,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../server/src/http/app.ts";
-import type { WebhookSecrets } from "../../server/src/http/webhooks/webhookRoutes.ts";
+import type { WebhookSecrets } from "../../server/src/ingest/webhookVendors.ts";
 import type { RoleValue } from "@keel/shared";
 import { secretBox } from "../../server/src/services/secrets/secretBox.ts";
 import { createLogger } from "../../server/src/logger.ts";

@@ -1,24 +1,14 @@
 // The shapes of the business-language summaries (summaries.ts builds them): their inputs, and
 // each sentence with the figures it names and "how this was computed".
 import type { CostModelUsed } from "@keel/shared";
-import type { HoursLostFigures } from "./hoursLost.ts";
+import type { HoursLostFigures, RawCounts } from "./hoursLost.ts";
 import { formatHours, formatShare, formatUsd } from "./formatNumbers.ts";
 
 export interface SummaryHours extends Omit<HoursLostFigures, "ciCostUsd"> {
   capacityShare: number | null;
   sprintsLostPerMonth: number | null;
   capacityBasis: { engineers: number | null; teamsCounted: string[]; teamsWithoutSize: string[]; hoursCounted: number; weeks: number };
-  counts: {
-    blockingFailures: number;
-    flakyFailures: number;
-    rerunHours: number;
-    incidents: number;
-    recoveryHours: number;
-    hoursWithOwnResponders: number;
-    hoursPerDefaultResponder: number;
-    incidentsWithDefaultResponders: number;
-    reworkDeployments: number;
-  };
+  counts: Omit<RawCounts, "rerunsUnknown" | "ciMinutes">;
   byCause: { flakyTests: { capacityShare: number | null; sprintsLostPerMonth: number | null } };
 }
 
