@@ -3,8 +3,8 @@
 // pulls/{n}/reviews, issues,
 // actions/runs), from a repository the test describes. Lists page with Link headers; a rate limit
 // can be armed on any request; every request is kept, so tests see what a sync asked for.
-import type {ServerResponse} from "node:http";
-import {recordedLog, startRecordedApi, type Answer, type RecordedVendor} from "./recordedApi.ts";
+import type { ServerResponse } from "node:http";
+import { recordedLog, startRecordedApi, type Answer, type RecordedVendor } from "./recordedApi.ts";
 
 export interface RecordedCommit {
   sha: string;

@@ -2,9 +2,9 @@
 // (gitlabAnswers.ts), from a project the test describes. Lists page as GitLab pages them (Link,
 // x-next-page, x-total headers) and honour updated_after; a 429 can be armed on any request; every
 // request is kept, so tests see what a sync asked for (recordedApi.ts).
-import type {ServerResponse} from "node:http";
-import {commitJson, deploymentJson, issueJson, mergeRequestJson, pipelineJson, projectJson, testReportJson, type RecordedProject} from "./gitlabAnswers.ts";
-import {recordedLog, startRecordedApi, type RecordedVendor} from "./recordedApi.ts";
+import type { ServerResponse } from "node:http";
+import { commitJson, deploymentJson, issueJson, mergeRequestJson, pipelineJson, projectJson, testReportJson, type RecordedProject } from "./gitlabAnswers.ts";
+import { recordedLog, startRecordedApi, type RecordedVendor } from "./recordedApi.ts";
 
 /** Paths in `requests` are decoded. */
 export interface RecordedGitlab extends RecordedVendor {
