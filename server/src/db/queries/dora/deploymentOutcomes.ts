@@ -4,7 +4,7 @@
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
 import { failedDeploymentIds } from "./changeFailureRate.ts";
-import { weekLabel, windowDeployments, type DoraQuery, type Period } from "./fragments.ts";
+import { weekLabel, weekOfDay, windowDeployments, type DoraQuery, type Period } from "./fragments.ts";
 import { isRework } from "./reworkRate.ts";
 
 export interface DeploymentOutcomeRow {
@@ -20,24 +20,26 @@ export interface DeploymentOutcomeRow {
 
 export function deploymentOutcomesSql(q: DoraQuery): Prisma.Sql {
   // Counted per local day first (a hash aggregate over the window's rows, no sort), then the few
-  // day rows are rolled up per week and per period: a day row is one deploy day.
+  // day rows are rolled up per week and per period: a day row is one deploy day. The week comes
+  // from the day, once per day row, not from each deployment's time.
   return Prisma.sql`
     WITH w AS (${windowDeployments(q)}),
     failed AS (${failedDeploymentIds(q)}),
     days AS (
-      SELECT period, week, day,
+      SELECT period, day,
              count(*)::int AS deployments,
              count(*) FILTER (WHERE w.id IN (SELECT id FROM failed))::int AS failed,
              count(*) FILTER (WHERE ${isRework(Prisma.sql`w`)})::int AS rework
       FROM w
-      GROUP BY period, week, day
-    )
+      GROUP BY period, day
+    ),
+    weeks AS (SELECT days.*, ${weekOfDay(Prisma.sql`day`)} AS week FROM days)
     SELECT period, ${weekLabel(Prisma.sql`week`)} AS week,
            sum(deployments)::int AS deployments,
            count(*)::int AS "deployDays",
            sum(failed)::int AS failed,
            sum(rework)::int AS rework
-    FROM days
+    FROM weeks
     GROUP BY GROUPING SETS ((period, week), (period))`;
 }
 

@@ -35,6 +35,14 @@ export function weekOf(ts: Prisma.Sql, q: DoraQuery): Prisma.Sql {
   return Prisma.sql`date_trunc('week', ${ts} AT TIME ZONE ${q.timeZone})`;
 }
 
+/**
+ * The week (as weekOf) of a local calendar date: weekOf of any instant of that date. Computed from
+ * a day already grouped, it saves a time-zone conversion per row.
+ */
+export function weekOfDay(day: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`date_trunc('week', ${day}::timestamp)`;
+}
+
 /** A week from weekOf as YYYY-MM-DD, formatted after grouping (once per bucket, not per row). */
 export function weekLabel(week: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`to_char(${week}, 'YYYY-MM-DD')`;
@@ -52,13 +60,13 @@ export function successfulIn(alias: Prisma.Sql, q: DoraQuery): Prisma.Sql {
 
 /**
  * The successful deployments in scope finished in [previousFrom, to): the rows deployment
- * frequency, change failure rate and rework rate count.
+ * frequency, change failure rate and rework rate count, with their period and local day (their
+ * week is weekOfDay of the day).
  */
 export function windowDeployments(q: DoraQuery): Prisma.Sql {
   return Prisma.sql`
     SELECT d.id, d."finishedAt", d.kind, d."remediatesIncidentId",
            ${periodOf(Prisma.sql`d."finishedAt"`, q)} AS period,
-           ${weekOf(Prisma.sql`d."finishedAt"`, q)} AS week,
            (d."finishedAt" AT TIME ZONE ${q.timeZone})::date AS day
     FROM "Deployment" d
     WHERE ${successfulIn(Prisma.sql`d`, q)}

@@ -25,6 +25,8 @@ export interface LeadTimeRow {
  * One period's lead times: for the current window per week and in total, for the previous period
  * in total only. Two statements rather than one, so PostgreSQL runs them side by side; only the
  * rare negative rows carry their change id (to name examples), keeping the sorted rows narrow.
+ * `OFFSET 0` keeps `f` a subquery of its own: flattened into `g`, PostgreSQL would compute `hours`
+ * once per reference (five), which was a third of the previous period's time.
  */
 export function leadTimeSql(q: DoraQuery, period: Period): Prisma.Sql {
   const current = period === "current";
@@ -39,6 +41,7 @@ export function leadTimeSql(q: DoraQuery, period: Period): Prisma.Sql {
       WHERE cd."environmentId" = ${q.environmentId}::uuid
         AND cd."finishedAt" >= ${from} AND cd."finishedAt" < ${to}
         ${inScope(Prisma.sql`cd."serviceId"`, q)}
+      OFFSET 0
     ),
     g AS (
       SELECT ${current ? Prisma.sql`week` : Prisma.sql`NULL::timestamp AS week`},
