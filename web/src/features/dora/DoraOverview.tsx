@@ -3,7 +3,8 @@ import { Link } from "react-router";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { API_DOCS_URL } from "../../api/links.ts";
 import { okabeIto } from "../../charts/palette.ts";
-import { EmptyState, ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { QueryError } from "../../components/QueryView.tsx";
+import { EmptyState, LoadingState } from "../../components/StateMessage.tsx";
 import { scopeQuery, type ScopeFilters } from "../filters/urlFilters.ts";
 import { goalsOfScope, useGoals, type GoalView } from "../goals/useGoals.ts";
 import { useCatalog, useOrgSettings } from "../org/useOrgSettings.ts";
@@ -58,26 +59,8 @@ export function DoraOverview({ filters }: { filters: ScopeFilters }) {
   const report = useDoraReport(filters, settings.data?.timeZone);
   const charts = useTrendCharts();
 
-  if (settings.isError) {
-    return (
-      <ErrorState
-        title="The organisation's settings could not be loaded."
-        detail={describeApiError(settings.error)}
-        onRetry={() => void settings.refetch()}
-        retrying={settings.isFetching}
-      />
-    );
-  }
-  if (report.isError && !report.data) {
-    return (
-      <ErrorState
-        title="The DORA metrics could not be loaded."
-        detail={describeApiError(report.error)}
-        onRetry={() => void report.refetch()}
-        retrying={report.isFetching}
-      />
-    );
-  }
+  if (settings.isError) return <QueryError title="The organisation's settings could not be loaded." query={settings} />;
+  if (report.isError && !report.data) return <QueryError title="The DORA metrics could not be loaded." query={report} />;
   if (!report.data) return <OverviewSkeleton />;
   return (
     <DoraReportView
