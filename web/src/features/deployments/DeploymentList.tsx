@@ -1,8 +1,8 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { scopeInput } from "../filters/urlFilters.ts";
 import { ruleShort, type Rule } from "../records/attributionText.ts";
-import { RecordListPending, RecordRow, RecordsSection, RecordsTable, useListPeriod } from "../records/RecordList.tsx";
+import { RecordListPending, RecordRow, RecordsSection, RecordsTable } from "../records/RecordList.tsx";
+import { useRecordList } from "../records/useRecordList.ts";
 import { deploymentListInput } from "../records/recordFilters.ts";
 import { exportPath } from "../records/recordLinks.ts";
 import { DeploymentDetail } from "./DeploymentDetail.tsx";
@@ -16,13 +16,9 @@ const COLUMNS = ["Deployment", "Finished", "Service", "Status", "Changes", "Outc
 /** The deployments of the period, newest first, a page at a time; a row opens its details in place. */
 export function DeploymentList({ view }: { view: DeploymentView }) {
   const trpc = useTRPC();
-  const { settings, timeZone, window } = useListPeriod(view.filters.weeks);
-  const input = window ? deploymentListInput(view.filters, window, view.page) : undefined;
-  const list = useQuery({
-    ...trpc.deployments.list.queryOptions(input ?? { from: "", to: "" }),
-    enabled: input !== undefined,
-    placeholderData: keepPreviousData,
-  });
+  const { settings, timeZone, window, list } = useRecordList(view, deploymentListInput, (input) =>
+    trpc.deployments.list.queryOptions(input ?? { from: "", to: "" }),
+  );
 
   if (settings.isError || !list.data || !window || !timeZone) return <RecordListPending noun="deployments" settings={settings} list={list} />;
 

@@ -1,9 +1,9 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
 import { formatHours } from "../../format/durations.ts";
 import { scopeInput } from "../filters/urlFilters.ts";
-import { RecordListPending, RecordRow, RecordsSection, RecordsTable, useListPeriod } from "../records/RecordList.tsx";
+import { RecordListPending, RecordRow, RecordsSection, RecordsTable } from "../records/RecordList.tsx";
+import { useRecordList } from "../records/useRecordList.ts";
 import { incidentListInput } from "../records/recordFilters.ts";
 import { deploymentHref, exportPath } from "../records/recordLinks.ts";
 import { IncidentDetail } from "./IncidentDetail.tsx";
@@ -17,13 +17,9 @@ const COLUMNS = ["Incident", "Opened", "Service", "Severity", "Recovery", "Cause
 /** The incidents open at some moment of the period, newest first; a row opens its details in place. */
 export function IncidentList({ view }: { view: IncidentView }) {
   const trpc = useTRPC();
-  const { settings, openedAt, timeZone, window } = useListPeriod(view.filters.weeks);
-  const input = window ? incidentListInput(view.filters, window, view.page) : undefined;
-  const list = useQuery({
-    ...trpc.incidents.list.queryOptions(input ?? { from: "", to: "" }),
-    enabled: input !== undefined,
-    placeholderData: keepPreviousData,
-  });
+  const { settings, openedAt, timeZone, window, list } = useRecordList(view, incidentListInput, (input) =>
+    trpc.incidents.list.queryOptions(input ?? { from: "", to: "" }),
+  );
 
   if (settings.isError || !list.data || !window || !timeZone) return <RecordListPending noun="incidents" settings={settings} list={list} />;
 

@@ -1,12 +1,11 @@
 // The shell the Deployments and Incidents lists share: the period in the organisation's time
 // zone, the loading and failed states, the heading with the CSV download, the record opened from
 // a link, the table whose rows open their details in place, and the pages.
-import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { ColumnHeaders } from "../../components/DataTable.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../components/StateMessage.tsx";
-import { periodWindow } from "../filters/urlFilters.ts";
-import { useOrgSettings } from "../org/useOrgSettings.ts";
+import { QueryError } from "../../components/QueryView.tsx";
+import { EmptyState, LoadingState } from "../../components/StateMessage.tsx";
 import { CsvDownload, type CsvDownloadProps } from "./CsvDownload.tsx";
 import { Pagination } from "./Pagination.tsx";
 
@@ -22,37 +21,10 @@ interface QueryState {
   refetch: () => Promise<unknown>;
 }
 
-/** The period a list shows: `weeks` up to the moment the page was opened, in the organisation's time zone. */
-export function useListPeriod(weeks: number) {
-  const settings = useOrgSettings();
-  const [openedAt] = useState(() => new Date());
-  const timeZone = settings.data?.timeZone;
-  const window = timeZone ? periodWindow(weeks, openedAt, timeZone) : undefined;
-  return { settings, openedAt, timeZone, window };
-}
-
 /** What stands in for the list until it can be shown: a failure of the settings or the list, or a skeleton. */
 export function RecordListPending({ noun, settings, list }: { noun: Noun; settings: QueryState; list: QueryState }) {
-  if (settings.isError) {
-    return (
-      <ErrorState
-        title="The organisation's settings could not be loaded."
-        detail={describeApiError(settings.error)}
-        onRetry={() => void settings.refetch()}
-        retrying={settings.isFetching}
-      />
-    );
-  }
-  if (list.isError && !list.data) {
-    return (
-      <ErrorState
-        title={`The ${noun} could not be loaded.`}
-        detail={describeApiError(list.error)}
-        onRetry={() => void list.refetch()}
-        retrying={list.isFetching}
-      />
-    );
-  }
+  if (settings.isError) return <QueryError title="The organisation's settings could not be loaded." query={settings} />;
+  if (list.isError && !list.data) return <QueryError title={`The ${noun} could not be loaded.`} query={list} />;
   return <LoadingState label={`Loading ${noun}…`} lines={6} />;
 }
 
@@ -184,16 +156,7 @@ interface RecordDetailStateProps {
 
 /** What stands in for a record's details until they arrive: a skeleton, or the failure. */
 export function RecordDetailPending({ kind, id, query }: RecordDetailStateProps) {
-  if (query.isError) {
-    return (
-      <ErrorState
-        title={`${kind} ${id} could not be loaded.`}
-        detail={describeApiError(query.error)}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  }
+  if (query.isError) return <QueryError title={`${kind} ${id} could not be loaded.`} query={query} />;
   return <LoadingState label={`Loading ${kind.toLowerCase()} ${id}…`} lines={3} />;
 }
 
