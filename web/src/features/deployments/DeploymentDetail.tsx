@@ -6,7 +6,7 @@ import { countOf } from "../../format/counts.ts";
 import { formatHours } from "../../format/durations.ts";
 import { attributionWindowText, deploymentCauseSentence } from "../records/attributionText.ts";
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
-import { Fact, ToolLinkFact } from "../records/Fact.tsx";
+import { Fact, ToolLinkFact } from "../../components/Fact.tsx";
 import { deploymentHref, incidentHref } from "../records/recordLinks.ts";
 import { formatDateTimeIn } from "../../format/calendar.ts";
 

@@ -4,7 +4,7 @@ import { useTRPC } from "../../api/trpc.ts";
 import { formatHours } from "../../format/durations.ts";
 import { incidentAttributionSentence, unattributedSentence } from "../records/attributionText.ts";
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
-import { Fact, ToolLinkFact } from "../records/Fact.tsx";
+import { Fact, ToolLinkFact } from "../../components/Fact.tsx";
 import { deploymentHref } from "../records/recordLinks.ts";
 import { formatDateTimeIn } from "../../format/calendar.ts";
 

@@ -1,11 +1,22 @@
-// A record's facts, as a definition list's entries: the term, then what it is.
+// A record's facts (a deployment, an incident, a flaky test), as the entries of a <dl
+// className="facts">: the term, then what it is.
 import type { ReactNode } from "react";
 
-export function Fact({ term, children }: { term: string; children: ReactNode }) {
+interface FactProps {
+  term: string;
+  /** On the value. */
+  className?: string;
+  testId?: string;
+  children: ReactNode;
+}
+
+export function Fact({ term, className, testId, children }: FactProps) {
   return (
     <div>
       <dt>{term}</dt>
-      <dd>{children}</dd>
+      <dd className={className} data-testid={testId}>
+        {children}
+      </dd>
     </div>
   );
 }
