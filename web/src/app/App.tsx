@@ -4,18 +4,8 @@ import { ErrorBoundary } from "../components/ErrorBoundary.tsx";
 import { AuthGate } from "../features/auth/AuthGate.tsx";
 import { Layout } from "./Layout.tsx";
 import { lazyPage } from "./lazyPage.tsx";
+import { NAV_ITEMS } from "./navigation.ts";
 
-// One chunk per page: a first visit downloads only the page it opens (ECharts comes with the
-// pages that draw charts).
-const OverviewPage = lazyPage(() => import("../pages/OverviewPage.tsx"));
-const ExecutivePage = lazyPage(() => import("../pages/ExecutivePage.tsx"));
-const FlakyTestsPage = lazyPage(() => import("../pages/FlakyTestsPage.tsx"));
-const InvestmentPage = lazyPage(() => import("../pages/InvestmentPage.tsx"));
-const DeploymentsPage = lazyPage(() => import("../pages/DeploymentsPage.tsx"));
-const IncidentsPage = lazyPage(() => import("../pages/IncidentsPage.tsx"));
-const WeeklyReportPage = lazyPage(() => import("../pages/WeeklyReportPage.tsx"));
-const SettingsPage = lazyPage(() => import("../pages/SettingsPage.tsx"));
-const DataSourcesPage = lazyPage(() => import("../features/dataSources/DataSourcesPage.tsx"));
 const NotFoundPage = lazyPage(() => import("../pages/NotFoundPage.tsx"));
 const SignInPage = lazyPage(() => import("../pages/SignInPage.tsx"));
 const SetupPage = lazyPage(() => import("../pages/SetupPage.tsx"));
@@ -47,15 +37,9 @@ export function App() {
           <Route path="sign-in" element={signIn} />
           <Route path="setup" element={setup} />
           <Route element={gatedLayout}>
-            <Route index element={<OverviewPage />} />
-            <Route path="executive" element={<ExecutivePage />} />
-            <Route path="flaky-tests" element={<FlakyTestsPage />} />
-            <Route path="investment" element={<InvestmentPage />} />
-            <Route path="deployments" element={<DeploymentsPage />} />
-            <Route path="incidents" element={<IncidentsPage />} />
-            <Route path="weekly-report" element={<WeeklyReportPage />} />
-            <Route path="settings" element={<SettingsPage />} />
-            <Route path="data-sources" element={<DataSourcesPage />} />
+            {NAV_ITEMS.map(({ to, Page }) =>
+              to === "/" ? <Route key={to} index element={<Page />} /> : <Route key={to} path={to.slice(1)} element={<Page />} />,
+            )}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

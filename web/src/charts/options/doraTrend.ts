@@ -1,13 +1,14 @@
 // One DORA metric by week as a line: a point per week bucket, gaps where a week has no value (no
 // deployments, no resolved incidents), and the current, unfinished week drawn hollow. Types only
 // from ECharts: the runtime comes from ../echarts.ts.
-import type { TooltipComponentFormatterCallbackParams } from "echarts";
 import { formatCount } from "../../format/counts.ts";
 import { formatHours } from "../../format/durations.ts";
 import { formatPercent, formatShort, NBSP } from "../../format/numbers.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { chartInk } from "../palette.ts";
-import { dateLabel, weekLabel } from "../../format/calendar.ts";
+import { weekLabel } from "../../format/calendar.ts";
+import { categoryAxisStyle, dataIndexOf, tooltipBox, valueAxisLabel, valueAxisSplitLine } from "./chartParts.ts";
+import { weekOf } from "./weeklyBars.ts";
 
 export type TrendUnit = "count" | "hours" | "fraction";
 
@@ -46,14 +47,9 @@ export function trendAxisLabel(value: number, unit: TrendUnit): string {
 
 /** "Week of 16 Nov 2026 (so far): 8.1 %, 3 of 37 deployments" */
 export function trendTooltip(point: TrendPoint, spec: TrendSpec): string {
-  const week = `Week of ${dateLabel(point.bucketStart)}${point.partial ? " (so far)" : ""}`;
+  const week = `${weekOf(point)}${point.partial ? " (so far)" : ""}`;
   const value = point.value === null ? "no value" : trendValueText(point.value, spec.unit);
   return `${week}<br/>${spec.name}: <strong>${value}</strong>${point.note ? `<br/>${point.note}` : ""}`;
-}
-
-function dataIndexOf(params: TooltipComponentFormatterCallbackParams): number {
-  const first = Array.isArray(params) ? params[0] : params;
-  return first?.dataIndex ?? -1;
 }
 
 export function doraTrendOption(points: TrendPoint[], spec: TrendSpec): EChartsOption {
@@ -65,23 +61,12 @@ export function doraTrendOption(points: TrendPoint[], spec: TrendSpec): EChartsO
     animation: false,
     grid: { left: 8, right: 20, top: 16, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
     tooltip: {
+      ...tooltipBox,
       trigger: "axis",
-      backgroundColor: chartInk.tooltipBackground,
-      borderColor: chartInk.axisLine,
-      textStyle: { color: chartInk.text, fontSize: 13 },
-      // Inside the chart on a phone instead of off the screen.
-      confine: true,
       axisPointer: { type: "line", lineStyle: { color: chartInk.axisLine } },
-      formatter: (params: TooltipComponentFormatterCallbackParams) => tooltips[dataIndexOf(params)] ?? "",
+      formatter: (params: unknown) => tooltips[dataIndexOf(params)] ?? "",
     },
-    xAxis: {
-      type: "category",
-      boundaryGap: false,
-      data: points.map((p) => weekLabel(p.bucketStart)),
-      axisTick: { alignWithLabel: true },
-      axisLine: { lineStyle: { color: chartInk.axisLine } },
-      axisLabel: { color: chartInk.mutedText, fontSize: 12, hideOverlap: true },
-    },
+    xAxis: { type: "category", boundaryGap: false, data: points.map((p) => weekLabel(p.bucketStart)), ...categoryAxisStyle },
     yAxis: {
       type: "value",
       min: 0,
@@ -89,8 +74,8 @@ export function doraTrendOption(points: TrendPoint[], spec: TrendSpec): EChartsO
       ...(spec.target && spec.target.value > Math.max(0, ...points.map((p) => p.value ?? 0)) ? { max: spec.target.value * 1.2 } : {}),
       // Counts are whole: never a tick at 0.5.
       ...(spec.unit === "count" ? { minInterval: 1 } : {}),
-      axisLabel: { color: chartInk.mutedText, fontSize: 12, formatter: (value: number) => trendAxisLabel(value, spec.unit) },
-      splitLine: { lineStyle: { color: chartInk.gridLine } },
+      axisLabel: { ...valueAxisLabel, formatter: (value: number) => trendAxisLabel(value, spec.unit) },
+      splitLine: valueAxisSplitLine,
     },
     series: [
       {

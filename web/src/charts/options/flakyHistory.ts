@@ -4,19 +4,8 @@ import { countOf, formatCount } from "../../format/counts.ts";
 import { formatHours } from "../../format/costFigures.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { okabeIto } from "../palette.ts";
-import {
-  barValue,
-  categoryAxisStyle,
-  dataIndexOf,
-  gridWithLegend,
-  legendStyle,
-  tooltipBox,
-  tooltipLine,
-  tooltipTitle,
-  valueAxisLabel,
-  valueAxisSplitLine,
-} from "./chartParts.ts";
-import { dateLabel, weekLabel } from "../../format/calendar.ts";
+import { barValue, gridWithLegend, tooltipLine, tooltipTitle } from "./chartParts.ts";
+import { stackedBar, valueAxis, weekOf, weeklyBarsFrame, weekSpan } from "./weeklyBars.ts";
 
 export interface FlakyWeek {
   bucketStart: string;
@@ -30,7 +19,7 @@ const ABSORBED = { label: "Retried in the same run", color: okabeIto.skyBlue };
 
 export function flakyWeekTooltip(week: FlakyWeek): string {
   return [
-    tooltipTitle(`Week of ${dateLabel(week.bucketStart)}`),
+    tooltipTitle(weekOf(week)),
     tooltipLine(BLOCKING.color, BLOCKING.label, String(week.blockingFailures)),
     tooltipLine(ABSORBED.color, ABSORBED.label, String(week.flakyFailures - week.blockingFailures)),
     tooltipLine(null, "Hours lost", formatHours(week.hoursLost)),
@@ -39,49 +28,30 @@ export function flakyWeekTooltip(week: FlakyWeek): string {
 
 export function flakyHistoryOption(weeks: FlakyWeek[]): EChartsOption {
   const tooltips = weeks.map(flakyWeekTooltip);
+  const bar = (layer: { label: string; color: string }, count: (w: FlakyWeek) => number) =>
+    stackedBar(
+      "failures",
+      layer,
+      weeks.map((w) => barValue(count(w))),
+      { barMaxWidth: 24, focus: false },
+    );
   return {
-    animationDuration: 300,
+    ...weeklyBarsFrame(weeks, tooltips),
     grid: { ...gridWithLegend, top: 40, right: 16 },
-    legend: { ...legendStyle },
-    tooltip: {
-      ...tooltipBox,
-      trigger: "axis",
-      axisPointer: { type: "shadow" },
-      formatter: (params: unknown) => tooltips[dataIndexOf(params)] ?? "",
-    },
-    xAxis: { type: "category", data: weeks.map((w) => weekLabel(w.bucketStart)), ...categoryAxisStyle },
-    yAxis: {
-      type: "value",
-      min: 0,
-      minInterval: 1,
-      axisLabel: { ...valueAxisLabel },
-      splitLine: valueAxisSplitLine,
-    },
-    series: [
-      { ...BLOCKING, key: "blocking" as const },
-      { ...ABSORBED, key: "absorbed" as const },
-    ].map((s) => ({
-      type: "bar" as const,
-      name: s.label,
-      stack: "failures",
-      color: s.color,
-      barMaxWidth: 24,
-      itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
-      data: weeks.map((w) => barValue(s.key === "blocking" ? w.blockingFailures : w.flakyFailures - w.blockingFailures)),
-    })),
+    yAxis: { ...valueAxis(), minInterval: 1 },
+    series: [bar(BLOCKING, (w) => w.blockingFailures), bar(ABSORBED, (w) => w.flakyFailures - w.blockingFailures)],
   };
 }
 
 export function flakyHistoryLabel(testName: string, weeks: FlakyWeek[]): string {
-  const first = weeks[0];
-  const last = weeks.at(-1);
-  if (!first || !last) return `Chart of the flaky failures per week of ${testName}: no weeks to show.`;
+  const span = weekSpan(weeks);
+  if (span === null) return `Chart of the flaky failures per week of ${testName}: no weeks to show.`;
   const flaky = weeks.reduce((n, w) => n + w.flakyFailures, 0);
   const blocking = weeks.reduce((n, w) => n + w.blockingFailures, 0);
   const active = weeks.filter((w) => w.flakyFailures > 0).length;
   return (
-    `Bar chart of the flaky failures per week of ${testName}, from the week of ${dateLabel(first.bucketStart)} ` +
-    `to the week of ${dateLabel(last.bucketStart)}: ${countOf(flaky, "flaky failure")} in ${countOf(active, "week")}, ` +
+    `Bar chart of the flaky failures per week of ${testName}, ${span}: ` +
+    `${countOf(flaky, "flaky failure")} in ${countOf(active, "week")}, ` +
     `${formatCount(blocking)} of them blocking a build.`
   );
 }

@@ -3,29 +3,9 @@
 import { formatHours, formatUsd, formatUsdWhole } from "../../format/costFigures.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { okabeIto } from "../palette.ts";
-import {
-  barValue,
-  categoryAxisStyle,
-  dataIndexOf,
-  gridWithLegend,
-  legendStyle,
-  tooltipBox,
-  tooltipLine,
-  tooltipTitle,
-  valueAxisLabel,
-  valueAxisSplitLine,
-} from "./chartParts.ts";
-import { dateLabel, weekLabel } from "../../format/calendar.ts";
-
-export interface HoursLostWeek {
-  /** Monday of the week, as the organisation's local date. */
-  bucketStart: string;
-  flakyTests: number;
-  changeFailures: number;
-  rework: number;
-  total: number;
-  costUsd: number;
-}
+import { barValue, gridWithLegend, tooltipLine, tooltipTitle } from "./chartParts.ts";
+import { stackedBar, valueAxis, weekOf, weeklyBarsFrame, weekSpan } from "./weeklyBars.ts";
+import { dateLabel } from "../../format/calendar.ts";
 
 export const HOURS_LOST_CAUSES = [
   { key: "flakyTests", label: "Flaky tests", color: okabeIto.blue },
@@ -33,13 +13,19 @@ export const HOURS_LOST_CAUSES = [
   { key: "rework", label: "Rework", color: okabeIto.orange },
 ] as const;
 
+/** One week's hours per cause, their total and its cost. */
+export type HoursLostWeek = Record<(typeof HOURS_LOST_CAUSES)[number]["key"] | "total" | "costUsd", number> & {
+  /** Monday of the week, as the organisation's local date. */
+  bucketStart: string;
+};
+
 export const COST_AVOIDED_LABEL = "Cost avoided by fixed flaky tests (cumulative)";
 const AVOIDED_COLOR = okabeIto.bluishGreen;
 
 /** The tooltip of one week: each cause's hours, the total with its cost, and the avoided cost so far. */
 export function hoursLostWeekTooltip(week: HoursLostWeek, avoided?: number | null): string {
   return [
-    tooltipTitle(`Week of ${dateLabel(week.bucketStart)}`),
+    tooltipTitle(weekOf(week)),
     ...HOURS_LOST_CAUSES.map((c) => tooltipLine(c.color, c.label, formatHours(week[c.key]))),
     tooltipLine(null, "Total", `${formatHours(week.total)} (${formatUsd(week.costUsd)})`),
     ...(avoided === undefined || avoided === null ? [] : [tooltipLine(AVOIDED_COLOR, "Cost avoided so far", formatUsd(avoided))]),
@@ -54,47 +40,20 @@ export function hoursLostByCauseOption(weeks: HoursLostWeek[], avoided?: (number
   const withAvoided = avoided !== undefined && avoided.length === weeks.length;
   const tooltips = weeks.map((w, i) => hoursLostWeekTooltip(w, withAvoided ? avoided[i] : undefined));
   return {
-    animationDuration: 300,
+    ...weeklyBarsFrame(weeks, tooltips),
     grid: { ...gridWithLegend, right: withAvoided ? 8 : 16 },
-    legend: { ...legendStyle },
-    tooltip: {
-      ...tooltipBox,
-      trigger: "axis",
-      axisPointer: { type: "shadow" },
-      formatter: (params: unknown) => tooltips[dataIndexOf(params)] ?? "",
-    },
-    xAxis: { type: "category", data: weeks.map((w) => weekLabel(w.bucketStart)), ...categoryAxisStyle },
     yAxis: [
-      {
-        type: "value",
-        min: 0,
-        axisLabel: { ...valueAxisLabel, formatter: (v: number) => `${v} h` },
-        splitLine: valueAxisSplitLine,
-      },
-      ...(withAvoided
-        ? [
-            {
-              type: "value" as const,
-              min: 0,
-              position: "right" as const,
-              axisLabel: { ...valueAxisLabel, formatter: (v: number) => formatUsdWhole(v) },
-              splitLine: { show: false },
-            },
-          ]
-        : []),
+      valueAxis((v) => `${v} h`),
+      ...(withAvoided ? [{ ...valueAxis((v) => formatUsdWhole(v)), position: "right" as const, splitLine: { show: false } }] : []),
     ],
     series: [
-      ...HOURS_LOST_CAUSES.map((c) => ({
-        type: "bar" as const,
-        name: c.label,
-        stack: "hours",
-        color: c.color,
-        barMaxWidth: 40,
-        // A thin white edge keeps adjacent causes apart for every kind of colour vision.
-        itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
-        emphasis: { focus: "series" as const },
-        data: weeks.map((w) => barValue(w[c.key])),
-      })),
+      ...HOURS_LOST_CAUSES.map((c) =>
+        stackedBar(
+          "hours",
+          c,
+          weeks.map((w) => barValue(w[c.key])),
+        ),
+      ),
       ...(withAvoided
         ? [
             {
@@ -116,14 +75,13 @@ export function hoursLostByCauseOption(weeks: HoursLostWeek[], avoided?: (number
 
 /** The chart's accessible name: what it plots, over which weeks, and the worst week. */
 export function hoursLostChartLabel(weeks: HoursLostWeek[], avoidedTotal?: number): string {
-  const first = weeks[0];
-  const last = weeks.at(-1);
-  if (!first || !last) return "Bar chart of engineering hours lost per week: no weeks to show.";
-  const worst = weeks.reduce((max, w) => (w.total > max.total ? w : max), first);
+  const span = weekSpan(weeks);
+  if (span === null) return "Bar chart of engineering hours lost per week: no weeks to show.";
+  const worst = weeks.reduce((max, w) => (w.total > max.total ? w : max));
   const avoided = avoidedTotal === undefined ? "" : ` A line shows the cost avoided by fixed flaky tests, reaching ${formatUsd(avoidedTotal)}.`;
   return (
     `Stacked bar chart of engineering hours lost per week by cause (flaky tests, change failures, rework), ` +
-    `from the week of ${dateLabel(first.bucketStart)} to the week of ${dateLabel(last.bucketStart)}. ` +
+    `${span}. ` +
     `Most lost: the week of ${dateLabel(worst.bucketStart)}, ${formatHours(worst.total)} (${formatUsd(worst.costUsd)}).${avoided}`
   );
 }

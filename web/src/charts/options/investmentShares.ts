@@ -6,18 +6,8 @@ import { formatShare } from "../../format/costFigures.ts";
 import { possessive } from "../../format/text.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { chartInk, okabeIto } from "../palette.ts";
-import {
-  categoryAxisStyle,
-  dataIndexOf,
-  gridWithLegend,
-  legendStyle,
-  tooltipBox,
-  tooltipLine,
-  tooltipTitle,
-  valueAxisLabel,
-  valueAxisSplitLine,
-} from "./chartParts.ts";
-import { dateLabel, weekLabel } from "../../format/calendar.ts";
+import { gridWithLegend, tooltipLine, tooltipTitle } from "./chartParts.ts";
+import { stackedBar, valueAxis, weekOf, weeklyBarsFrame, weekSpan } from "./weeklyBars.ts";
 
 export type CategoryName = "debt" | "feature" | "bug" | "unplanned" | "other";
 
@@ -41,7 +31,7 @@ export const INVESTMENT_CATEGORIES: readonly { key: CategoryName; label: string;
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
 export function shareWeekTooltip(week: ShareWeek, target: number): string {
-  const title = tooltipTitle(`Week of ${dateLabel(week.bucketStart)}: ${countOf(week.changes, "change")}`);
+  const title = tooltipTitle(`${weekOf(week)}: ${countOf(week.changes, "change")}`);
   if (week.changes === 0) return `${title}No changes this week.`;
   return [
     title,
@@ -55,34 +45,16 @@ export function investmentSharesOption(weeks: ShareWeek[], target: number): ECha
   const tooltips = weeks.map((w) => shareWeekTooltip(w, target));
   const targetPercent = Math.round(target * 1000) / 10;
   return {
-    animationDuration: 300,
+    ...weeklyBarsFrame(weeks, tooltips),
     // Room on the right for the target's label, outside the bars.
     grid: { ...gridWithLegend, right: 56 },
-    legend: { ...legendStyle },
-    tooltip: {
-      ...tooltipBox,
-      trigger: "axis",
-      axisPointer: { type: "shadow" },
-      formatter: (params: unknown) => tooltips[dataIndexOf(params)] ?? "",
-    },
-    xAxis: { type: "category", data: weeks.map((w) => weekLabel(w.bucketStart)), ...categoryAxisStyle },
-    yAxis: {
-      type: "value",
-      min: 0,
-      max: 100,
-      interval: 25,
-      axisLabel: { ...valueAxisLabel, formatter: (v: number) => `${v}%` },
-      splitLine: valueAxisSplitLine,
-    },
+    yAxis: { ...valueAxis((v) => `${v}%`), max: 100, interval: 25 },
     series: INVESTMENT_CATEGORIES.map((c) => ({
-      type: "bar" as const,
-      name: c.label,
-      stack: "share",
-      color: c.color,
-      barMaxWidth: 40,
-      itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
-      emphasis: { focus: "series" as const },
-      data: weeks.map((w) => percent(w.shares[c.key])),
+      ...stackedBar(
+        "share",
+        c,
+        weeks.map((w) => percent(w.shares[c.key])),
+      ),
       ...(c.key === "debt"
         ? {
             markLine: {
@@ -99,13 +71,12 @@ export function investmentSharesOption(weeks: ShareWeek[], target: number): ECha
 }
 
 export function investmentChartLabel(teamName: string, weeks: ShareWeek[], target: number, debtShare: number | null): string {
-  const first = weeks[0];
-  const last = weeks.at(-1);
-  if (!first || !last) return `Chart of ${possessive(teamName)} changes by category: no weeks to show.`;
+  const span = weekSpan(weeks);
+  if (span === null) return `Chart of ${possessive(teamName)} changes by category: no weeks to show.`;
   const overall = debtShare === null ? "It made no changes in these weeks." : `Over these weeks, ${formatShare(debtShare)} of its changes were debt.`;
   return (
     `Stacked bar chart of ${possessive(teamName)} changes per week by category (debt, feature, bug, unplanned, unclassified), ` +
-    `from the week of ${dateLabel(first.bucketStart)} to the week of ${dateLabel(last.bucketStart)}, ` +
+    `${span}, ` +
     `with the debt target of ${formatShare(target)} as a dashed line. ${overall}`
   );
 }

@@ -3,21 +3,10 @@
 // pull request's path, not a sum of medians that any one PR took; the tooltip gives each phase's
 // median, p90 and how many PRs it rests on.
 import { formatHours } from "../../format/costFigures.ts";
-import { dateLabel, weekLabel } from "../../format/calendar.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { okabeIto } from "../palette.ts";
-import {
-  barValue,
-  categoryAxisStyle,
-  dataIndexOf,
-  gridWithLegend,
-  legendStyle,
-  tooltipBox,
-  tooltipLine,
-  tooltipTitle,
-  valueAxisLabel,
-  valueAxisSplitLine,
-} from "./chartParts.ts";
+import { barValue, gridWithLegend, tooltipLine, tooltipTitle } from "./chartParts.ts";
+import { stackedBar, valueAxis, weekOf, weeklyBarsFrame, weekSpan } from "./weeklyBars.ts";
 
 export interface PhaseFigures {
   medianHours: number | null;
@@ -50,7 +39,7 @@ const figure = (p: PhaseFigures) =>
 /** The tooltip of one week: each phase's median, p90 and PR count, and the week's PR count. */
 export function pullRequestWeekTooltip(week: PullRequestWeek): string {
   return [
-    tooltipTitle(`Week of ${dateLabel(week.bucketStart)}`),
+    tooltipTitle(weekOf(week)),
     ...PR_PHASES.map((p) => tooltipLine(p.color, p.label, figure(week[p.key]))),
     tooltipLine(null, "Pull requests deployed", String(week.pullRequests)),
   ].join("");
@@ -60,28 +49,16 @@ export function pullRequestWeekTooltip(week: PullRequestWeek): string {
 export function pullRequestPhasesOption(weeks: PullRequestWeek[]): EChartsOption {
   const tooltips = weeks.map(pullRequestWeekTooltip);
   return {
-    animationDuration: 300,
+    ...weeklyBarsFrame(weeks, tooltips),
     grid: { ...gridWithLegend, right: 16 },
-    legend: { ...legendStyle },
-    tooltip: {
-      ...tooltipBox,
-      trigger: "axis",
-      axisPointer: { type: "shadow" },
-      formatter: (params: unknown) => tooltips[dataIndexOf(params)] ?? "",
-    },
-    xAxis: { type: "category", data: weeks.map((w) => weekLabel(w.bucketStart)), ...categoryAxisStyle },
-    yAxis: { type: "value", min: 0, axisLabel: { ...valueAxisLabel, formatter: (v: number) => `${v} h` }, splitLine: valueAxisSplitLine },
-    series: PR_PHASES.map((p) => ({
-      type: "bar" as const,
-      name: p.label,
-      stack: "phases",
-      color: p.color,
-      barMaxWidth: 40,
-      // A thin white edge keeps adjacent phases apart for every kind of colour vision.
-      itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
-      emphasis: { focus: "series" as const },
-      data: weeks.map((w) => barValue(w[p.key].medianHours ?? 0)),
-    })),
+    yAxis: valueAxis((v) => `${v} h`),
+    series: PR_PHASES.map((p) =>
+      stackedBar(
+        "phases",
+        p,
+        weeks.map((w) => barValue(w[p.key].medianHours ?? 0)),
+      ),
+    ),
   };
 }
 
@@ -97,13 +74,12 @@ export function longestPhase(summary: Omit<PullRequestWeek, "bucketStart">): { l
 
 /** The chart's accessible name: what it plots, over which weeks, and where PRs wait longest. */
 export function pullRequestPhasesLabel(weeks: PullRequestWeek[], summary: Omit<PullRequestWeek, "bucketStart">): string {
-  const first = weeks[0];
-  const last = weeks.at(-1);
-  if (!first || !last) return "Bar chart of pull-request phases per week: no weeks to show.";
+  const span = weekSpan(weeks);
+  if (span === null) return "Bar chart of pull-request phases per week: no weeks to show.";
   const longest = longestPhase(summary);
   return (
     `Stacked bar chart of the median hours of each pull-request phase per week (coding, pickup, review, deploy), ` +
-    `from the week of ${dateLabel(first.bucketStart)} to the week of ${dateLabel(last.bucketStart)}.` +
+    `${span}.` +
     (longest ? ` Longest over these weeks: ${longest.label.toLowerCase()}, ${formatHours(longest.medianHours)} median.` : "")
   );
 }

@@ -11,7 +11,7 @@ import { CostAvoidedPanel } from "./CostAvoidedPanel.tsx";
 import { costQueryInput, costWindow, type CostFilters } from "./costFilters.ts";
 import { ExecutiveFigures } from "./ExecutiveFigures.tsx";
 import { HoursLostPanel } from "./HoursLostPanel.tsx";
-import { QueryView } from "./QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { SummaryList } from "./SummaryList.tsx";
 import { TeamsLastWeekPanel } from "./TeamsLastWeekPanel.tsx";
 import { useTeams } from "./useTeams.ts";

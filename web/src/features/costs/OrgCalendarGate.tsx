@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { QueryView } from "./QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import type { useOrgCalendar } from "./useOrgCalendar.ts";
 
 /** Renders its children once the organisation's today is known (its time zone is a setting). */

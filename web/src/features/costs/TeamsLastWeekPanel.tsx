@@ -7,7 +7,7 @@ import { DataTable } from "../../components/DataTable.tsx";
 import { EmptyState } from "../../components/StateMessage.tsx";
 import { formatHours, formatHoursChange, formatUsd } from "../../format/costFigures.ts";
 import { isoWeekOf } from "@keel/shared/calendar";
-import { QueryView } from "./QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 
 export function TeamsLastWeekPanel({ team, lastWeek }: { team?: string; lastWeek: string }) {
   const trpc = useTRPC();

@@ -6,6 +6,7 @@ import { countOf } from "../../format/counts.ts";
 import { formatHours } from "../../format/durations.ts";
 import { attributionWindowText, deploymentCauseSentence } from "../records/attributionText.ts";
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
+import { Fact, ToolLinkFact } from "../../components/Fact.tsx";
 import { deploymentHref, incidentHref } from "../records/recordLinks.ts";
 import { formatDateTimeIn } from "../../format/calendar.ts";
 
@@ -28,70 +29,39 @@ export function DeploymentDetail({ id, timeZone, onClose, standalone = false }: 
     <div className="record-detail" data-testid="deployment-detail" data-deployment={d.id}>
       <RecordDetailHead kind="Deployment" id={d.id} standalone={standalone} shown={detail.data} onClose={onClose} />
       <dl className="facts">
-        <div>
-          <dt>Service</dt>
-          <dd>
-            {d.service}
-            {d.team ? <span className="muted"> (team {d.team})</span> : null} to {d.environment}
-          </dd>
-        </div>
-        <div>
-          <dt>Finished</dt>
-          <dd>
-            {formatDateTimeIn(d.finishedAt, timeZone)}
-            {d.startedAt ? <span className="muted"> (started {formatDateTimeIn(d.startedAt, timeZone)})</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>Status</dt>
-          <dd>
-            {d.status}, {d.kind}
-          </dd>
-        </div>
+        <Fact term="Service">
+          {d.service}
+          {d.team ? <span className="muted"> (team {d.team})</span> : null} to {d.environment}
+        </Fact>
+        <Fact term="Finished">
+          {formatDateTimeIn(d.finishedAt, timeZone)}
+          {d.startedAt ? <span className="muted"> (started {formatDateTimeIn(d.startedAt, timeZone)})</span> : null}
+        </Fact>
+        <Fact term="Status">
+          {d.status}, {d.kind}
+        </Fact>
         {d.commitSha ? (
-          <div>
-            <dt>Commit</dt>
-            <dd>
-              <code>{d.commitSha}</code>
-              {d.repository ? <span className="muted"> in {d.repository}</span> : null}
-            </dd>
-          </div>
+          <Fact term="Commit">
+            <code>{d.commitSha}</code>
+            {d.repository ? <span className="muted"> in {d.repository}</span> : null}
+          </Fact>
         ) : null}
         {rollbackOf ? (
-          <div>
-            <dt>Rolls back</dt>
-            <dd>
-              <Link to={deploymentHref(rollbackOf.id)}>{rollbackOf.id}</Link>{" "}
-              <span className="muted">({formatDateTimeIn(rollbackOf.finishedAt, timeZone)})</span>
-            </dd>
-          </div>
+          <Fact term="Rolls back">
+            <Link to={deploymentHref(rollbackOf.id)}>{rollbackOf.id}</Link> <span className="muted">({formatDateTimeIn(rollbackOf.finishedAt, timeZone)})</span>
+          </Fact>
         ) : null}
         {remediates ? (
-          <div>
-            <dt>Fixes incident</dt>
-            <dd>
-              <Link to={incidentHref(remediates.id)}>{remediates.id}</Link>
-              {remediates.title ? <span className="muted"> {remediates.title}</span> : null}
-            </dd>
-          </div>
+          <Fact term="Fixes incident">
+            <Link to={incidentHref(remediates.id)}>{remediates.id}</Link>
+            {remediates.title ? <span className="muted"> {remediates.title}</span> : null}
+          </Fact>
         ) : d.remediatesIncidentId ? (
-          <div>
-            <dt>Fixes incident</dt>
-            <dd>
-              <code>{d.remediatesIncidentId}</code> <span className="muted">(not received by Keel)</span>
-            </dd>
-          </div>
+          <Fact term="Fixes incident">
+            <code>{d.remediatesIncidentId}</code> <span className="muted">(not received by Keel)</span>
+          </Fact>
         ) : null}
-        {d.url ? (
-          <div>
-            <dt>Link</dt>
-            <dd>
-              <a href={d.url} target="_blank" rel="noreferrer noopener">
-                Open in your deployment tool
-              </a>
-            </dd>
-          </div>
-        ) : null}
+        <ToolLinkFact url={d.url} tool="deployment" />
       </dl>
 
       <h4>Change failure</h4>

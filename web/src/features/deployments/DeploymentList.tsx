@@ -1,14 +1,13 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { scopeInput } from "../filters/urlFilters.ts";
 import { ruleShort, type Rule } from "../records/attributionText.ts";
-import { RecordListPending, RecordRow, RecordsSection, RecordsTable, useListPeriod } from "../records/RecordList.tsx";
+import { RecordListPending, RecordRow, RecordsSection, RecordsTable } from "../records/RecordList.tsx";
+import { useRecordList } from "../records/useRecordList.ts";
 import { deploymentListInput } from "../records/recordFilters.ts";
-import { exportPath } from "../records/recordLinks.ts";
 import { DeploymentDetail } from "./DeploymentDetail.tsx";
 import type { DeploymentView } from "./useDeploymentView.ts";
 import "../records/records.css";
-import { formatDateIn, formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "../../format/calendar.ts";
 
 const STATUS_WORDS = { success: "Succeeded", failure: "Failed", cancelled: "Cancelled" } as const;
 const COLUMNS = ["Deployment", "Finished", "Service", "Status", "Changes", "Outcome"];
@@ -16,58 +15,38 @@ const COLUMNS = ["Deployment", "Finished", "Service", "Status", "Changes", "Outc
 /** The deployments of the period, newest first, a page at a time; a row opens its details in place. */
 export function DeploymentList({ view }: { view: DeploymentView }) {
   const trpc = useTRPC();
-  const { settings, timeZone, window } = useListPeriod(view.filters.weeks);
-  const input = window ? deploymentListInput(view.filters, window, view.page) : undefined;
-  const list = useQuery({
-    ...trpc.deployments.list.queryOptions(input ?? { from: "", to: "" }),
-    enabled: input !== undefined,
-    placeholderData: keepPreviousData,
-  });
+  const { settings, timeZone, window, list } = useRecordList(view, deploymentListInput, (input) =>
+    trpc.deployments.list.queryOptions(input ?? { from: "", to: "" }),
+  );
 
   if (settings.isError || !list.data || !window || !timeZone) return <RecordListPending noun="deployments" settings={settings} list={list} />;
 
   const data = list.data;
-  const scope = scopeInput(view.filters, window);
-  const selectedOnPage = view.selected !== undefined && data.items.some((d) => d.id === view.selected);
+  const detail = (id: string, standalone: boolean) => (
+    <DeploymentDetail id={id} timeZone={timeZone} onClose={() => view.select(undefined)} standalone={standalone} />
+  );
   const environment = view.filters.environment ?? "production";
 
   return (
     <RecordsSection
       noun="deployments"
-      heading={`Deployments to ${environment}, ${formatDateIn(data.window.from, data.timeZone)} – ${formatDateIn(data.window.to, data.timeZone)}`}
+      title={`Deployments to ${environment}`}
       note={`Times in ${data.timeZone}, newest first. Open a deployment to see what it shipped and why it counts as a failure.`}
-      csv={{
-        apiPath: exportPath("deployments", scope),
-        note: "every deployment of the period and scope; status, kind and outcome are columns",
-      }}
+      scope={scopeInput(view.filters, window)}
+      csvNote="every deployment of the period and scope; status, kind and outcome are columns"
       list={list}
       data={data}
       view={view}
-      selected={
-        view.selected && !selectedOnPage ? <DeploymentDetail id={view.selected} timeZone={timeZone} onClose={() => view.select(undefined)} standalone /> : null
-      }
-      empty={
-        <>
-          No deployments match these filters in this period.{" "}
-          {view.filters.status || view.filters.kind || view.filters.failure ? (
-            <button type="button" className="link-button" onClick={() => view.setFilters({ status: "", kind: "", failure: "" })}>
-              Show every status, kind and outcome
-            </button>
-          ) : null}
-        </>
+      detail={detail}
+      reset={
+        view.filters.status || view.filters.kind || view.filters.failure
+          ? { label: "Show every status, kind and outcome", clear: () => view.setFilters({ status: "", kind: "", failure: "" }) }
+          : undefined
       }
     >
       <RecordsTable noun="deployments" caption="Deployments, newest first" columns={COLUMNS} numeric={["Changes"]}>
         {data.items.map((d, index) => (
-          <RecordRow
-            key={d.id}
-            noun="deployments"
-            id={d.id}
-            index={index}
-            columns={COLUMNS.length}
-            view={view}
-            detail={<DeploymentDetail id={d.id} timeZone={timeZone} onClose={() => view.select(undefined)} />}
-          >
+          <RecordRow key={d.id} noun="deployments" id={d.id} index={index} columns={COLUMNS.length} view={view} detail={detail(d.id, false)}>
             <td data-label="Finished" className="nowrap">
               {formatDateTimeIn(d.finishedAt, data.timeZone)}
             </td>

@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Link } from "react-router";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { API_DOCS_URL } from "../../api/links.ts";
+import { lazyChunk, useLazyChunk } from "../../components/lazyChunk.ts";
 import { okabeIto } from "../../charts/palette.ts";
-import { EmptyState, ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { QueryError } from "../../components/QueryView.tsx";
+import { EmptyState, LoadingState } from "../../components/StateMessage.tsx";
 import { scopeQuery, type ScopeFilters } from "../filters/urlFilters.ts";
 import { goalsOfScope, useGoals, type GoalView } from "../goals/useGoals.ts";
 import { useCatalog, useOrgSettings } from "../org/useOrgSettings.ts";
@@ -18,66 +20,24 @@ import { useDoraReport } from "./useDoraReport.ts";
 import "./overview.css";
 
 // The charts bring ECharts, most of the page's weight: a chunk of their own, downloaded alongside
-// the data request (useTrendCharts runs after the query has subscribed), so that neither waits for
-// the other and the tiles can show first. Not React.lazy: React holds a Suspense fallback for at
-// least 300 ms, which delayed the charts by that much.
+// the data request (the chunk's hook runs after the query has subscribed), so that neither waits
+// for the other and the tiles can show first.
 interface TrendChartsComponent {
   TrendCharts: typeof TrendChartsType;
   PullRequestPhases: typeof PullRequestPhasesType;
 }
-let trendCharts: TrendChartsComponent | undefined;
-const loadTrendCharts = () =>
-  import("./TrendCharts.tsx").then((module) => (trendCharts = { TrendCharts: module.default, PullRequestPhases: module.PullRequestPhases }));
-
-function useTrendCharts(): TrendChartsComponent | undefined {
-  const [component, setComponent] = useState(() => trendCharts);
-  const [failure, setFailure] = useState<unknown>(null);
-  useEffect(() => {
-    if (component) return;
-    let current = true;
-    loadTrendCharts().then(
-      (loaded) => {
-        if (current) setComponent(() => loaded);
-      },
-      (error: unknown) => {
-        if (current) setFailure(error);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [component]);
-  // A failed download (say, after Keel was updated) goes to the page's error boundary.
-  if (failure) throw failure;
-  return component;
-}
+const trendCharts = lazyChunk<TrendChartsComponent>(() =>
+  import("./TrendCharts.tsx").then((module) => ({ TrendCharts: module.default, PullRequestPhases: module.PullRequestPhases })),
+);
 
 /** The five DORA tiles, the data-quality note and the weekly trends, all from one dora.summary answer. */
 export function DoraOverview({ filters }: { filters: ScopeFilters }) {
   const settings = useOrgSettings();
   const report = useDoraReport(filters, settings.data?.timeZone);
-  const charts = useTrendCharts();
+  const charts = useLazyChunk(trendCharts);
 
-  if (settings.isError) {
-    return (
-      <ErrorState
-        title="The organisation's settings could not be loaded."
-        detail={describeApiError(settings.error)}
-        onRetry={() => void settings.refetch()}
-        retrying={settings.isFetching}
-      />
-    );
-  }
-  if (report.isError && !report.data) {
-    return (
-      <ErrorState
-        title="The DORA metrics could not be loaded."
-        detail={describeApiError(report.error)}
-        onRetry={() => void report.refetch()}
-        retrying={report.isFetching}
-      />
-    );
-  }
+  if (settings.isError) return <QueryError title="The organisation's settings could not be loaded." query={settings} />;
+  if (report.isError && !report.data) return <QueryError title="The DORA metrics could not be loaded." query={report} />;
   if (!report.data) return <OverviewSkeleton />;
   return (
     <DoraReportView

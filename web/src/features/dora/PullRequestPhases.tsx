@@ -1,8 +1,8 @@
 import { useMemo } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { EChart } from "../../charts/EChart.tsx";
 import { longestPhase, PR_PHASES, pullRequestPhasesLabel, pullRequestPhasesOption } from "../../charts/options/pullRequestPhases.ts";
-import { EmptyState, ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { QueryError } from "../../components/QueryView.tsx";
+import { EmptyState, LoadingState } from "../../components/StateMessage.tsx";
 import { formatHours } from "../../format/costFigures.ts";
 import type { ScopeFilters } from "../filters/urlFilters.ts";
 import type { DoraPullRequests } from "./apiTypes.ts";
@@ -17,12 +17,7 @@ export function PullRequestPhases({ filters, window }: { filters: ScopeFilters; 
       {answer.data ? (
         <PhasesBody report={answer.data} />
       ) : answer.isError ? (
-        <ErrorState
-          title="The pull-request phases could not be loaded."
-          detail={describeApiError(answer.error)}
-          onRetry={() => void answer.refetch()}
-          retrying={answer.isFetching}
-        />
+        <QueryError title="The pull-request phases could not be loaded." query={answer} />
       ) : (
         <LoadingState label="Loading the pull-request phases…" chart />
       )}

@@ -1,23 +1,19 @@
 // The dashboard's filters live in the URL so any view can be bookmarked and shared: the period
-// (weeks), team, service and environment, plus each page's own. This reads and writes them.
+// (weeks, a recent period: ./period.ts), team, service and environment, plus each page's own. This
+// reads and writes them.
 //
 // The limits of the shared schemas (MetricFilters, DeploymentListQuery, ...) are checked by hand:
 // importing zod at runtime would add about 25 kB gzipped to the Overview's first load. The server
 // validates anyway; urlFilters.test.ts keeps the two in agreement.
 import type { MetricFiltersInput } from "@keel/shared";
-import { DAY_MS, localDate } from "@keel/shared/calendar";
+import { PERIODS, readWeeks, type PeriodWeeks } from "./period.ts";
 
-export const WEEK_CHOICES = [4, 12, 26] as const;
-export type WeekChoice = (typeof WEEK_CHOICES)[number];
-/**
- * Four weeks by default: recent enough to read as "lately", and the period it is compared with
- * (the four weeks before) is usually covered by data (web/README.md "Overview window").
- */
-export const DEFAULT_WEEKS: WeekChoice = 4;
+export { recentWindow as periodWindow } from "./period.ts";
+
 export const DEFAULT_ENVIRONMENT = "production";
 
 export interface ScopeFilters {
-  weeks: WeekChoice;
+  weeks: PeriodWeeks<"recent">;
   team?: string;
   service?: string;
   /** Absent: production (the API's default). */
@@ -39,12 +35,6 @@ export function readId(value: string | null): string | undefined {
   return id && id.length <= ID_MAX_LENGTH ? id : undefined;
 }
 
-/** A week count from a form or URL value; anything else gives the default. */
-export function toWeekChoice(value: string | null): WeekChoice {
-  const n = Number(value);
-  return (WEEK_CHOICES as readonly number[]).includes(n) ? (n as WeekChoice) : DEFAULT_WEEKS;
-}
-
 /** One of `values`, or undefined. */
 export function readChoice<T extends string>(value: string | null, values: readonly T[]): T | undefined {
   return values.find((v) => v === value);
@@ -58,7 +48,7 @@ export function readPage(value: string | null): number {
 
 /** Period, team, service and environment from the URL; anything missing or invalid falls back to its default. */
 export function readScope(params: URLSearchParams): ScopeFilters {
-  const filters: ScopeFilters = { weeks: toWeekChoice(params.get("weeks")) };
+  const filters: ScopeFilters = { weeks: readWeeks("recent", params.get("weeks")) };
   const team = readName(params.get("team"));
   const service = readName(params.get("service"));
   const environment = readName(params.get("environment"));
@@ -88,7 +78,7 @@ export function writeScope(current: URLSearchParams, filters: ScopeFilters): URL
   return writeParams(
     current,
     { weeks: filters.weeks, team: filters.team, service: filters.service, environment: filters.environment },
-    { weeks: DEFAULT_WEEKS, environment: DEFAULT_ENVIRONMENT },
+    { weeks: PERIODS.recent.fallback, environment: DEFAULT_ENVIRONMENT },
   );
 }
 
@@ -96,22 +86,6 @@ export function writeScope(current: URLSearchParams, filters: ScopeFilters): URL
 export function scopeQuery(filters: ScopeFilters, extra: Record<string, string | undefined> = {}): string {
   const query = writeParams(writeScope(new URLSearchParams(), filters), extra).toString();
   return query ? `?${query}` : "";
-}
-
-/**
- * The window for a period: from Monday 00:00 of the current week, `weeks` weeks back, in the
- * organisation's time zone (a date, which the server reads in that zone), to now (an instant,
- * rounded down to the minute so that a page shown twice in a minute asks the same question).
- * Ending at now, not at the end of the week, keeps the comparison with the previous period fair:
- * both have the same length and both have happened.
- */
-export function periodWindow(weeks: number, now: Date, timeZone: string): { from: string; to: string } {
-  const today = localDate(now, timeZone);
-  const day = Date.parse(`${today}T00:00:00Z`);
-  const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday = 0
-  const from = new Date(day - (weekday + weeks * 7) * DAY_MS).toISOString().slice(0, 10);
-  const to = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
-  return { from, to };
 }
 
 /** The metric filters of the API for a scope and its window: only the filters set. */

@@ -2,6 +2,7 @@
 // failures week by week, its runs commit by commit, and its fix effort and payback.
 import { useEffect, useMemo, useRef } from "react";
 import { EChart } from "../../charts/EChart.tsx";
+import { Fact } from "../../components/Fact.tsx";
 import { flakyHistoryLabel, flakyHistoryOption } from "../../charts/options/flakyHistory.ts";
 import { formatDateIn } from "../../format/calendar.ts";
 import { formatCount } from "../../format/counts.ts";
@@ -45,60 +46,30 @@ export function FlakyDetail({ test, filters, timeZone, onClose, avoided }: Flaky
         </button>
       </div>
       <dl className="facts">
-        <div>
-          <dt>Suite</dt>
-          <dd className="break">{test.suite}</dd>
-        </div>
-        <div>
-          <dt>Service</dt>
-          <dd>{test.service ?? test.repository ?? "–"}</dd>
-        </div>
-        {test.variant ? (
-          <div>
-            <dt>Variant</dt>
-            <dd>{test.variant}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>State</dt>
-          <dd>
-            <span className={`badge badge-state-${test.state}`}>{state.label}</span> <span className="muted">{state.meaning}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>First flaky failure</dt>
-          <dd>{formatDateIn(test.firstSeen, timeZone)}</dd>
-        </div>
-        <div>
-          <dt>Last flaky failure</dt>
-          <dd>
-            {formatDateIn(test.lastSeen, timeZone)}
-            {test.fixDate ? " (its fix date)" : ""}
-          </dd>
-        </div>
-        <div>
-          <dt>Hours lost</dt>
-          <dd>
-            {formatHours(test.hoursLost)} ({formatUsd(test.costUsd)}), {formatHours(test.weeklyHoursLost)} a week
-          </dd>
-        </div>
-        <div>
-          <dt>Flaky failures</dt>
-          <dd>
-            {formatCount(test.flakyFailures)}, of which {formatCount(test.blockingFailures)} blocked a build
-          </dd>
-        </div>
-        <div>
-          <dt>Fix pays back in</dt>
-          <dd>{paybackText(test)}</dd>
-        </div>
+        <Fact term="Suite" className="break">
+          {test.suite}
+        </Fact>
+        <Fact term="Service">{test.service ?? test.repository ?? "–"}</Fact>
+        {test.variant ? <Fact term="Variant">{test.variant}</Fact> : null}
+        <Fact term="State">
+          <span className={`badge badge-state-${test.state}`}>{state.label}</span> <span className="muted">{state.meaning}</span>
+        </Fact>
+        <Fact term="First flaky failure">{formatDateIn(test.firstSeen, timeZone)}</Fact>
+        <Fact term="Last flaky failure">
+          {formatDateIn(test.lastSeen, timeZone)}
+          {test.fixDate ? " (its fix date)" : ""}
+        </Fact>
+        <Fact term="Hours lost">
+          {formatHours(test.hoursLost)} ({formatUsd(test.costUsd)}), {formatHours(test.weeklyHoursLost)} a week
+        </Fact>
+        <Fact term="Flaky failures">
+          {formatCount(test.flakyFailures)}, of which {formatCount(test.blockingFailures)} blocked a build
+        </Fact>
+        <Fact term="Fix pays back in">{paybackText(test)}</Fact>
         {avoided ? (
-          <div>
-            <dt>Avoided since the fix</dt>
-            <dd data-testid="flaky-avoided">
-              {formatHours(avoided.hours)} ({formatUsd(avoided.costUsd)})
-            </dd>
-          </div>
+          <Fact term="Avoided since the fix" testId="flaky-avoided">
+            {formatHours(avoided.hours)} ({formatUsd(avoided.costUsd)})
+          </Fact>
         ) : null}
       </dl>
 

@@ -9,7 +9,7 @@ import { EmptyState } from "../../components/StateMessage.tsx";
 import { countOf } from "../../format/counts.ts";
 import { formatHours, formatUsd } from "../../format/costFigures.ts";
 import { costQueryInput, type CostFilters } from "../costs/costFilters.ts";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { FlakyDetail } from "./FlakyDetail.tsx";
 import { DEFAULT_SORT, type FlakySort } from "./flakySort.ts";
 import { FlakyTable, flakyRowButtonId } from "./FlakyTable.tsx";

@@ -6,7 +6,7 @@ import { useTRPC } from "../../api/trpc.ts";
 import { okabeIto } from "../../charts/palette.ts";
 import { EmptyState } from "../../components/StateMessage.tsx";
 import type { CostFiltersQuery } from "../costs/apiTypes.ts";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { BADGE_TEXT, commitRows, historyCaption, MARKS, type CommitBadge, type MarkKind, type RunMark } from "./runsByCommit.ts";
 import "./runsByCommit.css";
 

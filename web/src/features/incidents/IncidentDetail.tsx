@@ -4,6 +4,7 @@ import { useTRPC } from "../../api/trpc.ts";
 import { formatHours } from "../../format/durations.ts";
 import { incidentAttributionSentence, unattributedSentence } from "../records/attributionText.ts";
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
+import { Fact, ToolLinkFact } from "../../components/Fact.tsx";
 import { deploymentHref } from "../records/recordLinks.ts";
 import { formatDateTimeIn } from "../../format/calendar.ts";
 
@@ -35,53 +36,29 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
         onClose={onClose}
       />
       <dl className="facts">
-        <div>
-          <dt>Service</dt>
-          <dd>
-            {i.service ?? <span className="muted">none</span>}
-            {i.team ? <span className="muted"> (team {i.team})</span> : null}
-            {i.severity ? `, ${i.severity}` : ""}
-          </dd>
-        </div>
-        <div>
-          <dt>Opened</dt>
-          <dd>{formatDateTimeIn(i.openedAt, timeZone)}</dd>
-        </div>
+        <Fact term="Service">
+          {i.service ?? <span className="muted">none</span>}
+          {i.team ? <span className="muted"> (team {i.team})</span> : null}
+          {i.severity ? `, ${i.severity}` : ""}
+        </Fact>
+        <Fact term="Opened">{formatDateTimeIn(i.openedAt, timeZone)}</Fact>
         {i.acknowledgedAt ? (
-          <div>
-            <dt>Acknowledged</dt>
-            <dd>
-              {formatDateTimeIn(i.acknowledgedAt, timeZone)}{" "}
-              <span className="muted">({formatHours((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / 3_600_000)} after)</span>
-            </dd>
-          </div>
+          <Fact term="Acknowledged">
+            {formatDateTimeIn(i.acknowledgedAt, timeZone)}{" "}
+            <span className="muted">({formatHours((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / 3_600_000)} after)</span>
+          </Fact>
         ) : null}
-        <div>
-          <dt>Resolved</dt>
-          <dd>
-            {i.resolvedAt ? (
-              <>
-                {formatDateTimeIn(i.resolvedAt, timeZone)} <span className="muted">(recovery {formatHours(i.recoveryHours ?? 0)})</span>
-              </>
-            ) : (
-              <span className="badge badge-open">Still open</span>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Responders</dt>
-          <dd>{i.responders ?? <span className="muted">not reported (the cost model assumes its default)</span>}</dd>
-        </div>
-        {i.url ? (
-          <div>
-            <dt>Link</dt>
-            <dd>
-              <a href={i.url} target="_blank" rel="noreferrer noopener">
-                Open in your incident tool
-              </a>
-            </dd>
-          </div>
-        ) : null}
+        <Fact term="Resolved">
+          {i.resolvedAt ? (
+            <>
+              {formatDateTimeIn(i.resolvedAt, timeZone)} <span className="muted">(recovery {formatHours(i.recoveryHours ?? 0)})</span>
+            </>
+          ) : (
+            <span className="badge badge-open">Still open</span>
+          )}
+        </Fact>
+        <Fact term="Responders">{i.responders ?? <span className="muted">not reported (the cost model assumes its default)</span>}</Fact>
+        <ToolLinkFact url={i.url} tool="incident" />
       </dl>
 
       <h4>Caused by</h4>

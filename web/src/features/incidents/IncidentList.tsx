@@ -1,15 +1,15 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
 import { formatHours } from "../../format/durations.ts";
 import { scopeInput } from "../filters/urlFilters.ts";
-import { RecordListPending, RecordRow, RecordsSection, RecordsTable, useListPeriod } from "../records/RecordList.tsx";
+import { RecordListPending, RecordRow, RecordsSection, RecordsTable } from "../records/RecordList.tsx";
+import { useRecordList } from "../records/useRecordList.ts";
 import { incidentListInput } from "../records/recordFilters.ts";
-import { deploymentHref, exportPath } from "../records/recordLinks.ts";
+import { deploymentHref } from "../records/recordLinks.ts";
 import { IncidentDetail } from "./IncidentDetail.tsx";
 import type { IncidentView } from "./useIncidentView.ts";
 import "../records/records.css";
-import { formatDateIn, formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "../../format/calendar.ts";
 
 const RULE_WORDS = { incident: "named", commit: "by commit", timeWindow: "time window" } as const;
 const COLUMNS = ["Incident", "Opened", "Service", "Severity", "Recovery", "Caused by"];
@@ -17,47 +17,33 @@ const COLUMNS = ["Incident", "Opened", "Service", "Severity", "Recovery", "Cause
 /** The incidents open at some moment of the period, newest first; a row opens its details in place. */
 export function IncidentList({ view }: { view: IncidentView }) {
   const trpc = useTRPC();
-  const { settings, openedAt, timeZone, window } = useListPeriod(view.filters.weeks);
-  const input = window ? incidentListInput(view.filters, window, view.page) : undefined;
-  const list = useQuery({
-    ...trpc.incidents.list.queryOptions(input ?? { from: "", to: "" }),
-    enabled: input !== undefined,
-    placeholderData: keepPreviousData,
-  });
+  const { settings, openedAt, timeZone, window, list } = useRecordList(view, incidentListInput, (input) =>
+    trpc.incidents.list.queryOptions(input ?? { from: "", to: "" }),
+  );
 
   if (settings.isError || !list.data || !window || !timeZone) return <RecordListPending noun="incidents" settings={settings} list={list} />;
 
   const data = list.data;
-  const scope = scopeInput(view.filters, window);
   const environment = view.filters.environment ?? "production";
-  const selectedOnPage = view.selected !== undefined && data.items.some((i) => i.id === view.selected);
+  const detail = (id: string, standalone: boolean) => (
+    <IncidentDetail id={id} environment={environment} timeZone={timeZone} onClose={() => view.select(undefined)} standalone={standalone} />
+  );
 
   return (
     <RecordsSection
       noun="incidents"
-      heading={`Incidents, ${formatDateIn(data.window.from, data.timeZone)} – ${formatDateIn(data.window.to, data.timeZone)}`}
+      title="Incidents"
       note={`Open at some moment of the period, newest first; times in ${data.timeZone}.${environment !== "production" ? ` Only incidents attributed to a ${environment} deployment.` : ""}`}
-      csv={{
-        apiPath: exportPath("incidents", scope),
-        note: "every incident of the period and scope; severity and state are columns",
-      }}
+      scope={scopeInput(view.filters, window)}
+      csvNote="every incident of the period and scope; severity and state are columns"
       list={list}
       data={data}
       view={view}
-      selected={
-        view.selected && !selectedOnPage ? (
-          <IncidentDetail id={view.selected} environment={environment} timeZone={timeZone} onClose={() => view.select(undefined)} standalone />
-        ) : null
-      }
-      empty={
-        <>
-          No incidents match these filters in this period.{" "}
-          {view.filters.severity || view.filters.state ? (
-            <button type="button" className="link-button" onClick={() => view.setFilters({ severity: "", state: "" })}>
-              Show every severity and state
-            </button>
-          ) : null}
-        </>
+      detail={detail}
+      reset={
+        view.filters.severity || view.filters.state
+          ? { label: "Show every severity and state", clear: () => view.setFilters({ severity: "", state: "" }) }
+          : undefined
       }
     >
       <RecordsTable noun="incidents" caption="Incidents, newest first" columns={COLUMNS}>
@@ -70,7 +56,7 @@ export function IncidentList({ view }: { view: IncidentView }) {
             columns={COLUMNS.length}
             view={view}
             title={i.title ? <span className="record-title">{i.title}</span> : null}
-            detail={<IncidentDetail id={i.id} environment={environment} timeZone={timeZone} onClose={() => view.select(undefined)} />}
+            detail={detail(i.id, false)}
           >
             <td data-label="Opened" className="nowrap">
               {formatDateTimeIn(i.openedAt, data.timeZone)}

@@ -15,7 +15,7 @@ import { formatHours, formatShare, formatUsd } from "../../format/costFigures.ts
 import { possessive } from "../../format/text.ts";
 import type { InvestmentData, TeamInvestmentData } from "../costs/apiTypes.ts";
 import { costQueryInput, type CostFilters } from "../costs/costFilters.ts";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { TestNameCell } from "../costs/TestNameCell.tsx";
 import { paybackText } from "../flaky/payback.ts";
 import { categoryShareColumns } from "./categoryShareColumns.ts";

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { DEFAULT_ENVIRONMENT, toWeekChoice, WEEK_CHOICES, type ScopeFilters } from "../filters/urlFilters.ts";
+import { PeriodSelect } from "../filters/PeriodSelect.tsx";
+import { DEFAULT_ENVIRONMENT, type ScopeFilters } from "../filters/urlFilters.ts";
 import { useCatalog } from "./useOrgSettings.ts";
 
 interface ScopeFilterBarProps {
@@ -46,16 +47,7 @@ export function ScopeFilterBar({ filters, onChange, children, idPrefix = "filter
 
   return (
     <form className="filter-bar" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-weeks`}>Period</label>
-        <select id={`${idPrefix}-weeks`} value={filters.weeks} onChange={(event) => onChange({ ...filters, weeks: toWeekChoice(event.target.value) })}>
-          {WEEK_CHOICES.map((weeks) => (
-            <option key={weeks} value={weeks}>
-              Last {weeks} weeks
-            </option>
-          ))}
-        </select>
-      </div>
+      <PeriodSelect kind="recent" id={`${idPrefix}-weeks`} value={filters.weeks} onChange={(weeks) => onChange({ ...filters, weeks })} />
       <div className="field">
         <label htmlFor={`${idPrefix}-team`}>Team</label>
         <select id={`${idPrefix}-team`} value={filters.team ?? ""} onChange={(event) => changeTeam(event.target.value)} aria-busy={loading}>

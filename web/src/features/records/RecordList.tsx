@@ -1,14 +1,15 @@
 // The shell the Deployments and Incidents lists share: the period in the organisation's time
 // zone, the loading and failed states, the heading with the CSV download, the record opened from
 // a link, the table whose rows open their details in place, and the pages.
-import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { ColumnHeaders } from "../../components/DataTable.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../../components/StateMessage.tsx";
-import { periodWindow } from "../filters/urlFilters.ts";
-import { useOrgSettings } from "../org/useOrgSettings.ts";
-import { CsvDownload, type CsvDownloadProps } from "./CsvDownload.tsx";
+import { QueryError } from "../../components/QueryView.tsx";
+import { EmptyState, LoadingState } from "../../components/StateMessage.tsx";
+import { formatDateIn } from "../../format/calendar.ts";
+import { CsvDownload } from "./CsvDownload.tsx";
 import { Pagination } from "./Pagination.tsx";
+import { exportPath } from "./recordLinks.ts";
 
 type Noun = "deployments" | "incidents";
 const SINGULAR = { deployments: "deployment", incidents: "incident" } as const;
@@ -22,78 +23,67 @@ interface QueryState {
   refetch: () => Promise<unknown>;
 }
 
-/** The period a list shows: `weeks` up to the moment the page was opened, in the organisation's time zone. */
-export function useListPeriod(weeks: number) {
-  const settings = useOrgSettings();
-  const [openedAt] = useState(() => new Date());
-  const timeZone = settings.data?.timeZone;
-  const window = timeZone ? periodWindow(weeks, openedAt, timeZone) : undefined;
-  return { settings, openedAt, timeZone, window };
-}
-
 /** What stands in for the list until it can be shown: a failure of the settings or the list, or a skeleton. */
 export function RecordListPending({ noun, settings, list }: { noun: Noun; settings: QueryState; list: QueryState }) {
-  if (settings.isError) {
-    return (
-      <ErrorState
-        title="The organisation's settings could not be loaded."
-        detail={describeApiError(settings.error)}
-        onRetry={() => void settings.refetch()}
-        retrying={settings.isFetching}
-      />
-    );
-  }
-  if (list.isError && !list.data) {
-    return (
-      <ErrorState
-        title={`The ${noun} could not be loaded.`}
-        detail={describeApiError(list.error)}
-        onRetry={() => void list.refetch()}
-        retrying={list.isFetching}
-      />
-    );
-  }
+  if (settings.isError) return <QueryError title="The organisation's settings could not be loaded." query={settings} />;
+  if (list.isError && !list.data) return <QueryError title={`The ${noun} could not be loaded.`} query={list} />;
   return <LoadingState label={`Loading ${noun}…`} lines={6} />;
 }
 
 interface RecordsSectionProps {
   noun: Noun;
-  heading: ReactNode;
+  /** The heading before the period's dates: "Deployments to production". */
+  title: string;
   note: ReactNode;
-  csv: Omit<CsvDownloadProps, "noun">;
+  /** The period and scope, for the CSV export. */
+  scope: Parameters<typeof exportPath>[1];
+  /** Filters the CSV file does not apply. */
+  csvNote: string;
   /** The list's query: an older page is shown dimmed while the next loads; a failed refetch says so. */
   list: QueryState & { isPlaceholderData: boolean };
-  data: { offset: number; total: number; items: readonly unknown[] };
-  view: { page: number; setPage: (page: number) => void };
-  /** The open record when it is not on this page (opened from a link): shown on its own above the list. */
-  selected: ReactNode;
-  /** Said instead of the table when no record matches. */
-  empty: ReactNode;
+  data: { offset: number; total: number; items: readonly { id: string }[]; window: { from: string; to: string }; timeZone: string };
+  view: { page: number; setPage: (page: number) => void; selected?: string | undefined };
+  /** A record's details; `standalone` when opened from a link and not on this page (shown on its own above the list). */
+  detail: (id: string, standalone: boolean) => ReactNode;
+  /** When the page's own filters are set: the button that clears them, offered when no record matches. */
+  reset: { label: string; clear: () => void } | undefined;
   /** The table. */
   children: ReactNode;
 }
 
-export function RecordsSection({ noun, heading, note, csv, list, data, view, selected, empty, children }: RecordsSectionProps) {
+export function RecordsSection({ noun, title, note, scope, csvNote, list, data, view, detail, reset, children }: RecordsSectionProps) {
+  const selectedOnPage = view.selected !== undefined && data.items.some((item) => item.id === view.selected);
   return (
     <section aria-labelledby={`${noun}-heading`} className={list.isPlaceholderData ? "records is-updating" : "records"} aria-busy={list.isPlaceholderData}>
       <div className="records-head">
         <div>
-          <h2 id={`${noun}-heading`}>{heading}</h2>
+          <h2 id={`${noun}-heading`}>{`${title}, ${formatDateIn(data.window.from, data.timeZone)} – ${formatDateIn(data.window.to, data.timeZone)}`}</h2>
           <p className="muted records-note">{note}</p>
         </div>
-        <CsvDownload noun={noun} {...csv} />
+        <CsvDownload noun={noun} apiPath={exportPath(noun, scope)} note={csvNote} />
       </div>
       {list.isError ? (
         <p className="state-detail" role="alert">
           These filters could not be applied: {describeApiError(list.error)}
         </p>
       ) : null}
-      {selected ? (
+      {view.selected && !selectedOnPage ? (
         <div className="panel selected-panel" data-testid={`selected-${SINGULAR[noun]}`}>
-          {selected}
+          {detail(view.selected, true)}
         </div>
       ) : null}
-      {data.items.length === 0 ? <EmptyState>{empty}</EmptyState> : children}
+      {data.items.length === 0 ? (
+        <EmptyState>
+          No {noun} match these filters in this period.{" "}
+          {reset ? (
+            <button type="button" className="link-button" onClick={reset.clear}>
+              {reset.label}
+            </button>
+          ) : null}
+        </EmptyState>
+      ) : (
+        children
+      )}
       <Pagination noun={noun} offset={data.offset} shown={data.items.length} total={data.total} page={view.page} onPage={view.setPage} busy={list.isFetching} />
     </section>
   );
@@ -184,16 +174,7 @@ interface RecordDetailStateProps {
 
 /** What stands in for a record's details until they arrive: a skeleton, or the failure. */
 export function RecordDetailPending({ kind, id, query }: RecordDetailStateProps) {
-  if (query.isError) {
-    return (
-      <ErrorState
-        title={`${kind} ${id} could not be loaded.`}
-        detail={describeApiError(query.error)}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  }
+  if (query.isError) return <QueryError title={`${kind} ${id} could not be loaded.`} query={query} />;
   return <LoadingState label={`Loading ${kind.toLowerCase()} ${id}…`} lines={3} />;
 }
 

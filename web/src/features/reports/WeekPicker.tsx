@@ -1,6 +1,6 @@
 // Choosing the report's week (previous and next buttons, or a list of the past year's weeks) and
 // its team. Both live in the URL.
-import { useTeams } from "../costs/useTeams.ts";
+import { TeamSelect } from "../costs/TeamSelect.tsx";
 import { weekChoices, weekOptionLabel, type ReportChoice } from "./reportWeek.ts";
 import { isoWeekOf, shiftIsoWeek } from "@keel/shared/calendar";
 
@@ -12,11 +12,9 @@ interface WeekPickerProps {
 }
 
 export function WeekPicker({ week, team, today, onChange }: WeekPickerProps) {
-  const teams = useTeams();
   const current = isoWeekOf(today);
   const weeks = weekChoices(today, week);
   const oldest = weeks.at(-1);
-  const known = teams.data?.some((t) => t.slug === team) ?? true;
   const withTeam = (w: string): ReportChoice => (team ? { week: w, team } : { week: w });
 
   return (
@@ -51,23 +49,7 @@ export function WeekPicker({ week, team, today, onChange }: WeekPickerProps) {
           </button>
         </div>
       </div>
-      <div className="field">
-        <label htmlFor="report-team">Team</label>
-        <select
-          id="report-team"
-          value={team ?? ""}
-          disabled={teams.isPending}
-          onChange={(event) => onChange(event.target.value ? { week, team: event.target.value } : { week })}
-        >
-          <option value="">All teams</option>
-          {!known && team ? <option value={team}>{team}</option> : null}
-          {teams.data?.map((t) => (
-            <option key={t.slug} value={t.slug}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TeamSelect id="report-team" value={team ?? ""} onChange={(chosen) => onChange(chosen ? { week, team: chosen } : { week })} />
     </form>
   );
 }

@@ -12,7 +12,7 @@ import { HOURS_LOST_CAUSES } from "../../charts/options/hoursLostByCause.ts";
 import type { WeeklyReportData } from "../costs/apiTypes.ts";
 import { causeHoursColumns } from "../costs/causeHoursColumns.ts";
 import { CostAvoidedPanel } from "../costs/CostAvoidedPanel.tsx";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { SummaryList } from "../costs/SummaryList.tsx";
 import { TestNameCell } from "../costs/TestNameCell.tsx";
 import { paybackText } from "../flaky/payback.ts";
