@@ -2,9 +2,7 @@
 // deployments, no resolved incidents), and the current, unfinished week drawn hollow. Types only
 // from ECharts: the runtime comes from ../echarts.ts.
 import type { TooltipComponentFormatterCallbackParams } from "echarts";
-import { formatCount } from "../../format/counts.ts";
-import { formatHours } from "../../format/durations.ts";
-import { formatPercent, formatShort, NBSP } from "../../format/numbers.ts";
+import { formatCount, formatDuration, formatPercent, formatPercentTick, formatShort, NBSP } from "@keel/shared/numbers";
 import type { EChartsOption } from "../echarts.ts";
 import { chartInk } from "../palette.ts";
 import { dateLabel, weekLabel } from "../../format/calendar.ts";
@@ -33,13 +31,13 @@ export interface TrendSpec {
 /** A value in its unit, as the tiles write it: "8.1 %", "19 h", "37". */
 export function trendValueText(value: number, unit: TrendUnit): string {
   if (unit === "fraction") return formatPercent(value);
-  if (unit === "hours") return formatHours(value);
+  if (unit === "hours") return formatDuration(value);
   return formatCount(value);
 }
 
 /** An axis tick: "8 %", "12 h", "40". */
 export function trendAxisLabel(value: number, unit: TrendUnit): string {
-  if (unit === "fraction") return `${formatShort(value * 100)}${NBSP}%`;
+  if (unit === "fraction") return formatPercentTick(value);
   if (unit === "hours") return `${formatShort(value)}${NBSP}h`;
   return formatCount(value);
 }

@@ -4,8 +4,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import { flakyHistoryLabel, flakyHistoryOption } from "../../charts/options/flakyHistory.ts";
 import { formatDateIn } from "../../format/calendar.ts";
-import { formatCount } from "../../format/counts.ts";
-import { formatHours, formatUsd } from "../../format/costFigures.ts";
+import { formatCount, formatHours, formatUsdCents } from "@keel/shared/numbers";
 import type { CostFiltersQuery, FlakyTestData } from "../costs/apiTypes.ts";
 import { FixEffortForm } from "./FixEffortForm.tsx";
 import type { AvoidedByFix } from "./FlakyTable.tsx";
@@ -79,7 +78,7 @@ export function FlakyDetail({ test, filters, timeZone, onClose, avoided }: Flaky
         <div>
           <dt>Hours lost</dt>
           <dd>
-            {formatHours(test.hoursLost)} ({formatUsd(test.costUsd)}), {formatHours(test.weeklyHoursLost)} a week
+            {formatHours(test.hoursLost)} ({formatUsdCents(test.costUsd)}), {formatHours(test.weeklyHoursLost)} a week
           </dd>
         </div>
         <div>
@@ -96,7 +95,7 @@ export function FlakyDetail({ test, filters, timeZone, onClose, avoided }: Flaky
           <div>
             <dt>Avoided since the fix</dt>
             <dd data-testid="flaky-avoided">
-              {formatHours(avoided.hours)} ({formatUsd(avoided.costUsd)})
+              {formatHours(avoided.hours)} ({formatUsdCents(avoided.costUsd)})
             </dd>
           </div>
         ) : null}

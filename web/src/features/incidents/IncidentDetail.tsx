@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
-import { formatHours } from "../../format/durations.ts";
+import { formatDuration } from "@keel/shared/numbers";
 import { incidentAttributionSentence, unattributedSentence } from "../records/attributionText.ts";
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
 import { deploymentHref } from "../records/recordLinks.ts";
@@ -52,7 +52,7 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
             <dt>Acknowledged</dt>
             <dd>
               {formatDateTimeIn(i.acknowledgedAt, timeZone)}{" "}
-              <span className="muted">({formatHours((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / 3_600_000)} after)</span>
+              <span className="muted">({formatDuration((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / 3_600_000)} after)</span>
             </dd>
           </div>
         ) : null}
@@ -61,7 +61,7 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
           <dd>
             {i.resolvedAt ? (
               <>
-                {formatDateTimeIn(i.resolvedAt, timeZone)} <span className="muted">(recovery {formatHours(i.recoveryHours ?? 0)})</span>
+                {formatDateTimeIn(i.resolvedAt, timeZone)} <span className="muted">(recovery {formatDuration(i.recoveryHours ?? 0)})</span>
               </>
             ) : (
               <span className="badge badge-open">Still open</span>

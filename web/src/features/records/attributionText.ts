@@ -1,8 +1,7 @@
 // Why a deployment counts as a failed change, and why an incident counts against a deployment (or
 // does not), in words: the DORA engine's rules (docs/metrics.md, change failure rate) applied to
 // one record. The rules themselves run on the server; this only says which one applied.
-import { countOf } from "../../format/counts.ts";
-import { formatHours } from "../../format/durations.ts";
+import { countOf, formatDuration } from "@keel/shared/numbers";
 
 export type Rule = "incident" | "commit" | "rollback" | "timeWindow" | "revert";
 
@@ -56,7 +55,7 @@ export function deploymentCauseSentence(
     case "revert":
       return `${cause.revertSha ? `Change ${short(cause.revertSha)}` : "A change"}, merged after it, reverts a commit this deployment first brought to ${deployment.environment}.`;
     case "timeWindow": {
-      const after = cause.incident ? ` ${words(formatHours(hoursBetween(deployment.finishedAt, cause.incident.openedAt)))} after it` : " after it";
+      const after = cause.incident ? ` ${words(formatDuration(hoursBetween(deployment.finishedAt, cause.incident.openedAt)))} after it` : " after it";
       return `${incident} names no cause and opened${after}, before the next deployment of ${deployment.service} and within the ${attributionWindowText(attributionWindowHours)} an incident may be attributed.`;
     }
   }
@@ -82,7 +81,7 @@ export function incidentAttributionSentence(
     case "commit":
       return `The incident names commit ${short(incident.causedByCommitSha ?? "")}, which this deployment first brought to ${environment}.`;
     case "timeWindow":
-      return `The incident names no cause and opened ${words(formatHours(hoursBetween(a.finishedAt, incident.openedAt)))} after this deployment, the last of ${a.service} before it, within the ${attributionWindowText(attributionWindowHours)} an incident may be attributed.`;
+      return `The incident names no cause and opened ${words(formatDuration(hoursBetween(a.finishedAt, incident.openedAt)))} after this deployment, the last of ${a.service} before it, within the ${attributionWindowText(attributionWindowHours)} an incident may be attributed.`;
   }
 }
 
