@@ -1,3 +1,4 @@
+import { HOUR_MS } from "@keel/shared/calendar";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
@@ -52,7 +53,7 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
             <dt>Acknowledged</dt>
             <dd>
               {formatDateTimeIn(i.acknowledgedAt, timeZone)}{" "}
-              <span className="muted">({formatDuration((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / 3_600_000)} after)</span>
+              <span className="muted">({formatDuration((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / HOUR_MS)} after)</span>
             </dd>
           </div>
         ) : null}

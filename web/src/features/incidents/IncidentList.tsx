@@ -1,3 +1,4 @@
+import { HOUR_MS } from "@keel/shared/calendar";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
@@ -84,7 +85,7 @@ export function IncidentList({ view }: { view: IncidentView }) {
               {i.recoveryHours !== null ? (
                 formatDuration(i.recoveryHours)
               ) : (
-                <span className="badge badge-open">Open for {formatDuration((openedAt.getTime() - Date.parse(i.openedAt)) / 3_600_000)}</span>
+                <span className="badge badge-open">Open for {formatDuration((openedAt.getTime() - Date.parse(i.openedAt)) / HOUR_MS)}</span>
               )}
             </td>
             <td data-label="Caused by">

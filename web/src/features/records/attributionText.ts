@@ -1,6 +1,7 @@
 // Why a deployment counts as a failed change, and why an incident counts against a deployment (or
 // does not), in words: the DORA engine's rules (docs/metrics.md, change failure rate) applied to
 // one record. The rules themselves run on the server; this only says which one applied.
+import { HOUR_MS } from "@keel/shared/calendar";
 import { countOf, formatDuration } from "@keel/shared/numbers";
 
 export type Rule = "incident" | "commit" | "rollback" | "timeWindow" | "revert";
@@ -10,7 +11,7 @@ export function attributionWindowText(hours: number): string {
   return hours % 24 === 0 ? countOf(hours / 24, "day") : countOf(hours, "hour");
 }
 
-const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
+const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / HOUR_MS;
 const short = (sha: string) => sha.slice(0, 8);
 const words = (text: string) => text.replace(/\u00a0/g, " ");
 
