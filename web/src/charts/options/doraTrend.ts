@@ -28,21 +28,21 @@ export interface TrendSpec {
   target?: { value: number; label: string };
 }
 
-/** A value in its unit, as the tiles write it: "8.1 %", "19 h", "37". */
+/** A value in its unit, as the tiles write it: "8.1%", "19 h", "37". */
 export function trendValueText(value: number, unit: TrendUnit): string {
   if (unit === "fraction") return formatPercent(value);
   if (unit === "hours") return formatDuration(value);
   return formatCount(value);
 }
 
-/** An axis tick: "8 %", "12 h", "40". */
+/** An axis tick: "8%", "12 h", "40". */
 export function trendAxisLabel(value: number, unit: TrendUnit): string {
   if (unit === "fraction") return formatPercentTick(value);
   if (unit === "hours") return `${formatShort(value)}${NBSP}h`;
   return formatCount(value);
 }
 
-/** "Week of 16 Nov 2026 (so far): 8.1 %, 3 of 37 deployments" */
+/** "Week of 16 Nov 2026 (so far): 8.1%, 3 of 37 deployments" */
 export function trendTooltip(point: TrendPoint, spec: TrendSpec): string {
   const week = `Week of ${dateLabel(point.bucketStart)}${point.partial ? " (so far)" : ""}`;
   const value = point.value === null ? "no value" : trendValueText(point.value, spec.unit);

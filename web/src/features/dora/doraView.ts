@@ -27,7 +27,7 @@ export interface TileChange {
   tone: Tone;
   /** "▲ 1.2 pts", "▼ 2.5 h", or a phrase when there is nothing to compare. */
   text: string;
-  /** The previous period's value in the tile's unit: "6.9 %"; null when it had none. */
+  /** The previous period's value in the tile's unit: "6.9%"; null when it had none. */
   previous: string | null;
   /** The whole comparison in words, for screen readers and the tooltip. */
   sentence: string;
