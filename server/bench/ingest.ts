@@ -28,6 +28,7 @@ import { floorBatch, floorNames, newFloorState, type Statement } from "../src/db
 import { maintenanceSql, TABLES_NEEDING_MAINTENANCE_SQL, type TableMaintenance } from "../src/db/queries/tableMaintenance.ts";
 import { generateEvents } from "./ingestEvents.ts";
 import { floorOnPglite as junitFloorOnPglite, floorOnPostgres as junitFloorOnPostgres, uploadOverHttp, type JunitStoreResult } from "./junitStore.ts";
+import { admin as adminQuery, databaseUrl } from "./harness.ts";
 import { startKeelServer } from "./keelServer.ts";
 
 const { values: args } = parseArgs({
@@ -180,22 +181,12 @@ async function floorOnPglite(dir: string): Promise<number> {
 
 async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   const name = `keel_bench_${randomBytes(5).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (sql: string) => adminQuery(ADMIN_URL, sql);
   await admin(`CREATE DATABASE ${name}`);
   const drop = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   onInterrupt.add(drop);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
   try {
-    return await work(url.toString());
+    return await work(databaseUrl(ADMIN_URL, name));
   } finally {
     onInterrupt.delete(drop);
     await drop();
@@ -217,24 +208,26 @@ async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
 const JUNIT_TESTS = Number(args.junit);
 const rows: Row[] = [];
 const junitRows: (JunitStoreResult & { db: Kind })[] = [];
-if (args.only !== "pglite" && JUNIT_TESTS > 0) {
-  const http = await withPostgresDatabase((url) => uploadOverHttp({ DATABASE_URL: url }, TOKEN, JUNIT_TESTS));
-  const floorSeconds = await withPostgresDatabase(async (url) => {
-    await migrated({ databaseUrl: url });
-    return junitFloorOnPostgres(url, JUNIT_TESTS);
+/** One JUnit upload over HTTP beside its floor, each in a fresh database of the kind. */
+async function junitRun(db: Kind): Promise<void> {
+  const fresh = <T>(work: (target: { env: Record<string, string>; migrate: () => Promise<unknown>; floor: () => Promise<number> }) => Promise<T>) =>
+    db === "postgres"
+      ? withPostgresDatabase((url) =>
+          work({ env: { DATABASE_URL: url }, migrate: () => migrated({ databaseUrl: url }), floor: () => junitFloorOnPostgres(url, JUNIT_TESTS) }),
+        )
+      : withTempDir((dir) =>
+          work({ env: { KEEL_DATA_DIR: dir }, migrate: () => migrated({ dataDir: dir }), floor: () => junitFloorOnPglite(dir, JUNIT_TESTS) }),
+        );
+  const http = await fresh((t) => uploadOverHttp(t.env, TOKEN, JUNIT_TESTS));
+  const floorSeconds = await fresh(async (t) => {
+    await t.migrate();
+    return t.floor();
   });
-  log(`postgres junit: HTTP ${http.seconds.toFixed(1)} s, floor ${floorSeconds.toFixed(1)} s`);
-  junitRows.push({ db: "postgres", httpSeconds: http.seconds, floorSeconds, peakRssMb: http.peakRssMb });
+  log(`${db} junit: HTTP ${http.seconds.toFixed(1)} s, floor ${floorSeconds.toFixed(1)} s`);
+  junitRows.push({ db, httpSeconds: http.seconds, floorSeconds, peakRssMb: http.peakRssMb });
 }
-if (args.only !== "postgres" && JUNIT_TESTS > 0) {
-  const http = await withTempDir((dir) => uploadOverHttp({ KEEL_DATA_DIR: dir }, TOKEN, JUNIT_TESTS));
-  const floorSeconds = await withTempDir(async (dir) => {
-    await migrated({ dataDir: dir });
-    return junitFloorOnPglite(dir, JUNIT_TESTS);
-  });
-  log(`pglite junit: HTTP ${http.seconds.toFixed(1)} s, floor ${floorSeconds.toFixed(1)} s`);
-  junitRows.push({ db: "pglite", httpSeconds: http.seconds, floorSeconds, peakRssMb: http.peakRssMb });
-}
+if (args.only !== "pglite" && JUNIT_TESTS > 0) await junitRun("postgres");
+if (args.only !== "postgres" && JUNIT_TESTS > 0) await junitRun("pglite");
 if (junitRows.length) {
   console.log(`\nJUnit storage: one report of ${JUNIT_TESTS.toLocaleString("en-US")} tests`);
   console.table(

@@ -7,21 +7,17 @@
 // A deployment only names changes reported at least LAG events earlier: commits are pushed well
 // before they ship, and batches in flight at the same time do not race on one new change.
 import type { AnyEventInput } from "@keel/shared";
+import { Random } from "../src/demo/random.ts";
 
 const SERVICES = 50;
 const TEAMS = 10;
 const LAG = 10_000;
 const START = Date.UTC(2026, 0, 1);
 
-/** mulberry32: the same events on every run. */
+/** The demo's seeded generator (mulberry32): the same data on every run. */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Random(seed);
+  return () => r.next();
 }
 
 const sha = (n: number) => `be${n.toString(16).padStart(10, "0")}`;

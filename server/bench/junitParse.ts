@@ -10,6 +10,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parseJunit } from "../src/ingest/junit/parseJunit.ts";
 import type { ParsedReport } from "../src/ingest/junit/types.ts";
+import { Random } from "../src/demo/random.ts";
 
 const MB = 1024 * 1024;
 const targetBytes = Number(process.argv[2] ?? 50) * MB;
@@ -20,14 +21,10 @@ setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
 /** Deterministic PRNG (mulberry32), so every run parses the same file. */
+/** The demo's seeded generator (mulberry32): the same data on every run. */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Random(seed);
+  return () => r.next();
 }
 
 function stackTrace(rand: () => number, className: string, frames: number): string {

@@ -22,13 +22,32 @@ export async function startKeelServer(env: Record<string, string>, timeoutMs = 1
     env: { ...process.env, PORT: "0", LOG_LEVEL: "info", KEEL_DEMO: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
+  // Keep only the tail: a long run must not grow this string without bound.
+  const { url: ready, output } = readyUrl(child, exited, timeoutMs, 20_000);
+  const url = await ready;
+  return {
+    url,
+    child,
+    output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/**
+ * Collects what a `keel start` process prints (all of it, or only its last `tail` characters) and
+ * resolves with the URL of its "Keel is ready" log line; rejects if it exits or times out first.
+ */
+export function readyUrl(child: ChildProcess, exited: Promise<unknown>, timeoutMs: number, tail = Infinity): { url: Promise<string>; output: () => string } {
+  let output = "";
+  const url = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Keel was not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
-      // Keep only the tail: a long run must not grow this string without bound.
-      output = (output + chunk.toString()).slice(-20_000);
+      output = (output + chunk.toString()).slice(-tail);
       const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"Keel is ready"/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -37,19 +56,10 @@ export async function startKeelServer(env: Record<string, string>, timeoutMs = 1
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
-    void exited.then(() => {
+    void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`Keel exited before it was ready:\n${output}`));
+      reject(new Error(`Keel exited${code === undefined ? "" : ` with ${String(code)}`} before it was ready:\n${output}`));
     });
   });
-  return {
-    url,
-    child,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
+  return { url, output: () => output };
 }

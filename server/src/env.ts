@@ -2,6 +2,7 @@
 import path from "node:path";
 import { Role } from "@keel/shared";
 import { z } from "zod";
+import { webhookVendors, type WebhookSetting } from "./ingest/webhookVendors.ts";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 const optionalSecret = z.string().min(1).optional();
@@ -25,9 +26,8 @@ const EnvSchema = z.object({
   KEEL_DATA_DIR: z.string().min(1).default("./.keel-data"),
   KEEL_DEMO: flag.default(true),
   KEEL_API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  KEEL_GITHUB_WEBHOOK_SECRET: optionalSecret,
-  KEEL_GITLAB_WEBHOOK_TOKEN: optionalSecret,
-  KEEL_PAGERDUTY_WEBHOOK_SECRET: optionalSecret,
+  // Each webhook vendor's secret, under the setting the vendor names (ingest/webhookVendors.ts).
+  ...(Object.fromEntries(webhookVendors.map((v) => [v.setting, optionalSecret])) as Record<WebhookSetting, typeof optionalSecret>),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** The listening address: loopback unless said otherwise (docs/security.md). */
   KEEL_HOST: z.string().min(1).default("127.0.0.1"),

@@ -20,6 +20,7 @@ import { DAY_MS, HOUR_MS } from "@keel/shared/calendar";
 import { recordSyncRun } from "./services/signals.ts";
 import { createSyncScheduler } from "./connections/scheduler.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
+import { webhookSecretsFrom } from "./ingest/webhookVendors.ts";
 
 export interface RunningKeel {
   url: string;
@@ -63,7 +64,7 @@ export async function startKeel(env: Env, logger: Logger): Promise<RunningKeel> 
   const webhookQueue = createWebhookQueue({ db: database.prisma, logger, spool });
   // PGlite has no autovacuum to keep the planner's statistics and the visibility map; PostgreSQL does.
   const autoVacuum = database.kind === "pglite" ? startAutoVacuum({ db: database.prisma, logger }) : undefined;
-  const webhookSecrets = { github: env.KEEL_GITHUB_WEBHOOK_SECRET, gitlab: env.KEEL_GITLAB_WEBHOOK_TOKEN, pagerduty: env.KEEL_PAGERDUTY_WEBHOOK_SECRET };
+  const webhookSecrets = webhookSecretsFrom(env);
   const bound = env.KEEL_HOST === "0.0.0.0" || env.KEEL_HOST === "::" ? [] : [env.KEEL_HOST];
   const security = { publicUrl: env.KEEL_PUBLIC_URL, allowedHosts: [...env.KEEL_ALLOWED_HOSTS, ...bound], oidcIssuer: env.KEEL_OIDC_ISSUER };
   const oidc =

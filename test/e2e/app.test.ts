@@ -2,14 +2,11 @@
 // and charts draw from the database and say exactly what the REST API says for the same window;
 // filters live in the URL and change the data; every page loads with no console errors and is
 // screenshotted at 1280 px and 390 px.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DoraMetrics } from "../../server/src/services/getDoraMetrics.ts";
-import { launchBrowser, openPage, screenshot, screenshotOf } from "../support/browser.ts";
-import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { openPage, screenshot, screenshotOf, startKeelAndBrowser, stopAll } from "../support/browser.ts";
+import { type KeelProcess } from "../support/keelProcess.ts";
 import { expectTilesMatchApi, overviewReady, readTiles } from "../support/overviewTiles.ts";
 
 const TOKEN = "e2e-app-token-0123456789";
@@ -20,17 +17,13 @@ let browser: Browser;
 let dataSince: string | null;
 
 beforeAll(async () => {
-  keel = await startKeelProcess({ KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN, KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-")) }, 170_000);
-  browser = await launchBrowser();
+  ({ keel, browser } = await startKeelAndBrowser("app", { KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN }));
   const catalog = (await (await fetch(`${keel.url}/trpc/catalog.list`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
     result: { data: { dataSince: string | null } };
   };
   dataSince = catalog.result.data.dataSince;
 });
-afterAll(async () => {
-  await browser?.close();
-  await keel?.stop();
-});
+afterAll(() => stopAll(browser, keel));
 
 async function api(pathAndQuery: string): Promise<DoraMetrics> {
   const res = await fetch(`${keel.url}/api/v1${pathAndQuery}`, { headers: { authorization: `Bearer ${TOKEN}` } });

@@ -2,15 +2,12 @@
 // an admin connects a GitHub repository served by recorded answers on loopback, sees it
 // sync (status, last sync, counts), sees a refused token's error in words, and removes a connection
 // after a confirmation. The token is never shown back.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, openPage, screenshotOf } from "../support/browser.ts";
+import { openPage, screenshotOf, startKeelAndBrowser, stopAll } from "../support/browser.ts";
 import { startRecordedGithub, type RecordedGithub } from "../support/githubRecorded.ts";
 import { startRecordedPagerduty, type RecordedPagerduty } from "../support/pagerdutyRecorded.ts";
-import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { type KeelProcess } from "../support/keelProcess.ts";
 
 const GITHUB_TOKEN = "ghp_BrowserTestToken0123456789abcdef";
 let keel: KeelProcess;
@@ -71,18 +68,9 @@ beforeAll(async () => {
     ],
     { token: PAGERDUTY_TOKEN },
   );
-  keel = await startKeelProcess(
-    { KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-connections-token-0123456789", KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-connections-")) },
-    170_000,
-  );
-  browser = await launchBrowser();
+  ({ keel, browser } = await startKeelAndBrowser("connections", { KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-connections-token-0123456789" }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await keel?.stop();
-  await github?.close();
-  await pagerduty?.close();
-});
+afterAll(() => stopAll(browser, keel, github, pagerduty));
 
 describe("Data sources: connections", () => {
   test("an admin connects GitHub, watches it sync, reads a failure in words and removes a connection", async () => {

@@ -2,13 +2,12 @@
 // real Keel process with the demo data set. Figures on the page are checked against the REST API
 // (KEEL_API_TOKEN), the demo's stories (docs/demo.md) must be visible, and every page is
 // screenshotted at 1280 px and 390 px, the Executive also for print (PNG and A4 PDF).
-import { mkdirSync, mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, openPage, screenshot, screenshotsDir } from "../support/browser.ts";
-import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { openPage, screenshot, screenshotsDir, startKeelAndBrowser, stopAll } from "../support/browser.ts";
+import { type KeelProcess } from "../support/keelProcess.ts";
 
 const TOKEN = "e2e-cost-views-token-0123456789";
 const PHONE = { width: 390, height: 844 };
@@ -18,13 +17,9 @@ let keel: KeelProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  keel = await startKeelProcess({ KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN, KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-costs-")) }, 170_000);
-  browser = await launchBrowser();
+  ({ keel, browser } = await startKeelAndBrowser("costs", { KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await keel?.stop();
-});
+afterAll(() => stopAll(browser, keel));
 
 async function api<T>(pathAndQuery: string): Promise<T> {
   const res = await fetch(`${keel.url}/api/v1${pathAndQuery}`, { headers: { authorization: `Bearer ${TOKEN}` } });

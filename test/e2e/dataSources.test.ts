@@ -2,29 +2,23 @@
 // to paste (copied with the button), which secrets are set and a real signed delivery; the CI
 // snippets with this Keel's address and the keel commands. Screenshot for the README.
 import { createHmac, randomUUID } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, screenshot, signInContext } from "../support/browser.ts";
-import { repoRoot, startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { screenshot, startKeelAndBrowser, stopAll, clipboardPage } from "../support/browser.ts";
+import { repoRoot, type KeelProcess } from "../support/keelProcess.ts";
 
 const SECRET = "e2e-github-webhook-secret";
 let keel: KeelProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  keel = await startKeelProcess(
-    {
-      KEEL_DEMO: "0",
-      KEEL_API_TOKEN: "e2e-sources-token-0123456789",
-      KEEL_GITHUB_WEBHOOK_SECRET: SECRET,
-      KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-sources-")),
-    },
-    170_000,
-  );
-  browser = await launchBrowser();
+  ({ keel, browser } = await startKeelAndBrowser("sources", {
+    KEEL_DEMO: "0",
+    KEEL_API_TOKEN: "e2e-sources-token-0123456789",
+    KEEL_GITHUB_WEBHOOK_SECRET: SECRET,
+  }));
   const body = readFileSync(path.join(repoRoot, "test/fixtures/webhooks/github/deployment_status.json"));
   const res = await fetch(`${keel.url}/webhooks/github`, {
     method: "POST",
@@ -38,22 +32,11 @@ beforeAll(async () => {
   });
   expect(res.status).toBeLessThan(300);
 });
-afterAll(async () => {
-  await browser?.close();
-  await keel?.stop();
-});
+afterAll(() => stopAll(browser, keel));
 
 describe("the Data sources page", () => {
   test("an admin sees each webhook's URL, secret and last delivery, copies a URL, and reads the CI snippets", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: keel.url });
-    await signInContext(context, keel.url);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(m.text());
-    });
-    page.on("pageerror", (e) => problems.push(e.message));
+    const { context, page, problems } = await clipboardPage(browser, keel.url);
     await page.goto(`${keel.url}/data-sources`);
 
     const github = page.locator('tr[data-webhook="github"]');

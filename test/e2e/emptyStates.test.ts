@@ -1,28 +1,18 @@
 // Browser tests of the empty and failed states, against a Keel process with no data at all
 // (KEEL_DEMO=0): every page says plainly that there is nothing yet, with no stand-in numbers, and a
 // filter the server rejects is explained with a way to retry.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser.ts";
-import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { openPage, screenshot, startKeelAndBrowser, stopAll } from "../support/browser.ts";
+import { type KeelProcess } from "../support/keelProcess.ts";
 
 let keel: KeelProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  keel = await startKeelProcess(
-    { KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-empty-token-0123456789", KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-empty-")) },
-    170_000,
-  );
-  browser = await launchBrowser();
+  ({ keel, browser } = await startKeelAndBrowser("empty", { KEEL_DEMO: "0", KEEL_API_TOKEN: "e2e-empty-token-0123456789" }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await keel?.stop();
-});
+afterAll(() => stopAll(browser, keel));
 
 describe("an organisation with no data yet", () => {
   test("the Overview says there is nothing to measure, with no numbers", async () => {

@@ -2,15 +2,14 @@
 // change failure rate in the Overview's Goals section; the tile shows its status, the trend chart
 // its target line, the weekly report view its row, all with the API's figures; a viewer reads the
 // goals but is offered no way to change them.
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatGoalValue } from "@keel/shared/goalMetrics";
 import type { GoalView } from "../../server/src/services/goals/listGoals.ts";
-import { launchBrowser, openPage, screenshotOf } from "../support/browser.ts";
-import { repoRoot, startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { openPage, screenshotOf, startKeelAndBrowser, stopAll, openPageAsNewUser } from "../support/browser.ts";
+import { repoRoot, type KeelProcess } from "../support/keelProcess.ts";
 import { isoWeekOf } from "@keel/shared/calendar";
 
 const TOKEN = "e2e-goals-token-0123456789";
@@ -19,13 +18,9 @@ let keel: KeelProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  keel = await startKeelProcess({ KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN, KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-goals-")) }, 170_000);
-  browser = await launchBrowser();
+  ({ keel, browser } = await startKeelAndBrowser("goals", { KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await keel?.stop();
-});
+afterAll(() => stopAll(browser, keel));
 
 async function apiGoals(): Promise<GoalView[]> {
   const res = await fetch(`${keel.url}/api/v1/goals`, { headers: { authorization: `Bearer ${TOKEN}` } });
@@ -95,17 +90,7 @@ describe("goals", () => {
   });
 
   test("a viewer reads the goals and is offered no change", async () => {
-    const email = "goal-viewer@test.example";
-    const password = "correct horse battery staple";
-    const created = await fetch(`${keel.url}/api/v1/users`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-      body: JSON.stringify({ email, role: "viewer", password }),
-    });
-    expect(created.status).toBe(201);
-    const { page, problems } = await openPage(browser, `${keel.url}/`, undefined, { signedIn: false });
-    const login = await page.request.post(`${keel.url}/auth/login`, { data: { email, password }, headers: { origin: keel.url } });
-    expect(login.status()).toBe(200);
+    const { page, problems } = await openPageAsNewUser(browser, keel.url, TOKEN, { email: "goal-viewer@test.example", role: "viewer" });
     await page.goto(`${keel.url}/`);
     const section = page.getByTestId("goals");
     await section.locator("tbody tr").first().waitFor({ timeout: SLOW });

@@ -1,13 +1,11 @@
 // Browser tests of the Deployments and Incidents pages against one Keel process with the demo data:
 // filters in the URL, pages from the server, a deployment's failure causes and an incident's
 // deployment linked both ways, the CSV download equal to the REST export, phone layouts.
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser.ts";
-import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { openPage, screenshot, startKeelAndBrowser, stopAll } from "../support/browser.ts";
+import { type KeelProcess } from "../support/keelProcess.ts";
 
 const TOKEN = "e2e-records-token-0123456789";
 const PHONE = { width: 390, height: 844 };
@@ -16,13 +14,9 @@ let keel: KeelProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  keel = await startKeelProcess({ KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN, KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-records-")) }, 170_000);
-  browser = await launchBrowser();
+  ({ keel, browser } = await startKeelAndBrowser("records", { KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await keel?.stop();
-});
+afterAll(() => stopAll(browser, keel));
 
 async function tableReady(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).waitFor({ timeout: 20_000 });

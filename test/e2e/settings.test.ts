@@ -2,14 +2,13 @@
 // settings, so no other test shares it): an API token is shown once, works, and is revoked after a
 // confirmation; a new time zone changes the Overview's weeks; teams are created, renamed and given
 // services; the cost model is edited, for the organisation and a team, with its version history.
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DoraMetrics } from "../../server/src/services/getDoraMetrics.ts";
-import { launchBrowser, openPage, screenshot, screenshotOf, screenshotsDir, signInContext } from "../support/browser.ts";
-import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { openPage, screenshot, screenshotOf, screenshotsDir, startKeelAndBrowser, stopAll, clipboardPage } from "../support/browser.ts";
+import { type KeelProcess } from "../support/keelProcess.ts";
 import { expectTilesMatchApi, overviewReady } from "../support/overviewTiles.ts";
 
 const TOKEN = "e2e-settings-token-0123456789";
@@ -21,13 +20,9 @@ let keel: KeelProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  keel = await startKeelProcess({ KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN, KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-settings-")) }, 170_000);
-  browser = await launchBrowser();
+  ({ keel, browser } = await startKeelAndBrowser("settings", { KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await keel?.stop();
-});
+afterAll(() => stopAll(browser, keel));
 
 const doraPath = "/api/v1/metrics/dora?from=2026-01-05&to=2026-01-12";
 
@@ -46,15 +41,7 @@ async function dataSince(): Promise<string | null> {
 
 describe("API tokens", () => {
   test("a new token is shown once, works on the API, and is revoked after a confirmation", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: keel.url });
-    await signInContext(context, keel.url);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(m.text());
-    });
-    page.on("pageerror", (e) => problems.push(e.message));
+    const { context, page, problems } = await clipboardPage(browser, keel.url);
     await page.goto(`${keel.url}/settings`);
     // With KEEL_API_TOKEN set, Keel creates no first-start token: the list starts with only the
     // token the running server keeps for `keel` commands on this machine (docs/security.md).

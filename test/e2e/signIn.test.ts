@@ -1,14 +1,11 @@
 // Signing in as a person does: with a password on Keel's sign-in page, and through a real OpenID
 // provider (oidc-provider on loopback, its own login and consent pages). Screenshots of the
 // sign-in page and the signed-in header.
-import { mkdtempSync } from "node:fs";
 import net from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser.ts";
-import { adminSessionCookie, E2E_ADMIN, startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { openPage, screenshot, startKeelAndBrowser, stopAll } from "../support/browser.ts";
+import { adminSessionCookie, E2E_ADMIN, type KeelProcess } from "../support/keelProcess.ts";
 import { startOidcProvider, type TestOidcProvider } from "../support/oidcProvider.ts";
 
 const SLOW = 30_000;
@@ -30,27 +27,18 @@ beforeAll(async () => {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   provider = await startOidcProvider(`${publicUrl}/auth/oidc/callback`);
-  keel = await startKeelProcess(
-    {
-      PORT: String(port),
-      KEEL_DEMO: "0",
-      KEEL_API_TOKEN: "e2e-sign-in-token-0123456789",
-      KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-sign-in-")),
-      KEEL_PUBLIC_URL: publicUrl,
-      KEEL_OIDC_ISSUER: provider.issuer,
-      KEEL_OIDC_CLIENT_ID: provider.clientId,
-      KEEL_OIDC_CLIENT_SECRET: provider.clientSecret,
-      KEEL_OIDC_ALLOWED_DOMAINS: "acme.example",
-    },
-    170_000,
-  );
-  browser = await launchBrowser();
+  ({ keel, browser } = await startKeelAndBrowser("sign-in", {
+    PORT: String(port),
+    KEEL_DEMO: "0",
+    KEEL_API_TOKEN: "e2e-sign-in-token-0123456789",
+    KEEL_PUBLIC_URL: publicUrl,
+    KEEL_OIDC_ISSUER: provider.issuer,
+    KEEL_OIDC_CLIENT_ID: provider.clientId,
+    KEEL_OIDC_CLIENT_SECRET: provider.clientSecret,
+    KEEL_OIDC_ALLOWED_DOMAINS: "acme.example",
+  }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await keel?.stop();
-  await provider?.close();
-});
+afterAll(() => stopAll(browser, keel, provider));
 
 /** From Keel's sign-in page through oidc-provider's own login page (any password) and its consent page. */
 async function signInAtProvider(login: string) {

@@ -5,13 +5,12 @@
 // its reason, and deletes one after a confirmation; a viewer does not see the section. A subscription
 // asking for alerts shows its thresholds, receives an alert on the demo's figures, and then shows it
 // (the alert rules themselves: test/integration/digest/alerts.test.ts).
-import { copyFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, openPage, screenshotOf } from "../support/browser.ts";
-import { repoRoot, startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
+import { openPage, screenshotOf, startKeelAndBrowser, stopAll, openPageAsNewUser } from "../support/browser.ts";
+import { repoRoot, type KeelProcess } from "../support/keelProcess.ts";
 import { startMailServer, type MailServer } from "../support/mailServer.ts";
 import { startSlackReceiver, type SlackReceiver } from "../support/slackReceiver.ts";
 
@@ -24,22 +23,9 @@ let slack: SlackReceiver;
 
 beforeAll(async () => {
   [mail, slack] = await Promise.all([startMailServer(), startSlackReceiver()]);
-  keel = await startKeelProcess(
-    {
-      KEEL_API_TOKEN: TOKEN,
-      KEEL_SMTP_URL: mail.url,
-      KEEL_MAIL_FROM: "Keel <keel@test.example>",
-      KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "keel-e2e-subs-")),
-    },
-    170_000,
-  );
-  browser = await launchBrowser();
+  ({ keel, browser } = await startKeelAndBrowser("subs", { KEEL_API_TOKEN: TOKEN, KEEL_SMTP_URL: mail.url, KEEL_MAIL_FROM: "Keel <keel@test.example>" }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await keel?.stop();
-  await Promise.all([mail?.close(), slack?.close()]);
-});
+afterAll(() => stopAll(browser, keel, mail, slack));
 
 describe("Settings → Subscriptions", () => {
   test("an admin adds, sends now, reads the delivery log and deletes", { timeout: 240_000 }, async () => {
@@ -141,17 +127,7 @@ describe("Settings → Subscriptions", () => {
   });
 
   test("a viewer does not see the section", async () => {
-    const email = "subs-viewer@test.example";
-    const password = "correct horse battery staple";
-    const created = await fetch(`${keel.url}/api/v1/users`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-      body: JSON.stringify({ email, role: "viewer", password }),
-    });
-    expect(created.status).toBe(201);
-    const { page, problems } = await openPage(browser, `${keel.url}/`, undefined, { signedIn: false });
-    const login = await page.request.post(`${keel.url}/auth/login`, { data: { email, password }, headers: { origin: keel.url } });
-    expect(login.status()).toBe(200);
+    const { page, problems } = await openPageAsNewUser(browser, keel.url, TOKEN, { email: "subs-viewer@test.example", role: "viewer" });
     await page.goto(`${keel.url}/settings`);
     await page.locator("#teams").waitFor({ timeout: SLOW });
     await expect(page.locator("#subscriptions").count()).resolves.toBe(0);

@@ -1,11 +1,8 @@
 // kill -9 the server mid-ingest, start it again: it must be ready within 30 s (PGlite's stale
 // lock must not hang it) and every event it acknowledged must be there. Proof of "there": resending
 // each acknowledged batch changes nothing (all unchanged), through the public API.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { createPostgresDatabase, testDbKind } from "../support/database.ts";
+import { processStore, testDbKind } from "../support/database.ts";
 import { startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
 
 const token = "crash-test-admin-token-0123456789";
@@ -35,14 +32,9 @@ const post = (keel: KeelProcess, body: unknown) =>
   });
 
 test("after kill -9 mid-ingest Keel is ready within 30 s and keeps every acknowledged event", async () => {
-  const env: Record<string, string> = { KEEL_DEMO: "0", KEEL_API_TOKEN: token };
-  if (testDbKind === "postgres") {
-    const db = await createPostgresDatabase();
-    cleanups.push(db.drop);
-    env.DATABASE_URL = db.url;
-  } else {
-    env.KEEL_DATA_DIR = mkdtempSync(path.join(tmpdir(), "keel-crash-"));
-  }
+  const store = await processStore("crash");
+  cleanups.push(store.drop);
+  const env: Record<string, string> = { KEEL_DEMO: "0", KEEL_API_TOKEN: token, ...store.env };
 
   const first = await startKeelProcess(env);
   cleanups.push(() => first.stop("SIGKILL"));

@@ -1,11 +1,9 @@
 // docs/ingest-with-curl.sh against a real Keel process (`keel start` with KEEL_API_TOKEN): the
 // first pass stores everything, the second pass of the same events changes nothing.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createPostgresDatabase, testDbKind } from "../support/database.ts";
+import { processStore } from "../support/database.ts";
 import { repoRoot, startKeelProcess, type KeelProcess } from "../support/keelProcess.ts";
 
 const token = "curl-script-admin-token-0123456789";
@@ -13,16 +11,9 @@ const cleanups: (() => Promise<unknown> | void)[] = [];
 let keel: KeelProcess;
 
 beforeAll(async () => {
-  const env: Record<string, string> = { KEEL_DEMO: "0", KEEL_API_TOKEN: token };
-  if (testDbKind === "postgres") {
-    const db = await createPostgresDatabase();
-    cleanups.push(db.drop);
-    env.DATABASE_URL = db.url;
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), "keel-curl-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    env.KEEL_DATA_DIR = dir;
-  }
+  const store = await processStore("curl");
+  cleanups.push(store.drop);
+  const env: Record<string, string> = { KEEL_DEMO: "0", KEEL_API_TOKEN: token, ...store.env };
   keel = await startKeelProcess(env);
   cleanups.push(() => keel.stop());
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { repoRoot } from "../support/keelProcess.ts";
-import { startTestApp, type TestApp } from "../support/httpApp.ts";
+import { sendBuild, startTestApp, type TestApp } from "../support/httpApp.ts";
 
 let app: TestApp;
 const fixture = (name: string) => readFileSync(path.join(repoRoot, "test/fixtures/junit", name));
@@ -16,18 +16,7 @@ const upload = (buildId: string, body: Buffer | string, headers: Record<string, 
 
 beforeAll(async () => {
   app = await startTestApp();
-  const res = await app.request("/api/v1/builds", {
-    json: {
-      id: "b-1",
-      pipeline: "ci",
-      service: "checkout",
-      commitSha: "abcdef12",
-      status: "success",
-      startedAt: "2026-11-10T10:00:00Z",
-      finishedAt: "2026-11-10T10:08:00Z",
-    },
-  });
-  expect(res.status).toBe(200);
+  await sendBuild(app, { id: "b-1", service: "checkout", commitSha: "abcdef12", startedAt: "2026-11-10T10:00:00Z", finishedAt: "2026-11-10T10:08:00Z" });
 });
 afterAll(() => app.close());
 

@@ -1,7 +1,7 @@
 // JUnit uploads at the edges real runners reach: very long names, repaired characters, other
 // encodings, and inputs past the parser's limits (a clear 400, quickly, nothing stored).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestApp, type TestApp } from "../support/httpApp.ts";
+import { sendBuild, startTestApp, type TestApp } from "../support/httpApp.ts";
 
 let app: TestApp;
 const upload = (buildId: string, body: Buffer | string) =>
@@ -9,18 +9,7 @@ const upload = (buildId: string, body: Buffer | string) =>
 
 beforeAll(async () => {
   app = await startTestApp();
-  const res = await app.request("/api/v1/builds", {
-    json: {
-      id: "b-1",
-      pipeline: "ci",
-      service: "checkout",
-      commitSha: "abcdef12",
-      status: "success",
-      startedAt: "2026-11-10T10:00:00Z",
-      finishedAt: "2026-11-10T10:08:00Z",
-    },
-  });
-  expect(res.status).toBe(200);
+  await sendBuild(app, { id: "b-1", service: "checkout", commitSha: "abcdef12", startedAt: "2026-11-10T10:00:00Z", finishedAt: "2026-11-10T10:08:00Z" });
 });
 afterAll(() => app.close());
 

@@ -3,9 +3,7 @@
 // that applied, agreeing with the change failure rate of dora.summary. PGlite by default,
 // PostgreSQL with KEEL_TEST_DB=postgres.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createCallerFactory } from "../../server/src/trpc/init.ts";
-import { appRouter } from "../../server/src/trpc/router.ts";
-import { startTestApp, type TestApp, adminContext, signInAs } from "../support/httpApp.ts";
+import { startTestApp, type TestApp, signInAs, adminCaller, type AdminCaller } from "../support/httpApp.ts";
 import { deploy, deployCommit, incident, plusHours, send } from "./dora/support.ts";
 
 const T0 = "2026-11-02T10:00:00.000Z"; // a Monday
@@ -13,12 +11,11 @@ const at = (hours: number) => plusHours(T0, hours);
 const window = { from: "2026-11-01", to: "2026-11-12" };
 
 let app: TestApp;
-const createCaller = createCallerFactory(appRouter);
-let caller: ReturnType<typeof createCaller>;
+let caller: AdminCaller;
 
 beforeAll(async () => {
   app = await startTestApp();
-  caller = createCaller(adminContext(app.database.prisma));
+  caller = adminCaller(app);
   await send(app, [
     // Team core: api. Team front: web.
     deploy("d1", "api", at(0), {

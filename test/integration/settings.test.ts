@@ -2,19 +2,16 @@
 // settings and what they change in the metrics, teams, and services moved between teams. PGlite by
 // default, PostgreSQL with KEEL_TEST_DB=postgres.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createCallerFactory } from "../../server/src/trpc/init.ts";
 import { updateOrgSettings } from "../../server/src/services/updateOrgSettings.ts";
-import { appRouter } from "../../server/src/trpc/router.ts";
-import { startTestApp, type TestApp, adminContext } from "../support/httpApp.ts";
+import { startTestApp, type TestApp, adminCaller, type AdminCaller } from "../support/httpApp.ts";
 import { deploy, incident, send } from "./dora/support.ts";
 
 let app: TestApp;
-const createCaller = createCallerFactory(appRouter);
-let caller: ReturnType<typeof createCaller>;
+let caller: AdminCaller;
 
 beforeAll(async () => {
   app = await startTestApp();
-  caller = createCaller(adminContext(app.database.prisma));
+  caller = adminCaller(app);
   await send(app, [
     // Sunday 23:30 UTC is Monday 08:30 in Tokyo: the week it falls in depends on the time zone.
     deploy("st-1", "api", "2026-11-15T23:30:00Z", { team: "core" }),
@@ -26,17 +23,19 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
+const DEFAULTS = {
+  timeZone: "UTC",
+  thresholdsYear: 2023,
+  debtTarget: 0.2,
+  attributionWindowDays: 7,
+  attributionWindowHours: 168,
+  recoveryTimeFrom: "incidentOpened",
+  revertsAsFailures: false,
+};
+
 describe("settings.update", () => {
   test("starts from the defaults", async () => {
-    expect(await caller.settings.get()).toEqual({
-      timeZone: "UTC",
-      thresholdsYear: 2023,
-      debtTarget: 0.2,
-      attributionWindowDays: 7,
-      attributionWindowHours: 168,
-      recoveryTimeFrom: "incidentOpened",
-      revertsAsFailures: false,
-    });
+    expect(await caller.settings.get()).toEqual(DEFAULTS);
   });
 
   test("the time zone moves the weekly buckets of the metrics", async () => {
@@ -108,15 +107,7 @@ describe("settings.update", () => {
     [{}],
   ])("refuses %o and changes nothing", async (update) => {
     await expect(caller.settings.update(update as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(await caller.settings.get()).toEqual({
-      timeZone: "UTC",
-      thresholdsYear: 2023,
-      debtTarget: 0.2,
-      attributionWindowDays: 7,
-      attributionWindowHours: 168,
-      recoveryTimeFrom: "incidentOpened",
-      revertsAsFailures: false,
-    });
+    expect(await caller.settings.get()).toEqual(DEFAULTS);
   });
 
   test("a time zone the database does not know is refused by the service too", async () => {

@@ -3,17 +3,14 @@
 // KEEL_TEST_DB=postgres.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { hashToken } from "../../server/src/services/tokens.ts";
-import { createCallerFactory } from "../../server/src/trpc/init.ts";
-import { appRouter } from "../../server/src/trpc/router.ts";
-import { startTestApp, type TestApp, adminContext } from "../support/httpApp.ts";
+import { startTestApp, type TestApp, adminCaller, type AdminCaller } from "../support/httpApp.ts";
 
 let app: TestApp;
-const createCaller = createCallerFactory(appRouter);
-let caller: ReturnType<typeof createCaller>;
+let caller: AdminCaller;
 
 beforeAll(async () => {
   app = await startTestApp();
-  caller = createCaller(adminContext(app.database.prisma));
+  caller = adminCaller(app);
 });
 afterAll(() => app?.close());
 

@@ -1,9 +1,11 @@
 // Debian's Chromium through playwright-core (no browser download). Flags as CONTRIBUTING.md ("Browser tests") says:
 // without the background-networking ones Chromium keeps dialling hosts this machine cannot reach.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { expect } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { adminSessionCookie, repoRoot } from "./keelProcess.ts";
+import { adminSessionCookie, repoRoot, startKeelProcess, type KeelProcess } from "./keelProcess.ts";
 
 export const screenshotsDir = path.join(repoRoot, "test-results/screenshots");
 
@@ -62,4 +64,47 @@ export async function screenshotOf(locator: Locator, name: string): Promise<stri
   const file = path.join(screenshotsDir, `${name}.png`);
   await locator.screenshot({ path: file });
   return file;
+}
+
+/** A Keel of its own (own data directory, `keel-e2e-<name>-…`) and a browser, for one test file. */
+export async function startKeelAndBrowser(name: string, env: Record<string, string>): Promise<{ keel: KeelProcess; browser: Browser }> {
+  const keel = await startKeelProcess({ ...env, KEEL_DATA_DIR: mkdtempSync(path.join(tmpdir(), `keel-e2e-${name}-`)) }, 170_000);
+  return { keel, browser: await launchBrowser() };
+}
+
+/** Ends what `startKeelAndBrowser` (or a test's own setup) started, browser first; any may be missing. */
+export async function stopAll(...running: ({ close(): Promise<void> } | { stop(): Promise<unknown> } | undefined)[]): Promise<void> {
+  for (const thing of running) {
+    if (thing && "close" in thing) await thing.close();
+    else if (thing) await thing.stop();
+  }
+}
+
+/** A signed-in admin page whose context may use the clipboard; `problems` collects console errors and page errors. */
+export async function clipboardPage(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url });
+  await signInContext(context, url);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  return { context, page, problems };
+}
+
+/** Creates a user with a password through the API (as `token`) and opens a page signed in as them. */
+export async function openPageAsNewUser(browser: Browser, url: string, token: string, user: { email: string; role: string }) {
+  const password = "correct horse battery staple";
+  const created = await fetch(`${url}/api/v1/users`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ ...user, password }),
+  });
+  expect(created.status).toBe(201);
+  const opened = await openPage(browser, `${url}/`, undefined, { signedIn: false });
+  const login = await opened.page.request.post(`${url}/auth/login`, { data: { email: user.email, password }, headers: { origin: url } });
+  expect(login.status()).toBe(200);
+  return opened;
 }

@@ -1,6 +1,7 @@
 // The Express app with the connections' schedule running, over a test database, for sync tests:
 // the log is captured (debug level) and every answer body kept, so tests can look for secrets;
 // rate-limit waits are recorded on a clock that does not sleep.
+import { expect } from "vitest";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
@@ -100,4 +101,40 @@ export async function startConnectionApp(): Promise<ConnectionApp> {
     },
   };
   return result;
+}
+
+/** Each body is refused with a 400 that names its field, and no connection is stored. */
+export async function expectRefusedFields(app: ConnectionApp, cases: [unknown, string][]): Promise<void> {
+  for (const [body, field] of cases) {
+    const res = await app.request("/api/v1/connections", { json: body });
+    expect(res.status, JSON.stringify(body)).toBe(400);
+    const answer = (await res.json()) as { error: { details: { path: string }[] } };
+    expect(answer.error.details.map((d) => d.path)).toContain(field);
+  }
+  expect(await app.database.prisma.connection.count()).toBe(0);
+}
+
+/** The token is in no answer, log line or request body the vendor saw, and the connection and its audit rows hold it only sealed. */
+export async function expectTokenNowhere(app: ConnectionApp, token: string, vendorBodies: string[], connectionId: string): Promise<void> {
+  expect(app.logs.some((line) => line.includes("rate limited"))).toBe(true);
+  for (const text of [...app.bodies, ...app.logs, ...vendorBodies]) expect(text).not.toContain(token);
+  const row = await app.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } });
+  expect(JSON.stringify(row)).not.toContain(token);
+  const audit = await app.database.prisma.auditEvent.findMany({ where: { action: { startsWith: "connection." } } });
+  expect(audit.length).toBeGreaterThan(0);
+  expect(JSON.stringify(audit.map((a) => a.changes))).not.toContain(token);
+}
+
+/** Each `keel backfill` run is a usage error (exit 2) whose message says what was wrong, and no connection is stored. */
+export async function expectUsageErrors(
+  app: ConnectionApp,
+  backfill: (args: string[], env: Record<string, string | undefined>) => Promise<{ code: number | null; stderr: string }>,
+  cases: [string[], Record<string, string | undefined>, string][],
+): Promise<void> {
+  for (const [args, env, message] of cases) {
+    const result = await backfill(args, env);
+    expect(result.code, args.join(" ")).toBe(2);
+    expect(result.stderr).toContain(message);
+  }
+  expect(await app.database.prisma.connection.count()).toBe(0);
 }

@@ -1,6 +1,9 @@
 // Each test file gets its own database with the migrations applied: an in-memory PGlite, or with
 // KEEL_TEST_DB=postgres a fresh PostgreSQL database that is dropped afterwards. No shared state.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { openDatabase, type Database } from "../../server/src/db/client.ts";
 import { applyMigrations } from "../../server/src/db/migrations.ts";
@@ -68,4 +71,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await drop();
     },
   };
+}
+
+/** Where a Keel process under test keeps its data: a database of its own on PostgreSQL (KEEL_TEST_DB=postgres), else a data directory of its own. */
+export async function processStore(name: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (testDbKind === "postgres") {
+    const db = await createPostgresDatabase();
+    return { env: { DATABASE_URL: db.url }, drop: db.drop };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), `keel-${name}-`));
+  return { env: { KEEL_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }

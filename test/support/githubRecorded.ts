@@ -4,7 +4,7 @@
 // actions/runs), from a repository the test describes. Lists page with Link headers; a rate limit
 // can be armed on any request; every request is kept, so tests see what a sync asked for.
 import type { ServerResponse } from "node:http";
-import { recordedLog, startRecordedApi, type Answer, type RateLimitHow } from "./recordedApi.ts";
+import { recordedLog, startRecordedApi, type Answer, type RecordedVendor } from "./recordedApi.ts";
 
 export interface RecordedCommit {
   sha: string;
@@ -68,18 +68,8 @@ export interface RecordedRepo {
   runs: RecordedRun[];
 }
 
-export interface RecordedGithub {
-  apiUrl: string;
+export interface RecordedGithub extends RecordedVendor {
   repo: RecordedRepo;
-  /** Paths (with query) asked for, in order. */
-  requests: string[];
-  /** Every answer body sent, to search for secrets. */
-  bodies: string[];
-  /** The next request whose path starts with `prefix` is refused once: 403 with x-ratelimit-remaining 0 (or 429 with Retry-After). */
-  rateLimitOnce(prefix: string, how: RateLimitHow): void;
-  /** Fail every request whose path starts with `prefix` with a 500 (a crash stand-in) until cleared. */
-  breakPath(prefix: string | null): void;
-  close(): Promise<void>;
 }
 
 export async function startRecordedGithub(

@@ -4,21 +4,11 @@
 // request is kept, so tests see what a sync asked for (recordedApi.ts).
 import type { ServerResponse } from "node:http";
 import { commitJson, deploymentJson, issueJson, mergeRequestJson, pipelineJson, projectJson, testReportJson, type RecordedProject } from "./gitlabAnswers.ts";
-import { recordedLog, startRecordedApi, type RateLimitHow } from "./recordedApi.ts";
+import { recordedLog, startRecordedApi, type RecordedVendor } from "./recordedApi.ts";
 
-export interface RecordedGitlab {
-  /** The API's base, as a connection's apiUrl names it (…/api/v4). */
-  apiUrl: string;
+/** Paths in `requests` are decoded. */
+export interface RecordedGitlab extends RecordedVendor {
   project: RecordedProject;
-  /** Paths (with query, decoded) asked for, in order. */
-  requests: string[];
-  /** Every answer body sent, to search for secrets. */
-  bodies: string[];
-  /** The next request whose decoded path starts with `prefix` is refused once with a 429. */
-  rateLimitOnce(prefix: string, how: RateLimitHow): void;
-  /** Fail every request whose decoded path starts with `prefix` with a 500 (a crash stand-in) until cleared. */
-  breakPath(prefix: string | null): void;
-  close(): Promise<void>;
 }
 
 type Handler = (url: URL, rest: string) => unknown;

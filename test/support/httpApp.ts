@@ -2,11 +2,13 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../server/src/http/app.ts";
-import type { WebhookSecrets } from "../../server/src/http/webhooks/webhookRoutes.ts";
+import type { WebhookSecrets } from "../../server/src/ingest/webhookVendors.ts";
 import type { RoleValue } from "@keel/shared";
 import { secretBox } from "../../server/src/services/secrets/secretBox.ts";
 import { createLogger } from "../../server/src/logger.ts";
 import type { Context } from "../../server/src/trpc/context.ts";
+import { createCallerFactory } from "../../server/src/trpc/init.ts";
+import { appRouter } from "../../server/src/trpc/router.ts";
 import { createWebhookQueue, type WebhookQueue } from "../../server/src/services/webhookQueue.ts";
 import { createTestDatabase, testDbKind, type TestDatabase } from "./database.ts";
 
@@ -79,6 +81,12 @@ export function adminContext(db: TestDatabase["prisma"]): Context {
   };
 }
 
+/** A tRPC caller signed in as an admin of this app's database (for tests that call procedures directly). */
+export function adminCaller(app: Pick<TestApp, "database">) {
+  return createCallerFactory(appRouter)(adminContext(app.database.prisma));
+}
+export type AdminCaller = ReturnType<typeof adminCaller>;
+
 /** The secret box test apps and contexts share, so a secret sealed through one opens through the other. */
 export const TEST_SECRETS = secretBox(Buffer.alloc(32, 42));
 
@@ -98,4 +106,13 @@ export async function signInAs(
   const cookie = /keel_session=[^;]+/.exec(login.headers.get("set-cookie") ?? "")?.[0];
   if (!cookie) throw new Error("no session cookie");
   return { email, cookie };
+}
+
+/** Records one successful CI build attempt (the one a JUnit upload test attaches its reports to). */
+export async function sendBuild(
+  app: Pick<TestApp, "request">,
+  build: { id: string; commitSha: string; startedAt: string; finishedAt: string; service?: string },
+): Promise<void> {
+  const res = await app.request("/api/v1/builds", { json: { pipeline: "ci", status: "success", ...build } });
+  if (res.status !== 200) throw new Error(`sending build ${build.id} answered ${res.status}: ${await res.text()}`);
 }

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { readyUrl } from "../../server/bench/keelServer.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -22,31 +23,15 @@ export async function startKeelProcess(env: Record<string, string>, timeoutMs = 
     env: { ...process.env, PORT: "0", LOG_LEVEL: "info", KEEL_WEB_DIST: path.join(repoRoot, "web/dist"), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Keel was not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"Keel is ready"/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`Keel exited with ${code} before it was ready:\n${output}`));
-    });
-  });
+  const { url: ready, output } = readyUrl(child, exited, timeoutMs);
+  const url = await ready;
   if (env.KEEL_API_TOKEN) adminTokens.set(new URL(url).origin, env.KEEL_API_TOKEN);
   return {
     url,
     child,
     readyMs: Date.now() - started,
-    output: () => output,
+    output,
     async stop(signal = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);

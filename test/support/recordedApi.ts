@@ -36,6 +36,21 @@ export interface RecordedShell {
   close(): Promise<void>;
 }
 
+/** What a test holds of a recorded vendor API: its address, what was asked and answered, and its levers. */
+export interface RecordedVendor {
+  /** The API's base, as a connection's apiUrl names it. */
+  apiUrl: string;
+  /** Paths (with query) asked for, in order. */
+  requests: string[];
+  /** Every answer body sent, to search for secrets. */
+  bodies: string[];
+  /** The next request whose path starts with `prefix` is refused once (GitHub: 403 with x-ratelimit-remaining 0, or 429 with Retry-After; GitLab: 429). */
+  rateLimitOnce(prefix: string, how: RateLimitHow): void;
+  /** Fail every request whose path starts with `prefix` with a 500 (a crash stand-in) until cleared. */
+  breakPath(prefix: string | null): void;
+  close(): Promise<void>;
+}
+
 export async function startRecordedApi(options: {
   log: ReturnType<typeof recordedLog>;
   authorized: (req: IncomingMessage) => boolean;

@@ -3,7 +3,7 @@
 // Both are rendered from the report document, so a section added to the report reaches the
 // e-mail, and every figure is the report's as written there.
 import { reportDocument, type Block } from "../reports/reportDocument.ts";
-import { escapeHtml } from "../reports/renderHtml.ts";
+import { escapeHtml, htmlPage } from "../reports/renderHtml.ts";
 import type { WeeklyReport } from "../services/getWeeklyReport.ts";
 import { headlines, reportLink, subjectOf } from "./message.ts";
 import { documentText } from "./plainText.ts";
@@ -98,15 +98,11 @@ export function emailPage({
   maxWidth?: number;
   accent?: string;
 }): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-</head>
-<body style="margin:0;padding:0;background:#f3f4f6;">
-<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="border-collapse:collapse;background:#f3f4f6;">
+  return htmlPage(
+    title,
+    "",
+    '<body style="margin:0;padding:0;background:#f3f4f6;">',
+    `<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="border-collapse:collapse;background:#f3f4f6;">
 <tr><td align="center" style="padding:16px 8px;">
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="border-collapse:collapse;max-width:${maxWidth}px;background:#ffffff;border:1px solid #d0d7de;${accent ? `border-left:4px solid ${accent};` : ""}">
 <tr><td style="padding:20px 24px;">
@@ -115,8 +111,6 @@ ${body}
 </td></tr>
 </table>
 </td></tr>
-</table>
-</body>
-</html>
-`;
+</table>`,
+  );
 }

@@ -3,11 +3,11 @@
 // to (behind a proxy on loopback, its X-Forwarded-Proto and Host: "trust proxy" in app.ts).
 import type { Request } from "express";
 import type { WebhookSetup } from "../services/getWebhookStatus.ts";
-import type { WebhookSecrets } from "./webhooks/webhookRoutes.ts";
+import { WEBHOOK_SOURCES, type WebhookSecrets } from "../ingest/webhookVendors.ts";
 
 export function webhookSetupOf(req: Request, publicUrl: string | undefined, secrets: WebhookSecrets = {}): WebhookSetup {
   return {
     baseUrl: publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`,
-    secretsSet: { github: Boolean(secrets.github), gitlab: Boolean(secrets.gitlab), pagerduty: Boolean(secrets.pagerduty) },
+    secretsSet: Object.fromEntries(WEBHOOK_SOURCES.map((source) => [source, Boolean(secrets[source])])) as WebhookSetup["secretsSet"],
   };
 }

@@ -2,29 +2,13 @@
 // each sentence with the figures it names and "how this was computed".
 import type { CostModelUsed } from "@keel/shared";
 import { formatHoursRounded, formatPercent, formatUsdWhole } from "@keel/shared/numbers";
+import type { HoursLostFigures, RawCounts } from "./hoursLost.ts";
 
-export interface SummaryHours {
-  flakyTests: number;
-  changeFailures: number;
-  rework: number;
-  total: number;
-  costUsd: number;
-  costByCause: { flakyTests: number; changeFailures: number; rework: number };
-  ciMinutes: number;
+export interface SummaryHours extends Omit<HoursLostFigures, "ciCostUsd"> {
   capacityShare: number | null;
   sprintsLostPerMonth: number | null;
   capacityBasis: { engineers: number | null; teamsCounted: string[]; teamsWithoutSize: string[]; hoursCounted: number; weeks: number };
-  counts: {
-    blockingFailures: number;
-    flakyFailures: number;
-    rerunHours: number;
-    incidents: number;
-    recoveryHours: number;
-    hoursWithOwnResponders: number;
-    hoursPerDefaultResponder: number;
-    incidentsWithDefaultResponders: number;
-    reworkDeployments: number;
-  };
+  counts: Omit<RawCounts, "rerunsUnknown" | "ciMinutes">;
   byCause: { flakyTests: { capacityShare: number | null; sprintsLostPerMonth: number | null } };
 }
 

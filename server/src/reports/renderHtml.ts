@@ -6,6 +6,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 }
 
+/** A whole HTML page: `head` goes after the title (a style sheet, or nothing); `bodyTag` opens the body. */
+export function htmlPage(title: string, head: string, bodyTag: string, content: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+${head ? `${head}\n` : ""}</head>
+${bodyTag}
+${content}
+</body>
+</html>
+`;
+}
+
 const STYLE = `
   body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
   h1 { font-size: 1.6rem; margin-bottom: .25rem; } h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
@@ -52,18 +68,5 @@ export function renderHtml(blocks: Block[]): string {
           .join("\n")}\n</ul>`;
     }
   });
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}
-</style>
-</head>
-<body>
-${body.join("\n")}
-</body>
-</html>
-`;
+  return htmlPage(title, `<style>${STYLE}\n</style>`, "<body>", body.join("\n"));
 }

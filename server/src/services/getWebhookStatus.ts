@@ -4,7 +4,7 @@
 // "<vendor>:<delivery id>" (events recorded from them are keyed by event, never by vendor). Read
 // through RawEvent's (source, receivedAt) index: the cost of one vendor's last day, not history.
 import type { Db } from "../db/client.ts";
-import { WEBHOOK_SOURCES, type WebhookSource } from "../ingest/webhookAdapters.ts";
+import { WEBHOOK_SOURCES, type WebhookSource } from "../ingest/webhookVendors.ts";
 import { DAY_MS } from "@keel/shared/calendar";
 
 export interface WebhookSetup {

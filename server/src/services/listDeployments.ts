@@ -5,7 +5,7 @@ import type { DeploymentListQueryData } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import type { FailureRule } from "../db/queries/dora/changeFailureRate.ts";
 import { causesOfDeployments, deploymentCount, deploymentPage, type DeploymentRow } from "../db/queries/lists/deployments.ts";
-import { iso, listScope } from "./lists/listScope.ts";
+import { iso, listPage, listScope, type ListPage } from "./lists/listScope.ts";
 
 export interface FailureReason {
   rule: FailureRule;
@@ -17,37 +17,19 @@ export interface FailureReason {
   revertSha: string | null;
 }
 
-export interface DeploymentItem {
-  id: string;
-  service: string;
-  team: string | null;
-  environment: string;
-  status: DeploymentRow["status"];
-  kind: DeploymentRow["kind"];
+export type DeploymentItem = Omit<DeploymentRow, "startedAt" | "finishedAt"> & {
   startedAt: string | null;
   finishedAt: string;
-  commitSha: string | null;
-  repository: string | null;
-  rollbackOfDeploymentId: string | null;
-  remediatesIncidentId: string | null;
-  url: string | null;
-  changes: number;
   /** Successful deployments: whether it caused a failure. Others count nowhere: null. */
   changeFailure: boolean | null;
   /** Why it counts as a failure (empty when it does not). */
   failureReasons: FailureReason[];
-}
+};
 
-export interface DeploymentList {
-  window: { from: string; to: string };
-  timeZone: string;
-  total: number;
-  offset: number;
-  limit: number;
-  items: DeploymentItem[];
-}
+export type DeploymentList = ListPage<DeploymentItem>;
 
 export function deploymentItem(row: DeploymentRow, reasons: FailureReason[]): DeploymentItem {
+  // Field by field: a detail's row carries more columns than the item shows.
   return {
     id: row.id,
     service: row.service,
@@ -81,12 +63,11 @@ export async function listDeployments({ db, input }: { db: Db; input: Deployment
     list.push({ rule: c.rule, incidentId: c.incidentId, rollbackId: c.rollbackId, revertSha: c.revertSha });
     reasonsOf.set(c.id, list);
   }
-  return {
-    window: { from: q.from.toISOString(), to: q.to.toISOString() },
+  return listPage(
+    q,
     timeZone,
     total,
-    offset: input.offset,
-    limit: input.limit,
-    items: rows.map((r) => deploymentItem(r, reasonsOf.get(r.id) ?? [])),
-  };
+    page,
+    rows.map((r) => deploymentItem(r, reasonsOf.get(r.id) ?? [])),
+  );
 }

@@ -6,7 +6,7 @@ import type { Db } from "../db/client.ts";
 import type { DoraQuery } from "../db/queries/dora/fragments.ts";
 import { attributionsOfIncidents, incidentCount, incidentPage, type IncidentAttributionRow, type IncidentRow } from "../db/queries/lists/incidents.ts";
 import type { Tx } from "../db/types.ts";
-import { iso, listScope, queryAround } from "./lists/listScope.ts";
+import { iso, listPage, listScope, queryAround, type ListPage } from "./lists/listScope.ts";
 
 export interface Attribution {
   deploymentId: string;
@@ -16,35 +16,18 @@ export interface Attribution {
   commitSha: string | null;
 }
 
-export interface IncidentItem {
-  id: string;
-  title: string | null;
-  severity: string | null;
-  service: string | null;
-  team: string | null;
+export type IncidentItem = Omit<IncidentRow, "openedAt" | "acknowledgedAt" | "resolvedAt"> & {
   openedAt: string;
   acknowledgedAt: string | null;
   resolvedAt: string | null;
-  recoveryHours: number | null;
-  responders: number | null;
-  causedByDeploymentId: string | null;
-  causedByCommitSha: string | null;
-  notCausedByChange: boolean;
-  url: string | null;
   /** The successful deployments (of the filtered environment) it makes failed changes, and why. */
   attributedTo: Attribution[];
-}
+};
 
-export interface IncidentList {
-  window: { from: string; to: string };
-  timeZone: string;
-  total: number;
-  offset: number;
-  limit: number;
-  items: IncidentItem[];
-}
+export type IncidentList = ListPage<IncidentItem>;
 
 export function incidentItem(row: IncidentRow, attributions: Attribution[]): IncidentItem {
+  // Field by field: a detail's row carries more columns (serviceId) than the item shows.
   return {
     id: row.id,
     title: row.title,
@@ -95,12 +78,11 @@ export async function listIncidents({ db, input }: { db: Db; input: IncidentList
   const page = { offset: input.offset, limit: input.limit };
   const [rows, total] = await Promise.all([incidentPage(db, q, filters, page), incidentCount(db, q, filters)]);
   const attributions = await attributionsFor(db, q, rows);
-  return {
-    window: { from: q.from.toISOString(), to: q.to.toISOString() },
+  return listPage(
+    q,
     timeZone,
     total,
-    offset: input.offset,
-    limit: input.limit,
-    items: rows.map((r) => incidentItem(r, attributions.get(r.id) ?? [])),
-  };
+    page,
+    rows.map((r) => incidentItem(r, attributions.get(r.id) ?? [])),
+  );
 }

@@ -10,7 +10,7 @@ import { claimPendingDelivery, finishDelivery, renewClaim, type ClaimedDelivery 
 import { formatPath } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { isTimestamp, type MapResult, type PullRequestReviewInput } from "../ingest/mapResult.ts";
-import { isWebhookSource, webhookAdapters, WEBHOOK_SOURCES } from "../ingest/webhookAdapters.ts";
+import { isWebhookSource, vendorOf, WEBHOOK_SOURCES } from "../ingest/webhookVendors.ts";
 import type { Logger } from "../logger.ts";
 import { recordEvents, type RecordResult } from "./recordEvents.ts";
 import { recordReviews } from "./recordReviews.ts";
@@ -68,7 +68,7 @@ async function outcome(db: Db, row: ClaimedDelivery, logger: Logger, keepClaim: 
   if (!isWebhookSource(row.source)) return `failed: no adapter for source "${row.source}"`;
   let mapped: MapResult;
   try {
-    mapped = webhookAdapters[row.source].map(row.kind, row.payload, row.receivedAt.toISOString());
+    mapped = vendorOf(row.source).map(row.kind, row.payload, row.receivedAt.toISOString());
   } catch (error) {
     logger.error({ err: error, rawEventId: String(row.id), source: row.source, kind: row.kind }, "webhook adapter failed");
     return `failed: the ${row.source} adapter threw: ${messageOf(error)}`;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startConnectionApp, type ConnectionApp } from "../../support/connectionApp.ts";
+import { startConnectionApp, type ConnectionApp, expectUsageErrors } from "../../support/connectionApp.ts";
 import { checkoutRepo } from "../../support/githubCheckoutRepo.ts";
 import { startRecordedGithub, type RecordedGithub } from "../../support/githubRecorded.ts";
 import { TEST_ADMIN_TOKEN } from "../../support/httpApp.ts";
@@ -40,12 +40,7 @@ describe("keel backfill github", () => {
       [["github", "--repo", "acme/checkout", "--api-url", "ftp://x"], {}, "--api-url: must be an http:// or https:// URL"],
       [["jira", "--repo", "acme/checkout"], {}, "keel backfill github"],
     ];
-    for (const [args, env, message] of cases) {
-      const result = await backfill(args, env);
-      expect(result.code, args.join(" ")).toBe(2);
-      expect(result.stderr).toContain(message);
-    }
-    expect(await app.database.prisma.connection.count()).toBe(0);
+    await expectUsageErrors(app, backfill, cases);
   });
 
   test("creates the connection, shows the sync's progress, and exits 0 with what it brought in; a rate limit only delays it", async () => {

@@ -3,7 +3,7 @@
 // the connection, shows progress, and exits 0 with what it brought in; run again it reuses the
 // connection (the project named in another case) and changes nothing. The token is in no output.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startConnectionApp, type ConnectionApp } from "../../support/connectionApp.ts";
+import { startConnectionApp, type ConnectionApp, expectUsageErrors } from "../../support/connectionApp.ts";
 import { checkoutProject } from "../../support/gitlabCheckoutProject.ts";
 import { startRecordedGitlab, type RecordedGitlab } from "../../support/gitlabRecorded.ts";
 import { TEST_ADMIN_TOKEN } from "../../support/httpApp.ts";
@@ -35,12 +35,7 @@ describe("keel backfill gitlab", () => {
       [["gitlab", "--project", "checkout", "--api-url", gitlab.apiUrl], {}, "--project: must be group/name"],
       [["gitlab", "--project", "acme/checkout", "--repo", "acme/checkout"], {}, "--repo"],
     ];
-    for (const [args, env, message] of cases) {
-      const result = await backfill(args, env);
-      expect(result.code, args.join(" ")).toBe(2);
-      expect(result.stderr).toContain(message);
-    }
-    expect(await app.database.prisma.connection.count()).toBe(0);
+    await expectUsageErrors(app, backfill, cases);
   });
 
   test("creates the connection, shows the sync's progress, and exits 0 with what it brought in", async () => {

@@ -1,7 +1,7 @@
 // `keel backfill pagerduty` as a user runs it: the real command in a child process against a running
 // Keel, which syncs from recorded PagerDuty answers on loopback; run again it reuses the connection.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startConnectionApp, type ConnectionApp } from "../../support/connectionApp.ts";
+import { startConnectionApp, type ConnectionApp, expectUsageErrors } from "../../support/connectionApp.ts";
 import { TEST_ADMIN_TOKEN } from "../../support/httpApp.ts";
 import { runKeel } from "../../support/keelCli.ts";
 import { startRecordedPagerduty, type RecordedIncident, type RecordedPagerduty } from "../../support/pagerdutyRecorded.ts";
@@ -51,12 +51,7 @@ describe("keel backfill pagerduty", () => {
       [["--service", "not an id", "--api-url", pd.apiUrl], {}, "--service: must be a PagerDuty service id"],
       [["--since", "last week", "--api-url", pd.apiUrl], {}, "--since: must be a date"],
     ];
-    for (const [args, env, message] of cases) {
-      const result = await backfill(args, env);
-      expect(result.code, args.join(" ")).toBe(2);
-      expect(result.stderr).toContain(message);
-    }
-    expect(await app.database.prisma.connection.count()).toBe(0);
+    await expectUsageErrors(app, backfill, cases);
   });
 
   test("syncs the named service's incidents and exits 0; run again it reuses the connection", async () => {

@@ -6,12 +6,10 @@
 // its resume, and the token nowhere.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ConnectionView } from "@keel/shared";
-import { createCallerFactory } from "../../../server/src/trpc/init.ts";
-import { appRouter } from "../../../server/src/trpc/router.ts";
-import { startConnectionApp, type ConnectionApp } from "../../support/connectionApp.ts";
+import { startConnectionApp, type ConnectionApp, expectRefusedFields, expectTokenNowhere } from "../../support/connectionApp.ts";
 import { checkoutProject, glSha } from "../../support/gitlabCheckoutProject.ts";
 import { startRecordedGitlab, type RecordedGitlab } from "../../support/gitlabRecorded.ts";
-import { adminContext } from "../../support/httpApp.ts";
+import { adminCaller } from "../../support/httpApp.ts";
 import { snapshotCounts } from "../../support/snapshotCounts.ts";
 import { connectionOf, scenarioDora, storedRecords } from "../../support/syncedRecords.ts";
 
@@ -46,13 +44,7 @@ describe("GitLab connections", () => {
       [{ kind: "gitlab", token: TOKEN, projects: ["acme/checkout"], since: "yesterday" }, "since"],
       [{ kind: "gitlab", token: TOKEN, repositories: ["acme/checkout"] }, "projects"],
     ];
-    for (const [body, field] of cases) {
-      const res = await app.request("/api/v1/connections", { json: body });
-      expect(res.status, JSON.stringify(body)).toBe(400);
-      const answer = (await res.json()) as { error: { details: { path: string }[] } };
-      expect(answer.error.details.map((d) => d.path)).toContain(field);
-    }
-    expect(await app.database.prisma.connection.count()).toBe(0);
+    await expectRefusedFields(app, cases);
   });
 
   test("one sync brings the project in; a 429 in the middle only delays it", async () => {
@@ -85,7 +77,7 @@ describe("GitLab connections", () => {
     expect(s.changeFailureRate).toMatchObject({ deployments: 3, failed: 1 });
     expect(s.recoveryTime).toMatchObject({ incidents: 1, medianHours: 2 });
 
-    const caller = createCallerFactory(appRouter)(adminContext(app.database.prisma));
+    const caller = adminCaller(app);
     const incidents = await caller.incidents.list({ from: "2026-11-02", to: "2026-11-09" });
     expect(incidents.items).toHaveLength(1);
     expect(incidents.items[0]).toMatchObject({ id: "gitlab-issue:acme/checkout#7", severity: "high", recoveryHours: 2 });
@@ -196,11 +188,6 @@ describe("GitLab connections", () => {
   });
 
   test("the token is in no answer and no log line, and is stored only sealed", async () => {
-    expect(app.logs.some((line) => line.includes("rate limited"))).toBe(true);
-    for (const text of [...app.bodies, ...app.logs, ...gitlab.bodies]) expect(text).not.toContain(TOKEN);
-    const row = await app.database.prisma.connection.findUniqueOrThrow({ where: { id: connection.id } });
-    expect(JSON.stringify(row)).not.toContain(TOKEN);
-    const audit = await app.database.prisma.auditEvent.findMany({ where: { action: { startsWith: "connection." } } });
-    expect(JSON.stringify(audit.map((a) => a.changes))).not.toContain(TOKEN);
+    await expectTokenNowhere(app, TOKEN, gitlab.bodies, connection.id);
   });
 });

@@ -5,10 +5,8 @@
 // the token is in no answer or log line.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ConnectionView } from "@keel/shared";
-import { createCallerFactory } from "../../../server/src/trpc/init.ts";
-import { appRouter } from "../../../server/src/trpc/router.ts";
-import { startConnectionApp, type ConnectionApp } from "../../support/connectionApp.ts";
-import { adminContext } from "../../support/httpApp.ts";
+import { startConnectionApp, type ConnectionApp, expectRefusedFields, expectTokenNowhere } from "../../support/connectionApp.ts";
+import { adminCaller } from "../../support/httpApp.ts";
 import { startRecordedPagerduty, type RecordedIncident, type RecordedPagerduty } from "../../support/pagerdutyRecorded.ts";
 import { snapshotCounts } from "../../support/snapshotCounts.ts";
 
@@ -74,7 +72,7 @@ afterAll(async () => {
 
 const get = async (id: string) => (await (await app.request(`/api/v1/connections/${id}`)).json()) as ConnectionView;
 const incidents = async () => {
-  const caller = createCallerFactory(appRouter)(adminContext(app.database.prisma));
+  const caller = adminCaller(app);
   return (await caller.incidents.list({ from: "2026-06-01", to: "2026-12-31" })).items;
 };
 const records = async () =>
@@ -89,13 +87,7 @@ describe("PagerDuty connections", () => {
       [{ kind: "pagerduty", token: TOKEN, since: "yesterday" }, "since"],
       [{ kind: "pagerduty", token: TOKEN, repositories: ["acme/checkout"] }, "repositories"],
     ];
-    for (const [body, field] of cases) {
-      const res = await app.request("/api/v1/connections", { json: body });
-      expect(res.status, JSON.stringify(body)).toBe(400);
-      const answer = (await res.json()) as { error: { details: { path: string }[] } };
-      expect(answer.error.details.map((d) => d.path)).toContain(field);
-    }
-    expect(await app.database.prisma.connection.count()).toBe(0);
+    await expectRefusedFields(app, cases);
   });
 
   test("one sync brings the services' incidents in with their recovery times; a 429 in the middle only delays it", async () => {
@@ -198,11 +190,6 @@ describe("PagerDuty connections", () => {
   });
 
   test("the token is in no answer and no log line, and is stored only sealed", async () => {
-    expect(app.logs.some((line) => line.includes("rate limited"))).toBe(true);
-    for (const text of [...app.bodies, ...app.logs, ...pd.bodies]) expect(text).not.toContain(TOKEN);
-    const row = await app.database.prisma.connection.findUniqueOrThrow({ where: { id: connection.id } });
-    expect(JSON.stringify(row)).not.toContain(TOKEN);
-    const audit = await app.database.prisma.auditEvent.findMany({ where: { action: { startsWith: "connection." } } });
-    expect(JSON.stringify(audit.map((a) => a.changes))).not.toContain(TOKEN);
+    await expectTokenNowhere(app, TOKEN, pd.bodies, connection.id);
   });
 });

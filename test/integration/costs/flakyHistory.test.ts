@@ -5,7 +5,7 @@ import type { AnyEventInput } from "@keel/shared";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { FlakyTestHistory } from "../../../server/src/services/getFlakyTestHistory.ts";
 import { startTestApp, type TestApp } from "../../support/httpApp.ts";
-import { attempt, build, caller, flakyTests, getJson, send, upload, type BuildSpec } from "./support.ts";
+import { attempt, build, caller, flakyTests, getJson, send, upload, type BuildSpec, OCTOBER, TESTS } from "./support.ts";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -13,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const window = { from: "2026-10-01", to: "2026-11-01" };
-const TESTS = ["a", "b", "c", "d"];
+const window = OCTOBER;
 const SVC = "svc-history";
 
 async function testIdOf(service: string, name: string): Promise<number> {

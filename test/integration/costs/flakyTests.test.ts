@@ -4,7 +4,7 @@
 // Window [2026-10-01, 2026-11-01) UTC unless said otherwise.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../../support/httpApp.ts";
-import { attempt, caller, CONTEXT_SWITCH_H, flakyTests, type FlakyTests, upload } from "./support.ts";
+import { attempt, caller, CONTEXT_SWITCH_H, flakyTests, type FlakyTests, upload, OCTOBER, TESTS } from "./support.ts";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -12,8 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const window = { from: "2026-10-01", to: "2026-11-01" };
-const TESTS = ["a", "b", "c", "d"];
+const window = OCTOBER;
 const find = (r: FlakyTests, name: string, service: string) => r.tests.find((t) => t.name === name && t.service === service);
 
 describe("flaky tests", () => {

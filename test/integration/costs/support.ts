@@ -5,9 +5,7 @@ import type { AnyEventInput, CostModelUpdateInput } from "@keel/shared";
 import { expect } from "vitest";
 import type { FlakyTests } from "../../../server/src/services/getFlakyTests.ts";
 import type { HoursLost } from "../../../server/src/services/getHoursLost.ts";
-import { adminContext } from "../../support/httpApp.ts";
-import { createCallerFactory } from "../../../server/src/trpc/init.ts";
-import { appRouter } from "../../../server/src/trpc/router.ts";
+import { adminCaller } from "../../support/httpApp.ts";
 import type { TestApp } from "../../support/httpApp.ts";
 
 export type { FlakyTests, HoursLost };
@@ -26,9 +24,7 @@ export async function getJson<T>(app: TestApp, path: string, params: Record<stri
 export const flakyTests = (app: TestApp, params: Record<string, string>) => getJson<FlakyTests>(app, "/api/v1/metrics/flaky-tests", params);
 export const hoursLost = (app: TestApp, params: Record<string, string>) => getJson<HoursLost>(app, "/api/v1/metrics/hours-lost", params);
 
-export function caller(app: TestApp) {
-  return createCallerFactory(appRouter)(adminContext(app.database.prisma));
-}
+export const caller = adminCaller;
 
 export function updateCostModel(app: TestApp, input: CostModelUpdateInput) {
   return caller(app).costModel.update(input);
@@ -104,4 +100,8 @@ export async function attempt(app: TestApp, b: BuildSpec, tests: string[], faili
 }
 
 /** Hours with the cost model defaults: context switch 23 min, wait factor 0.5. */
+/** The window most cost scenarios are worked out over, [2026-10-01, 2026-11-01) UTC, and the four tests a–d every build of theirs runs. */
+export const OCTOBER = { from: "2026-10-01", to: "2026-11-01" };
+export const TESTS = ["a", "b", "c", "d"];
+
 export const CONTEXT_SWITCH_H = 23 / 60;

@@ -3,9 +3,7 @@
 // `dora.summary` answering the same.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createToken } from "../../../server/src/services/tokens.ts";
-import { createCallerFactory } from "../../../server/src/trpc/init.ts";
-import { appRouter } from "../../../server/src/trpc/router.ts";
-import { startTestApp, type TestApp, adminContext } from "../../support/httpApp.ts";
+import { startTestApp, type TestApp, adminCaller } from "../../support/httpApp.ts";
 import { clearSetting, deploy, dora, incident, send, setSetting } from "./support.ts";
 
 let app: TestApp;
@@ -129,7 +127,7 @@ describe("GET /api/v1/metrics/dora", () => {
   });
 
   test("tRPC dora.summary answers the same as the REST endpoint", async () => {
-    const caller = createCallerFactory(appRouter)(adminContext(app.database.prisma));
+    const caller = adminCaller(app);
     const viaTrpc = await caller.dora.summary({ ...window, team: "pay" });
     expect(JSON.parse(JSON.stringify(viaTrpc))).toEqual(await dora(app, { ...window, team: "pay" }));
     await expect(caller.dora.summary({ ...window, team: "nobody" })).rejects.toMatchObject({ code: "BAD_REQUEST" });

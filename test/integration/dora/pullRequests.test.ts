@@ -4,10 +4,8 @@
 import type { AnyEventInput } from "@keel/shared";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PullRequestMetrics } from "../../../server/src/services/getPullRequestMetrics.ts";
-import { adminContext, startTestApp, type TestApp } from "../../support/httpApp.ts";
+import { startTestApp, type TestApp, adminCaller } from "../../support/httpApp.ts";
 import { deploy, send } from "./support.ts";
-import { createCallerFactory } from "../../../server/src/trpc/init.ts";
-import { appRouter } from "../../../server/src/trpc/router.ts";
 
 const repository = "acme/shop";
 const change = (
@@ -201,7 +199,7 @@ describe("pull-request phases", () => {
   });
 
   test("the same over tRPC; an unknown team is a 400 naming it", async () => {
-    const caller = createCallerFactory(appRouter)(adminContext(app.database.prisma));
+    const caller = adminCaller(app);
     const viaTrpc = await caller.dora.pullRequests({ from: "2026-11-02", to: "2026-11-16", service: "pr-shop" });
     expect(viaTrpc.summary).toEqual((await prs({ from: "2026-11-02", to: "2026-11-16" })).summary);
     const res = await app.request("/api/v1/metrics/pull-requests?from=2026-11-02&to=2026-11-16&team=nope");

@@ -5,9 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { addDays, goalWindow } from "../../../server/src/metrics/goalWindow.ts";
 import type { GoalView } from "../../../server/src/services/goals/listGoals.ts";
-import { createCallerFactory } from "../../../server/src/trpc/init.ts";
-import { appRouter } from "../../../server/src/trpc/router.ts";
-import { adminContext, signInAs, startTestApp, type TestApp } from "../../support/httpApp.ts";
+import { signInAs, startTestApp, type TestApp, adminCaller } from "../../support/httpApp.ts";
 import { deploy, incident, send } from "../dora/support.ts";
 import { isoWeekOf } from "@keel/shared/calendar";
 
@@ -95,7 +93,7 @@ describe("goals over REST", () => {
   });
 
   test("tRPC lists the same goals", async () => {
-    const caller = createCallerFactory(appRouter)(adminContext(app.database.prisma));
+    const caller = adminCaller(app);
     expect((await caller.goals.list()).goals).toEqual(await list());
   });
 

@@ -5,7 +5,7 @@
 // the 200,000-test case that bench/uploadResponsiveness.ts measures.
 import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestApp, type TestApp } from "../../support/httpApp.ts";
+import { sendBuild, startTestApp, type TestApp } from "../../support/httpApp.ts";
 import { testDbKind } from "../../support/database.ts";
 import { junitXml } from "../../../server/bench/junitXml.ts";
 
@@ -15,15 +15,7 @@ let app: TestApp;
 
 beforeAll(async () => {
   app = await startTestApp({ webhookSecrets: { github: GITHUB_SECRET } });
-  const build = {
-    id: "b-big",
-    pipeline: "ci",
-    commitSha: "feed1234",
-    status: "success",
-    startedAt: "2026-11-10T12:00:00Z",
-    finishedAt: "2026-11-10T12:30:00Z",
-  };
-  expect((await app.request("/api/v1/builds", { json: build })).status).toBe(200);
+  await sendBuild(app, { id: "b-big", commitSha: "feed1234", startedAt: "2026-11-10T12:00:00Z", finishedAt: "2026-11-10T12:30:00Z" });
 });
 afterAll(() => app.close());
 

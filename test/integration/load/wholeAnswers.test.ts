@@ -3,20 +3,12 @@
 // alive connection must carry the next request: no "other side closed", no ECONNRESET.
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestApp, type TestApp } from "../../support/httpApp.ts";
+import { sendBuild, startTestApp, type TestApp } from "../../support/httpApp.ts";
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
-  const build = {
-    id: "b-whole",
-    pipeline: "ci",
-    commitSha: "abc1234",
-    status: "success",
-    startedAt: "2026-11-10T12:00:00Z",
-    finishedAt: "2026-11-10T12:10:00Z",
-  };
-  expect((await app.request("/api/v1/builds", { json: build })).status).toBe(200);
+  await sendBuild(app, { id: "b-whole", commitSha: "abc1234", startedAt: "2026-11-10T12:00:00Z", finishedAt: "2026-11-10T12:10:00Z" });
 });
 afterAll(() => app.close());
 

@@ -5,8 +5,8 @@ import { AuditQuery, TokenCreate, UserCreate, UserUpdate } from "@keel/shared";
 import express, { Router, type Request } from "express";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { audited, listAudit, type AuditEntryInput } from "../../services/auth/audit.ts";
-import { actorOf } from "../../services/auth/identity.ts";
+import { listAudit } from "../../services/auth/audit.ts";
+import { auditedChange } from "./auditedChange.ts";
 import { createUser, listUsers, updateUser } from "../../services/auth/users.ts";
 import { createToken, listTokens, revokeToken } from "../../services/tokens.ts";
 import { requireScope } from "../auth.ts";
@@ -19,8 +19,7 @@ export function adminRoutes(db: Db): Router {
   const json = express.json({ limit: "16kb", type: () => true });
   router.use(["/users", "/tokens", "/audit-log"], requireScope("admin"));
 
-  const change = <T>(req: Request, entry: Omit<AuditEntryInput, "actor" | "ip">, run: () => Promise<T>) =>
-    audited({ db, input: { ...entry, actor: actorOf(req.identity ?? { kind: "anonymous", role: null }), ip: req.ip } }, run);
+  const change = auditedChange(db);
   const actorUserId = (req: Request) => (req.identity?.kind === "user" ? req.identity.userId : undefined);
 
   router.get("/users", async (_req, res) => {

@@ -4,8 +4,7 @@
 import { ConnectionCreate, ConnectionRef } from "@keel/shared";
 import express, { Router, type Request } from "express";
 import type { Db } from "../../db/client.ts";
-import { audited, type AuditEntryInput } from "../../services/auth/audit.ts";
-import { actorOf } from "../../services/auth/identity.ts";
+import { auditedChange } from "./auditedChange.ts";
 import { createConnection, getConnection, listConnections, removeConnection, requestSync } from "../../services/connections/manageConnections.ts";
 import type { SecretBox } from "../../services/secrets/secretBox.ts";
 import { requireScope } from "../auth.ts";
@@ -19,8 +18,7 @@ export function connectionRoutes(db: Db, secrets: SecretBox, syncs: SyncKicker |
   const router = Router();
   const json = express.json({ limit: "64kb", type: () => true });
   router.use("/connections", requireScope("admin"));
-  const change = <T>(req: Request, entry: Omit<AuditEntryInput, "actor" | "ip">, run: () => Promise<T>) =>
-    audited({ db, input: { ...entry, actor: actorOf(req.identity ?? { kind: "anonymous", role: null }), ip: req.ip } }, run);
+  const change = auditedChange(db);
   const idOf = (req: Request) => parseOrThrow(ConnectionRef, { id: req.params.id }).id;
 
   router.get("/connections", async (_req, res) => {

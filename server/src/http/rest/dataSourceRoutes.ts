@@ -7,7 +7,7 @@ import { getWebhookStatus } from "../../services/getWebhookStatus.ts";
 import { getDemoStatus, removeDemo } from "../../services/removeDemo.ts";
 import { requireScope } from "../auth.ts";
 import { webhookSetupOf } from "../webhookSetup.ts";
-import type { WebhookSecrets } from "../webhooks/webhookRoutes.ts";
+import type { WebhookSecrets } from "../../ingest/webhookVendors.ts";
 
 export function dataSourceRoutes(db: Db, options: { publicUrl?: string | undefined; secrets?: WebhookSecrets | undefined }): Router {
   const router = Router();

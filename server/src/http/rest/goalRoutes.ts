@@ -2,10 +2,9 @@
 // session); changes need the editor role (an editor's or admin's session, or an admin token) and
 // go to the audit log, as through the web app (trpc/goalsRouter.ts). Mounted at /api/v1.
 import { GoalCreate, GoalId, GoalPatch } from "@keel/shared";
-import express, { Router, type Request } from "express";
+import express, { Router } from "express";
 import type { Db } from "../../db/client.ts";
-import { audited, type AuditEntryInput } from "../../services/auth/audit.ts";
-import { actorOf } from "../../services/auth/identity.ts";
+import { auditedChange } from "./auditedChange.ts";
 import { listGoals } from "../../services/goals/listGoals.ts";
 import { createGoal, deleteGoal, updateGoal } from "../../services/goals/saveGoal.ts";
 import { requireRole, requireScope } from "../auth.ts";
@@ -14,8 +13,7 @@ import { parseOrThrow } from "../validate.ts";
 export function goalRoutes(db: Db): Router {
   const router = Router();
   const json = express.json({ limit: "16kb", type: () => true });
-  const change = <T>(req: Request, entry: Omit<AuditEntryInput, "actor" | "ip">, run: () => Promise<T>) =>
-    audited({ db, input: { ...entry, actor: actorOf(req.identity ?? { kind: "anonymous", role: null }), ip: req.ip } }, run);
+  const change = auditedChange(db);
 
   router.get("/goals", requireScope("read"), async (_req, res) => {
     res.json({ goals: await listGoals(db, { now: new Date() }) });

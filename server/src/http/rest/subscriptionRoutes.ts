@@ -4,8 +4,8 @@
 import { SubscriptionCreate, SubscriptionRef } from "@keel/shared";
 import express, { Router, type Request } from "express";
 import type { Db } from "../../db/client.ts";
-import { audited, type AuditEntryInput } from "../../services/auth/audit.ts";
 import { actorOf } from "../../services/auth/identity.ts";
+import { auditedChange } from "./auditedChange.ts";
 import type { SecretBox } from "../../services/secrets/secretBox.ts";
 import { auditedFields, createSubscription } from "../../services/subscriptions/createSubscription.ts";
 import { deleteSubscription } from "../../services/subscriptions/deleteSubscription.ts";
@@ -21,8 +21,7 @@ export function subscriptionRoutes(db: Db, secrets: SecretBox, jobs?: { kick(): 
   const router = Router();
   const json = express.json({ limit: "16kb", type: () => true });
   router.use("/subscriptions", requireEditor);
-  const change = <T>(req: Request, entry: Omit<AuditEntryInput, "actor" | "ip">, run: () => Promise<T>) =>
-    audited({ db, input: { ...entry, actor: actorOf(req.identity ?? { kind: "anonymous", role: null }), ip: req.ip } }, run);
+  const change = auditedChange(db);
   const ref = (req: Request) => parseOrThrow(SubscriptionRef, { id: req.params.id }).id;
 
   router.get("/subscriptions", async (_req, res) => {

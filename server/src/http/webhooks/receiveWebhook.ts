@@ -2,13 +2,12 @@
 // verify, parse, store the delivery as a RawEvent under its dedupe key (or, while the embedded
 // database is busy, in the spool: services/webhookSpool.ts), answer. The answer never
 // waits for mapping: that runs after it, from the stored row, so a delivery is never lost.
-import { createHash } from "node:crypto";
 import { toStorableText } from "@keel/shared";
-import express, { type Request, type RequestHandler } from "express";
+import express, { type RequestHandler } from "express";
 import type { Db } from "../../db/client.ts";
 import { KeelError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { webhookAdapters, type WebhookSource } from "../../ingest/webhookAdapters.ts";
+import type { WebhookVendor } from "../../ingest/webhookVendor.ts";
 import type { WebhookQueue } from "../../services/webhookQueue.ts";
 import { storeDelivery } from "../../services/webhookSpool.ts";
 import { assertDepth } from "../validate.ts";
@@ -17,38 +16,21 @@ export const MAX_DELIVERY_ID_LENGTH = 200;
 
 const rawBody = express.raw({ type: () => true, limit: "5mb" });
 
-export interface Delivery {
-  /** The vendor's name for the event kind, e.g. "deployment_status" or "Push Hook". */
-  kind: string;
-  /** The vendor's id for this delivery (the same on a redelivery), or a hash of the body. */
-  deliveryId: string;
-  payload: Prisma.InputJsonObject;
-}
-
-export interface WebhookReceiver {
-  source: WebhookSource;
-  /** The setting that turns the endpoint on, named in the 404 while it is unset. */
-  setting: string;
-  verify(secret: string, body: Buffer, req: Request): boolean;
-  /** Throws a VALIDATION_FAILED KeelError for a body it cannot read. */
-  read(body: Buffer, req: Request): Delivery;
-}
-
 export function webhookEndpoint(
-  receiver: WebhookReceiver,
+  vendor: WebhookVendor,
   secret: string | undefined,
   { db, queue }: { db: Db; queue?: WebhookQueue | undefined },
 ): RequestHandler[] {
-  const { source, setting } = receiver;
-  const mappedKinds = webhookAdapters[source].mappedKinds;
+  const { source, setting, mappedKinds } = vendor;
   const enabled: RequestHandler = (req, _res, next) => {
     if (secret) return next();
     next(new KeelError("NOT_FOUND", `${req.method} ${req.originalUrl} is off: set ${setting} to turn it on.`));
   };
   const receive: RequestHandler = async (req, res) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!secret || !receiver.verify(secret, body, req)) throw new KeelError("UNAUTHORIZED", "The webhook signature is missing or wrong.");
-    const { kind, deliveryId, payload } = receiver.read(body, req);
+    if (!secret || !vendor.verify(secret, body, req)) throw new KeelError("UNAUTHORIZED", "The webhook signature is missing or wrong.");
+    const payload = parseJsonObject(vendor.jsonText(body, req));
+    const { kind, deliveryId } = vendor.identify(payload, body, req);
     // Vendors' ids are UUIDs or short hashes; a longer one cannot be a real delivery (and would not fit the dedupe index).
     if (deliveryId.length > MAX_DELIVERY_ID_LENGTH) {
       throw new KeelError("VALIDATION_FAILED", `The delivery id is longer than ${MAX_DELIVERY_ID_LENGTH} characters.`);
@@ -75,7 +57,7 @@ export function webhookEndpoint(
 /** Deeper than any vendor's payload (GitHub's are under 10 levels); deeper is refused. */
 export const MAX_WEBHOOK_DEPTH = 64;
 
-export function parseJsonObject(text: string): Prisma.InputJsonObject {
+function parseJsonObject(text: string): Prisma.InputJsonObject {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -104,14 +86,4 @@ function storableJson(value: unknown): unknown {
 // JSON.parse only ever produces JSON values, so an object from it is a JSON object.
 function isJsonObject(value: unknown): value is Prisma.InputJsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function sha256Hex(body: Buffer): string {
-  return createHash("sha256").update(body).digest("hex");
-}
-
-export function requireHeader(req: Request, name: string): string {
-  const value = req.get(name)?.trim();
-  if (!value) throw new KeelError("VALIDATION_FAILED", `The ${name} header is missing.`);
-  return value;
 }

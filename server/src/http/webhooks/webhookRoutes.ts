@@ -2,16 +2,8 @@
 import { Router } from "express";
 import type { Db } from "../../db/client.ts";
 import type { WebhookQueue } from "../../services/webhookQueue.ts";
-import { githubReceiver } from "./github.ts";
-import { gitlabReceiver } from "./gitlab.ts";
-import { pagerdutyReceiver } from "./pagerduty.ts";
+import { webhookVendors, type WebhookSecrets } from "../../ingest/webhookVendors.ts";
 import { webhookEndpoint } from "./receiveWebhook.ts";
-
-export interface WebhookSecrets {
-  github?: string | undefined;
-  gitlab?: string | undefined;
-  pagerduty?: string | undefined;
-}
 
 export interface WebhookOptions {
   secrets?: WebhookSecrets | undefined;
@@ -21,8 +13,6 @@ export interface WebhookOptions {
 
 export function webhookRoutes(db: Db, { secrets = {}, queue }: WebhookOptions = {}): Router {
   const router = Router();
-  router.post("/github", ...webhookEndpoint(githubReceiver, secrets.github, { db, queue }));
-  router.post("/gitlab", ...webhookEndpoint(gitlabReceiver, secrets.gitlab, { db, queue }));
-  router.post("/pagerduty", ...webhookEndpoint(pagerdutyReceiver, secrets.pagerduty, { db, queue }));
+  for (const vendor of webhookVendors) router.post(`/${vendor.source}`, ...webhookEndpoint(vendor, secrets[vendor.source], { db, queue }));
   return router;
 }

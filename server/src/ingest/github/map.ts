@@ -14,25 +14,21 @@ import {
 } from "./payloadTypes.ts";
 import { notAReview } from "./reviews.ts";
 
-export const githubMappedKinds: ReadonlySet<string> = new Set(["deployment_status", "workflow_run", "push", "pull_request", "pull_request_review", "issues"]);
+/** The event kinds Keel maps (X-GitHub-Event), each with its mapping: the one list of them. */
+const mappers = new Map<string, (payload: unknown) => MapResult>([
+  ["deployment_status", mapDeploymentStatus],
+  ["workflow_run", mapWorkflowRun],
+  ["push", mapPush],
+  ["pull_request", mapPullRequest],
+  ["pull_request_review", mapPullRequestReview],
+  ["issues", mapIssues],
+]);
+
+export const githubMappedKinds: ReadonlySet<string> = new Set(mappers.keys());
 
 export function mapGithub(kind: string, payload: unknown): MapResult {
-  switch (kind) {
-    case "deployment_status":
-      return mapDeploymentStatus(payload);
-    case "workflow_run":
-      return mapWorkflowRun(payload);
-    case "push":
-      return mapPush(payload);
-    case "pull_request":
-      return mapPullRequest(payload);
-    case "pull_request_review":
-      return mapPullRequestReview(payload);
-    case "issues":
-      return mapIssues(payload);
-    default:
-      return dropped(`${kind}: not an event kind Keel maps`);
-  }
+  const map = mappers.get(kind);
+  return map ? map(payload) : dropped(`${kind}: not an event kind Keel maps`);
 }
 
 // null: a status on the way to a result (or a superseded deployment), not a finished deployment.

@@ -7,40 +7,28 @@ import { gitlabTime } from "./gitlabTime.ts";
 import { DeploymentHook, IssueHook, MergeRequestHook, PipelineHook, PushHook } from "./payloadTypes.ts";
 import { approvalActions, mapApproval, mapNote } from "./reviews.ts";
 
-export const gitlabMappedKinds: ReadonlySet<string> = new Set([
-  "Deployment Hook",
-  "Pipeline Hook",
-  "Push Hook",
-  "Merge Request Hook",
-  // Comments on merge requests are reviews (mapNote).
-  "Note Hook",
-  "Issue Hook",
-  // Issues marked confidential (incidents often are) arrive under their own header.
-  "Confidential Issue Hook",
-]);
-
 /**
+ * The event kinds Keel maps (X-Gitlab-Event), each with its mapping: the one list of them.
  * `receivedAt`: when Keel received the delivery. An approval's hook carries no time of its own (the
  * merge request's updated_at is not touched by an approval), and GitLab sends it as it happens.
  */
+const mappers = new Map<string, (payload: unknown, receivedAt: string | undefined) => MapResult>([
+  ["Deployment Hook", mapDeployment],
+  ["Pipeline Hook", mapPipeline],
+  ["Push Hook", mapPush],
+  ["Merge Request Hook", mapMergeRequest],
+  // Comments on merge requests are reviews (mapNote).
+  ["Note Hook", mapNote],
+  ["Issue Hook", mapIssue],
+  // Issues marked confidential (incidents often are) arrive under their own header.
+  ["Confidential Issue Hook", mapIssue],
+]);
+
+export const gitlabMappedKinds: ReadonlySet<string> = new Set(mappers.keys());
+
 export function mapGitlab(kind: string, payload: unknown, receivedAt?: string): MapResult {
-  switch (kind) {
-    case "Deployment Hook":
-      return mapDeployment(payload);
-    case "Pipeline Hook":
-      return mapPipeline(payload);
-    case "Push Hook":
-      return mapPush(payload);
-    case "Merge Request Hook":
-      return mapMergeRequest(payload, receivedAt);
-    case "Note Hook":
-      return mapNote(payload);
-    case "Issue Hook":
-    case "Confidential Issue Hook":
-      return mapIssue(payload);
-    default:
-      return dropped(`${kind}: not an event kind Keel maps`);
-  }
+  const map = mappers.get(kind);
+  return map ? map(payload, receivedAt) : dropped(`${kind}: not an event kind Keel maps`);
 }
 
 const deploymentStatuses = new Map<string, "success" | "failure" | "cancelled" | null>([

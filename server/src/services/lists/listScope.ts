@@ -40,3 +40,23 @@ export function queryAround(base: Omit<DoraQuery, "from" | "to" | "previousFrom"
 }
 
 export const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+
+/** One page of a list, with the window it is of and the total over all pages. */
+export interface ListPage<T> {
+  window: { from: string; to: string };
+  timeZone: string;
+  total: number;
+  offset: number;
+  limit: number;
+  items: T[];
+}
+
+export function listPage<T>(
+  q: Pick<DoraQuery, "from" | "to">,
+  timeZone: string,
+  total: number,
+  page: { offset: number; limit: number },
+  items: T[],
+): ListPage<T> {
+  return { window: { from: q.from.toISOString(), to: q.to.toISOString() }, timeZone, total, offset: page.offset, limit: page.limit, items };
+}
