@@ -5,6 +5,7 @@
 // Adding a metric (pull-request cycle time, once branch wt-dora lands it): add an entry to
 // GOAL_METRICS below and its reader in server/src/services/goals/currentValues.ts; nothing else
 // changes (validation, status, the report and the web app read this table).
+import { formatDecimal, formatHours, formatPercent } from "./numbers.ts";
 
 export interface GoalMetricInfo {
   label: string;
@@ -47,17 +48,14 @@ export function targetInRange(metric: GoalMetricValue, target: number): boolean 
   return (m.minInclusive ? target >= m.min : target > m.min) && target <= m.max;
 }
 
-/** A goal metric's value in its unit, for titles, the report and the app: "12%", "30.5 h", "1.25/day", "40.0 h/week". */
+/** A goal metric's value in its unit, for titles, the report and the app: "12.0%", "30.5 h", "1.25/day", "40.0 h/week". */
 export function formatGoalValue(metric: GoalMetricValue, value: number | null): string {
   if (value === null) return "no data";
   const unit = GOAL_METRICS[metric].unit;
-  if (unit === "share") {
-    const pct = value * 100;
-    return Math.abs(pct) < 10 ? `${(Math.round(pct * 10) / 10).toFixed(1)}%` : `${Math.round(pct)}%`;
-  }
-  if (unit === "per day") return `${value < 10 ? value.toFixed(2) : value.toFixed(1)}/day`;
-  if (unit === "hours per week") return `${value.toFixed(1)} h/week`;
-  return `${value.toFixed(1)} h`;
+  if (unit === "share") return formatPercent(value);
+  if (unit === "per day") return `${formatDecimal(value, value < 10 ? 2 : 1)}/day`;
+  if (unit === "hours per week") return `${formatHours(value)}/week`;
+  return formatHours(value);
 }
 
 /** The title a goal shows when it was given none: "Change failure rate ≤ 10% by 2027-03-31". */

@@ -44,9 +44,9 @@ describe("Overview", () => {
     // Plain units; a level on every tile but rework rate (docs/demo.md: ~9-10 deploys a day, elite).
     expect(tiles.deploymentFrequency?.value).toMatch(/^\d+\.\d per day$/);
     expect(tiles.leadTime?.value).toMatch(/^\d+(\.\d)? (h|min|days?) median$/);
-    expect(tiles.changeFailureRate?.value).toMatch(/^\d+\.\d %$/);
+    expect(tiles.changeFailureRate?.value).toMatch(/^\d+\.\d%$/);
     expect(tiles.recoveryTime?.value).toMatch(/^\d+(\.\d)? (h|min|days?) median$/);
-    expect(tiles.reworkRate?.value).toMatch(/^\d+\.\d %$/);
+    expect(tiles.reworkRate?.value).toMatch(/^\d+\.\d%$/);
     expect(tiles.deploymentFrequency?.level).toBe("Elite");
     expect(tiles.reworkRate?.level).toBeNull();
     // Every tile has its sparkline; every chart its line (SVG paths) and a readable unit on its axis.

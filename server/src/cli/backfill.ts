@@ -15,7 +15,8 @@ import { audited } from "../services/auth/audit.ts";
 import { createConnection, getConnection, listConnections, requestSync } from "../services/connections/manageConnections.ts";
 import { secretBoxFor } from "../services/secrets/secretBox.ts";
 import { adminConnectionOptions, runAdmin } from "./adminTarget.ts";
-import { countsLine, plural, progressLine } from "./backfillProgress.ts";
+import { countOf } from "@keel/shared/numbers";
+import { countsLine, progressLine } from "./backfillProgress.ts";
 import { CliFailure, UsageError } from "./errors.ts";
 
 export const backfillUsage = `keel backfill github --repo owner/name [--repo ...] [--since 2026-01-01] [--api-url URL] [--environment production]
@@ -153,7 +154,7 @@ async function follow(read: () => Promise<ConnectionView>, settled: () => boolea
 function outcome(view: ConnectionView, created: boolean, startedAt: number): string {
   if (view.status === "failed") throw new CliFailure(`the sync of ${connectionName(view)} failed: ${view.lastError ?? "no reason given"}`);
   const p = view.progress;
-  const pages = p ? `; ${plural(p.pages, "page")}, ${plural(p.records, "record")}, ${plural(p.rateLimitWaits, "rate-limit wait")}` : "";
+  const pages = p ? `; ${countOf(p.pages, "page")}, ${countOf(p.records, "record")}, ${countOf(p.rateLimitWaits, "rate-limit wait")}` : "";
   return [
     `Synced ${connectionName(view)} (${created ? "new" : "existing"} connection ${view.id}) in ${((Date.now() - startedAt) / 1000).toFixed(1)}s${pages}.`,
     `Brought in so far: ${countsLine(view.counts)}.`,

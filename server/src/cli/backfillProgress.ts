@@ -1,8 +1,7 @@
 // What `keel backfill` shows while a connection syncs: one line of the sync's own figures (the
 // connection's `progress`), and the summary when it ends. Pure, so the wording is tested by table.
 import type { ConnectionCounts, ConnectionProgress } from "@keel/shared";
-
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+import { countOf } from "@keel/shared/numbers";
 
 export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
@@ -34,9 +33,9 @@ export function progressLine(progress: ConnectionProgress | null, now: number): 
   const eta = walkEta(progress.walk, now);
   const parts = [
     progress.resource ?? "starting",
-    plural(progress.pages, "page"),
-    plural(progress.records, "record"),
-    plural(progress.rateLimitWaits, "rate-limit wait"),
+    countOf(progress.pages, "page"),
+    countOf(progress.records, "record"),
+    countOf(progress.rateLimitWaits, "rate-limit wait"),
     `${formatDuration(now - Date.parse(progress.startedAt))} elapsed`,
     ...(eta === null ? [] : [`about ${formatDuration(eta)} left (this resource)`]),
   ];
@@ -46,9 +45,9 @@ export function progressLine(progress: ConnectionProgress | null, now: number): 
 /** "4 deployments, 5 changes, 1 incident, 1 build": what the connection has brought in over its syncs. */
 export function countsLine(counts: ConnectionCounts): string {
   return [
-    plural(counts.deployments ?? 0, "deployment"),
-    plural(counts.changes ?? 0, "change"),
-    plural(counts.incidents ?? 0, "incident"),
-    plural(counts.builds ?? 0, "build"),
+    countOf(counts.deployments ?? 0, "deployment"),
+    countOf(counts.changes ?? 0, "change"),
+    countOf(counts.incidents ?? 0, "incident"),
+    countOf(counts.builds ?? 0, "build"),
   ].join(", ");
 }

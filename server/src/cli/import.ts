@@ -3,6 +3,7 @@
 // unless the whole file is valid. Then batches of up to 1,000 events go to POST /api/v1/events.
 // Each batch is atomic and resending is harmless (identical events count as unchanged), so a
 // failed import can simply be run again.
+import { countOf } from "@keel/shared/numbers";
 import { parseArgs } from "node:util";
 import { AnyEvent, IngestResult, issueDetails, type IngestResultData } from "@keel/shared";
 import { callKeel, connectionFrom, connectionOptions } from "./connection.ts";
@@ -49,10 +50,10 @@ export async function importEvents(args: string[], out: (line: string) => void):
   if (events.length === 0) throw new CliFailure(`${file} holds no events`);
 
   const batches = batch(events);
-  out(`${file}: ${plural(events.length, "valid event")} (${describeTypes(countTypes(events.map((e) => e.value)))}).`);
+  out(`${file}: ${countOf(events.length, "valid event")} (${describeTypes(countTypes(events.map((e) => e.value)))}).`);
   if (!connection) {
     out(`Dry run: would send ${batches.length} batch${batches.length === 1 ? "" : "es"} to POST /api/v1/events:`);
-    for (const [i, b] of batches.entries()) out(`  batch ${i + 1}: ${plural(b.events.length, "event")}, ${b.from} to ${b.to} (${describeTypes(b.types)})`);
+    for (const [i, b] of batches.entries()) out(`  batch ${i + 1}: ${countOf(b.events.length, "event")}, ${b.from} to ${b.to} (${describeTypes(b.types)})`);
     return 0;
   }
   const total: IngestResultData = { accepted: 0, created: 0, updated: 0, unchanged: 0 };
@@ -96,8 +97,6 @@ function batch(events: FileEvent[]): Batch[] {
   }
   return batches;
 }
-
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 function countTypes(values: unknown[]): Map<string, number> {
   const counts = new Map<string, number>();

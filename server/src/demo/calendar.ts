@@ -1,9 +1,9 @@
 // Time helpers and the fixed dates of the demo's story, all derived from `now` so the demo
 // always looks recent.
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MINUTE } from "@keel/shared/calendar";
+
+export { DAY, HOUR, MINUTE };
 export const WINDOW_DAYS = 120;
 
 export function iso(ms: number): string {

@@ -5,7 +5,7 @@
 // after the change; a repeated time (fall back) at its first occurrence.
 import { WEEKDAYS, type Weekday } from "@keel/shared";
 import { instantOfWallClock } from "../metrics/window.ts";
-import { DAY_MS, isoWeekDates, isoWeekOf, localDate, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
+import { DAY_MS, HOUR_MS, isoWeekDates, isoWeekOf, localDate, MINUTE_MS, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
 
 export interface WeeklySchedule {
   weekday: string;
@@ -17,7 +17,7 @@ export function sendTimeOf(week: string, schedule: WeeklySchedule, timeZone: str
   const { nextMonday } = isoWeekDates(week);
   const day = Math.max(0, WEEKDAYS.indexOf(schedule.weekday as Weekday));
   const [h, m] = schedule.time.split(":").map(Number) as [number, number];
-  const wall = Date.parse(`${nextMonday}T00:00:00Z`) + day * DAY_MS + (h * 60 + m) * 60_000;
+  const wall = Date.parse(`${nextMonday}T00:00:00Z`) + day * DAY_MS + (h * 60 + m) * MINUTE_MS;
   return instantOfWallClock(wall, timeZone);
 }
 
@@ -41,7 +41,7 @@ export function lastFullWeek(now: Date, timeZone: string): string {
 }
 
 /** Retry backoff after failed attempt n (1-based): 1, 5, 30 minutes, 2 h; then the delivery fails. */
-export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
+export const RETRY_DELAYS_MS = [MINUTE_MS, 5 * MINUTE_MS, 30 * MINUTE_MS, 2 * HOUR_MS];
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 export function retryDelayMs(attempts: number): number | null {

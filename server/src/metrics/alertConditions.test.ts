@@ -69,7 +69,7 @@ test.each([
     state: "off track",
     headline: "Change failure rate goal (platform) is now off track",
     sentence:
-      'The goal "Fewer failed deployments" (platform) is off track: change failure rate is 25% over the last 4 full weeks, against 14% expected by now and a target of 10% by 2027-03-31.',
+      'The goal "Fewer failed deployments" (platform) is off track: change failure rate is 25.0% over the last 4 full weeks, against 14.0% expected by now and a target of 10.0% by 2027-03-31.',
     path: "/?team=platform",
   },
   {
@@ -78,7 +78,7 @@ test.each([
     state: null,
     headline: "Change failure rate goal is now no data",
     sentence:
-      'The goal "Fewer failed deployments" is no data: change failure rate is no data over the last 4 full weeks, against 14% expected by now and a target of 10% by 2027-03-31.',
+      'The goal "Fewer failed deployments" is no data: change failure rate is no data over the last 4 full weeks, against 14.0% expected by now and a target of 10.0% by 2027-03-31.',
     path: "/",
   },
 ])("goal condition: $name", ({ g, state, headline, sentence, path }) => {
@@ -112,9 +112,9 @@ test.each([
 
 test("team conditions' words name the figure and the threshold", () => {
   const [c, h] = teamConditions(week, { changeFailureRate: 0.15, hoursLost: 40 });
-  expect(c?.headline).toBe("Platform team's change failure rate is above 15%");
+  expect(c?.headline).toBe("Platform team's change failure rate is above 15.0%");
   expect(c?.sentence).toBe(
-    "Platform team's change failure rate was 25% in 2026-W48 (3 of 12 production deployments failed), above the alert threshold of 15%.",
+    "Platform team's change failure rate was 25.0% in 2026-W48 (3 of 12 production deployments failed), above the alert threshold of 15.0%.",
   );
   expect(h?.headline).toBe("Platform team's engineering hours lost are above 40.0 h a week");
   expect(h?.sentence).toBe("The Platform team lost 52.5 h of engineering time in 2026-W48, above the alert threshold of 40.0 h a week.");

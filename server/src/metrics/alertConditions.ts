@@ -11,6 +11,7 @@
 // is already bad (at risk, off track, above). Nothing measured ("no data", a week without
 // deployments) never alerts and keeps the last state seen.
 import { formatGoalValue, type GoalMetricValue, type GoalStatusValue } from "@keel/shared";
+import { formatHours } from "@keel/shared/numbers";
 
 export type AlertKind = "goal" | "changeFailureRate" | "hoursLost";
 
@@ -107,7 +108,6 @@ const aboveOrBelow = (value: number, threshold: number) => (value > threshold ? 
 export function teamConditions(t: TeamWeekFigures, thresholds: AlertThresholds): AlertCondition[] {
   const path = `/weekly-report?${new URLSearchParams({ week: t.week, team: t.team })}`;
   const cfr = (v: number | null) => formatGoalValue("changeFailureRate", v);
-  const hours = (v: number) => `${v.toFixed(1)} h`;
   const cfrState = t.changeFailureRate === null ? null : aboveOrBelow(t.changeFailureRate, thresholds.changeFailureRate);
   const hoursState = aboveOrBelow(t.hoursLost, thresholds.hoursLost);
   return [
@@ -125,8 +125,8 @@ export function teamConditions(t: TeamWeekFigures, thresholds: AlertThresholds):
       key: `hoursLost:${t.team}`,
       kind: "hoursLost",
       state: hoursState,
-      headline: `${t.name} team's engineering hours lost are ${hoursState} ${hours(thresholds.hoursLost)} a week`,
-      sentence: `The ${t.name} team lost ${hours(t.hoursLost)} of engineering time in ${t.week}, ${hoursState} the alert threshold of ${hours(thresholds.hoursLost)} a week.`,
+      headline: `${t.name} team's engineering hours lost are ${hoursState} ${formatHours(thresholds.hoursLost)} a week`,
+      sentence: `The ${t.name} team lost ${formatHours(t.hoursLost)} of engineering time in ${t.week}, ${hoursState} the alert threshold of ${formatHours(thresholds.hoursLost)} a week.`,
       path,
     },
   ];

@@ -1,4 +1,4 @@
-import { DAY_MS } from "@keel/shared/calendar";
+import { WEEK_MS } from "@keel/shared/calendar";
 // Cost avoided (product.md "Cost model"):
 //   fixed flaky test: its average weekly hours lost over the 4 weeks before its fix date
 //                     × weeks since the fix date (at most 52);
@@ -8,7 +8,6 @@ import { DAY_MS } from "@keel/shared/calendar";
 // Dollars follow the same rule as costs: hours × loaded rate (and, for a flaky test, the CI
 // minutes its reruns no longer burn × CI cost per minute).
 
-const WEEK_MS = 7 * DAY_MS;
 export const FIX_LOOKBACK_WEEKS = 4;
 export const MAX_WEEKS_AVOIDED = 52;
 

@@ -61,8 +61,8 @@ describe("business summaries", () => {
     expect(buildSummaries(base).map((s) => s.text)).toEqual([
       expect.any(String),
       "Failed changes cost the Payments team 14 engineer-hours last week (2 incidents caused by changes and 2 rollbacks or hotfixes), about $1,400.",
-      "In all, the Payments team lost 45 engineer-hours last week (about $4,520, 11% of its capacity, 0.24 sprints a month), down from 50 hours the week before.",
-      "The Payments team spent 30% of its 40 changes last week on debt, above its 20% target (10% unclassified).",
+      "In all, the Payments team lost 45 engineer-hours last week (about $4,520, 11.3% of its capacity, 0.24 sprints a month), down from 50 hours the week before.",
+      "The Payments team spent 30.0% of its 40 changes last week on debt, above its 20.0% target (10.0% unclassified).",
     ]);
   });
 
@@ -72,7 +72,7 @@ describe("business summaries", () => {
       hours: { ...base.hours, capacityShare: null, sprintsLostPerMonth: null, byCause: { flakyTests: { capacityShare: null, sprintsLostPerMonth: null } } },
     });
     expect(s[0]?.text).toContain("(about $3,120; its share of capacity is unknown because the team's size is not set)");
-    expect(s.map((x) => x.text).join(" ")).not.toContain("0.0%");
+    expect(s.map((x) => x.text).join(" ")).not.toMatch(/(?<![\d.])0\.0%/);
   });
 
   test("no blocking flaky failure; fixed tests and a lower failure rate add their sentences", () => {
@@ -102,7 +102,7 @@ describe("business summaries", () => {
       "Fixing a flaky test saved the organisation about 2.8 engineer-hours last week (about $280), and 24 hours (about $2,414) since the fix.",
     );
     expect(s[4]?.text).toBe(
-      "A lower change failure rate (payments 13% → 6.3%, against the week before) avoided about 19 engineer-hours last week (about $1,940).",
+      "A lower change failure rate (payments 13.3% → 6.3%, against the week before) avoided about 19 engineer-hours last week (about $1,940).",
     );
   });
 });

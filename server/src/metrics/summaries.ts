@@ -2,7 +2,7 @@
 // from the figures, never written by hand, each with "how this was computed": the formula, every
 // input with its value, and the cost model version. Pure: the same figures give the same words.
 import type { CostModelUsed } from "@keel/shared";
-import { formatHours, formatSmall, plural } from "./formatNumbers.ts";
+import { countOf, formatHoursRounded, formatSmall } from "@keel/shared/numbers";
 import { fig, hoursFig, usdFig, shareFig, type SummaryInput, type Figure, type HowComputed, type Summary } from "./summaryParts.ts";
 
 export type { SummaryHours, SummaryInput, FigureUnit, Figure, HowComputed, Summary } from "./summaryParts.ts";
@@ -19,7 +19,7 @@ function capacityClause(s: SummaryInput, share: number | null, sprints: number |
   }
   const whose =
     s.scope.kind === "organisation"
-      ? `of the capacity of the ${plural(s.hours.capacityBasis.engineers ?? 0, "engineer")} in teams with a size set`
+      ? `of the capacity of the ${countOf(s.hours.capacityBasis.engineers ?? 0, "engineer")} in teams with a size set`
       : "of its capacity";
   const shareF = shareFig("capacityShare", share);
   const sprintF = fig("sprintsLostPerMonth", sprints, "sprints", formatSmall(sprints));
@@ -105,7 +105,7 @@ function failedChangesSentence(s: SummaryInput): Summary {
   const usd = usdFig("failedChangesCostUsd", h.costByCause.changeFailures + h.costByCause.rework);
   const incidents = fig("incidents", h.counts.incidents, "count", String(h.counts.incidents));
   const rework = fig("reworkDeployments", h.counts.reworkDeployments, "count", String(h.counts.reworkDeployments));
-  const what = `${plural(h.counts.incidents, "incident")} caused by changes and ${plural(h.counts.reworkDeployments, "rollback or hotfix", "rollbacks or hotfixes")}`;
+  const what = `${countOf(h.counts.incidents, "incident")} caused by changes and ${countOf(h.counts.reworkDeployments, "rollback or hotfix", "rollbacks or hotfixes")}`;
   return {
     id: "failedChanges",
     text: `Failed changes cost ${s.scope.name} ${hours.shown} engineer-hours ${s.period} (${what}), about ${usd.shown}.`,
@@ -135,7 +135,8 @@ function totalSentence(s: SummaryInput): Summary {
   const usd = usdFig("costUsd", h.costUsd);
   const cap = capacityClause(s, h.capacityShare, h.sprintsLostPerMonth);
   const before = hoursFig("previousTotal", s.previous.total);
-  const direction = formatHours(h.total) === formatHours(s.previous.total) ? "about the same as" : h.total > s.previous.total ? "up from" : "down from";
+  const direction =
+    formatHoursRounded(h.total) === formatHoursRounded(s.previous.total) ? "about the same as" : h.total > s.previous.total ? "up from" : "down from";
   return {
     id: "total",
     text: `In all, ${s.scope.name} lost ${hours.shown} engineer-hours ${s.period} (about ${usd.shown}${cap.text}), ${direction} ${before.shown} hours ${s.previousPeriod}.`,
@@ -224,7 +225,7 @@ function investmentSentences(s: SummaryInput): Summary[] {
     return [
       {
         id: "investment",
-        text: `${capitalized(t.name)} spent ${debt.shown} of its ${plural(t.changes, "change")} ${s.period} on debt, ${side} its ${target.shown} target (${other.shown} unclassified).`,
+        text: `${capitalized(t.name)} spent ${debt.shown} of its ${countOf(t.changes, "change")} ${s.period} on debt, ${side} its ${target.shown} target (${other.shown} unclassified).`,
         figures: [debt, fig(`${t.team}.changes`, t.changes, "count", String(t.changes)), target, other],
         howComputed: {
           formula: [

@@ -1,8 +1,8 @@
 // The shapes of the business-language summaries (summaries.ts builds them): their inputs, and
 // each sentence with the figures it names and "how this was computed".
 import type { CostModelUsed } from "@keel/shared";
+import { formatHoursRounded, formatPercent, formatUsdWhole } from "@keel/shared/numbers";
 import type { HoursLostFigures, RawCounts } from "./hoursLost.ts";
-import { formatHours, formatShare, formatUsd } from "./formatNumbers.ts";
 
 export interface SummaryHours extends Omit<HoursLostFigures, "ciCostUsd"> {
   capacityShare: number | null;
@@ -70,6 +70,6 @@ export interface Summary {
 }
 
 export const fig = (name: string, value: number, unit: FigureUnit, shown: string): Figure => ({ name, value, unit, shown });
-export const hoursFig = (name: string, value: number) => fig(name, value, "hours", formatHours(value));
-export const usdFig = (name: string, value: number) => fig(name, value, "usd", formatUsd(value));
-export const shareFig = (name: string, value: number) => fig(name, value, "share", formatShare(value));
+export const hoursFig = (name: string, value: number) => fig(name, value, "hours", formatHoursRounded(value));
+export const usdFig = (name: string, value: number) => fig(name, value, "usd", formatUsdWhole(value));
+export const shareFig = (name: string, value: number) => fig(name, value, "share", formatPercent(value));

@@ -1,5 +1,5 @@
 import { addDays, dateRangeLabel } from "@keel/shared/calendar";
-import { formatUsdCents } from "./formatNumbers.ts";
+import { countOf, formatHours, formatUsdCents } from "@keel/shared/numbers";
 // "Which team slipped last week?": each team's hours lost in one week against the week before and
 // against its own weekly average over the earlier weeks. The team whose week rose furthest above
 // its own average slipped the most; a team at or below its average did not slip. Every number is
@@ -73,11 +73,6 @@ function howComputed(earlierWeeks: number): string {
   );
 }
 
-const oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-const hoursText = (h: number) => `${oneDecimal.format(Math.round(h * 10) / 10 || 0)} h`;
-const countOf = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
-
 /** "9–15 Nov 2026", "28 Sep – 4 Oct 2026", "29 Dec 2025 – 4 Jan 2026": the week from its Monday. */
 export function weekRangeLabel(monday: string): string {
   return dateRangeLabel(monday, addDays(monday, 6));
@@ -91,5 +86,5 @@ function slippedSentence(result: Pick<TeamsLastWeek, "lastWeek" | "earlierWeeks"
   const span = `the ${countOf(result.earlierWeeks, "week")} before`;
   if (!s || s.average === null) return `${when}, no team lost more hours than its own weekly average over ${span}.`;
   const lead = result.rows.length === 1 ? `${s.name} slipped` : `${s.name} slipped the most`;
-  return `${when}, ${lead}: it lost ${hoursText(s.hours)} (${formatUsdCents(s.costUsd)}), against an average of ${hoursText(s.average)} a week over ${span}.`;
+  return `${when}, ${lead}: it lost ${formatHours(s.hours)} (${formatUsdCents(s.costUsd)}), against an average of ${formatHours(s.average)} a week over ${span}.`;
 }

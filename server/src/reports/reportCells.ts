@@ -1,26 +1,31 @@
-// Table cells of the weekly report document (reportDocument.ts): one way to write each kind of
-// figure, with a dash for a figure that does not exist.
+// Table cells of the weekly report document (reportDocument.ts): the shared number style
+// (@keel/shared/numbers), with a dash for a figure that does not exist.
 import type { DoraLevel } from "@keel/shared";
-import { formatShare } from "../metrics/formatNumbers.ts";
+import { formatDecimal, formatHours, formatHoursChange, formatPercent, formatPointsChange, formatUpToFourDecimals } from "@keel/shared/numbers";
 
 export const DASH = "–";
 
-export function num(value: number | null, digits = 1): string {
-  return value === null ? DASH : value.toFixed(digits);
+export function num(value: number | null, digits: 0 | 1 | 2 = 1): string {
+  return value === null ? DASH : formatDecimal(value, digits);
 }
 
-export function signed(value: number | null, format: (v: number) => string): string {
+/** A change in a count: "+3", "−3", "±0". */
+export function countChange(value: number | null): string {
   if (value === null) return DASH;
   if (value === 0) return "±0";
-  return `${value > 0 ? "+" : "−"}${format(Math.abs(value))}`;
+  return `${value > 0 ? "+" : ""}${formatDecimal(value, 0)}`;
 }
 
 export function pct(value: number | null): string {
-  return value === null ? DASH : formatShare(value);
+  return value === null ? DASH : formatPercent(value);
 }
 
 export function points(value: number | null): string {
-  return signed(value === null ? null : value * 100, (v) => `${v.toFixed(1)} pts`);
+  return value === null ? DASH : formatPointsChange(value);
+}
+
+export function hoursChange(value: number | null): string {
+  return value === null ? DASH : formatHoursChange(value);
 }
 
 export function level(value: DoraLevel | null | undefined): string {
@@ -28,7 +33,7 @@ export function level(value: DoraLevel | null | undefined): string {
 }
 
 export function hoursCell(h: number | null): string {
-  return h === null ? DASH : `${h.toFixed(1)} h`;
+  return h === null ? DASH : formatHours(h);
 }
 
 export function testLabel(t: { suite: string; name: string; variant: string }): string {
@@ -38,10 +43,5 @@ export function testLabel(t: { suite: string; name: string; variant: string }): 
 export function inputValue(v: number | string | null): string {
   if (v === null) return "unknown";
   if (typeof v === "string") return v;
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 10_000) / 10_000);
-}
-
-/** Hours with two decimals, for tables ("5.30 h"). */
-export function formatHours2(h: number): string {
-  return `${h.toFixed(2)} h`;
+  return formatUpToFourDecimals(v);
 }

@@ -1,11 +1,11 @@
 // The weekly report as a neutral document (headings, paragraphs, tables, summaries), built once
 // from the report's figures and rendered to Markdown or HTML, so both formats say the same thing.
 // Texts here are plain: each renderer escapes them for its format.
-import { formatHours, formatShare, formatUsdCents } from "../metrics/formatNumbers.ts";
+import { formatDecimal, formatHours, formatHoursRounded, formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import { CATEGORIES } from "../metrics/investmentBalance.ts";
 import type { WeeklyReport } from "../services/getWeeklyReport.ts";
 import { goalsBlocks } from "./goalsSection.ts";
-import { DASH, formatHours2, hoursCell, inputValue, level, num, pct, points, signed, testLabel } from "./reportCells.ts";
+import { countChange, DASH, hoursCell, hoursChange, inputValue, level, num, pct, points, testLabel } from "./reportCells.ts";
 
 export type Block =
   | { kind: "heading"; level: 1 | 2; text: string }
@@ -31,7 +31,7 @@ function doraTable(r: WeeklyReport): Block {
           `${df.deployments} deployments (${num(df.perDay, 2)}/day)`,
           level(df.level),
           `${df.previous.deployments} (${num(df.previous.perDay, 2)}/day)`,
-          signed(df.change.deployments, (v) => String(v)),
+          countChange(df.change.deployments),
         ],
       },
       {
@@ -40,7 +40,7 @@ function doraTable(r: WeeklyReport): Block {
           hoursCell(lt.medianHours),
           level(lt.level),
           hoursCell(lt.previous.medianHours),
-          signed(lt.change.medianHours, (v) => `${v.toFixed(1)} h`),
+          hoursChange(lt.change.medianHours),
         ],
       },
       {
@@ -58,7 +58,7 @@ function doraTable(r: WeeklyReport): Block {
           `${hoursCell(rt.medianHours)} (${rt.incidents} resolved, ${rt.open} open)`,
           level(rt.level),
           hoursCell(rt.previous.medianHours),
-          signed(rt.change.medianHours, (v) => `${v.toFixed(1)} h`),
+          hoursChange(rt.change.medianHours),
         ],
       },
       {
@@ -87,24 +87,30 @@ function hoursTable(r: WeeklyReport): Block {
         cells: [
           "Flaky tests",
           `${c.blockingFailures} blocking flaky failures`,
-          formatHours2(h.flakyTests),
+          formatHours(h.flakyTests, 2),
           formatUsdCents(h.costByCause.flakyTests),
-          formatHours2(p.flakyTests),
+          formatHours(p.flakyTests, 2),
         ],
       },
       {
         cells: [
           "Change failures",
           `${c.incidents} incidents attributed to a deployment`,
-          formatHours2(h.changeFailures),
+          formatHours(h.changeFailures, 2),
           formatUsdCents(h.costByCause.changeFailures),
-          formatHours2(p.changeFailures),
+          formatHours(p.changeFailures, 2),
         ],
       },
       {
-        cells: ["Rework", `${c.reworkDeployments} rollbacks or hotfixes`, formatHours2(h.rework), formatUsdCents(h.costByCause.rework), formatHours2(p.rework)],
+        cells: [
+          "Rework",
+          `${c.reworkDeployments} rollbacks or hotfixes`,
+          formatHours(h.rework, 2),
+          formatUsdCents(h.costByCause.rework),
+          formatHours(p.rework, 2),
+        ],
       },
-      { cells: ["Total", "", formatHours2(h.total), formatUsdCents(h.costUsd), formatHours2(p.total)], strong: true },
+      { cells: ["Total", "", formatHours(h.total, 2), formatUsdCents(h.costUsd), formatHours(p.total, 2)], strong: true },
     ],
   };
 }
@@ -117,9 +123,9 @@ function capacityParagraph(r: WeeklyReport): string {
   const b = h.capacityBasis;
   const who = r.team ? `the team's ${b.engineers} engineers` : `the ${b.engineers} engineers of teams with a known size (${b.teamsCounted.join(", ")})`;
   const missing = b.teamsWithoutSize.length
-    ? ` Teams without a size are not counted: ${b.teamsWithoutSize.join(", ")} (${formatHours(b.hoursNotCounted)} hours).`
+    ? ` Teams without a size are not counted: ${b.teamsWithoutSize.join(", ")} (${formatHoursRounded(b.hoursNotCounted)} hours).`
     : "";
-  return `Capacity share: ${formatShare(h.capacityShare)} of ${who}; ${h.sprintsLostPerMonth.toFixed(2)} sprints lost per month. CI minutes burned by flaky reruns: ${Math.round(h.ciMinutes)} (${formatUsdCents(h.ciCostUsd)}).${missing}`;
+  return `Capacity share: ${formatPercent(h.capacityShare)} of ${who}; ${formatDecimal(h.sprintsLostPerMonth, 2)} sprints lost per month. CI minutes burned by flaky reruns: ${Math.round(h.ciMinutes)} (${formatUsdCents(h.ciCostUsd)}).${missing}`;
 }
 
 function costAvoidedBlocks(r: WeeklyReport): Block[] {
@@ -128,10 +134,10 @@ function costAvoidedBlocks(r: WeeklyReport): Block[] {
     ...a.fixedTests.tests.map((t) => ({
       cells: [
         `Fixed flaky test: ${testLabel(t.test)}`,
-        `fixed ${t.fixDate.slice(0, 10)}; ${t.weeklyHoursBefore.toFixed(2)} h/week before × ${t.weeksSinceFix.toFixed(2)} weeks`,
-        formatHours2(t.hoursInWindow),
+        `fixed ${t.fixDate.slice(0, 10)}; ${formatDecimal(t.weeklyHoursBefore, 2)} h/week before × ${formatDecimal(t.weeksSinceFix, 2)} weeks`,
+        formatHours(t.hoursInWindow, 2),
         formatUsdCents(t.costUsdInWindow),
-        `${formatHours2(t.hours)} (${formatUsdCents(t.costUsd)})`,
+        `${formatHours(t.hours, 2)} (${formatUsdCents(t.costUsd)})`,
       ],
     })),
     ...a.deliveryImprovements.teams
@@ -140,7 +146,7 @@ function costAvoidedBlocks(r: WeeklyReport): Block[] {
         cells: [
           `Lower change failure rate: ${t.team ?? "services without a team"}`,
           `${pct(t.baselineRate)} → ${pct(t.currentRate)} × ${t.currentDeployments} deployments × ${num(t.baselineHoursPerFailure, 2)} h per failure`,
-          formatHours2(t.hours),
+          formatHours(t.hours, 2),
           formatUsdCents(t.costUsd),
           DASH,
         ],
@@ -170,9 +176,9 @@ function flakyBlocks(r: WeeklyReport): Block[] {
           t.state,
           String(t.flakyFailures),
           String(t.blockingFailures),
-          formatHours2(t.hoursLost),
+          formatHours(t.hoursLost, 2),
           formatUsdCents(t.costUsd),
-          t.paybackWeeks === null ? DASH : `${t.paybackWeeks.toFixed(1)} weeks (${t.fixEffortHours} h of work)`,
+          t.paybackWeeks === null ? DASH : `${formatDecimal(t.paybackWeeks, 1)} weeks (${t.fixEffortHours} h of work)`,
         ],
       })),
     });
@@ -203,9 +209,12 @@ function investmentTable(r: WeeklyReport): Block {
         t.name,
         String(t.total.changes),
         ...CATEGORIES.map((c) => pct(t.total.shares[c])),
-        `${formatShare(t.target)}${t.targetSource === "team" ? " (team)" : ""}`,
+        `${formatPercent(t.target)}${t.targetSource === "team" ? " (team)" : ""}`,
         t.total.status === "no changes" ? DASH : `${t.total.status} (${points(t.total.againstTarget)})`,
-        formatHours2(t.hoursLost.reduce((s, b) => s + b.total, 0)),
+        formatHours(
+          t.hoursLost.reduce((s, b) => s + b.total, 0),
+          2,
+        ),
       ],
     })),
   };
@@ -228,7 +237,7 @@ function incidentsTable(r: WeeklyReport): Block {
         hoursCell(i.recoveryHours),
         `${i.responders}${i.respondersFromModel ? " (default)" : ""}`,
         i.changeFailure ? (i.counted ? "yes" : "yes, not counted this week") : "no",
-        i.counted ? formatHours2(i.hoursLost) : DASH,
+        i.counted ? formatHours(i.hoursLost, 2) : DASH,
         i.counted ? formatUsdCents(i.costUsd) : DASH,
       ],
     })),

@@ -124,7 +124,7 @@ test("a goal going on track → off track sends one message; the same state agai
   const [message] = mail.received;
   expect(message?.envelopeTo).toEqual(["lead@test.example"]);
   expect(message?.mail.text).toContain(
-    "change failure rate is 100% over the last 4 full weeks, against 50% expected by now and a target of 10% by 2027-06-30.",
+    "change failure rate is 100.0% over the last 4 full weeks, against 50.0% expected by now and a target of 10.0% by 2027-06-30.",
   );
   expect(message?.mail.text).toContain("https://keel.test.example/?team=platform");
   expect(message?.mail.html).toContain('href="https://keel.test.example/?team=platform"');
@@ -173,9 +173,9 @@ test("a team's change failure rate crossing the threshold alerts once, to Slack"
   await s.tick();
   clock = new Date(clock.getTime() + 60_000);
   await s.tick();
-  expect(slack.posts.map((p) => p.text.split("\n")[0])).toEqual(["Keel alert: Payments team's change failure rate is above 15%"]);
+  expect(slack.posts.map((p) => p.text.split("\n")[0])).toEqual(["Keel alert: Payments team's change failure rate is above 15.0%"]);
   expect(slack.posts[0]?.text).toContain(
-    "Payments team's change failure rate was 25% in 2026-W46 (1 of 4 production deployments failed), above the alert threshold of 15%.",
+    "Payments team's change failure rate was 25.0% in 2026-W46 (1 of 4 production deployments failed), above the alert threshold of 15.0%.",
   );
   expect(slack.posts[0]?.blocks.find((b) => b.type === "actions")?.elements?.[0]?.url).toBe(
     "https://keel.test.example/weekly-report?week=2026-W46&team=payments",

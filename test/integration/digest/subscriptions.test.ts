@@ -1,7 +1,7 @@
 // Subscriptions over REST and tRPC, and "send now" through a real SMTP server and a Slack receiver
 // on loopback: the figures read back out of the sent messages are GET /api/v1/reports/weekly's.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { formatShare, formatUsdCents } from "../../../server/src/metrics/formatNumbers.ts";
+import { formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import { lastFullWeek } from "../../../server/src/jobs/schedule.ts";
 import { startScheduler, type Scheduler } from "../../../server/src/jobs/scheduler.ts";
 import { createLogger } from "../../../server/src/logger.ts";
@@ -170,7 +170,7 @@ describe("send now", () => {
       formatUsdCents(report.hoursLost.costUsd),
       formatUsdCents(report.hoursLost.costByCause.changeFailures),
       `${report.hoursLost.total.toFixed(2)} h`,
-      `${formatShare(report.dora.summary.changeFailureRate.rate ?? -1)} (1 of 2)`,
+      `${formatPercent(report.dora.summary.changeFailureRate.rate ?? -1)} (1 of 2)`,
       formatUsdCents(report.incidents[0]?.costUsd ?? -1),
     ];
     expect(report.hoursLost.costUsd).toBeGreaterThan(0);

@@ -221,7 +221,7 @@ describe("the weekly report carries the goals", () => {
     const markdown = await (await app.request(`/api/v1/reports/weekly?week=${lastWeek}`, { headers: { accept: "text/markdown" } })).text();
     expect(markdown).toContain("## Goals");
     expect(markdown).toMatch(
-      new RegExp(`\\| Core: fewer failed deploys \\| Change failure rate \\| team core \\| 20% \\| ≤ 10% \\| ${later(45)} \\| on track \\|`),
+      new RegExp(`\\| Core: fewer failed deploys \\| Change failure rate \\| team core \\| 20\\.0% \\| ≤ 10\\.0% \\| ${later(45)} \\| on track \\|`),
     );
     const html = await (await app.request(`/api/v1/reports/weekly?week=${lastWeek}`, { headers: { accept: "text/html" } })).text();
     expect(html).toContain("Core: fewer failed deploys");

@@ -1,6 +1,7 @@
 // A GitHub connection's sync, per repository: deployments of the environment (with the commits each
 // successful one shipped and their pull requests), issues labelled `incident`, and Actions runs.
 // Each resource has a cursor written after the records it covers, so a killed sync resumes there.
+import { DAY_MS } from "@keel/shared/calendar";
 import type { GithubConfig } from "../../services/connections/connectionView.ts";
 import { commitsShipped } from "../shipped.ts";
 import type { SyncContext } from "../types.ts";
@@ -20,7 +21,7 @@ import {
 import { finalStatus, mapDeployment, mapIssue, mapWorkflowRun, pullOfCommit, type GithubDeployment, type Repo, type ShippedCommit } from "./map.ts";
 
 /** A deployment younger than this without a final status is still running: the sync stops before it. */
-const STILL_RUNNING_MS = 24 * 3_600_000;
+const STILL_RUNNING_MS = DAY_MS;
 
 interface DeploymentCursor {
   /** The last deployment stored (ids grow with time), and the sha of the last successful one. */

@@ -3,19 +3,19 @@
 // open at the last sync are read again by id (a resolve upstream updates its record in place), then
 // the incidents created since the cursor, oldest first, window by window. The cursor is written
 // after each page's records are stored, so a killed sync resumes from its last page.
+import { DAY_MS, HOUR_MS } from "@keel/shared/calendar";
 import type { PagerdutyConfig } from "../../services/connections/connectionView.ts";
 import type { SyncContext } from "../types.ts";
 import { offsetPages, pagerdutyClient, PagerdutyError, type Params, type PagerdutyClient } from "./client.ts";
 import { isResolved, LogEntry, mapIncident, type PagerdutyIncident } from "./map.ts";
 
 const RESOURCE = "incidents";
-const DAY_MS = 86_400_000;
 /** PagerDuty caps a list's since→until range (six months); a quarter stays well inside it. */
 const WINDOW_MS = 90 * DAY_MS;
 /** With no `since`, a year of history. */
 const DEFAULT_HISTORY_MS = 365 * DAY_MS;
 /** A new incident may show in lists a moment late: the next sync looks back this far again. */
-const SETTLE_MS = 3_600_000;
+const SETTLE_MS = HOUR_MS;
 
 interface IncidentCursor {
   /** Where the next walk starts (created_at, inclusive). */

@@ -1,6 +1,7 @@
 // The first admin. On a start with no users, Keel prints a one-time link (valid 24 hours; a new
 // one each start until it is used) that lets the person at the terminal choose the first admin's
 // e-mail and password. Once any user exists, setup is closed.
+import { DAY_MS } from "@keel/shared/calendar";
 import { randomBytes } from "node:crypto";
 import type { Tx } from "../../db/types.ts";
 import { KeelError } from "../../errors.ts";
@@ -9,7 +10,7 @@ import { hashPassword } from "./passwords.ts";
 import { hashToken } from "../tokens.ts";
 import { createSession, type SessionPolicy } from "./sessions.ts";
 
-const SETUP_LINK_MS = 24 * 3_600_000;
+const SETUP_LINK_MS = DAY_MS;
 
 /** A new setup token when there is no user yet (older unused links stop working); else undefined. */
 export async function openSetupIfNoUsers({ db, now = new Date() }: { db: Tx; now?: Date }): Promise<string | undefined> {

@@ -36,7 +36,7 @@ test("weeks are labelled by their Monday; the y axis starts at zero and names it
   expect(single(option.xAxis)).toMatchObject({ type: "category", data: ["2 Nov", "9 Nov", "16 Nov"] });
   const yAxis = single(option.yAxis) as { min: number; axisLabel: { formatter: (v: number) => string } };
   expect(yAxis.min).toBe(0);
-  expect(plain(yAxis.axisLabel.formatter(0.15))).toBe("15 %");
+  expect(plain(yAxis.axisLabel.formatter(0.15))).toBe("15%");
 });
 
 test("counts never get half ticks", () => {
@@ -46,7 +46,7 @@ test("counts never get half ticks", () => {
 
 test("the tooltip names the week, the value in its unit and what it rests on", () => {
   const option = doraTrendOption(points, spec);
-  expect(plain(String(tooltipAt(option, 0)))).toBe("Week of 2 Nov 2026<br/>Change failure rate: <strong>5.0 %</strong><br/>2 of 40 deployments");
+  expect(plain(String(tooltipAt(option, 0)))).toBe("Week of 2 Nov 2026<br/>Change failure rate: <strong>5.0%</strong><br/>2 of 40 deployments");
   expect(plain(String(tooltipAt(option, 1)))).toContain("no value");
   expect(plain(String(tooltipAt(option, 2)))).toContain("Week of 16 Nov 2026 (so far)");
   expect(tooltipAt(option, 9)).toBe("");
@@ -55,7 +55,7 @@ test("the tooltip names the week, the value in its unit and what it rests on", (
 test.each([
   [3.46, "hours", "3.5 h", "3.5 h"],
   [120, "hours", "5 days", "120 h"],
-  [0.081, "fraction", "8.1 %", "8.1 %"],
+  [0.081, "fraction", "8.1%", "8.1%"],
   [1234, "count", "1,234", "1,234"],
 ] as const)("%d %s reads %s (axis %s)", (value, unit, text, axis) => {
   expect(plain(trendValueText(value, unit))).toBe(text);

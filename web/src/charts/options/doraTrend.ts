@@ -1,9 +1,7 @@
 // One DORA metric by week as a line: a point per week bucket, gaps where a week has no value (no
 // deployments, no resolved incidents), and the current, unfinished week drawn hollow. Types only
 // from ECharts: the runtime comes from ../echarts.ts.
-import { formatCount } from "../../format/counts.ts";
-import { formatHours } from "../../format/durations.ts";
-import { formatPercent, formatShort, NBSP } from "../../format/numbers.ts";
+import { formatCount, formatDuration, formatPercent, formatPercentTick, formatShort, NBSP } from "@keel/shared/numbers";
 import type { EChartsOption } from "../echarts.ts";
 import { chartInk } from "../palette.ts";
 import { weekLabel } from "../../format/calendar.ts";
@@ -31,21 +29,21 @@ export interface TrendSpec {
   target?: { value: number; label: string };
 }
 
-/** A value in its unit, as the tiles write it: "8.1 %", "19 h", "37". */
+/** A value in its unit, as the tiles write it: "8.1%", "19 h", "37". */
 export function trendValueText(value: number, unit: TrendUnit): string {
   if (unit === "fraction") return formatPercent(value);
-  if (unit === "hours") return formatHours(value);
+  if (unit === "hours") return formatDuration(value);
   return formatCount(value);
 }
 
-/** An axis tick: "8 %", "12 h", "40". */
+/** An axis tick: "8%", "12 h", "40". */
 export function trendAxisLabel(value: number, unit: TrendUnit): string {
-  if (unit === "fraction") return `${formatShort(value * 100)}${NBSP}%`;
+  if (unit === "fraction") return formatPercentTick(value);
   if (unit === "hours") return `${formatShort(value)}${NBSP}h`;
   return formatCount(value);
 }
 
-/** "Week of 16 Nov 2026 (so far): 8.1 %, 3 of 37 deployments" */
+/** "Week of 16 Nov 2026 (so far): 8.1%, 3 of 37 deployments" */
 export function trendTooltip(point: TrendPoint, spec: TrendSpec): string {
   const week = `${weekOf(point)}${point.partial ? " (so far)" : ""}`;
   const value = point.value === null ? "no value" : trendValueText(point.value, spec.unit);

@@ -1,7 +1,6 @@
 // One flaky test's weekly history: its flaky failures per week, split into those that blocked a
 // build (made the attempt fail) and those a retry inside the same run absorbed.
-import { countOf, formatCount } from "../../format/counts.ts";
-import { formatHours } from "../../format/costFigures.ts";
+import { countOf, formatCount, formatHours } from "@keel/shared/numbers";
 import type { EChartsOption } from "../echarts.ts";
 import { okabeIto } from "../palette.ts";
 import { barValue, gridWithLegend, tooltipLine, tooltipTitle } from "./chartParts.ts";

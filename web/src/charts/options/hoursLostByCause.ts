@@ -1,6 +1,6 @@
 // Engineering hours lost per week, stacked by cause (flaky tests, change failures, rework), and
 // optionally the cumulative cost avoided since fixes as a line on a dollar axis.
-import { formatHours, formatUsd, formatUsdWhole } from "../../format/costFigures.ts";
+import { formatHours, formatUsdCents, formatUsdWhole } from "@keel/shared/numbers";
 import type { EChartsOption } from "../echarts.ts";
 import { okabeIto } from "../palette.ts";
 import { barValue, gridWithLegend, tooltipLine, tooltipTitle } from "./chartParts.ts";
@@ -27,8 +27,8 @@ export function hoursLostWeekTooltip(week: HoursLostWeek, avoided?: number | nul
   return [
     tooltipTitle(weekOf(week)),
     ...HOURS_LOST_CAUSES.map((c) => tooltipLine(c.color, c.label, formatHours(week[c.key]))),
-    tooltipLine(null, "Total", `${formatHours(week.total)} (${formatUsd(week.costUsd)})`),
-    ...(avoided === undefined || avoided === null ? [] : [tooltipLine(AVOIDED_COLOR, "Cost avoided so far", formatUsd(avoided))]),
+    tooltipLine(null, "Total", `${formatHours(week.total)} (${formatUsdCents(week.costUsd)})`),
+    ...(avoided === undefined || avoided === null ? [] : [tooltipLine(AVOIDED_COLOR, "Cost avoided so far", formatUsdCents(avoided))]),
   ].join("");
 }
 
@@ -78,10 +78,10 @@ export function hoursLostChartLabel(weeks: HoursLostWeek[], avoidedTotal?: numbe
   const span = weekSpan(weeks);
   if (span === null) return "Bar chart of engineering hours lost per week: no weeks to show.";
   const worst = weeks.reduce((max, w) => (w.total > max.total ? w : max));
-  const avoided = avoidedTotal === undefined ? "" : ` A line shows the cost avoided by fixed flaky tests, reaching ${formatUsd(avoidedTotal)}.`;
+  const avoided = avoidedTotal === undefined ? "" : ` A line shows the cost avoided by fixed flaky tests, reaching ${formatUsdCents(avoidedTotal)}.`;
   return (
     `Stacked bar chart of engineering hours lost per week by cause (flaky tests, change failures, rework), ` +
     `${span}. ` +
-    `Most lost: the week of ${dateLabel(worst.bucketStart)}, ${formatHours(worst.total)} (${formatUsd(worst.costUsd)}).${avoided}`
+    `Most lost: the week of ${dateLabel(worst.bucketStart)}, ${formatHours(worst.total)} (${formatUsdCents(worst.costUsd)}).${avoided}`
   );
 }

@@ -1,8 +1,7 @@
 // The share of a team's changes per category each week, as 100% stacked bars, with the debt
 // target as a line. Debt sits at the bottom of the stack so its height reads directly against the
 // target; "unclassified" (the other category) is always drawn, never hidden.
-import { countOf } from "../../format/counts.ts";
-import { formatShare } from "../../format/costFigures.ts";
+import { countOf, formatPercent } from "@keel/shared/numbers";
 import { possessive } from "../../format/text.ts";
 import type { EChartsOption } from "../echarts.ts";
 import { chartInk, okabeIto } from "../palette.ts";
@@ -35,8 +34,8 @@ export function shareWeekTooltip(week: ShareWeek, target: number): string {
   if (week.changes === 0) return `${title}No changes this week.`;
   return [
     title,
-    ...INVESTMENT_CATEGORIES.map((c) => tooltipLine(c.color, c.label, formatShare(week.shares[c.key] ?? 0))),
-    tooltipLine(null, "Debt target", formatShare(target)),
+    ...INVESTMENT_CATEGORIES.map((c) => tooltipLine(c.color, c.label, formatPercent(week.shares[c.key] ?? 0))),
+    tooltipLine(null, "Debt target", formatPercent(target)),
   ].join("");
 }
 
@@ -61,7 +60,7 @@ export function investmentSharesOption(weeks: ShareWeek[], target: number): ECha
               silent: true,
               symbol: "none",
               lineStyle: { color: chartInk.text, type: "dashed" as const, width: 2 },
-              label: { formatter: `Target\n${formatShare(target)}`, position: "end" as const, color: chartInk.text, fontSize: 12, lineHeight: 15 },
+              label: { formatter: `Target\n${formatPercent(target)}`, position: "end" as const, color: chartInk.text, fontSize: 12, lineHeight: 15 },
               data: [{ yAxis: targetPercent }],
             },
           }
@@ -73,10 +72,10 @@ export function investmentSharesOption(weeks: ShareWeek[], target: number): ECha
 export function investmentChartLabel(teamName: string, weeks: ShareWeek[], target: number, debtShare: number | null): string {
   const span = weekSpan(weeks);
   if (span === null) return `Chart of ${possessive(teamName)} changes by category: no weeks to show.`;
-  const overall = debtShare === null ? "It made no changes in these weeks." : `Over these weeks, ${formatShare(debtShare)} of its changes were debt.`;
+  const overall = debtShare === null ? "It made no changes in these weeks." : `Over these weeks, ${formatPercent(debtShare)} of its changes were debt.`;
   return (
     `Stacked bar chart of ${possessive(teamName)} changes per week by category (debt, feature, bug, unplanned, unclassified), ` +
     `${span}, ` +
-    `with the debt target of ${formatShare(target)} as a dashed line. ${overall}`
+    `with the debt target of ${formatPercent(target)} as a dashed line. ${overall}`
   );
 }

@@ -2,7 +2,7 @@
 // week, stacked, from dora.pullRequests (docs/metrics.md §6). A stack is a picture of the typical
 // pull request's path, not a sum of medians that any one PR took; the tooltip gives each phase's
 // median, p90 and how many PRs it rests on.
-import { formatHours } from "../../format/costFigures.ts";
+import { formatHours } from "@keel/shared/numbers";
 import type { EChartsOption } from "../echarts.ts";
 import { okabeIto } from "../palette.ts";
 import { barValue, gridWithLegend, tooltipLine, tooltipTitle } from "./chartParts.ts";

@@ -2,7 +2,7 @@
 // numbers the API multiplied.
 import { DataTable } from "../../components/DataTable.tsx";
 import { formatDateIn } from "../../format/calendar.ts";
-import { formatDecimal, formatHours, formatShare, formatUsd } from "../../format/costFigures.ts";
+import { formatDecimal, formatHours, formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import type { HoursLostData } from "./apiTypes.ts";
 import { TestNameCell } from "./TestNameCell.tsx";
 
@@ -54,7 +54,7 @@ export function CostAvoidedPanel({ costAvoided, timeZone, period }: CostAvoidedP
               numeric: true,
               cell: (t) => (
                 <>
-                  {t.baselineRate === null ? "–" : formatShare(t.baselineRate)} → {t.currentRate === null ? "–" : formatShare(t.currentRate)}
+                  {t.baselineRate === null ? "–" : formatPercent(t.baselineRate)} → {t.currentRate === null ? "–" : formatPercent(t.currentRate)}
                 </>
               ),
             },
@@ -78,7 +78,7 @@ function HoursAndCost({ hours, costUsd }: { hours: number; costUsd: number }) {
   return (
     <>
       {formatHours(hours)}
-      <span className="cell-sub">{formatUsd(costUsd)}</span>
+      <span className="cell-sub">{formatUsdCents(costUsd)}</span>
     </>
   );
 }

@@ -1,6 +1,6 @@
 // The Executive's headline figures: hours lost and their cost, capacity share, sprints lost and
 // cost avoided, each against the period before where the API gives it.
-import { formatDecimal, formatHours, formatHoursChange, formatShare, formatUsd } from "../../format/costFigures.ts";
+import { formatDecimal, formatHours, formatHoursChange, formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import type { ReactNode } from "react";
 import type { HoursLostData } from "./apiTypes.ts";
 
@@ -26,10 +26,10 @@ export function ExecutiveFigures({ hours }: { hours: HoursLostData }) {
       <Figure label="Engineering hours lost" value={formatHours(s.total)} testId="figure-hours">
         {formatHoursChange(s.change.total)} against the {weeks} weeks before ({formatHours(s.previous.total)})
       </Figure>
-      <Figure label="Their cost" value={formatUsd(s.costUsd)} testId="figure-cost">
-        at {formatUsd(hours.costModel.inputs.loadedHourlyRateUsd)} an hour, with {formatUsd(s.ciCostUsd)} of CI reruns
+      <Figure label="Their cost" value={formatUsdCents(s.costUsd)} testId="figure-cost">
+        at {formatUsdCents(hours.costModel.inputs.loadedHourlyRateUsd)} an hour, with {formatUsdCents(s.ciCostUsd)} of CI reruns
       </Figure>
-      <Figure label="Share of capacity" value={s.capacityShare === null ? "Unknown" : formatShare(s.capacityShare)} testId="figure-capacity">
+      <Figure label="Share of capacity" value={s.capacityShare === null ? "Unknown" : formatPercent(s.capacityShare)} testId="figure-capacity">
         {s.capacityShare === null
           ? "no team in scope has a size set"
           : `of the time of ${engineers} engineers${s.capacityBasis.teamsWithoutSize.length ? ` (teams without a size not counted: ${s.capacityBasis.teamsWithoutSize.join(", ")})` : ""}`}
@@ -41,9 +41,9 @@ export function ExecutiveFigures({ hours }: { hours: HoursLostData }) {
       >
         {s.sprintsLostPerMonth === null ? "no team in scope has a size set" : `sprints of ${hours.costModel.inputs.sprintWeeks} weeks, for the whole team`}
       </Figure>
-      <Figure label="Cost avoided" value={formatUsd(avoided.totalCostUsd)} testId="figure-avoided">
-        {formatUsd(avoided.fixedTests.costUsd)} by fixed flaky tests since their fixes; {formatUsd(avoided.deliveryImprovements.costUsd)} by lower change
-        failure rates than the {weeks} weeks before
+      <Figure label="Cost avoided" value={formatUsdCents(avoided.totalCostUsd)} testId="figure-avoided">
+        {formatUsdCents(avoided.fixedTests.costUsd)} by fixed flaky tests since their fixes; {formatUsdCents(avoided.deliveryImprovements.costUsd)} by lower
+        change failure rates than the {weeks} weeks before
       </Figure>
     </dl>
   );

@@ -4,8 +4,7 @@ import { useMemo } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import { HOURS_LOST_CAUSES, hoursLostByCauseOption, hoursLostChartLabel } from "../../charts/options/hoursLostByCause.ts";
 import { DataTable } from "../../components/DataTable.tsx";
-import { countOf } from "../../format/counts.ts";
-import { formatDecimal, formatHours, formatShare, formatUsd } from "../../format/costFigures.ts";
+import { countOf, formatDecimal, formatHours, formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import type { HoursLostData } from "./apiTypes.ts";
 import { causeHoursColumns } from "./causeHoursColumns.ts";
 import { cumulativeAvoided } from "./costAvoidedSeries.ts";
@@ -34,8 +33,10 @@ export function HoursLostPanel({ hours }: { hours: HoursLostData }) {
             { key: "week", header: "Week of", rowHeader: true, cell: (w) => dateLabel(w.bucketStart) },
             ...causeHoursColumns((w: HoursLostData["series"][number]) => w),
             { key: "total", header: "Total", numeric: true, cell: (w) => formatHours(w.total) },
-            { key: "cost", header: "Cost", numeric: true, cell: (w) => formatUsd(w.costUsd) },
-            ...(avoided ? [{ key: "avoided", header: "Cost avoided so far", numeric: true, cell: (_: unknown, i: number) => formatUsd(avoided[i] ?? 0) }] : []),
+            { key: "cost", header: "Cost", numeric: true, cell: (w) => formatUsdCents(w.costUsd) },
+            ...(avoided
+              ? [{ key: "avoided", header: "Cost avoided so far", numeric: true, cell: (_: unknown, i: number) => formatUsdCents(avoided[i] ?? 0) }]
+              : []),
           ]}
         />
       </details>
@@ -50,7 +51,7 @@ function CauseTable({ hours }: { hours: HoursLostData }) {
     changeFailures: countOf(s.counts.incidents, "incident caused by a change", "incidents caused by changes"),
     rework: countOf(s.counts.reworkDeployments, "rollback or hotfix", "rollbacks or hotfixes"),
   };
-  const share = (v: number | null) => (v === null ? "unknown" : formatShare(v));
+  const share = (v: number | null) => (v === null ? "unknown" : formatPercent(v));
   const sprints = (v: number | null) => (v === null ? "unknown" : formatDecimal(v, 2));
   return (
     <DataTable
@@ -85,8 +86,8 @@ function CauseTable({ hours }: { hours: HoursLostData }) {
           header: "Cost",
           numeric: true,
           testId: (c) => `cause-cost-${c.key}`,
-          cell: (c) => formatUsd(s.byCause[c.key].costUsd),
-          footer: formatUsd(s.costUsd),
+          cell: (c) => formatUsdCents(s.byCause[c.key].costUsd),
+          footer: formatUsdCents(s.costUsd),
           footerTestId: "cause-cost-total",
         },
         { key: "share", header: "Share of capacity", numeric: true, cell: (c) => share(s.byCause[c.key].capacityShare), footer: share(s.capacityShare) },

@@ -1,7 +1,7 @@
 // "How this was computed": the formula, every input with its value, and the cost model version
 // behind a business sentence, as the API gives them.
 import { DataTable, type Column } from "../../components/DataTable.tsx";
-import { formatDecimal } from "../../format/costFigures.ts";
+import { formatDecimal, formatPercent } from "@keel/shared/numbers";
 import type { SummaryData } from "./apiTypes.ts";
 
 type HowComputedData = SummaryData["howComputed"];
@@ -10,7 +10,7 @@ type HowComputedData = SummaryData["howComputed"];
 export function inputValueText(value: number | string | null, unit: string): string {
   if (value === null) return "unknown";
   if (typeof value === "string") return value;
-  if (unit === "fraction") return `${formatDecimal(value, 2)} (${formatDecimal(value * 100, 1)}%)`;
+  if (unit === "fraction") return `${formatDecimal(value, 2)} (${formatPercent(value)})`;
   const text = Number.isInteger(value) ? String(value) : String(Math.round(value * 10_000) / 10_000);
   return unit ? `${text} ${unit}` : text;
 }

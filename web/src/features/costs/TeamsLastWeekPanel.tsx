@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { EmptyState } from "../../components/StateMessage.tsx";
-import { formatHours, formatHoursChange, formatUsd } from "../../format/costFigures.ts";
+import { formatHours, formatHoursChange, formatUsdCents } from "@keel/shared/numbers";
 import { isoWeekOf } from "@keel/shared/calendar";
 import { QueryView } from "../../components/QueryView.tsx";
 
@@ -44,7 +44,7 @@ export function TeamsLastWeekPanel({ team, lastWeek }: { team?: string; lastWeek
                   ),
                 },
                 { key: "hours", header: "Last week", numeric: true, cell: (r) => formatHours(r.hours) },
-                { key: "cost", header: "Cost", numeric: true, cell: (r) => formatUsd(r.costUsd) },
+                { key: "cost", header: "Cost", numeric: true, cell: (r) => formatUsdCents(r.costUsd) },
                 { key: "before", header: "Week before", numeric: true, cell: (r) => (r.weekBefore === null ? "–" : formatHours(r.weekBefore)) },
                 { key: "average", header: "Weekly average before", numeric: true, cell: (r) => (r.average === null ? "–" : formatHours(r.average)) },
                 { key: "above", header: "Above average", numeric: true, cell: (r) => (r.aboveAverage === null ? "–" : formatHoursChange(r.aboveAverage)) },

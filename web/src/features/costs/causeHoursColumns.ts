@@ -2,7 +2,7 @@
 // hours-by-week table and the weekly report's hours by team.
 import { HOURS_LOST_CAUSES } from "../../charts/options/hoursLostByCause.ts";
 import type { Column } from "../../components/DataTable.tsx";
-import { formatHours } from "../../format/costFigures.ts";
+import { formatHours } from "@keel/shared/numbers";
 
 type CauseHours = Readonly<Record<(typeof HOURS_LOST_CAUSES)[number]["key"], number>>;
 

@@ -9,7 +9,7 @@ import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { ErrorState } from "../../components/StateMessage.tsx";
 import { formatDateTimeIn } from "../../format/calendar.ts";
-import { countOf } from "../../format/counts.ts";
+import { countOf } from "@keel/shared/numbers";
 
 type Removed = inferOutput<TRPCOptionsProxy<AppRouter>["demo"]["remove"]>["removed"];
 

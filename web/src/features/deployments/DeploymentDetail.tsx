@@ -2,8 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
 import { DataTable } from "../../components/DataTable.tsx";
-import { countOf } from "../../format/counts.ts";
-import { formatHours } from "../../format/durations.ts";
+import { countOf, formatDuration } from "@keel/shared/numbers";
 import { attributionWindowText, deploymentCauseSentence } from "../records/attributionText.ts";
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
 import { Fact, ToolLinkFact } from "../../components/Fact.tsx";
@@ -131,9 +130,9 @@ function LeadTime({ countedHere, firstDeploymentId, hours }: { countedHere: bool
   if (!countedHere) {
     return (
       <span className="muted">
-        {formatHours(hours)}, counted at <Link to={deploymentHref(firstDeploymentId)}>{firstDeploymentId}</Link> (first shipped there)
+        {formatDuration(hours)}, counted at <Link to={deploymentHref(firstDeploymentId)}>{firstDeploymentId}</Link> (first shipped there)
       </span>
     );
   }
-  return <>{formatHours(hours)}</>;
+  return <>{formatDuration(hours)}</>;
 }

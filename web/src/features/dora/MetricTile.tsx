@@ -3,7 +3,7 @@ import { GoalStatusBadge } from "../goals/GoalStatusBadge.tsx";
 import { goalTargetText } from "../goals/goalText.ts";
 import type { GoalView } from "../goals/useGoals.ts";
 import { Sparkline } from "./Sparkline.tsx";
-import type { Tile } from "./doraView.ts";
+import { unitGap, type Tile } from "./doraView.ts";
 
 const LEVEL_WORDS = { elite: "Elite", high: "High", medium: "Medium", low: "Low" } as const;
 
@@ -30,7 +30,7 @@ export function MetricTile({ tile, color, thresholdsYear, footer, goal }: Metric
           {tile.value ? (
             <>
               <span className="tile-number">{tile.value.figure}</span>
-              {"\u00a0"}
+              {unitGap(tile.value.unit)}
               <span className="tile-unit">{tile.value.unit}</span>
             </>
           ) : (

@@ -3,7 +3,7 @@ import { EChart } from "../../charts/EChart.tsx";
 import { longestPhase, PR_PHASES, pullRequestPhasesLabel, pullRequestPhasesOption } from "../../charts/options/pullRequestPhases.ts";
 import { QueryError } from "../../components/QueryView.tsx";
 import { EmptyState, LoadingState } from "../../components/StateMessage.tsx";
-import { formatHours } from "../../format/costFigures.ts";
+import { formatHours } from "@keel/shared/numbers";
 import type { ScopeFilters } from "../filters/urlFilters.ts";
 import type { DoraPullRequests } from "./apiTypes.ts";
 import { useDoraPullRequests } from "./useDoraReport.ts";

@@ -1,7 +1,5 @@
 import { DataTable } from "../../components/DataTable.tsx";
-import { formatCount } from "../../format/counts.ts";
-import { formatHours } from "../../format/durations.ts";
-import { formatPercent } from "../../format/numbers.ts";
+import { formatCount, formatDuration, formatPercent } from "@keel/shared/numbers";
 import { weekIsPartial, type DoraMetrics } from "./doraView.ts";
 import { dateLabel } from "../../format/calendar.ts";
 
@@ -30,7 +28,7 @@ export function WeeklyNumbers({ report }: { report: DoraMetrics }) {
             ),
           },
           { key: "deployments", header: "Deployments", numeric: true, cell: (week) => formatCount(week.deployments) },
-          { key: "leadTime", header: "Lead time (median)", numeric: true, cell: (week) => or(week.leadTimeMedianHours, formatHours) },
+          { key: "leadTime", header: "Lead time (median)", numeric: true, cell: (week) => or(week.leadTimeMedianHours, formatDuration) },
           {
             key: "failureRate",
             header: "Change failure rate",
@@ -42,7 +40,7 @@ export function WeeklyNumbers({ report }: { report: DoraMetrics }) {
               </>
             ),
           },
-          { key: "recovery", header: "Recovery (median)", numeric: true, cell: (week) => or(week.recoveryMedianHours, formatHours) },
+          { key: "recovery", header: "Recovery (median)", numeric: true, cell: (week) => or(week.recoveryMedianHours, formatDuration) },
           { key: "rework", header: "Rework rate", numeric: true, cell: (week) => or(week.reworkRate, formatPercent) },
         ]}
       />

@@ -2,7 +2,7 @@
 // (doraView.ts): what each chart plots, its colour, and a note per week.
 import type { TrendPoint, TrendUnit } from "../../charts/options/doraTrend.ts";
 import { okabeIto } from "../../charts/palette.ts";
-import { countOf, formatCount } from "../../format/counts.ts";
+import { countOf, formatCount } from "@keel/shared/numbers";
 import { dateLabel } from "../../format/calendar.ts";
 import { METRIC_KEYS, SERIES_VALUE, weekIsPartial, type DoraMetrics, type MetricKey } from "./doraView.ts";
 

@@ -93,9 +93,9 @@ test("the five tiles show their value in plain units", () => {
   expect(tiles.map((t) => [t.title, plain(valueText(t.value))])).toEqual([
     ["Deployment frequency", "4.2 per day"],
     ["Lead time for changes", "19 h median"],
-    ["Change failure rate", "8.3 %"],
+    ["Change failure rate", "8.3%"],
     ["Failed deployment recovery time", "3.5 h median"],
-    ["Deployment rework rate", "4.8 %"],
+    ["Deployment rework rate", "4.8%"],
   ]);
   expect(tiles.map((t) => t.level)).toEqual(["elite", "elite", "high", "high", null]);
   expect(tiles.map((t) => t.hasLevel)).toEqual([true, true, true, true, false]);
@@ -107,8 +107,8 @@ test("the change is coloured by what is good for that metric", () => {
   expect([frequency?.change.tone, plain(frequency?.change.text ?? "")]).toEqual(["better", "▲ 0.3 per day"]);
   expect([lead?.change.tone, plain(lead?.change.text ?? "")]).toEqual(["better", "▼ 2.5 h"]);
   expect([failure?.change.tone, plain(failure?.change.text ?? "")]).toEqual(["worse", "▲ 1.9 pts"]);
-  expect(plain(failure?.change.previous ?? "")).toBe("6.4 %");
-  expect(failure?.change.sentence).toMatch(/^Up 1\.9 percentage points from 6\.4.% in the previous period \(14 Oct 2026 – 1 Nov 2026\): worse\.$/);
+  expect(plain(failure?.change.previous ?? "")).toBe("6.4%");
+  expect(failure?.change.sentence).toMatch(/^Up 1\.9 percentage points from 6\.4% in the previous period \(14 Oct 2026 – 1 Nov 2026\): worse\.$/);
   expect([recovery?.change.tone, recovery?.change.text]).toEqual(["same", "No change"]);
   expect([rework?.change.tone, rework?.change.text]).toEqual(["none", "No earlier data"]);
 });

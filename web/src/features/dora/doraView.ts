@@ -4,9 +4,7 @@
 // window. The weekly trends are in doraTrends.ts, the data-quality note in doraQuality.ts.
 import type { DoraLevel } from "@keel/shared";
 import type { DoraMetrics } from "./apiTypes.ts";
-import { countOf, formatCount } from "../../format/counts.ts";
-import { formatHours } from "../../format/durations.ts";
-import { formatOneDecimal, formatPercent, formatPoints, formatShort, NBSP } from "../../format/numbers.ts";
+import { countOf, formatCount, formatDecimal, formatDuration, formatPercent, formatPoints, formatShort, NBSP } from "@keel/shared/numbers";
 import { addDays, localDate } from "@keel/shared/calendar";
 import { dateLabel } from "../../format/calendar.ts";
 import { attributionWindowText } from "../records/attributionText.ts";
@@ -29,7 +27,7 @@ export interface TileChange {
   tone: Tone;
   /** "▲ 1.2 pts", "▼ 2.5 h", or a phrase when there is nothing to compare. */
   text: string;
-  /** The previous period's value in the tile's unit: "6.9 %"; null when it had none. */
+  /** The previous period's value in the tile's unit: "6.9%"; null when it had none. */
   previous: string | null;
   /** The whole comparison in words, for screen readers and the tooltip. */
   sentence: string;
@@ -80,16 +78,21 @@ export function frequencyUnit(perDay: number): { factor: number; unit: string } 
   return { factor: MONTH, unit: "per month" };
 }
 
-/** "19 h" → { figure: "19", unit: "h" } (formatters put a no-break space before the unit). */
+/** "19 h" → { figure: "19", unit: "h" } (formatters put a no-break space before a unit); "8.1%" → { figure: "8.1", unit: "%" }. */
 function split(text: string, suffix = ""): TileValue {
-  const at = text.lastIndexOf(NBSP);
+  const at = text.endsWith("%") ? text.length - 1 : text.lastIndexOf(NBSP);
   const figure = at < 0 ? text : text.slice(0, at);
-  const unit = at < 0 ? "" : text.slice(at + 1);
+  const unit = at < 0 ? "" : text.slice(text.endsWith("%") ? at : at + 1);
   return { figure, unit: suffix ? `${unit} ${suffix}` : unit };
 }
 
+/** What comes between a tile's figure and its unit: nothing before "%" ("8.1%"), else a no-break space ("19 h"). */
+export function unitGap(unit: string): string {
+  return unit === "%" ? "" : NBSP;
+}
+
 export function valueText(value: TileValue | null): string {
-  return value ? `${value.figure}${NBSP}${value.unit}` : "No data";
+  return value ? `${value.figure}${unitGap(value.unit)}${value.unit}` : "No data";
 }
 
 interface Measure {
@@ -125,7 +128,7 @@ function compare(key: MetricKey, m: Measure, previousLabel: string): TileChange 
 }
 
 function hoursDelta(d: number) {
-  const text = formatHours(Math.abs(d));
+  const text = formatDuration(Math.abs(d));
   return { text, zero: Math.abs(d) * 60 < 0.5 };
 }
 
@@ -134,22 +137,22 @@ function measures(report: DoraMetrics): Record<MetricKey, Measure> {
   const { factor, unit } = frequencyUnit(s.deploymentFrequency.perDay);
   const percent = (v: number) => split(formatPercent(v));
   const pointsDelta = (d: number) => ({ text: formatPoints(d), zero: Math.round(Math.abs(d) * 1000) === 0 });
-  const pointsWords = (d: number) => `${formatOneDecimal(Math.abs(d) * 100)} percentage points`;
-  const hoursWords = (d: number) => formatHours(Math.abs(d)).replace(NBSP, " ");
+  const pointsWords = (d: number) => `${formatDecimal(Math.abs(d) * 100, 1)} percentage points`;
+  const hoursWords = (d: number) => formatDuration(Math.abs(d)).replace(NBSP, " ");
   return {
     deploymentFrequency: {
       value: s.deploymentFrequency.perDay,
       previous: s.deploymentFrequency.previous.perDay,
       delta: s.deploymentFrequency.change.perDay,
-      show: (v) => ({ figure: formatOneDecimal(v * factor), unit }),
-      showDelta: (d) => ({ text: `${formatOneDecimal(Math.abs(d) * factor)}${NBSP}${unit}`, zero: Math.round(Math.abs(d) * factor * 10) === 0 }),
-      deltaWords: (d) => `${formatOneDecimal(Math.abs(d) * factor)} ${unit}`,
+      show: (v) => ({ figure: formatDecimal(v * factor, 1), unit }),
+      showDelta: (d) => ({ text: `${formatDecimal(Math.abs(d) * factor, 1)}${NBSP}${unit}`, zero: Math.round(Math.abs(d) * factor * 10) === 0 }),
+      deltaWords: (d) => `${formatDecimal(Math.abs(d) * factor, 1)} ${unit}`,
     },
     leadTime: {
       value: s.leadTime.medianHours,
       previous: s.leadTime.previous.medianHours,
       delta: s.leadTime.change.medianHours,
-      show: (v) => split(formatHours(v), "median"),
+      show: (v) => split(formatDuration(v), "median"),
       showDelta: hoursDelta,
       deltaWords: hoursWords,
     },
@@ -165,7 +168,7 @@ function measures(report: DoraMetrics): Record<MetricKey, Measure> {
       value: s.recoveryTime.medianHours,
       previous: s.recoveryTime.previous.medianHours,
       delta: s.recoveryTime.change.medianHours,
-      show: (v) => split(formatHours(v), "median"),
+      show: (v) => split(formatDuration(v), "median"),
       showDelta: hoursDelta,
       deltaWords: hoursWords,
     },
@@ -187,12 +190,12 @@ function details(report: DoraMetrics): Record<MetricKey, string> {
     deploymentFrequency:
       countOf(s.deploymentFrequency.deployments, "deployment") +
       (days === null ? "" : ` · on ${formatShort(days)} ${days === 1 ? "day" : "days"} a week (median)`),
-    leadTime: [s.leadTime.p90Hours === null ? null : `90th percentile ${formatHours(s.leadTime.p90Hours)}`, countOf(s.leadTime.changes, "change")]
+    leadTime: [s.leadTime.p90Hours === null ? null : `90th percentile ${formatDuration(s.leadTime.p90Hours)}`, countOf(s.leadTime.changes, "change")]
       .filter(Boolean)
       .join(" · "),
     changeFailureRate: `${formatCount(s.changeFailureRate.failed)} of ${countOf(s.changeFailureRate.deployments, "deployment")} caused a failure`,
     recoveryTime: [
-      s.recoveryTime.p90Hours === null ? null : `90th percentile ${formatHours(s.recoveryTime.p90Hours)}`,
+      s.recoveryTime.p90Hours === null ? null : `90th percentile ${formatDuration(s.recoveryTime.p90Hours)}`,
       countOf(s.recoveryTime.incidents, "resolved incident"),
       s.recoveryTime.open > 0 ? `${formatCount(s.recoveryTime.open)} open` : null,
     ]

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { formatDecimal } from "../../format/costFigures.ts";
+import { formatDecimal } from "@keel/shared/numbers";
 import { useCan } from "../auth/useSession.ts";
 
 interface FixEffortFormProps {

@@ -5,8 +5,7 @@ import { EChart } from "../../charts/EChart.tsx";
 import { Fact } from "../../components/Fact.tsx";
 import { flakyHistoryLabel, flakyHistoryOption } from "../../charts/options/flakyHistory.ts";
 import { formatDateIn } from "../../format/calendar.ts";
-import { formatCount } from "../../format/counts.ts";
-import { formatHours, formatUsd } from "../../format/costFigures.ts";
+import { formatCount, formatHours, formatUsdCents } from "@keel/shared/numbers";
 import type { CostFiltersQuery, FlakyTestData } from "../costs/apiTypes.ts";
 import { FixEffortForm } from "./FixEffortForm.tsx";
 import type { AvoidedByFix } from "./FlakyTable.tsx";
@@ -60,7 +59,7 @@ export function FlakyDetail({ test, filters, timeZone, onClose, avoided }: Flaky
           {test.fixDate ? " (its fix date)" : ""}
         </Fact>
         <Fact term="Hours lost">
-          {formatHours(test.hoursLost)} ({formatUsd(test.costUsd)}), {formatHours(test.weeklyHoursLost)} a week
+          {formatHours(test.hoursLost)} ({formatUsdCents(test.costUsd)}), {formatHours(test.weeklyHoursLost)} a week
         </Fact>
         <Fact term="Flaky failures">
           {formatCount(test.flakyFailures)}, of which {formatCount(test.blockingFailures)} blocked a build
@@ -68,7 +67,7 @@ export function FlakyDetail({ test, filters, timeZone, onClose, avoided }: Flaky
         <Fact term="Fix pays back in">{paybackText(test)}</Fact>
         {avoided ? (
           <Fact term="Avoided since the fix" testId="flaky-avoided">
-            {formatHours(avoided.hours)} ({formatUsd(avoided.costUsd)})
+            {formatHours(avoided.hours)} ({formatUsdCents(avoided.costUsd)})
           </Fact>
         ) : null}
       </dl>

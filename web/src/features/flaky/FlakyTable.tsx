@@ -1,8 +1,7 @@
 // The flaky-test ranking as a table a reader can sort by any column with the keyboard (each
 // header is a button; aria-sort says which column leads). Choosing a test opens its details.
 import { formatDateIn, formatShortDateIn } from "../../format/calendar.ts";
-import { formatCount } from "../../format/counts.ts";
-import { formatHours, formatUsd } from "../../format/costFigures.ts";
+import { formatCount, formatHours, formatUsdCents } from "@keel/shared/numbers";
 import type { FlakyTestData } from "../costs/apiTypes.ts";
 import { nextSort, sortFlakyTests, type FlakySort, type SortKey } from "./flakySort.ts";
 import { paybackText } from "./payback.ts";
@@ -91,11 +90,11 @@ export function FlakyTable({ tests, timeZone, sort, onSort, selectedId, onSelect
                   <span className="test-where">{testWhere(t)}</span>
                   {/* On a phone the row's key numbers show under the name; the cells (scrolled to) say the same to screen readers. */}
                   <span className="phone-only cell-sub" aria-hidden="true">
-                    {formatHours(t.hoursLost)} · {formatUsd(t.costUsd)} · {STATE_TEXT[t.state].label.toLowerCase()}
+                    {formatHours(t.hoursLost)} · {formatUsdCents(t.costUsd)} · {STATE_TEXT[t.state].label.toLowerCase()}
                   </span>
                 </th>
                 <td className="numeric">{formatHours(t.hoursLost)}</td>
-                <td className="numeric">{formatUsd(t.costUsd)}</td>
+                <td className="numeric">{formatUsdCents(t.costUsd)}</td>
                 <td className="numeric">{formatCount(t.flakyFailures)}</td>
                 <td className="numeric">{formatCount(t.blockingFailures)}</td>
                 <td>
@@ -107,7 +106,7 @@ export function FlakyTable({ tests, timeZone, sort, onSort, selectedId, onSelect
                 <td className="nowrap">{date(t.lastSeen)}</td>
                 <td className="numeric">
                   {paybackText(t)}
-                  {avoided?.get(t.id) ? <span className="cell-sub">saved {formatUsd(avoided.get(t.id)?.costUsd ?? 0)}</span> : null}
+                  {avoided?.get(t.id) ? <span className="cell-sub">saved {formatUsdCents(avoided.get(t.id)?.costUsd ?? 0)}</span> : null}
                 </td>
               </tr>
             );

@@ -6,8 +6,7 @@ import { useSearchParams } from "react-router";
 import { API_DOCS_URL } from "../../api/links.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { EmptyState } from "../../components/StateMessage.tsx";
-import { countOf } from "../../format/counts.ts";
-import { formatHours, formatUsd } from "../../format/costFigures.ts";
+import { countOf, formatHours, formatUsdCents } from "@keel/shared/numbers";
 import { costQueryInput, type CostFilters } from "../costs/costFilters.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { FlakyDetail } from "./FlakyDetail.tsx";
@@ -74,8 +73,8 @@ export function FlakyTestsView({ filters, today }: { filters: CostFilters; today
                 <>
                   <p className="lead" data-testid="flaky-total">
                     {data.total > data.tests.length
-                      ? `The top ${data.tests.length} of ${countOf(data.total, "flaky test")} in these weeks lost ${formatHours(hours)} (${formatUsd(cost)}).`
-                      : `${countOf(data.total, "test")} had flaky failures in these weeks; together they lost ${formatHours(hours)} (${formatUsd(cost)}).`}
+                      ? `The top ${data.tests.length} of ${countOf(data.total, "flaky test")} in these weeks lost ${formatHours(hours)} (${formatUsdCents(cost)}).`
+                      : `${countOf(data.total, "test")} had flaky failures in these weeks; together they lost ${formatHours(hours)} (${formatUsdCents(cost)}).`}
                   </p>
                   <FlakyTable
                     tests={data.tests}

@@ -1,4 +1,4 @@
-import { formatWeeks } from "../../format/costFigures.ts";
+import { formatWeeks } from "@keel/shared/numbers";
 import type { FlakyState } from "./flakySort.ts";
 
 /** A test's fix payback as a cell reads: "1.1 weeks", "fixed", or "no loss" when it costs no hours. */

@@ -4,7 +4,7 @@
 import type { AppRouter } from "@keel/server/src/trpc/router.ts";
 import type { inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { formatDateIn } from "../../format/calendar.ts";
-import { countOf } from "../../format/counts.ts";
+import { countOf } from "@keel/shared/numbers";
 
 export type FlakyHistoryData = inferOutput<TRPCOptionsProxy<AppRouter>["flaky"]["history"]>;
 type Sha = FlakyHistoryData["shas"][number];

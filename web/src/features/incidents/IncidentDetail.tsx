@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
-import { formatHours } from "../../format/durations.ts";
+import { HOUR_MS } from "@keel/shared/calendar";
+import { formatDuration } from "@keel/shared/numbers";
 import { incidentAttributionSentence, unattributedSentence } from "../records/attributionText.ts";
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
 import { Fact, ToolLinkFact } from "../../components/Fact.tsx";
@@ -45,13 +46,13 @@ export function IncidentDetail({ id, environment, timeZone, onClose, standalone 
         {i.acknowledgedAt ? (
           <Fact term="Acknowledged">
             {formatDateTimeIn(i.acknowledgedAt, timeZone)}{" "}
-            <span className="muted">({formatHours((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / 3_600_000)} after)</span>
+            <span className="muted">({formatDuration((Date.parse(i.acknowledgedAt) - Date.parse(i.openedAt)) / HOUR_MS)} after)</span>
           </Fact>
         ) : null}
         <Fact term="Resolved">
           {i.resolvedAt ? (
             <>
-              {formatDateTimeIn(i.resolvedAt, timeZone)} <span className="muted">(recovery {formatHours(i.recoveryHours ?? 0)})</span>
+              {formatDateTimeIn(i.resolvedAt, timeZone)} <span className="muted">(recovery {formatDuration(i.recoveryHours ?? 0)})</span>
             </>
           ) : (
             <span className="badge badge-open">Still open</span>

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
-import { formatHours } from "../../format/durations.ts";
+import { HOUR_MS } from "@keel/shared/calendar";
+import { formatDuration } from "@keel/shared/numbers";
 import { scopeInput } from "../filters/urlFilters.ts";
 import { RecordListPending, RecordRow, RecordsSection, RecordsTable } from "../records/RecordList.tsx";
 import { useRecordList } from "../records/useRecordList.ts";
@@ -68,9 +69,9 @@ export function IncidentList({ view }: { view: IncidentView }) {
             <td data-label="Severity">{i.severity ? <span className="severity">{i.severity}</span> : <span className="muted">–</span>}</td>
             <td data-label="Recovery" className="nowrap">
               {i.recoveryHours !== null ? (
-                formatHours(i.recoveryHours)
+                formatDuration(i.recoveryHours)
               ) : (
-                <span className="badge badge-open">Open for {formatHours((openedAt.getTime() - Date.parse(i.openedAt)) / 3_600_000)}</span>
+                <span className="badge badge-open">Open for {formatDuration((openedAt.getTime() - Date.parse(i.openedAt)) / HOUR_MS)}</span>
               )}
             </td>
             <td data-label="Caused by">

@@ -10,8 +10,7 @@ import { hoursLostByCauseOption, hoursLostChartLabel } from "../../charts/option
 import { investmentChartLabel, investmentSharesOption } from "../../charts/options/investmentShares.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { EmptyState } from "../../components/StateMessage.tsx";
-import { formatCount } from "../../format/counts.ts";
-import { formatHours, formatShare, formatUsd } from "../../format/costFigures.ts";
+import { formatCount, formatHours, formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import { possessive } from "../../format/text.ts";
 import type { InvestmentData, TeamInvestmentData } from "../costs/apiTypes.ts";
 import { costQueryInput, type CostFilters } from "../costs/costFilters.ts";
@@ -59,8 +58,8 @@ function TeamBalance({ team }: { team: TeamInvestmentData }) {
       <p className="muted">
         {t.unclassifiedShare === null
           ? "No changes to classify."
-          : `${formatShare(t.unclassifiedShare)} of its changes are unclassified (no category, label or commit prefix said what they were).`}{" "}
-        Target {formatShare(team.target)} ({team.targetSource === "team" ? "the team's own" : "the organisation's"}). The trend compares the mean weekly hours
+          : `${formatPercent(t.unclassifiedShare)} of its changes are unclassified (no category, label or commit prefix said what they were).`}{" "}
+        Target {formatPercent(team.target)} ({team.targetSource === "team" ? "the team's own" : "the organisation's"}). The trend compares the mean weekly hours
         lost of the first third of these weeks with the last third.
       </p>
       <div className="chart-pair">
@@ -86,7 +85,7 @@ function TeamBalance({ team }: { team: TeamInvestmentData }) {
             ...categoryShareColumns(({ w }: { w: TeamInvestmentData["series"][number] }) => w.shares),
             { key: "status", header: "Debt vs target", cell: ({ w }) => w.status },
             { key: "hours", header: "Hours lost", numeric: true, cell: ({ h }) => (h ? formatHours(h.total) : "–") },
-            { key: "cost", header: "Cost", numeric: true, cell: ({ h }) => (h ? formatUsd(h.costUsd) : "–") },
+            { key: "cost", header: "Cost", numeric: true, cell: ({ h }) => (h ? formatUsdCents(h.costUsd) : "–") },
           ]}
         />
       </details>
@@ -115,7 +114,7 @@ function TeamFlakyTests({ filters, today, teamName }: { filters: CostFilters; to
                 columns={[
                   { key: "test", header: "Test", rowHeader: true, cell: (t) => <TestNameCell test={t} /> },
                   { key: "hours", header: "Hours lost", numeric: true, cell: (t) => formatHours(t.hoursLost) },
-                  { key: "cost", header: "Cost", numeric: true, cell: (t) => formatUsd(t.costUsd) },
+                  { key: "cost", header: "Cost", numeric: true, cell: (t) => formatUsdCents(t.costUsd) },
                   { key: "state", header: "State", cell: (t) => <span className={`badge badge-state-${t.state}`}>{t.state}</span> },
                   { key: "payback", header: "Fix pays back in", numeric: true, cell: (t) => paybackText(t) },
                 ]}
@@ -144,8 +143,8 @@ function AllTeams({ data, chosen }: { data: InvestmentData; chosen: string }) {
         columns={[
           { key: "team", header: "Team", rowHeader: true, cell: (t) => t.name },
           { key: "changes", header: "Changes", numeric: true, cell: (t) => formatCount(t.total.changes) },
-          { key: "debt", header: "Debt", numeric: true, cell: (t) => (t.total.debtShare === null ? "–" : formatShare(t.total.debtShare)) },
-          { key: "target", header: "Target", numeric: true, cell: (t) => formatShare(t.target) },
+          { key: "debt", header: "Debt", numeric: true, cell: (t) => (t.total.debtShare === null ? "–" : formatPercent(t.total.debtShare)) },
+          { key: "target", header: "Target", numeric: true, cell: (t) => formatPercent(t.target) },
           {
             key: "status",
             header: "Against target",
@@ -159,7 +158,7 @@ function AllTeams({ data, chosen }: { data: InvestmentData; chosen: string }) {
             key: "unclassified",
             header: "Unclassified",
             numeric: true,
-            cell: (t) => (t.total.unclassifiedShare === null ? "–" : formatShare(t.total.unclassifiedShare)),
+            cell: (t) => (t.total.unclassifiedShare === null ? "–" : formatPercent(t.total.unclassifiedShare)),
           },
           {
             key: "trend",

@@ -2,7 +2,7 @@
 // the same columns in the Investment view's tables and the weekly report's.
 import { INVESTMENT_CATEGORIES, type CategoryName } from "../../charts/options/investmentShares.ts";
 import type { Column } from "../../components/DataTable.tsx";
-import { formatShare } from "../../format/costFigures.ts";
+import { formatPercent } from "@keel/shared/numbers";
 
 type Shares = Readonly<Partial<Record<CategoryName, number | null>>>;
 
@@ -13,7 +13,7 @@ export function categoryShareColumns<Row>(sharesOf: (row: Row) => Shares): Colum
     numeric: true,
     cell: (row: Row) => {
       const share = sharesOf(row)[c.key];
-      return share === null ? "–" : formatShare(share ?? 0);
+      return share === null ? "–" : formatPercent(share ?? 0);
     },
   }));
 }

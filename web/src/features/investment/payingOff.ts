@@ -2,8 +2,7 @@
 // debt share against its target over the window, and the direction of its weekly hours lost
 // (the API's trend: the mean of the first third of the weeks against the last third, within 5%
 // counted as flat). It states what moved together; it claims no more than that.
-import { countOf } from "../../format/counts.ts";
-import { formatHours, formatShare } from "../../format/costFigures.ts";
+import { countOf, formatHours, formatPercent } from "@keel/shared/numbers";
 
 export interface PayingOffInput {
   name: string;
@@ -22,7 +21,7 @@ function hoursTrend(trend: NonNullable<PayingOffInput["trend"]>): string {
 
 export function payingOffSentence(p: PayingOffInput): string {
   if (p.debtShare === null || p.changes === 0) return `${p.name} made no changes in these weeks, so there is no debt share to judge yet.`;
-  const debt = `put ${formatShare(p.debtShare)} of its ${countOf(p.changes, "change")} into debt (target ${formatShare(p.target)})`;
+  const debt = `put ${formatPercent(p.debtShare)} of its ${countOf(p.changes, "change")} into debt (target ${formatPercent(p.target)})`;
   if (p.trend === null) return `Too early to tell: ${p.name} ${debt}, but there are too few weeks to see a trend in its hours lost.`;
   const hours = hoursTrend(p.trend);
   if (p.debtShare >= p.target) {

@@ -1,4 +1,4 @@
-import { formatCount } from "../../format/counts.ts";
+import { formatCount } from "@keel/shared/numbers";
 import { pageSpan } from "./recordFilters.ts";
 
 interface PaginationProps {

@@ -1,8 +1,8 @@
 // Why a deployment counts as a failed change, and why an incident counts against a deployment (or
 // does not), in words: the DORA engine's rules (docs/metrics.md, change failure rate) applied to
 // one record. The rules themselves run on the server; this only says which one applied.
-import { countOf } from "../../format/counts.ts";
-import { formatHours } from "../../format/durations.ts";
+import { HOUR_MS } from "@keel/shared/calendar";
+import { countOf, formatDuration } from "@keel/shared/numbers";
 
 export type Rule = "incident" | "commit" | "rollback" | "timeWindow" | "revert";
 
@@ -11,7 +11,7 @@ export function attributionWindowText(hours: number): string {
   return hours % 24 === 0 ? countOf(hours / 24, "day") : countOf(hours, "hour");
 }
 
-const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
+const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / HOUR_MS;
 const short = (sha: string) => sha.slice(0, 8);
 const words = (text: string) => text.replace(/\u00a0/g, " ");
 
@@ -56,7 +56,7 @@ export function deploymentCauseSentence(
     case "revert":
       return `${cause.revertSha ? `Change ${short(cause.revertSha)}` : "A change"}, merged after it, reverts a commit this deployment first brought to ${deployment.environment}.`;
     case "timeWindow": {
-      const after = cause.incident ? ` ${words(formatHours(hoursBetween(deployment.finishedAt, cause.incident.openedAt)))} after it` : " after it";
+      const after = cause.incident ? ` ${words(formatDuration(hoursBetween(deployment.finishedAt, cause.incident.openedAt)))} after it` : " after it";
       return `${incident} names no cause and opened${after}, before the next deployment of ${deployment.service} and within the ${attributionWindowText(attributionWindowHours)} an incident may be attributed.`;
     }
   }
@@ -82,7 +82,7 @@ export function incidentAttributionSentence(
     case "commit":
       return `The incident names commit ${short(incident.causedByCommitSha ?? "")}, which this deployment first brought to ${environment}.`;
     case "timeWindow":
-      return `The incident names no cause and opened ${words(formatHours(hoursBetween(a.finishedAt, incident.openedAt)))} after this deployment, the last of ${a.service} before it, within the ${attributionWindowText(attributionWindowHours)} an incident may be attributed.`;
+      return `The incident names no cause and opened ${words(formatDuration(hoursBetween(a.finishedAt, incident.openedAt)))} after this deployment, the last of ${a.service} before it, within the ${attributionWindowText(attributionWindowHours)} an incident may be attributed.`;
   }
 }
 

@@ -3,7 +3,7 @@
 import { DataTable } from "../../components/DataTable.tsx";
 import { EmptyState } from "../../components/StateMessage.tsx";
 import { formatSpanIn } from "../../format/calendar.ts";
-import { formatHours, formatUsd } from "../../format/costFigures.ts";
+import { formatHours, formatUsdCents } from "@keel/shared/numbers";
 import type { WeeklyReportData } from "../costs/apiTypes.ts";
 import { INPUT_COLUMNS, inputValueText } from "../costs/HowComputed.tsx";
 
@@ -54,7 +54,7 @@ export function IncidentsSection({ r }: { r: WeeklyReportData }) {
             },
             { key: "changeFailure", header: "Change failure", cell: (i) => (i.changeFailure ? (i.counted ? "yes" : "yes, not counted this week") : "no") },
             { key: "hours", header: "Hours lost", numeric: true, cell: (i) => (i.counted ? formatHours(i.hoursLost) : "–") },
-            { key: "cost", header: "Cost", numeric: true, cell: (i) => (i.counted ? formatUsd(i.costUsd) : "–") },
+            { key: "cost", header: "Cost", numeric: true, cell: (i) => (i.counted ? formatUsdCents(i.costUsd) : "–") },
           ]}
         />
       )}
@@ -65,7 +65,7 @@ export function IncidentsSection({ r }: { r: WeeklyReportData }) {
 export function CostModelSection({ r }: { r: WeeklyReportData }) {
   const m = r.costModel.inputs;
   const rows: [string, string][] = [
-    ["Loaded hourly rate", `${formatUsd(m.loadedHourlyRateUsd)} an hour`],
+    ["Loaded hourly rate", `${formatUsdCents(m.loadedHourlyRateUsd)} an hour`],
     ["Hours per week", inputValueText(m.hoursPerWeek, "hours")],
     ["Sprint length", inputValueText(m.sprintWeeks, "weeks")],
     ["Context switch per blocking failure", inputValueText(m.contextSwitchMinutes, "minutes")],

@@ -6,8 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { dateRangeLabel } from "../../format/calendar.ts";
-import { formatCount } from "../../format/counts.ts";
-import { formatDecimal, formatHours, formatPointsChange, formatShare, formatUsd } from "../../format/costFigures.ts";
+import { formatCount, formatDecimal, formatHours, formatPercent, formatPointsChange, formatUsdCents } from "@keel/shared/numbers";
 import { HOURS_LOST_CAUSES } from "../../charts/options/hoursLostByCause.ts";
 import type { WeeklyReportData } from "../costs/apiTypes.ts";
 import { causeHoursColumns } from "../costs/causeHoursColumns.ts";
@@ -128,8 +127,8 @@ function HoursSection({ r }: { r: WeeklyReportData }) {
             key: "cost",
             header: "Cost",
             numeric: true,
-            cell: (c) => formatUsd(h.costByCause[c.key]),
-            footer: formatUsd(h.costUsd),
+            cell: (c) => formatUsdCents(h.costByCause[c.key]),
+            footer: formatUsdCents(h.costUsd),
             footerTestId: "report-total-cost",
           },
           { key: "previous", header: "Previous week", numeric: true, cell: (c) => formatHours(h.previous[c.key]), footer: formatHours(h.previous.total) },
@@ -138,8 +137,8 @@ function HoursSection({ r }: { r: WeeklyReportData }) {
       <p className="table-note">
         {h.capacityShare === null || h.sprintsLostPerMonth === null
           ? "Capacity share: unknown (no team size is set for this scope), not zero."
-          : `Capacity share: ${formatShare(h.capacityShare)} of ${r.team ? `the team's ${b.engineers} engineers` : `the ${b.engineers} engineers of teams with a known size`}; ${formatDecimal(h.sprintsLostPerMonth, 2)} sprints lost per month.`}{" "}
-        CI minutes burned by flaky reruns: {formatDecimal(h.ciMinutes, 0)} ({formatUsd(h.ciCostUsd)}).
+          : `Capacity share: ${formatPercent(h.capacityShare)} of ${r.team ? `the team's ${b.engineers} engineers` : `the ${b.engineers} engineers of teams with a known size`}; ${formatDecimal(h.sprintsLostPerMonth, 2)} sprints lost per month.`}{" "}
+        CI minutes burned by flaky reruns: {formatDecimal(h.ciMinutes, 0)} ({formatUsdCents(h.ciCostUsd)}).
       </p>
       {r.team === null && r.byTeam.length > 0 ? (
         <DataTable
@@ -150,7 +149,7 @@ function HoursSection({ r }: { r: WeeklyReportData }) {
             { key: "team", header: "Team", rowHeader: true, cell: (t) => t.name },
             ...causeHoursColumns((t: ReportTeamHours) => t.summary),
             { key: "total", header: "Total", numeric: true, cell: (t) => formatHours(t.summary.total) },
-            { key: "cost", header: "Cost", numeric: true, cell: (t) => formatUsd(t.summary.costUsd) },
+            { key: "cost", header: "Cost", numeric: true, cell: (t) => formatUsdCents(t.summary.costUsd) },
           ]}
         />
       ) : null}
@@ -176,7 +175,7 @@ function FlakySection({ r }: { r: WeeklyReportData }) {
             { key: "flaky", header: "Flaky failures", numeric: true, cell: (t) => formatCount(t.flakyFailures) },
             { key: "blocking", header: "Blocking", numeric: true, cell: (t) => formatCount(t.blockingFailures) },
             { key: "hours", header: "Hours lost", numeric: true, cell: (t) => formatHours(t.hoursLost) },
-            { key: "cost", header: "Cost", numeric: true, cell: (t) => formatUsd(t.costUsd) },
+            { key: "cost", header: "Cost", numeric: true, cell: (t) => formatUsdCents(t.costUsd) },
             { key: "payback", header: "Fix pays back in", numeric: true, cell: (t) => paybackText(t) },
           ]}
         />
@@ -215,7 +214,7 @@ function InvestmentSection({ r }: { r: WeeklyReportData }) {
               numeric: true,
               cell: (t) => (
                 <>
-                  {formatShare(t.target)}
+                  {formatPercent(t.target)}
                   {t.targetSource === "team" ? " (team)" : ""}
                 </>
               ),

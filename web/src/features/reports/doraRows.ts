@@ -1,6 +1,6 @@
 // The weekly report's DORA table: each metric's value this week, its level, the previous week and
 // the change, in words. Pure: the same figures give the same cells.
-import { formatDecimal, formatHours, formatHoursChange, formatPointsChange, formatShare } from "../../format/costFigures.ts";
+import { formatDecimal, formatHours, formatHoursChange, formatPercent, formatPointsChange } from "@keel/shared/numbers";
 import type { WeeklyReportData } from "../costs/apiTypes.ts";
 
 type Dora = WeeklyReportData["dora"]["summary"];
@@ -15,7 +15,7 @@ export interface DoraRow {
 
 const DASH = "–";
 const hours = (h: number | null) => (h === null ? DASH : formatHours(h));
-const share = (r: number | null) => (r === null ? DASH : formatShare(r));
+const share = (r: number | null) => (r === null ? DASH : formatPercent(r));
 const hoursChange = (h: number | null) => (h === null ? DASH : formatHoursChange(h));
 const pointsChange = (r: number | null) => (r === null ? DASH : formatPointsChange(r));
 

@@ -1,11 +1,12 @@
 import { COST_MODEL_INPUT_NAMES, CostModelUpdate, type CostModelInputName, type CostModelUpdateInput } from "@keel/shared";
+import { formatUpToFourDecimals } from "@keel/shared/numbers";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../../api/trpc.ts";
 import { decimalNumber, fieldErrors, serverFieldErrors, type FieldErrors } from "./formErrors.ts";
 import { invalidateCostModelQueries } from "./invalidate.ts";
 import type { CostModelData } from "../costs/apiTypes.ts";
-import { formatInput, inputName } from "./costModelText.ts";
+import { inputName } from "./costModelText.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
 
 /** Whose inputs the form edits: the organisation's, or one team's overrides. */
@@ -133,7 +134,7 @@ export function CostModelForm({ scope, model, readOnly = false }: CostModelFormP
                   step="any"
                   min={0}
                   value={texts[name]}
-                  placeholder={team ? formatInput(model.organisation.inputs[name]) : undefined}
+                  placeholder={team ? formatUpToFourDecimals(model.organisation.inputs[name]) : undefined}
                   onChange={(event) => set(name, event.target.value)}
                   {...described(name, id)}
                 />
@@ -158,8 +159,8 @@ export function CostModelForm({ scope, model, readOnly = false }: CostModelFormP
               </div>
               <p className="field-help" id={`${id}-help`}>
                 {team
-                  ? `${overridden ? "Overridden; organisation" : "Organisation"}: ${formatInput(model.organisation.inputs[name])}`
-                  : `Default: ${formatInput(model.defaults[name])}`}
+                  ? `${overridden ? "Overridden; organisation" : "Organisation"}: ${formatUpToFourDecimals(model.organisation.inputs[name])}`
+                  : `Default: ${formatUpToFourDecimals(model.defaults[name])}`}
               </p>
               {error(name, id)}
             </div>

@@ -1,7 +1,7 @@
 import { COST_MODEL_INPUTS } from "@keel/shared";
 import { expect, test } from "vitest";
 import type { InputChange } from "./costModelChanges.ts";
-import { changeText, formatInput, inputName } from "./costModelText.ts";
+import { changeText, inputName } from "./costModelText.ts";
 
 test.each<[InputChange, string]>([
   [{ input: "loadedHourlyRateUsd", before: 100, after: 120 }, "loaded hourly rate: 100 → 120"],
@@ -10,14 +10,6 @@ test.each<[InputChange, string]>([
   [{ input: "incidentResponders", before: 3, after: null }, "incident responders: 3 → organisation's"],
 ])("%j reads %j", (change, text) => {
   expect(changeText(change, COST_MODEL_INPUTS[change.input])).toBe(text);
-});
-
-test.each([
-  [0.008, "0.008"],
-  [100_000, "100,000"],
-  [0, "0"],
-])("%d is shown as %j", (value, text) => {
-  expect(formatInput(value)).toBe(text);
 });
 
 test("a label starts with a capital", () => {

@@ -1,17 +1,10 @@
 // How the cost model's inputs and their changes read on the settings page.
+import { formatUpToFourDecimals } from "@keel/shared/numbers";
 import type { InputChange } from "./costModelChanges.ts";
 
 interface Definition {
   label: string;
   unit: string;
-}
-
-// Up to 4 decimals: the CI cost per minute is 0.008 USD.
-const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
-
-/** 0.008 → "0.008", 100000 → "100,000". */
-export function formatInput(value: number): string {
-  return number.format(value);
 }
 
 /** "loaded hourly rate" → "Loaded hourly rate": a field's label. */
@@ -24,6 +17,6 @@ export function inputName({ label }: Definition): string {
  * organisation: "wait factor: organisation's → 0.7".
  */
 export function changeText(change: InputChange, definition: Definition): string {
-  const value = (v: number | null) => (v === null ? "organisation's" : formatInput(v));
+  const value = (v: number | null) => (v === null ? "organisation's" : formatUpToFourDecimals(v));
   return `${definition.label}: ${value(change.before)} → ${value(change.after)}`;
 }
