@@ -27,7 +27,8 @@ function flakyFailureFacts(q: CostQuery, where: Prisma.Sql, spans?: Prisma.Sql):
            -- One rerun serves every blocking flaky failure of the attempt: its CI minutes are shared.
            ${
              spans
-               ? Prisma.sql`(SELECT count(*) FROM "FlakyFailure" o WHERE o."buildId" = f."buildId" AND o."lastInAttempt")`
+               ? // Read only for blocking failures (the only ones whose CI minutes are counted).
+                 Prisma.sql`CASE WHEN f.blocking THEN (SELECT count(*) FROM "FlakyFailure" o WHERE o."buildId" = f."buildId" AND o."lastInAttempt") END`
                : // A window holds every flaky failure of each attempt it holds (they share its time
                  // and service): counted among the window's rows, no lookup per row.
                  Prisma.sql`count(*) FILTER (WHERE f."lastInAttempt") OVER (PARTITION BY f."buildId")`
