@@ -194,29 +194,33 @@ async function flakyTests(db: Db, input: CostFiltersData, now: Date | undefined,
       "costModelVersion",
     ]),
   );
-  for (const t of result.tests) {
-    await write(
-      csvLine([
-        t.id,
-        t.service,
-        t.repository,
-        t.suite,
-        t.name,
-        t.variant,
-        t.state,
-        t.flakyFailures,
-        t.blockingFailures,
-        t.hoursLost,
-        t.costUsd,
-        t.firstSeen,
-        t.lastSeen,
-        t.fixDate,
-        t.fixEffortHours,
-        t.weeklyHoursLost,
-        t.paybackWeeks,
-        result.costModel.label,
-      ]),
-    );
+  // A page of lines per write (one socket write and back-pressure check per page, not per line).
+  for (let i = 0; i < result.tests.length; i += EXPORT_PAGE) {
+    const lines = result.tests
+      .slice(i, i + EXPORT_PAGE)
+      .map((t) =>
+        csvLine([
+          t.id,
+          t.service,
+          t.repository,
+          t.suite,
+          t.name,
+          t.variant,
+          t.state,
+          t.flakyFailures,
+          t.blockingFailures,
+          t.hoursLost,
+          t.costUsd,
+          t.firstSeen,
+          t.lastSeen,
+          t.fixDate,
+          t.fixEffortHours,
+          t.weeklyHoursLost,
+          t.paybackWeeks,
+          result.costModel.label,
+        ]),
+      );
+    await write(lines.join(""));
   }
 }
 

@@ -1,11 +1,12 @@
 // The cost views' fast paths (rollups kept at upload: FlakyTestState, BrokenPair, Build.outage,
-// FlakyFailure's copy of its build's time and service) against the straightforward computation
-// they replaced (referenceQueries.ts: every execution read per request), on random CI data sent
-// through the API in random order: flaky, fixed and broken tests, in-report retries, reruns,
-// outages, a second report per build, replaced reports, and build events that move a build's time
-// after its reports. Windows end before the data ends (a state computed from executions) and after
-// it (the state rollup), org-wide, for a team and for a service. States, broken tests, outages,
-// cost rows (hours) and the ranking must be identical.
+// FlakyFailure's copy of its build's time and service, and of its blocking flag and rerun span)
+// against the straightforward computation they replaced (referenceQueries.ts: every execution read
+// per request), on random CI data sent through the API in random order: flaky, fixed and broken
+// tests, in-report retries, reruns, outages, a second report per build, replaced reports, build
+// events that move a build's time or change its status after its reports, and reruns that arrive
+// after the failures they rerun. Windows end before the data ends (a state computed from
+// executions) and after it (the state rollup), org-wide, for a team and for a service. States,
+// broken tests, outages, cost rows (hours) and the ranking must be identical.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "../../../server/src/db/client.ts";
 import { flakyCostRows, flakyCostRowsBefore, type FlakyCostRow } from "../../../server/src/db/queries/costs/flakyCosts.ts";
@@ -149,6 +150,22 @@ describe("cost fast paths agree with the straightforward computation", () => {
       );
     const moved = attempts.filter(() => rnd() < 0.04).map((a) => ({ ...a.spec, finishedAt: new Date(Date.parse(a.spec.finishedAt) + 2 * HOUR).toISOString() }));
     await send(app, moved.map(build));
+    // Reruns that arrive after the failures they rerun were recorded (started a minute after the
+    // failed attempt: before any rerun it had), and build events that change an attempt's status.
+    const late = attempts
+      .filter((a) => a.spec.status === "failure" && rnd() < 0.1)
+      .map((a) => ({
+        ...a.spec,
+        id: `${a.spec.id}-late`,
+        attempt: (a.spec.attempt ?? 1) + 10,
+        status: "success" as const,
+        startedAt: new Date(Date.parse(a.spec.startedAt) + 60_000).toISOString(),
+        finishedAt: new Date(Date.parse(a.spec.startedAt) + 20 * 60_000).toISOString(),
+      }));
+    const flipped = attempts
+      .filter((a) => !moved.some((m) => m.id === a.spec.id) && rnd() < 0.04)
+      .map((a) => ({ ...a.spec, status: a.spec.status === "failure" ? ("success" as const) : ("failure" as const) }));
+    await send(app, [...late, ...flipped].map(build));
 
     const [staleRow] = await db.$queryRaw<{ stale: number }[]>`SELECT count(*)::int AS stale FROM "FlakyTestState" WHERE stale`;
     const seen = { fixed: 0, broken: 0, flaky: 0, ranked: 0, brokenTests: 0 };

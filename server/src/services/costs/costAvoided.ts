@@ -98,31 +98,34 @@ async function deliveryImprovements(db: Db, ctx: CostContext, previousRows: Coun
   const groups: { teamId: string | null; slug: string | null }[] = ctx.teams.map((t) => ({ teamId: t.id, slug: t.slug }));
   if (ctx.filters.team === null && ctx.filters.service === null) groups.push({ teamId: null, slug: null });
   else if (ctx.filters.service !== null && ctx.scopeTeamId === null) groups.push({ teamId: null, slug: null });
-  const teams: DeliveryFigures[] = [];
-  for (const group of groups) {
-    const serviceIds = services.filter((s) => s.teamId === group.teamId && inScope(s.id)).map((s) => s.id);
-    if (serviceIds.length === 0) continue;
-    const outcomes = await deploymentOutcomes(db, { ...ctx.q, serviceIds });
-    const total = (period: "current" | "previous") => outcomes.find((r) => r.period === period && r.week === null);
-    const current = total("current");
-    const previous = total("previous");
-    const baseline = costOfTeams(
-      countsByTeam(
-        previousRows.filter((r) => r.teamId === group.teamId),
-        (r) => r.counts,
-      ),
-      inputsOf(ctx),
-    );
-    const d = deliveryAvoided({
-      baselineRate: rate(previous?.failed ?? 0, previous?.deployments ?? 0),
-      currentRate: rate(current?.failed ?? 0, current?.deployments ?? 0),
-      currentDeployments: current?.deployments ?? 0,
-      baselineFailures: previous?.failed ?? 0,
-      baselineHours: failureHours(baseline),
-    });
-    const m = inputsOf(ctx)(group.teamId);
-    teams.push({ ...d, team: group.slug, costUsd: cents(d.hours * m.loadedHourlyRateUsd) });
-  }
+  // One query per group, sent together (each is independent of the others).
+  const figures = await Promise.all(
+    groups.map(async (group): Promise<DeliveryFigures | null> => {
+      const serviceIds = services.filter((s) => s.teamId === group.teamId && inScope(s.id)).map((s) => s.id);
+      if (serviceIds.length === 0) return null;
+      const outcomes = await deploymentOutcomes(db, { ...ctx.q, serviceIds });
+      const total = (period: "current" | "previous") => outcomes.find((r) => r.period === period && r.week === null);
+      const current = total("current");
+      const previous = total("previous");
+      const baseline = costOfTeams(
+        countsByTeam(
+          previousRows.filter((r) => r.teamId === group.teamId),
+          (r) => r.counts,
+        ),
+        inputsOf(ctx),
+      );
+      const d = deliveryAvoided({
+        baselineRate: rate(previous?.failed ?? 0, previous?.deployments ?? 0),
+        currentRate: rate(current?.failed ?? 0, current?.deployments ?? 0),
+        currentDeployments: current?.deployments ?? 0,
+        baselineFailures: previous?.failed ?? 0,
+        baselineHours: failureHours(baseline),
+      });
+      const m = inputsOf(ctx)(group.teamId);
+      return { ...d, team: group.slug, costUsd: cents(d.hours * m.loadedHourlyRateUsd) };
+    }),
+  );
+  const teams = figures.filter((f): f is DeliveryFigures => f !== null);
   return { hours: teams.reduce((s, t) => s + t.hours, 0), costUsd: cents(teams.reduce((s, t) => s + t.costUsd, 0)), teams };
 }
 

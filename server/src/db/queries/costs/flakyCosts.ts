@@ -2,7 +2,8 @@
 // window (by its build attempt's finishedAt), whether it was blocking (its attempt failed and this
 // failure left the test red there) and the duration of the rerun: the next attempt of the same sha
 // and pipeline (same service and repository), in start order; when there is none, the failed
-// attempt's own duration. The cost model is applied in TypeScript (metrics/hoursLost.ts): these
+// attempt's own duration (that rule lives in migration flaky_failure_rerun, whose triggers keep its
+// result on each FlakyFailure row). The cost model is applied in TypeScript (metrics/hoursLost.ts): these
 // rows carry only counts and durations, so a cost model edit changes money, never counts.
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
@@ -10,38 +11,30 @@ import { hoursBetween, inScope, weekLabel, weekOf } from "../dora/fragments.ts";
 import type { CostQuery } from "./scope.ts";
 
 /**
- * One flaky failure with everything its cost needs. `where` narrows the flaky failures `f`, by their
- * own copy of the build's time and service (FlakyFailure.finishedAt, serviceId: an index range, no
- * Build scan); `spans`, when given, is joined first (rows x with "testCaseId", "from", "to").
+ * One flaky failure with everything its cost needs, all on the FlakyFailure row: its copy of the
+ * build's time and service (FlakyFailure.finishedAt, serviceId), and what the triggers of migration
+ * flaky_failure_rerun keep from its build and the build's rerun (blocking, the rerun's span), so no
+ * Build row is read. `where` narrows the flaky failures `f` (an index range); `spans`, when given,
+ * is joined first (rows x with "testCaseId", "from", "to").
  */
 function flakyFailureFacts(q: CostQuery, where: Prisma.Sql, spans?: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT f."resultId", f."testCaseId", f."buildId", s."teamId"::text AS "teamId", b."finishedAt",
-           ${weekOf(Prisma.sql`b."finishedAt"`, q)} AS week,
-           (f."lastInAttempt" AND b.status = 'failure') AS blocking,
-           greatest(0, ${hoursBetween(Prisma.sql`coalesce(n."startedAt", b."startedAt")`, Prisma.sql`coalesce(n."finishedAt", b."finishedAt")`)}) AS "rerunHours",
-           n.id IS NOT NULL AS "rerunKnown",
+    SELECT f."resultId", f."testCaseId", f."buildId", s."teamId"::text AS "teamId", f."finishedAt",
+           ${weekOf(Prisma.sql`f."finishedAt"`, q)} AS week,
+           f.blocking,
+           greatest(0, ${hoursBetween(Prisma.sql`f."rerunStartedAt"`, Prisma.sql`f."rerunFinishedAt"`)}) AS "rerunHours",
+           f."rerunKnown",
            -- One rerun serves every blocking flaky failure of the attempt: its CI minutes are shared.
            ${
              spans
-               ? Prisma.sql`(SELECT count(*) FROM "FlakyFailure" o WHERE o."buildId" = f."buildId" AND o."lastInAttempt")`
+               ? // Read only for blocking failures (the only ones whose CI minutes are counted).
+                 Prisma.sql`CASE WHEN f.blocking THEN (SELECT count(*) FROM "FlakyFailure" o WHERE o."buildId" = f."buildId" AND o."lastInAttempt") END`
                : // A window holds every flaky failure of each attempt it holds (they share its time
                  // and service): counted among the window's rows, no lookup per row.
                  Prisma.sql`count(*) FILTER (WHERE f."lastInAttempt") OVER (PARTITION BY f."buildId")`
            } AS "sharedBy"
     FROM ${spans ? Prisma.sql`${spans} JOIN "FlakyFailure" f ON f."testCaseId" = x."testCaseId"` : Prisma.sql`"FlakyFailure" f`}
-    JOIN "Build" b ON b.id = f."buildId"
-    LEFT JOIN "Service" s ON s.id = b."serviceId"
-    LEFT JOIN LATERAL (
-      SELECT n.id, n."startedAt", n."finishedAt" FROM "Build" n
-      WHERE n."commitSha" = b."commitSha" AND n.pipeline = b.pipeline
-        AND n."serviceId" IS NOT DISTINCT FROM b."serviceId" AND n.repository IS NOT DISTINCT FROM b.repository
-        AND (n."startedAt", n.attempt, n.id) > (b."startedAt", b.attempt, b.id)
-        -- Only a blocking failure has a rerun (inside the subquery, so the others skip the lookup).
-        AND f."lastInAttempt" AND b.status = 'failure'
-      ORDER BY n."startedAt", n.attempt, n.id
-      LIMIT 1
-    ) n ON true
+    LEFT JOIN "Service" s ON s.id = f."serviceId"
     WHERE ${where} ${inScope(Prisma.sql`f."serviceId"`, q)}`;
 }
 
