@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
+import { ACTIONS_HEADER, SettingsTable } from "../../components/SettingsTable.tsx";
 import { fieldErrors, fractionToPercent, percentToFraction, wholeNumber, type FieldErrors } from "./formErrors.ts";
 import { invalidateAllBut } from "./invalidate.ts";
 import { CreateTeamForm } from "./CreateTeamForm.tsx";
@@ -21,79 +22,55 @@ export function TeamsSection({ teams, orgDebtTarget, readOnly = false }: { teams
   const [status, setStatus] = useState<string | null>(null);
   return (
     <>
-      {teams.length === 0 ? (
-        <p className="muted">{readOnly ? "No teams yet." : "No teams yet. Create one below, or send deployments that name a team."}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="settings-table" data-testid="teams-table">
-            <caption className="visually-hidden">Teams</caption>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col" className="slug-column">
-                  Slug
-                </th>
-                <th scope="col" className="numeric">
-                  Engineers
-                </th>
-                <th scope="col" className="numeric">
-                  Debt target
-                </th>
-                <th scope="col" className="numeric">
-                  Services
-                </th>
-                {readOnly ? null : (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((team) =>
-                editing === team.slug ? (
-                  <EditTeamRow
-                    key={team.slug}
-                    team={team}
-                    onDone={(message) => {
-                      setEditing(null);
-                      if (message) setStatus(message);
-                    }}
-                  />
+      <SettingsTable
+        testId="teams-table"
+        caption="Teams"
+        headers={[
+          "Team",
+          { key: "slug", label: "Slug", className: "slug-column" },
+          { key: "engineers", label: "Engineers", className: "numeric" },
+          { key: "debt", label: "Debt target", className: "numeric" },
+          { key: "services", label: "Services", className: "numeric" },
+          readOnly ? null : ACTIONS_HEADER,
+        ]}
+        rows={teams}
+        empty={readOnly ? "No teams yet." : "No teams yet. Create one below, or send deployments that name a team."}
+        row={(team) =>
+          editing === team.slug ? (
+            <EditTeamRow
+              key={team.slug}
+              team={team}
+              onDone={(message) => {
+                setEditing(null);
+                if (message) setStatus(message);
+              }}
+            />
+          ) : (
+            <tr key={team.slug} data-team={team.slug}>
+              <th scope="row">{team.name}</th>
+              <td className="slug-column">
+                <code>{team.slug}</code>
+              </td>
+              <td className="numeric">{team.size ?? <span className="muted">unknown</span>}</td>
+              <td className="numeric">
+                {team.debtTarget === null ? (
+                  <span className="muted">{fractionToPercent(orgDebtTarget)}% (organisation)</span>
                 ) : (
-                  <tr key={team.slug} data-team={team.slug}>
-                    <th scope="row">{team.name}</th>
-                    <td className="slug-column">
-                      <code>{team.slug}</code>
-                    </td>
-                    <td className="numeric">{team.size ?? <span className="muted">unknown</span>}</td>
-                    <td className="numeric">
-                      {team.debtTarget === null ? (
-                        <span className="muted">{fractionToPercent(orgDebtTarget)}% (organisation)</span>
-                      ) : (
-                        `${fractionToPercent(team.debtTarget)}%`
-                      )}
-                    </td>
-                    <td className="numeric">{team.services}</td>
-                    {readOnly ? null : (
-                      <td className="actions">
-                        <button
-                          type="button"
-                          className="button button-quiet button-small"
-                          onClick={() => setEditing(team.slug)}
-                          aria-label={`Edit ${team.name}`}
-                        >
-                          Edit
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ),
+                  `${fractionToPercent(team.debtTarget)}%`
+                )}
+              </td>
+              <td className="numeric">{team.services}</td>
+              {readOnly ? null : (
+                <td className="actions">
+                  <button type="button" className="button button-quiet button-small" onClick={() => setEditing(team.slug)} aria-label={`Edit ${team.name}`}>
+                    Edit
+                  </button>
+                </td>
               )}
-            </tbody>
-          </table>
-        </div>
-      )}
+            </tr>
+          )
+        }
+      />
       <p aria-live="polite" className="form-success">
         {status}
       </p>
