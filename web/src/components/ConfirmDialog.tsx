@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import { Refusal } from "./SubmitRow.tsx";
+import { Refusal, refusalOf, type Sending } from "./SubmitRow.tsx";
 
 interface ConfirmDialogProps {
   /** Prefix of the title's and the text's ids: "revoke" gives revoke-title and revoke-text. */
@@ -11,16 +11,15 @@ interface ConfirmDialogProps {
   confirm: string;
   busyLabel: string;
   refused: string;
-  busy: boolean;
-  /** Why the server refused; null hides it. */
-  refusal: string | null;
+  sending: Sending;
   onConfirm: () => void;
   /** Closed without the action: "Keep it", or Escape. */
   onKeep: () => void;
 }
 
 /** A modal that asks before an action that cannot be undone; the keyboard starts on "Keep it". */
-export function ConfirmDialog({ id, title, children, confirm, busyLabel, refused, busy, refusal, onConfirm, onKeep }: ConfirmDialogProps) {
+export function ConfirmDialog({ id, title, children, confirm, busyLabel, refused, sending, onConfirm, onKeep }: ConfirmDialogProps) {
+  const refusal = refusalOf(sending);
   const dialogRef = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -34,8 +33,8 @@ export function ConfirmDialog({ id, title, children, confirm, busyLabel, refused
       <p id={`${id}-text`}>{children}</p>
       {refusal !== null ? <Refusal>{`${refused}: ${refusal}`}</Refusal> : null}
       <div className="form-actions">
-        <button type="button" className="button button-danger" onClick={onConfirm} disabled={busy}>
-          {busy ? busyLabel : confirm}
+        <button type="button" className="button button-danger" onClick={onConfirm} disabled={sending.isPending}>
+          {sending.isPending ? busyLabel : confirm}
         </button>
         <button type="button" className="button button-quiet" onClick={onKeep} autoFocus>
           Keep it

@@ -1,23 +1,36 @@
 import type { ReactNode } from "react";
+import { describeApiError } from "../api/describeApiError.ts";
+
+/** What a form's submit row reads of its mutation. */
+export interface Sending {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+}
+
+/** Why the server refused a mutation, in words; null while it has not. */
+export function refusalOf(sending: Sending): string | null {
+  return sending.isError ? describeApiError(sending.error) : null;
+}
 
 interface SubmitRowProps {
   /** The button's words: "Create team". */
   label: string;
   /** Its words while the form is being sent: "Creating…". */
   busyLabel: string;
-  busy: boolean;
-  /** Why the server refused the form, when no field says it; null or undefined hides it. */
-  refusal?: string | null | undefined;
-  /** The words before the reason: "Not created". */
+  /** The words before the server's reason: "Not created". */
   refused: string;
+  sending: Sending;
+  /** The reason said here, when the form says it otherwise than the server's (null: none here); the server's by default. */
+  refusal?: string | null | undefined;
 }
 
 /** A form's submit button and, beside it, why the last submit was refused (announced at once). */
-export function SubmitRow({ label, busyLabel, busy, refusal, refused }: SubmitRowProps) {
+export function SubmitRow({ label, busyLabel, refused, sending, refusal = refusalOf(sending) }: SubmitRowProps) {
   return (
     <div className="form-actions">
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? busyLabel : label}
+      <button type="submit" className="button" disabled={sending.isPending}>
+        {sending.isPending ? busyLabel : label}
       </button>
       {refusal ? <Refusal>{`${refused}: ${refusal}`}</Refusal> : null}
     </div>

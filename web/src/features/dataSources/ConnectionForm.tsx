@@ -4,10 +4,10 @@
 import { CONNECTION_KINDS, ConnectionCreate } from "@keel/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { Field } from "../../components/Field.tsx";
 import { SubmitRow } from "../../components/SubmitRow.tsx";
+import { Options } from "../../components/Options.tsx";
 import { fieldErrors, serverFieldErrors, type FieldErrors } from "../settings/formErrors.ts";
 
 type Kind = (typeof CONNECTION_KINDS)[number];
@@ -90,11 +90,7 @@ export function ConnectionForm() {
                 setErrors({});
               }}
             >
-              {CONNECTION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_NAMES[k]}
-                </option>
-              ))}
+              <Options values={CONNECTION_KINDS} label={(k) => KIND_NAMES[k]} />
             </select>
           )}
         </Field>
@@ -113,13 +109,7 @@ export function ConnectionForm() {
           </Field>
         ))}
       </div>
-      <SubmitRow
-        label="Connect and sync"
-        busyLabel="Connecting…"
-        busy={create.isPending}
-        refused="Not connected"
-        refusal={create.isError ? describeApiError(create.error) : null}
-      />
+      <SubmitRow label="Connect and sync" busyLabel="Connecting…" sending={create} refused="Not connected" />
     </form>
   );
 }

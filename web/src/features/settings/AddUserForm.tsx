@@ -1,12 +1,12 @@
 import { PASSWORD_MIN_LENGTH, UserCreate } from "@keel/shared";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { Field } from "../../components/Field.tsx";
-import { SubmitRow } from "../../components/SubmitRow.tsx";
+import { refusalOf, SubmitRow } from "../../components/SubmitRow.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { useFormValues } from "../../components/useFormValues.ts";
+import { Options } from "../../components/Options.tsx";
 import { aRole, ROLES, type Role } from "../auth/roles.ts";
 import { fieldErrors, serverFieldErrors } from "./formErrors.ts";
 
@@ -60,11 +60,7 @@ export function AddUserForm({ ssoConfigured, onCreated, onChange }: AddUserFormP
         <Field id="new-user-role" label="Role" help={ROLE_HELP} error={errors.role}>
           {(control) => (
             <select {...control} value={values.role} onChange={field("role").onChange}>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {role}
-                </option>
-              ))}
+              <Options values={ROLES} />
             </select>
           )}
         </Field>
@@ -76,7 +72,7 @@ export function AddUserForm({ ssoConfigured, onCreated, onChange }: AddUserFormP
           help={`At least ${PASSWORD_MIN_LENGTH} characters; give it to them privately.${ssoConfigured ? " Leave empty for someone who signs in with single sign-on." : ""}`}
         />
       </div>
-      <SubmitRow label="Add user" busyLabel="Adding…" busy={create.isPending} refused="Not added" refusal={unplaced ? describeApiError(create.error) : null} />
+      <SubmitRow label="Add user" busyLabel="Adding…" sending={create} refused="Not added" refusal={unplaced ? refusalOf(create) : null} />
     </form>
   );
 }

@@ -3,7 +3,6 @@
 import { TeamCreate, type TeamCreateInput } from "@keel/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { Field } from "../../components/Field.tsx";
 import { SubmitRow } from "../../components/SubmitRow.tsx";
@@ -75,13 +74,7 @@ export function CreateTeamForm({ onCreated }: { onCreated: (name: string) => voi
           )}
         </Field>
       </div>
-      <SubmitRow
-        label="Create team"
-        busyLabel="Creating…"
-        busy={create.isPending}
-        refused="Not created"
-        refusal={create.isError ? describeApiError(create.error) : null}
-      />
+      <SubmitRow label="Create team" busyLabel="Creating…" sending={create} refused="Not created" />
     </form>
   );
 }

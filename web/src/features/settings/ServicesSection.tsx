@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc.ts";
+import { Options } from "../../components/Options.tsx";
 import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { invalidateAllBut } from "./invalidate.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
@@ -53,11 +54,7 @@ export function ServicesSection({ services, teams, readOnly = false }: Props) {
                   }}
                 >
                   <option value="">No team</option>
-                  {teams.map((team) => (
-                    <option key={team.slug} value={team.slug}>
-                      {team.name}
-                    </option>
-                  ))}
+                  <Options values={teams} value={(team) => team.slug} label={(team) => team.name} />
                 </select>
               </td>
             </tr>

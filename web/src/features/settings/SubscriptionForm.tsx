@@ -5,6 +5,7 @@ import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { Field } from "../../components/Field.tsx";
 import { SubmitRow } from "../../components/SubmitRow.tsx";
+import { Options } from "../../components/Options.tsx";
 import { serverFieldErrors, type FieldErrors } from "./formErrors.ts";
 import { recipientsFrom, scheduleText } from "./subscriptionsText.ts";
 
@@ -92,22 +93,14 @@ export function SubscriptionForm({ teams, onCreated }: { teams: readonly { slug:
           {(control) => (
             <select {...control} value={team} onChange={(e) => setTeam(e.target.value)}>
               <option value="">Organisation</option>
-              {teams.map((t) => (
-                <option key={t.slug} value={t.slug}>
-                  {t.name}
-                </option>
-              ))}
+              <Options values={teams} value={(t) => t.slug} label={(t) => t.name} />
             </select>
           )}
         </Field>
         <Field {...field("weekday", "Weekday", "In the organisation's time zone.", scheduleError)}>
           {(control) => (
             <select {...control} value={weekday} onChange={(e) => setWeekday(e.target.value as Weekday)}>
-              {WEEKDAYS.map((d) => (
-                <option key={d} value={d}>
-                  {d.charAt(0).toUpperCase() + d.slice(1)}
-                </option>
-              ))}
+              <Options values={WEEKDAYS} label={(d) => d.charAt(0).toUpperCase() + d.slice(1)} />
             </select>
           )}
         </Field>
@@ -136,7 +129,7 @@ export function SubscriptionForm({ teams, onCreated }: { teams: readonly { slug:
           </>
         ) : null}
       </div>
-      <SubmitRow label="Add subscription" busyLabel="Adding…" busy={create.isPending} refused="Not added" refusal={errors.form} />
+      <SubmitRow label="Add subscription" busyLabel="Adding…" sending={create} refused="Not added" refusal={errors.form ?? null} />
     </form>
   );
 }

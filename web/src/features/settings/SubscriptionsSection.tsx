@@ -118,8 +118,7 @@ function DeleteDialog({ subscription, onClose }: { subscription: Subscription; o
       confirm="Delete subscription"
       busyLabel="Deleting…"
       refused="Not deleted"
-      busy={remove.isPending}
-      refusal={remove.isError ? describeApiError(remove.error) : null}
+      sending={remove}
       onConfirm={() => remove.mutate({ id: subscription.id })}
       onKeep={() => onClose(false)}
     >

@@ -3,12 +3,12 @@ import type { AppRouter } from "@keel/server/src/trpc/router.ts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { Field } from "../../components/Field.tsx";
 import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { SubmitRow } from "../../components/SubmitRow.tsx";
+import { Options } from "../../components/Options.tsx";
 import { QueryView } from "../costs/QueryView.tsx";
 import { fieldErrors, type FieldErrors } from "./formErrors.ts";
 import { formatDateTimeIn } from "../../format/calendar.ts";
@@ -120,22 +120,12 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: { name: string; tok
         <Field id="new-token-scope" label="Scope" help={SCOPE_WORDS[scope]}>
           {(control) => (
             <select {...control} value={scope} onChange={(e) => setScope(e.target.value as (typeof TOKEN_SCOPES)[number])}>
-              {TOKEN_SCOPES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
+              <Options values={TOKEN_SCOPES} />
             </select>
           )}
         </Field>
       </div>
-      <SubmitRow
-        label="Create token"
-        busyLabel="Creating…"
-        busy={create.isPending}
-        refused="Not created"
-        refusal={create.isError ? describeApiError(create.error) : null}
-      />
+      <SubmitRow label="Create token" busyLabel="Creating…" sending={create} refused="Not created" />
     </form>
   );
 }
@@ -216,8 +206,7 @@ function RevokeDialog({ token, onClose }: { token: Token; onClose: (revoked: boo
       confirm="Revoke token"
       busyLabel="Revoking…"
       refused="Not revoked"
-      busy={revoke.isPending}
-      refusal={revoke.isError ? describeApiError(revoke.error) : null}
+      sending={revoke}
       onConfirm={() => revoke.mutate({ id: token.id })}
       onKeep={() => onClose(false)}
     >

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc.ts";
 import { SettingsTable } from "../../components/SettingsTable.tsx";
+import { Options } from "../../components/Options.tsx";
 import { QueryView } from "../costs/QueryView.tsx";
 import { aRole, ROLES, type Role } from "../auth/roles.ts";
 import { useSession } from "../auth/useSession.ts";
@@ -69,11 +70,7 @@ export function UsersSection({ timeZone }: { timeZone: string }) {
                       disabled={pending || self}
                       onChange={(event) => change({ email: user.email, role: event.target.value as Role })}
                     >
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {role}
-                        </option>
-                      ))}
+                      <Options values={ROLES} />
                     </select>
                   </td>
                   <td>{signInWaysText(user, ssoConfigured)}</td>
