@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { Field } from "../../components/Field.tsx";
 import { formatDecimal } from "../../format/costFigures.ts";
 import { useCan } from "../auth/useSession.ts";
+import { Field } from "../../components/Field.tsx";
 
 interface FixEffortFormProps {
   testId: number;
