@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { Field } from "./Field.tsx";
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
   id: string;
@@ -8,23 +9,11 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id
   help?: string | undefined;
 }
 
-/** A labelled input with its help and error, in the settings forms' look (.field). */
+/** A labelled input with its help and error (Field.tsx). */
 export function TextField({ id, label, error, help, ...input }: TextFieldProps) {
-  const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(" ");
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...input} />
-      {help ? (
-        <p className="field-help" id={`${id}-help`}>
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} error={error} help={help}>
+      {(control) => <input {...control} {...input} />}
+    </Field>
   );
 }

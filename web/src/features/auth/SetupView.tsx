@@ -3,12 +3,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { TextField } from "../../components/TextField.tsx";
+import { useFormValues } from "../../components/useFormValues.ts";
 import { fieldErrors, type FieldErrors } from "../settings/formErrors.ts";
 import { AuthCard } from "./AuthCard.tsx";
 import { authFieldErrors, describeAuthError, postAuth } from "./authApi.ts";
 import { useSession, useSignedIn } from "./useSession.ts";
 
-const FIELDS = ["email", "name", "password", "confirm"] as const;
+const EMPTY = { email: "", name: "", password: "", confirm: "" };
 
 /** The setup token from the URL's fragment ("#abc" → "abc"); empty when there is none. */
 function tokenOf(hash: string): string {
@@ -30,8 +31,7 @@ export function SetupView() {
   const session = useSession();
   const signedIn = useSignedIn();
   const navigate = useNavigate();
-  const [values, setValues] = useState({ email: "", name: "", password: "", confirm: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, errors, setErrors, field, showErrors } = useFormValues("setup", EMPTY);
   const setup = useMutation({
     mutationFn: (input: { token: string; email: string; name: string; password: string }) => postAuth("setup", input),
     onSuccess: async () => {
@@ -61,14 +61,10 @@ export function SetupView() {
     const parsed = SetupInput.safeParse({ token, email: values.email, name: values.name, password: values.password });
     const next: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
     if (values.confirm !== values.password) next.confirm ??= "does not match the password";
-    setErrors(next);
-    const first = FIELDS.find((field) => next[field]);
-    if (first) return document.getElementById(`setup-${first}`)?.focus();
-    if (parsed.success && !next.form && !next.token) setup.mutate(parsed.data);
+    if (!showErrors(next) && parsed.success && !next.form && !next.token) setup.mutate(parsed.data);
   }
 
-  const set = (field: (typeof FIELDS)[number]) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
-  const refusal = setup.isError && FIELDS.every((field) => !errors[field]) ? describeAuthError(setup.error) : (errors.token ?? errors.form ?? null);
+  const refusal = setup.isError && Object.keys(EMPTY).every((name) => !errors[name]) ? describeAuthError(setup.error) : (errors.token ?? errors.form ?? null);
 
   return (
     <AuthCard title="Set up Keel" tabTitle="Set up">
@@ -84,27 +80,10 @@ export function SetupView() {
         </p>
       ) : null}
       <form className="auth-form" onSubmit={submit} noValidate aria-label="Create the first admin">
-        <TextField id="setup-email" label="E-mail" type="email" autoComplete="username" value={values.email} onChange={set("email")} error={errors.email} />
-        <TextField id="setup-name" label="Name" autoComplete="name" value={values.name} onChange={set("name")} error={errors.name} />
-        <TextField
-          id="setup-password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          value={values.password}
-          onChange={set("password")}
-          error={errors.password}
-          help={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        />
-        <TextField
-          id="setup-confirm"
-          label="Confirm password"
-          type="password"
-          autoComplete="new-password"
-          value={values.confirm}
-          onChange={set("confirm")}
-          error={errors.confirm}
-        />
+        <TextField {...field("email")} label="E-mail" type="email" autoComplete="username" />
+        <TextField {...field("name")} label="Name" autoComplete="name" />
+        <TextField {...field("password")} label="Password" type="password" autoComplete="new-password" help={`At least ${PASSWORD_MIN_LENGTH} characters.`} />
+        <TextField {...field("confirm")} label="Confirm password" type="password" autoComplete="new-password" />
         <button type="submit" className="button" disabled={setup.isPending}>
           {setup.isPending ? "Creating…" : "Create admin and sign in"}
         </button>

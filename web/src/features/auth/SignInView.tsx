@@ -1,7 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { TextField } from "../../components/TextField.tsx";
+import { useFormValues } from "../../components/useFormValues.ts";
 import { AuthCard } from "./AuthCard.tsx";
 import { authFieldErrors, describeAuthError, postAuth } from "./authApi.ts";
 import { useSession, useSignedIn } from "./useSession.ts";
@@ -19,13 +20,11 @@ export function SignInView() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [params] = useSearchParams();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [missing, setMissing] = useState<Partial<Record<string, string>>>({});
+  const { values, setValues, errors: missing, field, showErrors } = useFormValues("sign-in", { email: "", password: "" });
   const signIn = useMutation({
     mutationFn: (input: { email: string; password: string }) => postAuth("login", input),
     onSuccess: async () => {
-      setPassword("");
+      setValues((v) => ({ ...v, password: "" }));
       await signedIn();
       if (pathname === "/sign-in") await navigate("/", { replace: true });
     },
@@ -38,13 +37,12 @@ export function SignInView() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const { email, password } = values;
     const next = {
       ...(email.trim() ? {} : { email: "Enter your e-mail address." }),
       ...(password ? {} : { password: "Enter your password." }),
     };
-    setMissing(next);
-    if (next.email || next.password) return document.getElementById(next.email ? "sign-in-email" : "sign-in-password")?.focus();
-    signIn.mutate({ email: email.trim(), password });
+    if (!showErrors(next)) signIn.mutate({ email: email.trim(), password });
   }
 
   const errors = { ...(signIn.isError ? authFieldErrors(signIn.error) : {}), ...missing };
@@ -73,27 +71,8 @@ export function SignInView() {
         </div>
       ) : null}
       <form className="auth-form" onSubmit={submit} noValidate aria-label="Sign in">
-        <TextField
-          id="sign-in-email"
-          label="E-mail"
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={errors.email}
-          required
-          autoFocus
-        />
-        <TextField
-          id="sign-in-password"
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={errors.password}
-          required
-        />
+        <TextField {...field("email")} error={errors.email} label="E-mail" type="email" autoComplete="username" required autoFocus />
+        <TextField {...field("password")} error={errors.password} label="Password" type="password" autoComplete="current-password" required />
         <button type="submit" className="button" disabled={signIn.isPending}>
           {signIn.isPending ? "Signing in…" : "Sign in"}
         </button>

@@ -4,29 +4,35 @@
 import { CONNECTION_KINDS, ConnectionCreate } from "@keel/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
+import { Field } from "../../components/Field.tsx";
+import { SubmitRow } from "../../components/SubmitRow.tsx";
+import { Options } from "../../components/Options.tsx";
 import { fieldErrors, serverFieldErrors, type FieldErrors } from "../settings/formErrors.ts";
 
 type Kind = (typeof CONNECTION_KINDS)[number];
-type Field = "repositories" | "projects" | "services" | "token" | "environment" | "since" | "apiUrl";
+type Input = "repositories" | "projects" | "services" | "token" | "environment" | "since" | "apiUrl";
 
 export const KIND_NAMES: Record<Kind, string> = { github: "GitHub", gitlab: "GitLab", pagerduty: "PagerDuty" };
 
+// The rows GitHub and GitLab share.
+const ENVIRONMENT: [Input, string, string] = ["environment", "Environment", "The deployments' environment that counts as production"];
+const SINCE_HISTORY: [Input, string, string] = ["since", "Since", "Bring in history from this day (2026-01-01); empty: everything"];
+
 /** Each source's fields, in order, with their label and help. */
-const FIELDS: Record<Kind, [Field, string, string][]> = {
+const FIELDS: Record<Kind, [Input, string, string][]> = {
   github: [
     ["repositories", "Repositories", "owner/name, several separated by commas"],
     ["token", "Token", "A token that reads deployments, issues and actions; stored encrypted, never shown again"],
-    ["environment", "Environment", "The deployments' environment that counts as production"],
-    ["since", "Since", "Bring in history from this day (2026-01-01); empty: everything"],
+    ENVIRONMENT,
+    SINCE_HISTORY,
     ["apiUrl", "API URL", "GitHub Enterprise Server only: https://HOST/api/v3"],
   ],
   gitlab: [
     ["projects", "Projects", "group/name (subgroups allowed) or a numeric id, several separated by commas"],
     ["token", "Token", "An access token with read_api; stored encrypted, never shown again"],
-    ["environment", "Environment", "The deployments' environment that counts as production"],
-    ["since", "Since", "Bring in history from this day (2026-01-01); empty: everything"],
+    ENVIRONMENT,
+    SINCE_HISTORY,
     ["apiUrl", "API URL", "Self-managed GitLab only: https://HOST/api/v4"],
   ],
   pagerduty: [
@@ -37,8 +43,8 @@ const FIELDS: Record<Kind, [Field, string, string][]> = {
   ],
 };
 
-const LISTS: readonly Field[] = ["repositories", "projects", "services"];
-const EMPTY: Record<Field, string> = { repositories: "", projects: "", services: "", token: "", environment: "production", since: "", apiUrl: "" };
+const LISTS: readonly Input[] = ["repositories", "projects", "services"];
+const EMPTY: Record<Input, string> = { repositories: "", projects: "", services: "", token: "", environment: "production", since: "", apiUrl: "" };
 
 export function ConnectionForm() {
   const trpc = useTRPC();
@@ -74,51 +80,36 @@ export function ConnectionForm() {
     <form className="settings-form" onSubmit={submit} aria-labelledby="new-connection-heading" noValidate>
       <h3 id="new-connection-heading">Connect {KIND_NAMES[kind]}</h3>
       <div className="settings-fields">
-        <div className="field">
-          <label htmlFor="connection-kind">Source</label>
-          <select
-            id="connection-kind"
-            value={kind}
-            onChange={(e) => {
-              setKind(e.target.value as Kind);
-              setErrors({});
-            }}
-          >
-            {CONNECTION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_NAMES[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="connection-kind" label="Source">
+          {(control) => (
+            <select
+              {...control}
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value as Kind);
+                setErrors({});
+              }}
+            >
+              <Options values={CONNECTION_KINDS} label={(k) => KIND_NAMES[k]} />
+            </select>
+          )}
+        </Field>
+        {/* A refusal is said in the help's place (and under its id). */}
         {FIELDS[kind].map(([key, label, help]) => (
-          <div className="field" key={key}>
-            <label htmlFor={`connection-${key}`}>{label}</label>
-            <input
-              id={`connection-${key}`}
-              type={key === "token" ? "password" : "text"}
-              autoComplete="off"
-              value={form[key]}
-              onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-              aria-invalid={Boolean(errors[key])}
-              aria-describedby={`connection-${key}-help`}
-            />
-            <p className={errors[key] ? "field-error" : "field-help"} id={`connection-${key}-help`}>
-              {errors[key] ?? help}
-            </p>
-          </div>
+          <Field key={key} id={`connection-${key}`} label={label} help={help} error={errors[key]} errorId={`connection-${key}-help`} errorReplacesHelp>
+            {(control) => (
+              <input
+                {...control}
+                type={key === "token" ? "password" : "text"}
+                autoComplete="off"
+                value={form[key]}
+                onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+              />
+            )}
+          </Field>
         ))}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? "Connecting…" : "Connect and sync"}
-        </button>
-        {create.isError ? (
-          <p className="field-error" role="alert">
-            Not connected: {describeApiError(create.error)}
-          </p>
-        ) : null}
-      </div>
+      <SubmitRow label="Connect and sync" busyLabel="Connecting…" sending={create} refused="Not connected" />
     </form>
   );
 }

@@ -6,8 +6,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { formatDateTimeIn } from "../../format/calendar.ts";
+import { QueryView } from "../costs/QueryView.tsx";
 import { ConnectionForm, KIND_NAMES } from "./ConnectionForm.tsx";
 
 const busy = (c: ConnectionView) => c.status === "syncing" || c.syncRequested;
@@ -32,44 +33,22 @@ export function ConnectionsSection({ timeZone }: { timeZone: string }) {
     // Follow a running sync until it is done.
     refetchInterval: (query) => (query.state.data?.connections.some(busy) ? 2_000 : false),
   });
-  if (connections.isPending) return <LoadingState label="Loading connections…" lines={2} />;
-  if (connections.isError) {
-    return (
-      <ErrorState
-        title="The connections could not be loaded."
-        detail={describeApiError(connections.error)}
-        onRetry={() => void connections.refetch()}
-        retrying={connections.isFetching}
-      />
-    );
-  }
   return (
-    <>
-      {connections.data.connections.length === 0 ? (
-        <p className="muted">No connections yet: add one to bring in your history.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="settings-table" data-testid="connections-table">
-            <caption className="visually-hidden">Connections</caption>
-            <thead>
-              <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last sync</th>
-                <th scope="col">Brought in</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {connections.data.connections.map((c) => (
-                <ConnectionRow key={c.id} connection={c} timeZone={timeZone} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <QueryView query={connections} loadingLabel="Loading connections…" lines={2} errorTitle="The connections could not be loaded.">
+      {(data) => (
+        <>
+          <SettingsTable
+            testId="connections-table"
+            caption="Connections"
+            headers={["Source", "Status", "Last sync", "Brought in", "Actions"]}
+            rows={data.connections}
+            empty="No connections yet: add one to bring in your history."
+            row={(c) => <ConnectionRow key={c.id} connection={c} timeZone={timeZone} />}
+          />
+          <ConnectionForm />
+        </>
       )}
-      <ConnectionForm />
-    </>
+    </QueryView>
   );
 }
 

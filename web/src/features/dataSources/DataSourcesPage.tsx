@@ -1,4 +1,5 @@
 import { PageHeader } from "../../components/PageHeader.tsx";
+import { Panel } from "../../components/Panel.tsx";
 import { LoadingState } from "../../components/StateMessage.tsx";
 import { roleCovers } from "../auth/roles.ts";
 import { useRole } from "../auth/useSession.ts";
@@ -33,35 +34,47 @@ export default function DataSourcesPage() {
         {admin && timeZone ? <DemoSection timeZone={timeZone} /> : null}
 
         {admin ? (
-          <section id="connections" className="panel" aria-labelledby="connections-heading">
-            <h2 id="connections-heading">Connections</h2>
-            <p className="section-intro">
-              GitHub repositories, GitLab projects and PagerDuty services Keel pulls history from, synced every 15 minutes (KEEL_SYNC_INTERVAL_MINUTES) and when
-              you ask.
-            </p>
+          <Panel
+            id="connections"
+            title="Connections"
+            intro={
+              <>
+                GitHub repositories, GitLab projects and PagerDuty services Keel pulls history from, synced every 15 minutes (KEEL_SYNC_INTERVAL_MINUTES) and
+                when you ask.
+              </>
+            }
+          >
             {timeZone ? <ConnectionsSection timeZone={timeZone} /> : <LoadingState label="Loading connections…" lines={2} />}
-          </section>
+          </Panel>
         ) : null}
 
         {admin ? (
-          <section id="webhooks" className="panel" aria-labelledby="webhooks-heading">
-            <h2 id="webhooks-heading">Webhooks</h2>
-            <p className="section-intro">
-              Paste each URL into the vendor&rsquo;s webhook settings with the same secret Keel has. Deliveries are stored before they are answered and
-              processed right after.
-            </p>
+          <Panel
+            id="webhooks"
+            title="Webhooks"
+            intro={
+              <>
+                Paste each URL into the vendor&rsquo;s webhook settings with the same secret Keel has. Deliveries are stored before they are answered and
+                processed right after.
+              </>
+            }
+          >
             {timeZone ? <WebhooksSection timeZone={timeZone} /> : <LoadingState label="Loading webhooks…" lines={3} />}
-          </section>
+          </Panel>
         ) : null}
 
-        <section id="ci" className="panel" aria-labelledby="ci-heading">
-          <h2 id="ci-heading">CI snippets</h2>
-          <p className="section-intro">
-            Report builds with their JUnit reports, and deployments with the commits they shipped, from your pipelines. Replace <code>my-service</code> with the
-            service&rsquo;s name and give the job an ingest token.
-          </p>
+        <Panel
+          id="ci"
+          title="CI snippets"
+          intro={
+            <>
+              Report builds with their JUnit reports, and deployments with the commits they shipped, from your pipelines. Replace <code>my-service</code> with
+              the service&rsquo;s name and give the job an ingest token.
+            </>
+          }
+        >
           <CiSnippetsSection />
-        </section>
+        </Panel>
       </div>
     </>
   );

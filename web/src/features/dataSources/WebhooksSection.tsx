@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { SettingsTable } from "../../components/SettingsTable.tsx";
+import { KIND_NAMES } from "./ConnectionForm.tsx";
 import { CopyButton } from "./CopyButton.tsx";
 import { formatDateTimeIn } from "../../format/calendar.ts";
+import { QueryView } from "../costs/QueryView.tsx";
 
-const VENDOR = { github: "GitHub", gitlab: "GitLab", pagerduty: "PagerDuty" } as const;
 const SECRET_VARIABLE = { github: "KEEL_GITHUB_WEBHOOK_SECRET", gitlab: "KEEL_GITLAB_WEBHOOK_TOKEN", pagerduty: "KEEL_PAGERDUTY_WEBHOOK_SECRET" } as const;
 const OUTCOME = { pending: "waiting to be processed", processed: "processed", failed: "failed" } as const;
 
@@ -13,36 +13,19 @@ const OUTCOME = { pending: "waiting to be processed", processed: "processed", fa
 export function WebhooksSection({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const status = useQuery({ ...trpc.webhooks.status.queryOptions(), refetchInterval: 30_000 });
-  if (status.isPending) return <LoadingState label="Loading webhooks…" lines={3} />;
-  if (status.isError) {
-    return (
-      <ErrorState
-        title="The webhooks could not be loaded."
-        detail={describeApiError(status.error)}
-        onRetry={() => void status.refetch()}
-        retrying={status.isFetching}
-      />
-    );
-  }
   return (
-    <div className="table-scroll">
-      <table className="settings-table" data-testid="webhooks-table">
-        <caption className="visually-hidden">Webhooks</caption>
-        <thead>
-          <tr>
-            <th scope="col">Vendor</th>
-            <th scope="col">URL to paste</th>
-            <th scope="col">Secret</th>
-            <th scope="col">Last delivery</th>
-            <th scope="col">Last 24 hours</th>
-          </tr>
-        </thead>
-        <tbody>
-          {status.data.webhooks.map((w) => (
+    <QueryView query={status} loadingLabel="Loading webhooks…" lines={3} errorTitle="The webhooks could not be loaded.">
+      {(data) => (
+        <SettingsTable
+          testId="webhooks-table"
+          caption="Webhooks"
+          headers={["Vendor", "URL to paste", "Secret", "Last delivery", "Last 24 hours"]}
+          rows={data.webhooks}
+          row={(w) => (
             <tr key={w.vendor} data-webhook={w.vendor}>
-              <th scope="row">{VENDOR[w.vendor]}</th>
+              <th scope="row">{KIND_NAMES[w.vendor]}</th>
               <td>
-                <code className="webhook-url">{w.url}</code> <CopyButton text={w.url} label={`Copy the ${VENDOR[w.vendor]} webhook URL`} />
+                <code className="webhook-url">{w.url}</code> <CopyButton text={w.url} label={`Copy the ${KIND_NAMES[w.vendor]} webhook URL`} />
               </td>
               <td>
                 {w.secretSet ? (
@@ -68,9 +51,9 @@ export function WebhooksSection({ timeZone }: { timeZone: string }) {
                 {w.failuresLast24h > 0 ? <strong className="text-danger">, {w.failuresLast24h} failed</strong> : ", none failed"}
               </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          )}
+        />
+      )}
+    </QueryView>
   );
 }

@@ -6,6 +6,7 @@ import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { formatDecimal } from "@keel/shared/numbers";
 import { useCan } from "../auth/useSession.ts";
+import { Field } from "../../components/Field.tsx";
 
 interface FixEffortFormProps {
   testId: number;
@@ -59,20 +60,21 @@ function FixEffortEditor({ testId, hours, isEstimate }: FixEffortFormProps) {
 
   return (
     <form className="fix-effort" onSubmit={submit} aria-describedby={`fix-effort-help-${testId}`}>
-      <div className="field">
-        <label htmlFor={`fix-effort-${testId}`}>Estimated fix effort (hours)</label>
-        <input
-          id={`fix-effort-${testId}`}
-          type="number"
-          inputMode="decimal"
-          min={0.25}
-          max={10000}
-          step={0.25}
-          value={value}
-          aria-invalid={!valid}
-          onChange={(event) => setValue(event.target.value)}
-        />
-      </div>
+      <Field id={`fix-effort-${testId}`} label="Estimated fix effort (hours)">
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            inputMode="decimal"
+            min={0.25}
+            max={10000}
+            step={0.25}
+            value={value}
+            aria-invalid={!valid}
+            onChange={(event) => setValue(event.target.value)}
+          />
+        )}
+      </Field>
       <div className="filter-actions">
         <button type="submit" className="button" disabled={!valid || save.isPending}>
           {save.isPending ? "Saving…" : "Save estimate"}

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
+import { ACTIONS_HEADER, SettingsTable } from "../../components/SettingsTable.tsx";
 import { useCan } from "../auth/useSession.ts";
 import { useCatalog } from "../org/useOrgSettings.ts";
 import { decimalNumber, fractionToPercent, percentToFraction, serverFieldErrors, type FieldErrors } from "../settings/formErrors.ts";
@@ -28,61 +29,49 @@ export function GoalsSection() {
       {goals.isError ? <p role="alert">The goals could not be loaded: {describeApiError(goals.error)}</p> : null}
       {list.length === 0 && goals.data ? <p className="muted">No goals yet.{canEdit ? " Add one below." : ""}</p> : null}
       {list.length > 0 ? (
-        <div className="table-scroll">
-          <table className="settings-table" data-testid="goals-table">
-            <thead>
-              <tr>
-                <th scope="col">Goal</th>
-                <th scope="col">Scope</th>
-                <th scope="col" className="numeric">
-                  Current
-                </th>
-                <th scope="col" className="numeric">
-                  Target
-                </th>
-                <th scope="col">By</th>
-                <th scope="col">Status</th>
-                {canEdit ? (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((g) => (
-                <tr key={g.id} data-goal={g.id}>
-                  <th scope="row">
-                    {g.title}
-                    <div className="muted">{g.metricLabel}</div>
-                  </th>
-                  <td>{goalScopeText(g)}</td>
-                  <td className="numeric">{formatGoalValue(g.metric, g.current)}</td>
-                  <td className="numeric">{goalTargetText(g)}</td>
-                  <td>{g.by}</td>
-                  <td>
-                    <GoalStatusBadge status={g.status} />
-                  </td>
-                  {canEdit ? (
-                    <td className="actions">
-                      <button type="button" className="button button-quiet button-small" onClick={() => setEditing(g)} aria-label={`Edit ${g.title}`}>
-                        Edit
-                      </button>{" "}
-                      <button
-                        type="button"
-                        className="button button-quiet button-small"
-                        onClick={() => remove.mutate({ id: g.id })}
-                        aria-label={`Delete ${g.title}`}
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SettingsTable
+          testId="goals-table"
+          headers={[
+            "Goal",
+            "Scope",
+            { key: "current", label: "Current", className: "numeric" },
+            { key: "target", label: "Target", className: "numeric" },
+            "By",
+            "Status",
+            canEdit ? ACTIONS_HEADER : null,
+          ]}
+          rows={list}
+          row={(g) => (
+            <tr key={g.id} data-goal={g.id}>
+              <th scope="row">
+                {g.title}
+                <div className="muted">{g.metricLabel}</div>
+              </th>
+              <td>{goalScopeText(g)}</td>
+              <td className="numeric">{formatGoalValue(g.metric, g.current)}</td>
+              <td className="numeric">{goalTargetText(g)}</td>
+              <td>{g.by}</td>
+              <td>
+                <GoalStatusBadge status={g.status} />
+              </td>
+              {canEdit ? (
+                <td className="actions">
+                  <button type="button" className="button button-quiet button-small" onClick={() => setEditing(g)} aria-label={`Edit ${g.title}`}>
+                    Edit
+                  </button>{" "}
+                  <button
+                    type="button"
+                    className="button button-quiet button-small"
+                    onClick={() => remove.mutate({ id: g.id })}
+                    aria-label={`Delete ${g.title}`}
+                  >
+                    Delete
+                  </button>
+                </td>
+              ) : null}
+            </tr>
+          )}
+        />
       ) : null}
       {remove.isError ? <p role="alert">The goal could not be deleted: {describeApiError(remove.error)}</p> : null}
       {canEdit && editing === null ? (

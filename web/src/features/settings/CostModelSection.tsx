@@ -2,9 +2,10 @@ import { COST_MODEL_INPUT_NAMES } from "@keel/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { EmptyState, ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { EmptyState, LoadingState } from "../../components/StateMessage.tsx";
+import type { CostModelData } from "../costs/apiTypes.ts";
+import { QueryView } from "../costs/QueryView.tsx";
 import { useOrgSettings } from "../org/useOrgSettings.ts";
 import { CostModelForm } from "./CostModelForm.tsx";
 import { CostModelHistory } from "./CostModelHistory.tsx";
@@ -17,21 +18,25 @@ export function CostModelSection({ readOnly = false }: { readOnly?: boolean }) {
   const trpc = useTRPC();
   const model = useQuery(trpc.costModel.get.queryOptions());
   const settings = useOrgSettings();
+  return (
+    <QueryView query={model} loadingLabel="Loading the cost model…" lines={3} errorTitle="The cost model could not be loaded.">
+      {(data) =>
+        // Dates in the history follow the organisation's time zone: wait for it; the Organisation
+        // section above already says when the settings could not be loaded.
+        settings.isPending ? (
+          <LoadingState label="Loading the cost model…" lines={3} />
+        ) : (
+          <CostModelEditor model={data} timeZone={settings.data?.timeZone ?? "UTC"} readOnly={readOnly} />
+        )
+      }
+    </QueryView>
+  );
+}
+
+/** The organisation's inputs, then one team's overrides, each with its versions. */
+function CostModelEditor({ model, timeZone, readOnly }: { model: CostModelData; timeZone: string; readOnly: boolean }) {
   const [teamSlug, setTeamSlug] = useState<string | null>(null);
-  if (model.isPending || settings.isPending) return <LoadingState label="Loading the cost model…" lines={3} />;
-  if (model.isError)
-    return (
-      <ErrorState
-        title="The cost model could not be loaded."
-        detail={describeApiError(model.error)}
-        onRetry={() => void model.refetch()}
-        retrying={model.isFetching}
-      />
-    );
-  // Dates in the history follow the organisation's time zone; the Organisation section above
-  // already says when the settings could not be loaded.
-  const timeZone = settings.data?.timeZone ?? "UTC";
-  const { organisation, teams, definitions } = model.data;
+  const { organisation, teams, definitions } = model;
   const overridden = teams.filter((t) => Object.keys(t.overrides).length > 0);
   // Open on a team that has overrides, if any: that is the one worth a look.
   const team = teams.find((t) => t.team === teamSlug) ?? overridden[0] ?? teams[0];
@@ -47,9 +52,9 @@ export function CostModelSection({ readOnly = false }: { readOnly?: boolean }) {
       </p>
 
       <h3 id="cost-org-heading">The organisation&rsquo;s inputs</h3>
-      <CostModelForm scope={{ kind: "organisation" }} model={model.data} readOnly={readOnly} />
+      <CostModelForm scope={{ kind: "organisation" }} model={model} readOnly={readOnly} />
       <h4 className="cost-history-heading">Versions</h4>
-      <CostModelHistory scope={{ kind: "organisation" }} model={model.data} timeZone={timeZone} />
+      <CostModelHistory scope={{ kind: "organisation" }} model={model} timeZone={timeZone} />
 
       <h3 id="cost-team-heading" className="cost-team-heading">
         Per team
@@ -82,9 +87,9 @@ export function CostModelSection({ readOnly = false }: { readOnly?: boolean }) {
               : `${team.name} overrides no input: it follows the organisation's.`}
           </p>
           {/* A new form per team, so one team's unsaved values never carry over to another. */}
-          <CostModelForm key={team.team} scope={{ kind: "team", slug: team.team, name: team.name }} model={model.data} readOnly={readOnly} />
+          <CostModelForm key={team.team} scope={{ kind: "team", slug: team.team, name: team.name }} model={model} readOnly={readOnly} />
           <h4 className="cost-history-heading">{team.name}&rsquo;s versions</h4>
-          <CostModelHistory scope={{ kind: "team", slug: team.team, name: team.name }} model={model.data} timeZone={timeZone} />
+          <CostModelHistory scope={{ kind: "team", slug: team.team, name: team.name }} model={model} timeZone={timeZone} />
         </>
       )}
     </>

@@ -3,8 +3,9 @@
 import { TeamCreate, type TeamCreateInput } from "@keel/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
+import { Field } from "../../components/Field.tsx";
+import { SubmitRow } from "../../components/SubmitRow.tsx";
 import { fieldErrors, percentToFraction, slugFrom, wholeNumber, type FieldErrors } from "./formErrors.ts";
 
 export function CreateTeamForm({ onCreated }: { onCreated: (name: string) => void }) {
@@ -40,70 +41,40 @@ export function CreateTeamForm({ onCreated }: { onCreated: (name: string) => voi
     create.mutate(parsed.data);
   }
 
-  const described = (field: string) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `new-team-${field}-error` } : {});
-  const error = (field: string) =>
-    errors[field] ? (
-      <p className="field-error" id={`new-team-${field}-error`}>
-        {errors[field]}
-      </p>
-    ) : null;
+  const field = (name: string, label: string, help?: string) => ({ id: `new-team-${name}`, label, help, error: errors[name] });
 
   return (
     <form className="settings-form inline-form" onSubmit={submit} aria-labelledby="new-team-heading" noValidate>
       <h3 id="new-team-heading">Add a team</h3>
       <div className="settings-fields">
-        <div className="field">
-          <label htmlFor="new-team-name">Name</label>
-          <input id="new-team-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Payments" {...described("name")} />
-          {error("name")}
-        </div>
-        <div className="field">
-          <label htmlFor="new-team-slug">Slug</label>
-          <input
-            id="new-team-slug"
-            value={shownSlug}
-            onChange={(e) => {
-              setSlugTouched(true);
-              setSlug(e.target.value);
-            }}
-            placeholder="payments"
-            spellCheck={false}
-            autoCapitalize="off"
-            {...described("slug")}
-          />
-          <p className="field-help">What deployments name it by (their team field). It cannot change later.</p>
-          {error("slug")}
-        </div>
-        <div className="field">
-          <label htmlFor="new-team-size">Engineers (optional)</label>
-          <input id="new-team-size" type="number" min={1} step={1} value={size} onChange={(e) => setSize(e.target.value)} {...described("size")} />
-          {error("size")}
-        </div>
-        <div className="field">
-          <label htmlFor="new-team-debt">Debt target % (optional)</label>
-          <input
-            id="new-team-debt"
-            type="number"
-            min={0}
-            max={100}
-            value={debt}
-            onChange={(e) => setDebt(e.target.value)}
-            placeholder="organisation's"
-            {...described("debtTarget")}
-          />
-          {error("debtTarget")}
-        </div>
+        <Field {...field("name", "Name")}>
+          {(control) => <input {...control} value={name} onChange={(e) => setName(e.target.value)} placeholder="Payments" />}
+        </Field>
+        <Field {...field("slug", "Slug", "What deployments name it by (their team field). It cannot change later.")}>
+          {(control) => (
+            <input
+              {...control}
+              value={shownSlug}
+              onChange={(e) => {
+                setSlugTouched(true);
+                setSlug(e.target.value);
+              }}
+              placeholder="payments"
+              spellCheck={false}
+              autoCapitalize="off"
+            />
+          )}
+        </Field>
+        <Field {...field("size", "Engineers (optional)")}>
+          {(control) => <input {...control} type="number" min={1} step={1} value={size} onChange={(e) => setSize(e.target.value)} />}
+        </Field>
+        <Field {...field("debtTarget", "Debt target % (optional)")} id="new-team-debt">
+          {(control) => (
+            <input {...control} type="number" min={0} max={100} value={debt} onChange={(e) => setDebt(e.target.value)} placeholder="organisation's" />
+          )}
+        </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create team"}
-        </button>
-        {create.isError ? (
-          <p className="field-error" role="alert">
-            Not created: {describeApiError(create.error)}
-          </p>
-        ) : null}
-      </div>
+      <SubmitRow label="Create team" busyLabel="Creating…" sending={create} refused="Not created" />
     </form>
   );
 }

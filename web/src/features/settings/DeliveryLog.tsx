@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { formatDateTimeIn } from "../../format/calendar.ts";
+import { QueryView } from "../costs/QueryView.tsx";
 import { alertSubject, deliveryStatusText, targetName } from "./subscriptionsText.ts";
 
 /** While a delivery is pending, the log refreshes itself so that "sent" or "failed" shows up. */
@@ -23,31 +23,16 @@ export function DeliveryLog({
   });
   const where = new Map(subscriptions.map((s) => [s.id, targetName(s)]));
 
-  if (log.isPending) return <LoadingState label="Loading the delivery log…" lines={2} />;
-  if (log.isError)
-    return (
-      <ErrorState
-        title="The delivery log could not be loaded."
-        detail={describeApiError(log.error)}
-        onRetry={() => void log.refetch()}
-        retrying={log.isFetching}
-      />
-    );
-  if (log.data.deliveries.length === 0) return <p className="muted">Nothing sent yet.</p>;
   return (
-    <div className="table-scroll">
-      <table className="settings-table" data-testid="delivery-log">
-        <caption className="visually-hidden">Delivery log</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">To</th>
-            <th scope="col">What</th>
-            <th scope="col">Outcome</th>
-          </tr>
-        </thead>
-        <tbody>
-          {log.data.deliveries.map((d) => (
+    <QueryView query={log} loadingLabel="Loading the delivery log…" lines={2} errorTitle="The delivery log could not be loaded.">
+      {(data) => (
+        <SettingsTable
+          testId="delivery-log"
+          caption="Delivery log"
+          headers={["When", "To", "What", "Outcome"]}
+          rows={data.deliveries}
+          empty="Nothing sent yet."
+          row={(d) => (
             <tr key={d.id} data-delivery={d.id} data-status={d.status}>
               <td className="nowrap">{formatDateTimeIn(d.sentAt ?? d.dueAt, timeZone)}</td>
               <td className="subscription-target">{where.get(d.subscriptionId) ?? <span className="muted">deleted</span>}</td>
@@ -63,9 +48,9 @@ export function DeliveryLog({
                 {d.error ? <span className="delivery-error"> {d.error}</span> : null}
               </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          )}
+        />
+      )}
+    </QueryView>
   );
 }

@@ -1,7 +1,9 @@
 import { OrgSettingsUpdate, type OrgSettingsUpdateInput, type RecoveryTimeFromValue } from "@keel/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { useTRPC } from "../../api/trpc.ts";
+import { Field } from "../../components/Field.tsx";
+import { Options } from "../../components/Options.tsx";
 import { fieldErrors, fractionToPercent, percentToFraction, wholeNumber, type FieldErrors } from "./formErrors.ts";
 import { invalidateAllBut } from "./invalidate.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
@@ -79,99 +81,81 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
     update.mutate(parsed.data);
   }
 
-  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
-  const error = (name: string) =>
-    errors[name] ? (
-      <p className="field-error" id={`${name}-error`}>
-        {errors[name]}
-      </p>
-    ) : null;
+  // Each field's error is found under the setting's name (#debtTarget-error).
+  const field = (id: string, name: string, label: string, help: ReactNode) => ({ id, label, help, error: errors[name], errorId: `${name}-error` });
+  const windowName = windowUnit === "days" ? "attributionWindowDays" : "attributionWindowHours";
 
   return (
     <form className="settings-form" onSubmit={submit} aria-labelledby="org-heading" noValidate>
       <fieldset className="settings-fields" disabled={readOnly}>
         <legend className="visually-hidden">Organisation settings</legend>
-        <div className="field">
-          <label htmlFor="setting-time-zone">Time zone</label>
-          <select id="setting-time-zone" value={timeZone} onChange={(event) => setTimeZone(event.target.value)} {...invalid("timeZone")}>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replace(/_/g, " ")}
-              </option>
-            ))}
-          </select>
-          <p className="field-help">Weeks start on Monday 00:00 here, and dates without a time are read here.</p>
-          {error("timeZone")}
-        </div>
-        <div className="field">
-          <label htmlFor="setting-year">DORA levels</label>
-          <select id="setting-year" value={year} onChange={(event) => setYear(event.target.value)} {...invalid("thresholdsYear")}>
-            <option value="2023">2023 report</option>
-            <option value="2024">2024 report</option>
-          </select>
-          <p className="field-help">Which report&rsquo;s thresholds give the elite, high, medium and low badges.</p>
-          {error("thresholdsYear")}
-        </div>
-        <div className="field">
-          <label htmlFor="setting-attribution">Attribution window</label>
-          <div className="field-inline">
-            <input
-              id="setting-attribution"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={windowUnit === "days" ? 90 : 2160}
-              step={1}
-              value={windowAmount}
-              onChange={(event) => setWindowAmount(event.target.value)}
-              {...invalid(windowUnit === "days" ? "attributionWindowDays" : "attributionWindowHours")}
-            />
-            <select
-              id="setting-attribution-unit"
-              aria-label="Attribution window unit"
-              value={windowUnit}
-              onChange={(event) => setWindowUnit(event.target.value as WindowUnit)}
-            >
-              <option value="hours">hours</option>
-              <option value="days">days</option>
+        <Field {...field("setting-time-zone", "timeZone", "Time zone", "Weeks start on Monday 00:00 here, and dates without a time are read here.")}>
+          {(control) => (
+            <select {...control} value={timeZone} onChange={(event) => setTimeZone(event.target.value)}>
+              <Options values={zones} label={(zone) => zone.replace(/_/g, " ")} />
             </select>
-          </div>
-          <p className="field-help">How long after a deployment an incident that names no cause counts against it: 1 hour to 90 days.</p>
-          {error("attributionWindowDays")}
-          {error("attributionWindowHours")}
-        </div>
-        <div className="field">
-          <label htmlFor="setting-debt">Debt target (%)</label>
-          <input
-            id="setting-debt"
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            step={1}
-            value={debt}
-            onChange={(event) => setDebt(event.target.value)}
-            {...invalid("debtTarget")}
-          />
-          <p className="field-help">The share of changes meant for debt work; a team may have its own.</p>
-          {error("debtTarget")}
-        </div>
-        <div className="field">
-          <label htmlFor="setting-recovery-from">Recovery time starts</label>
-          <select
-            id="setting-recovery-from"
-            value={recoveryFrom}
-            onChange={(event) => setRecoveryFrom(event.target.value as RecoveryTimeFromValue)}
-            {...invalid("recoveryTimeFrom")}
-          >
-            <option value="incidentOpened">when the incident opened</option>
-            <option value="deploymentFinished">when the failed deployment finished</option>
-          </select>
-          <p className="field-help">
-            The DORA 2023 wording measures a change-caused failure from the deployment that caused it; incidents no deployment caused still start when opened.
-          </p>
-          {error("recoveryTimeFrom")}
-        </div>
+          )}
+        </Field>
+        <Field {...field("setting-year", "thresholdsYear", "DORA levels", <>Which report&rsquo;s thresholds give the elite, high, medium and low badges.</>)}>
+          {(control) => (
+            <select {...control} value={year} onChange={(event) => setYear(event.target.value)}>
+              <option value="2023">2023 report</option>
+              <option value="2024">2024 report</option>
+            </select>
+          )}
+        </Field>
+        <Field
+          {...field(
+            "setting-attribution",
+            windowName,
+            "Attribution window",
+            "How long after a deployment an incident that names no cause counts against it: 1 hour to 90 days.",
+          )}
+        >
+          {(control) => (
+            <div className="field-inline">
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={windowUnit === "days" ? 90 : 2160}
+                step={1}
+                value={windowAmount}
+                onChange={(event) => setWindowAmount(event.target.value)}
+              />
+              <select
+                id="setting-attribution-unit"
+                aria-label="Attribution window unit"
+                value={windowUnit}
+                onChange={(event) => setWindowUnit(event.target.value as WindowUnit)}
+              >
+                <option value="hours">hours</option>
+                <option value="days">days</option>
+              </select>
+            </div>
+          )}
+        </Field>
+        <Field {...field("setting-debt", "debtTarget", "Debt target (%)", "The share of changes meant for debt work; a team may have its own.")}>
+          {(control) => (
+            <input {...control} type="number" inputMode="decimal" min={0} max={100} step={1} value={debt} onChange={(event) => setDebt(event.target.value)} />
+          )}
+        </Field>
+        <Field
+          {...field(
+            "setting-recovery-from",
+            "recoveryTimeFrom",
+            "Recovery time starts",
+            "The DORA 2023 wording measures a change-caused failure from the deployment that caused it; incidents no deployment caused still start when opened.",
+          )}
+        >
+          {(control) => (
+            <select {...control} value={recoveryFrom} onChange={(event) => setRecoveryFrom(event.target.value as RecoveryTimeFromValue)}>
+              <option value="incidentOpened">when the incident opened</option>
+              <option value="deploymentFinished">when the failed deployment finished</option>
+            </select>
+          )}
+        </Field>
         <div className="field">
           <label htmlFor="setting-reverts">
             <input
@@ -179,12 +163,17 @@ export function OrgSettingsForm({ settings, readOnly = false }: { settings: OrgS
               type="checkbox"
               checked={reverts}
               onChange={(event) => setReverts(event.target.checked)}
-              {...invalid("revertsAsFailures")}
+              aria-invalid={errors.revertsAsFailures ? true : undefined}
+              aria-describedby={errors.revertsAsFailures ? "revertsAsFailures-error" : undefined}
             />{" "}
             Reverts count as change failures
           </label>
           <p className="field-help">A merged revert of a commit marks the deployment that first shipped that commit as failed.</p>
-          {error("revertsAsFailures")}
+          {errors.revertsAsFailures ? (
+            <p className="field-error" id="revertsAsFailures-error">
+              {errors.revertsAsFailures}
+            </p>
+          ) : null}
         </div>
       </fieldset>
       {readOnly ? null : (

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../../api/trpc.ts";
+import { Options } from "../../components/Options.tsx";
+import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { invalidateAllBut } from "./invalidate.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
 
@@ -25,52 +27,41 @@ export function ServicesSection({ services, teams, readOnly = false }: Props) {
       },
     }),
   );
-  if (services.length === 0) return <p className="muted">No services yet: they appear with their first event.</p>;
   return (
     <>
-      <div className="table-scroll">
-        <table className="settings-table" data-testid="services-table">
-          <caption className="visually-hidden">Services and their teams</caption>
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col">Team</th>
+      <SettingsTable
+        testId="services-table"
+        caption="Services and their teams"
+        headers={["Service", "Team"]}
+        rows={services}
+        empty="No services yet: they appear with their first event."
+        row={(service) => {
+          const pending = assign.isPending && assign.variables?.service === service.slug;
+          return (
+            <tr key={service.slug}>
+              <th scope="row">
+                <label htmlFor={`service-team-${service.slug}`}>{service.name}</label>
+              </th>
+              <td>
+                <select
+                  id={`service-team-${service.slug}`}
+                  className="input"
+                  value={pending ? (assign.variables?.team ?? "") : (service.team ?? "")}
+                  disabled={pending || readOnly}
+                  onChange={(event) => {
+                    setMessage(null);
+                    assign.mutate({ service: service.slug, team: event.target.value || null });
+                  }}
+                >
+                  <option value="">No team</option>
+                  <Options values={teams} value={(team) => team.slug} label={(team) => team.name} />
+                </select>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {services.map((service) => {
-              const pending = assign.isPending && assign.variables?.service === service.slug;
-              return (
-                <tr key={service.slug}>
-                  <th scope="row">
-                    <label htmlFor={`service-team-${service.slug}`}>{service.name}</label>
-                  </th>
-                  <td>
-                    <select
-                      id={`service-team-${service.slug}`}
-                      className="input"
-                      value={pending ? (assign.variables?.team ?? "") : (service.team ?? "")}
-                      disabled={pending || readOnly}
-                      onChange={(event) => {
-                        setMessage(null);
-                        assign.mutate({ service: service.slug, team: event.target.value || null });
-                      }}
-                    >
-                      <option value="">No team</option>
-                      {teams.map((team) => (
-                        <option key={team.slug} value={team.slug}>
-                          {team.name}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <SaveStatus done={message} error={assign.isError ? assign.error : null} refused="Not moved" />
+          );
+        }}
+      />
+      {services.length === 0 ? null : <SaveStatus done={message} error={assign.isError ? assign.error : null} refused="Not moved" />}
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { describeApiError } from "../../api/describeApiError.ts";
-import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { Panel } from "../../components/Panel.tsx";
+import { LoadingState } from "../../components/StateMessage.tsx";
 import { roleCovers } from "../auth/roles.ts";
 import { useRole } from "../auth/useSession.ts";
+import { QueryView } from "../costs/QueryView.tsx";
 import { useCatalog, useOrgSettings } from "../org/useOrgSettings.ts";
 import { AuditLogSection } from "./AuditLogSection.tsx";
 import { CostModelSection } from "./CostModelSection.tsx";
@@ -57,113 +58,101 @@ export function SettingsView() {
         </p>
       ) : null}
 
-      <section id="organisation" className="panel" aria-labelledby="org-heading">
-        <h2 id="org-heading">Organisation</h2>
-        <p className="section-intro">These apply to every metric. Changing them recomputes every view.</p>
-        {settings.isPending ? (
-          <LoadingState label="Loading settings…" lines={3} />
-        ) : settings.isError ? (
-          <ErrorState
-            title="The settings could not be loaded."
-            detail={describeApiError(settings.error)}
-            onRetry={() => void settings.refetch()}
-            retrying={settings.isFetching}
-          />
-        ) : (
-          <OrgSettingsForm settings={settings.data} readOnly={readOnly} />
-        )}
-      </section>
+      <Panel id="organisation" title="Organisation" headingId="org-heading" intro={<>These apply to every metric. Changing them recomputes every view.</>}>
+        <QueryView query={settings} loadingLabel="Loading settings…" lines={3} errorTitle="The settings could not be loaded.">
+          {(data) => <OrgSettingsForm settings={data} readOnly={readOnly} />}
+        </QueryView>
+      </Panel>
 
-      <section id="teams" className="panel" aria-labelledby="teams-heading">
-        <h2 id="teams-heading">Teams</h2>
-        <p className="section-intro">
-          A team&rsquo;s size gives its capacity share of hours lost; its debt target, when set, replaces the organisation&rsquo;s.
-        </p>
-        {catalog.isPending || settings.isPending ? (
-          <LoadingState label="Loading teams…" lines={3} />
-        ) : catalog.isError ? (
-          <ErrorState
-            title="The teams could not be loaded."
-            detail={describeApiError(catalog.error)}
-            onRetry={() => void catalog.refetch()}
-            retrying={catalog.isFetching}
-          />
-        ) : (
-          <TeamsSection teams={catalog.data.teams} orgDebtTarget={settings.data?.debtTarget ?? 0.2} readOnly={readOnly} />
-        )}
-      </section>
+      <Panel
+        id="teams"
+        title="Teams"
+        intro={<>A team&rsquo;s size gives its capacity share of hours lost; its debt target, when set, replaces the organisation&rsquo;s.</>}
+      >
+        <QueryView query={catalog} loadingLabel="Loading teams…" lines={3} errorTitle="The teams could not be loaded.">
+          {(data) =>
+            // The organisation's debt target stands beside the teams' own: wait for it too.
+            settings.isPending ? (
+              <LoadingState label="Loading teams…" lines={3} />
+            ) : (
+              <TeamsSection teams={data.teams} orgDebtTarget={settings.data?.debtTarget ?? 0.2} readOnly={readOnly} />
+            )
+          }
+        </QueryView>
+      </Panel>
 
-      <section id="services" className="panel" aria-labelledby="services-heading">
-        <h2 id="services-heading">Services</h2>
-        <p className="section-intro">A team&rsquo;s metrics cover the services it has now, with their whole history.</p>
-        {catalog.isPending ? (
-          <LoadingState label="Loading services…" lines={3} />
-        ) : catalog.isError ? (
-          <ErrorState
-            title="The services could not be loaded."
-            detail={describeApiError(catalog.error)}
-            onRetry={() => void catalog.refetch()}
-            retrying={catalog.isFetching}
-          />
-        ) : (
-          <ServicesSection services={catalog.data.services} teams={catalog.data.teams} readOnly={readOnly} />
-        )}
-      </section>
+      <Panel id="services" title="Services" intro={<>A team&rsquo;s metrics cover the services it has now, with their whole history.</>}>
+        <QueryView query={catalog} loadingLabel="Loading services…" lines={3} errorTitle="The services could not be loaded.">
+          {(data) => <ServicesSection services={data.services} teams={data.teams} readOnly={readOnly} />}
+        </QueryView>
+      </Panel>
 
-      <section id="cost-model" className="panel" aria-labelledby="cost-model-heading">
-        <h2 id="cost-model-heading">Cost model</h2>
-        <p className="section-intro">
-          The inputs that turn hours lost into money, for the organisation and per team, versioned so that every figure names the model it used.
-        </p>
+      <Panel
+        id="cost-model"
+        title="Cost model"
+        intro={<>The inputs that turn hours lost into money, for the organisation and per team, versioned so that every figure names the model it used.</>}
+      >
         <CostModelSection readOnly={readOnly} />
-      </section>
+      </Panel>
 
       {!readOnly ? (
-        <section id="subscriptions" className="panel" aria-labelledby="subscriptions-heading">
-          <h2 id="subscriptions-heading">Subscriptions</h2>
-          <p className="section-intro">
-            The weekly health report by e-mail or Slack, every week on the day and time you choose in the organisation&rsquo;s time zone. &ldquo;Send now&rdquo;
-            sends the last full week&rsquo;s report at once. With alerts, a subscription also gets one message each time a goal or a team&rsquo;s figures turn
-            worse. The delivery log says what went out and why a send failed.
-          </p>
+        <Panel
+          id="subscriptions"
+          title="Subscriptions"
+          intro={
+            <>
+              The weekly health report by e-mail or Slack, every week on the day and time you choose in the organisation&rsquo;s time zone. &ldquo;Send
+              now&rdquo; sends the last full week&rsquo;s report at once. With alerts, a subscription also gets one message each time a goal or a team&rsquo;s
+              figures turn worse. The delivery log says what went out and why a send failed.
+            </>
+          }
+        >
           {timeZone && catalog.data ? (
             <SubscriptionsSection timeZone={timeZone} teams={catalog.data.teams} />
           ) : (
             <LoadingState label="Loading subscriptions…" lines={2} />
           )}
-        </section>
+        </Panel>
       ) : null}
 
       {admin ? (
-        <section id="tokens" className="panel" aria-labelledby="tokens-heading">
-          <h2 id="tokens-heading">API tokens</h2>
-          <p className="section-intro">
-            For CI pipelines, webhooks&rsquo; senders and scripts: <code>Authorization: Bearer &lt;token&gt;</code> on every <code>/api/v1</code> call. Keel
-            stores only a hash of each token.
-          </p>
+        <Panel
+          id="tokens"
+          title="API tokens"
+          intro={
+            <>
+              For CI pipelines, webhooks&rsquo; senders and scripts: <code>Authorization: Bearer &lt;token&gt;</code> on every <code>/api/v1</code> call. Keel
+              stores only a hash of each token.
+            </>
+          }
+        >
           {timeZone ? <TokensSection timeZone={timeZone} /> : <LoadingState label="Loading API tokens…" lines={2} />}
-        </section>
+        </Panel>
       ) : null}
 
       {admin ? (
-        <section id="users" className="panel" aria-labelledby="users-heading">
-          <h2 id="users-heading">Users</h2>
-          <p className="section-intro">
-            Who can sign in, and their role: viewers read everything; editors also change the settings, teams, services, cost model, fix-effort estimates and
-            subscriptions; admins also manage users, API tokens and the audit log. Taking a role away or disabling a user signs them out at once.
-          </p>
+        <Panel
+          id="users"
+          title="Users"
+          intro={
+            <>
+              Who can sign in, and their role: viewers read everything; editors also change the settings, teams, services, cost model, fix-effort estimates and
+              subscriptions; admins also manage users, API tokens and the audit log. Taking a role away or disabling a user signs them out at once.
+            </>
+          }
+        >
           {timeZone ? <UsersSection timeZone={timeZone} /> : <LoadingState label="Loading users…" lines={2} />}
-        </section>
+        </Panel>
       ) : null}
 
       {admin ? (
-        <section id="audit-log" className="panel" aria-labelledby="audit-log-heading">
-          <h2 id="audit-log-heading">Audit log</h2>
-          <p className="section-intro">
-            Every change made here or through the API, and every sign-in, with who made it. Passwords and tokens are never recorded.
-          </p>
+        <Panel
+          id="audit-log"
+          title="Audit log"
+          intro={<>Every change made here or through the API, and every sign-in, with who made it. Passwords and tokens are never recorded.</>}
+        >
           {timeZone ? <AuditLogSection timeZone={timeZone} /> : <LoadingState label="Loading the audit log…" lines={2} />}
-        </section>
+        </Panel>
       ) : null}
     </div>
   );

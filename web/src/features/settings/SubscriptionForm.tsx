@@ -1,8 +1,11 @@
 import { DEFAULT_ALERT_THRESHOLDS, DEFAULT_SCHEDULE, WEEKDAYS, type SubscriptionCreateInput, type Weekday } from "@keel/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
+import { Field } from "../../components/Field.tsx";
+import { SubmitRow } from "../../components/SubmitRow.tsx";
+import { Options } from "../../components/Options.tsx";
 import { serverFieldErrors, type FieldErrors } from "./formErrors.ts";
 import { recipientsFrom, scheduleText } from "./subscriptionsText.ts";
 
@@ -48,65 +51,65 @@ export function SubscriptionForm({ teams, onCreated }: { teams: readonly { slug:
   }
 
   const scheduleError = errors.schedule;
+  // The server's reasons take the help's place under each field.
+  const field = (name: string, label: string, help: string | undefined, error: string | undefined) => ({
+    id: `new-subscription-${name}`,
+    label,
+    help,
+    error,
+    errorReplacesHelp: true,
+  });
   return (
     <form className="settings-form inline-form" onSubmit={submit} aria-labelledby="new-subscription-heading" noValidate>
       <h3 id="new-subscription-heading">Add a subscription</h3>
       <div className="settings-fields">
-        <div className="field">
-          <label htmlFor="new-subscription-channel">Channel</label>
-          <select id="new-subscription-channel" value={channel} onChange={(e) => setChannel(e.target.value as "email" | "slack")}>
-            <option value="email">E-mail</option>
-            <option value="slack">Slack</option>
-          </select>
-        </div>
+        <Field {...field("channel", "Channel", undefined, undefined)}>
+          {(control) => (
+            <select {...control} value={channel} onChange={(e) => setChannel(e.target.value as "email" | "slack")}>
+              <option value="email">E-mail</option>
+              <option value="slack">Slack</option>
+            </select>
+          )}
+        </Field>
         {channel === "email" ? (
-          <Field id="new-subscription-to" label="Recipients" error={errors.to} help="E-mail addresses, separated by commas.">
-            <input
-              id="new-subscription-to"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              placeholder="lead@acme.com"
-              aria-invalid={Boolean(errors.to)}
-              aria-describedby={errors.to ? "new-subscription-to-error" : "new-subscription-to-help"}
-            />
+          <Field {...field("to", "Recipients", "E-mail addresses, separated by commas.", errors.to)}>
+            {(control) => <input {...control} value={to} onChange={(e) => setTo(e.target.value)} placeholder="lead@acme.com" />}
           </Field>
         ) : (
-          <Field id="new-subscription-webhook" label="Slack webhook URL" error={errors.webhookUrl} help="Kept encrypted; shown redacted from now on.">
-            <input
-              id="new-subscription-webhook"
-              value={webhookUrl}
-              onChange={(e) => setWebhookUrl(e.target.value)}
-              placeholder="https://hooks.slack.com/services/…"
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={Boolean(errors.webhookUrl)}
-              aria-describedby={errors.webhookUrl ? "new-subscription-webhook-error" : "new-subscription-webhook-help"}
-            />
+          <Field {...field("webhook", "Slack webhook URL", "Kept encrypted; shown redacted from now on.", errors.webhookUrl)}>
+            {(control) => (
+              <input
+                {...control}
+                value={webhookUrl}
+                onChange={(e) => setWebhookUrl(e.target.value)}
+                placeholder="https://hooks.slack.com/services/…"
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
           </Field>
         )}
-        <Field id="new-subscription-team" label="Team" error={errors.team} help="The whole organisation, or one team's report.">
-          <select id="new-subscription-team" value={team} onChange={(e) => setTeam(e.target.value)} aria-invalid={Boolean(errors.team)}>
-            <option value="">Organisation</option>
-            {teams.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+        <Field {...field("team", "Team", "The whole organisation, or one team's report.", errors.team)}>
+          {(control) => (
+            <select {...control} value={team} onChange={(e) => setTeam(e.target.value)}>
+              <option value="">Organisation</option>
+              <Options values={teams} value={(t) => t.slug} label={(t) => t.name} />
+            </select>
+          )}
         </Field>
-        <Field id="new-subscription-weekday" label="Weekday" error={scheduleError} help="In the organisation's time zone.">
-          <select id="new-subscription-weekday" value={weekday} onChange={(e) => setWeekday(e.target.value as Weekday)}>
-            {WEEKDAYS.map((d) => (
-              <option key={d} value={d}>
-                {d.charAt(0).toUpperCase() + d.slice(1)}
-              </option>
-            ))}
-          </select>
+        <Field {...field("weekday", "Weekday", "In the organisation's time zone.", scheduleError)}>
+          {(control) => (
+            <select {...control} value={weekday} onChange={(e) => setWeekday(e.target.value as Weekday)}>
+              <Options values={WEEKDAYS} label={(d) => d.charAt(0).toUpperCase() + d.slice(1)} />
+            </select>
+          )}
         </Field>
-        <div className="field">
-          <label htmlFor="new-subscription-time">Time</label>
-          <input id="new-subscription-time" type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-invalid={Boolean(scheduleError)} />
-        </div>
+        {/* The schedule's reason is said under the weekday; the time is marked with it. */}
+        <Field {...field("time", "Time", undefined, undefined)}>
+          {(control) => (
+            <input {...control} type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-invalid={scheduleError ? true : undefined} />
+          )}
+        </Field>
         <div className="field checkbox-field">
           <label>
             <input type="checkbox" checked={alerts} onChange={(e) => setAlerts(e.target.checked)} /> Alerts
@@ -115,57 +118,18 @@ export function SubscriptionForm({ teams, onCreated }: { teams: readonly { slug:
         </div>
         {alerts ? (
           <>
-            <Field id="new-subscription-cfr" label="Change failure rate above (%)" error={errors.alertThresholds} help="A team's rate over the last full week.">
-              <input
-                id="new-subscription-cfr"
-                type="number"
-                min={0}
-                max={100}
-                step="any"
-                value={cfrPercent}
-                onChange={(e) => setCfrPercent(e.target.value)}
-                aria-invalid={Boolean(errors.alertThresholds)}
-              />
+            <Field {...field("cfr", "Change failure rate above (%)", "A team's rate over the last full week.", errors.alertThresholds)}>
+              {(control) => (
+                <input {...control} type="number" min={0} max={100} step="any" value={cfrPercent} onChange={(e) => setCfrPercent(e.target.value)} />
+              )}
             </Field>
-            <Field
-              id="new-subscription-hours"
-              label="Hours lost above (h a week)"
-              error={undefined}
-              help="A team's engineering hours lost in the last full week."
-            >
-              <input id="new-subscription-hours" type="number" min={0} step="any" value={hoursLost} onChange={(e) => setHoursLost(e.target.value)} />
+            <Field {...field("hours", "Hours lost above (h a week)", "A team's engineering hours lost in the last full week.", undefined)}>
+              {(control) => <input {...control} type="number" min={0} step="any" value={hoursLost} onChange={(e) => setHoursLost(e.target.value)} />}
             </Field>
           </>
         ) : null}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? "Adding…" : "Add subscription"}
-        </button>
-        {errors.form ? (
-          <p className="field-error" role="alert">
-            Not added: {errors.form}
-          </p>
-        ) : null}
-      </div>
+      <SubmitRow label="Add subscription" busyLabel="Adding…" sending={create} refused="Not added" refusal={errors.form ?? null} />
     </form>
-  );
-}
-
-function Field({ id, label, error, help, children }: { id: string; label: string; error: string | undefined; help: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : (
-        <p className="field-help" id={`${id}-help`}>
-          {help}
-        </p>
-      )}
-    </div>
   );
 }

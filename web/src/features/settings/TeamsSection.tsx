@@ -1,8 +1,10 @@
 import { TeamUpdate, type TeamUpdateInput } from "@keel/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
+import { ACTIONS_HEADER, SettingsTable } from "../../components/SettingsTable.tsx";
+import { Refusal } from "../../components/SubmitRow.tsx";
 import { fieldErrors, fractionToPercent, percentToFraction, wholeNumber, type FieldErrors } from "./formErrors.ts";
 import { invalidateAllBut } from "./invalidate.ts";
 import { CreateTeamForm } from "./CreateTeamForm.tsx";
@@ -21,79 +23,55 @@ export function TeamsSection({ teams, orgDebtTarget, readOnly = false }: { teams
   const [status, setStatus] = useState<string | null>(null);
   return (
     <>
-      {teams.length === 0 ? (
-        <p className="muted">{readOnly ? "No teams yet." : "No teams yet. Create one below, or send deployments that name a team."}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="settings-table" data-testid="teams-table">
-            <caption className="visually-hidden">Teams</caption>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col" className="slug-column">
-                  Slug
-                </th>
-                <th scope="col" className="numeric">
-                  Engineers
-                </th>
-                <th scope="col" className="numeric">
-                  Debt target
-                </th>
-                <th scope="col" className="numeric">
-                  Services
-                </th>
-                {readOnly ? null : (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((team) =>
-                editing === team.slug ? (
-                  <EditTeamRow
-                    key={team.slug}
-                    team={team}
-                    onDone={(message) => {
-                      setEditing(null);
-                      if (message) setStatus(message);
-                    }}
-                  />
+      <SettingsTable
+        testId="teams-table"
+        caption="Teams"
+        headers={[
+          "Team",
+          { key: "slug", label: "Slug", className: "slug-column" },
+          { key: "engineers", label: "Engineers", className: "numeric" },
+          { key: "debt", label: "Debt target", className: "numeric" },
+          { key: "services", label: "Services", className: "numeric" },
+          readOnly ? null : ACTIONS_HEADER,
+        ]}
+        rows={teams}
+        empty={readOnly ? "No teams yet." : "No teams yet. Create one below, or send deployments that name a team."}
+        row={(team) =>
+          editing === team.slug ? (
+            <EditTeamRow
+              key={team.slug}
+              team={team}
+              onDone={(message) => {
+                setEditing(null);
+                if (message) setStatus(message);
+              }}
+            />
+          ) : (
+            <tr key={team.slug} data-team={team.slug}>
+              <th scope="row">{team.name}</th>
+              <td className="slug-column">
+                <code>{team.slug}</code>
+              </td>
+              <td className="numeric">{team.size ?? <span className="muted">unknown</span>}</td>
+              <td className="numeric">
+                {team.debtTarget === null ? (
+                  <span className="muted">{fractionToPercent(orgDebtTarget)}% (organisation)</span>
                 ) : (
-                  <tr key={team.slug} data-team={team.slug}>
-                    <th scope="row">{team.name}</th>
-                    <td className="slug-column">
-                      <code>{team.slug}</code>
-                    </td>
-                    <td className="numeric">{team.size ?? <span className="muted">unknown</span>}</td>
-                    <td className="numeric">
-                      {team.debtTarget === null ? (
-                        <span className="muted">{fractionToPercent(orgDebtTarget)}% (organisation)</span>
-                      ) : (
-                        `${fractionToPercent(team.debtTarget)}%`
-                      )}
-                    </td>
-                    <td className="numeric">{team.services}</td>
-                    {readOnly ? null : (
-                      <td className="actions">
-                        <button
-                          type="button"
-                          className="button button-quiet button-small"
-                          onClick={() => setEditing(team.slug)}
-                          aria-label={`Edit ${team.name}`}
-                        >
-                          Edit
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ),
+                  `${fractionToPercent(team.debtTarget)}%`
+                )}
+              </td>
+              <td className="numeric">{team.services}</td>
+              {readOnly ? null : (
+                <td className="actions">
+                  <button type="button" className="button button-quiet button-small" onClick={() => setEditing(team.slug)} aria-label={`Edit ${team.name}`}>
+                    Edit
+                  </button>
+                </td>
               )}
-            </tbody>
-          </table>
-        </div>
-      )}
+            </tr>
+          )
+        }
+      />
       <p aria-live="polite" className="form-success">
         {status}
       </p>
@@ -132,62 +110,38 @@ function EditTeamRow({ team, onDone }: { team: Team; onDone: (message?: string) 
   }
 
   const formId = `edit-team-${team.slug}`;
+  // Each input belongs to the row's form (a form cannot wrap a table row), is named for screen readers only, and says its error below.
+  const cell = (name: string, label: ReactNode, error: string | undefined, input: InputHTMLAttributes<HTMLInputElement>) => (
+    <>
+      <label className="visually-hidden" htmlFor={`${formId}-${name}`}>
+        {label}
+      </label>
+      <input id={`${formId}-${name}`} form={formId} aria-invalid={Boolean(error)} {...input} />
+      {error ? <p className="field-error">{error}</p> : null}
+    </>
+  );
+  const narrow = { className: "input input-narrow", type: "number" };
   return (
     <tr className="editing" data-team={team.slug}>
       <th scope="row">
         <form id={formId} onSubmit={save} noValidate />
-        <label className="visually-hidden" htmlFor={`${formId}-name`}>
-          Name
-        </label>
-        <input
-          id={`${formId}-name`}
-          form={formId}
-          className="input"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={Boolean(errors.name)}
-          autoFocus
-        />
-        {errors.name ? <p className="field-error">{errors.name}</p> : null}
+        {cell("name", "Name", errors.name, { className: "input", value: name, onChange: (e) => setName(e.target.value), autoFocus: true })}
       </th>
       <td className="slug-column">
         <code>{team.slug}</code>
       </td>
       <td className="numeric">
-        <label className="visually-hidden" htmlFor={`${formId}-size`}>
-          Engineers
-        </label>
-        <input
-          id={`${formId}-size`}
-          form={formId}
-          className="input input-narrow"
-          type="number"
-          min={1}
-          step={1}
-          value={size}
-          placeholder="unknown"
-          onChange={(e) => setSize(e.target.value)}
-          aria-invalid={Boolean(errors.size)}
-        />
-        {errors.size ? <p className="field-error">{errors.size}</p> : null}
+        {cell("size", "Engineers", errors.size, { ...narrow, min: 1, step: 1, value: size, placeholder: "unknown", onChange: (e) => setSize(e.target.value) })}
       </td>
       <td className="numeric">
-        <label className="visually-hidden" htmlFor={`${formId}-debt`}>
-          Debt target (%), empty for the organisation&rsquo;s
-        </label>
-        <input
-          id={`${formId}-debt`}
-          form={formId}
-          className="input input-narrow"
-          type="number"
-          min={0}
-          max={100}
-          value={debt}
-          placeholder="org"
-          onChange={(e) => setDebt(e.target.value)}
-          aria-invalid={Boolean(errors.debtTarget)}
-        />
-        {errors.debtTarget ? <p className="field-error">{errors.debtTarget}</p> : null}
+        {cell("debt", <>Debt target (%), empty for the organisation&rsquo;s</>, errors.debtTarget, {
+          ...narrow,
+          min: 0,
+          max: 100,
+          value: debt,
+          placeholder: "org",
+          onChange: (e) => setDebt(e.target.value),
+        })}
       </td>
       <td className="numeric">{team.services}</td>
       <td className="actions">
@@ -197,11 +151,7 @@ function EditTeamRow({ team, onDone }: { team: Team; onDone: (message?: string) 
         <button type="button" className="button button-quiet button-small" onClick={() => onDone()}>
           Cancel
         </button>
-        {update.isError ? (
-          <p className="field-error" role="alert">
-            {describeApiError(update.error)}
-          </p>
-        ) : null}
+        {update.isError ? <Refusal>{describeApiError(update.error)}</Refusal> : null}
       </td>
     </tr>
   );

@@ -1,9 +1,15 @@
 import { TOKEN_SCOPES, TokenCreate } from "@keel/shared";
+import type { AppRouter } from "@keel/server/src/trpc/router.ts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
+import { Field } from "../../components/Field.tsx";
+import { SettingsTable } from "../../components/SettingsTable.tsx";
+import { SubmitRow } from "../../components/SubmitRow.tsx";
+import { Options } from "../../components/Options.tsx";
+import { QueryView } from "../costs/QueryView.tsx";
 import { fieldErrors, type FieldErrors } from "./formErrors.ts";
 import { formatDateTimeIn } from "../../format/calendar.ts";
 
@@ -13,15 +19,8 @@ const SCOPE_WORDS = {
   admin: "Does everything ingest and read tokens do.",
 } as const;
 
-interface Token {
-  id: string;
-  name: string;
-  scope: (typeof TOKEN_SCOPES)[number];
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** A token as the list answers it (never the token itself: Keel keeps only its hash). */
+type Token = inferOutput<TRPCOptionsProxy<AppRouter>["tokens"]["list"]>[number];
 
 /** API tokens for pipelines and scripts: listed by name and prefix, created (shown once), revoked. */
 export function TokensSection({ timeZone }: { timeZone: string }) {
@@ -36,61 +35,37 @@ export function TokensSection({ timeZone }: { timeZone: string }) {
       <p aria-live="polite" className="form-success">
         {message}
       </p>
-      {tokens.isPending ? (
-        <LoadingState label="Loading API tokens…" lines={3} />
-      ) : tokens.isError ? (
-        <ErrorState
-          title="The API tokens could not be loaded."
-          detail={describeApiError(tokens.error)}
-          onRetry={() => void tokens.refetch()}
-          retrying={tokens.isFetching}
-        />
-      ) : tokens.data.length === 0 ? (
-        <p className="muted">No API tokens yet.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="settings-table" data-testid="tokens-table">
-            <caption className="visually-hidden">API tokens</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Scope</th>
-                <th scope="col">Starts with</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
+      <QueryView query={tokens} loadingLabel="Loading API tokens…" lines={3} errorTitle="The API tokens could not be loaded.">
+        {(data) => (
+          <SettingsTable
+            testId="tokens-table"
+            caption="API tokens"
+            headers={["Name", "Scope", "Starts with", "Created", "Last used", "State"]}
+            rows={data}
+            empty="No API tokens yet."
+            row={(token) => (
+              <tr key={token.id} data-token={token.name} className={token.revokedAt ? "revoked" : undefined}>
+                <th scope="row">{token.name}</th>
+                <td>{token.scope}</td>
+                <td>
+                  <code>{token.prefix}…</code>
+                </td>
+                <td className="nowrap">{formatDateTimeIn(token.createdAt, timeZone)}</td>
+                <td className="nowrap">{token.lastUsedAt ? formatDateTimeIn(token.lastUsedAt, timeZone) : <span className="muted">never</span>}</td>
+                <td>
+                  {token.revokedAt ? (
+                    <span className="muted">Revoked {formatDateTimeIn(token.revokedAt, timeZone)}</span>
+                  ) : (
+                    <button type="button" className="button button-danger button-small" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
+                      Revoke
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((token) => (
-                <tr key={token.id} data-token={token.name} className={token.revokedAt ? "revoked" : undefined}>
-                  <th scope="row">{token.name}</th>
-                  <td>{token.scope}</td>
-                  <td>
-                    <code>{token.prefix}…</code>
-                  </td>
-                  <td className="nowrap">{formatDateTimeIn(token.createdAt, timeZone)}</td>
-                  <td className="nowrap">{token.lastUsedAt ? formatDateTimeIn(token.lastUsedAt, timeZone) : <span className="muted">never</span>}</td>
-                  <td>
-                    {token.revokedAt ? (
-                      <span className="muted">Revoked {formatDateTimeIn(token.revokedAt, timeZone)}</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button-danger button-small"
-                        onClick={() => setRevoking(token)}
-                        aria-label={`Revoke ${token.name}`}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            )}
+          />
+        )}
+      </QueryView>
       <CreateTokenForm
         onCreated={(token) => {
           setMessage(null);
@@ -139,51 +114,18 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: { name: string; tok
     <form className="settings-form inline-form" onSubmit={submit} aria-labelledby="new-token-heading" noValidate>
       <h3 id="new-token-heading">Create a token</h3>
       <div className="settings-fields">
-        <div className="field">
-          <label htmlFor="new-token-name">Name</label>
-          <input
-            id="new-token-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="github-actions"
-            aria-invalid={Boolean(errors.name)}
-            aria-describedby={errors.name ? "new-token-name-error" : undefined}
-          />
-          {errors.name ? (
-            <p className="field-error" id="new-token-name-error">
-              {errors.name}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="new-token-scope">Scope</label>
-          <select
-            id="new-token-scope"
-            value={scope}
-            onChange={(e) => setScope(e.target.value as (typeof TOKEN_SCOPES)[number])}
-            aria-describedby="new-token-scope-help"
-          >
-            {TOKEN_SCOPES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-          <p className="field-help" id="new-token-scope-help">
-            {SCOPE_WORDS[scope]}
-          </p>
-        </div>
+        <Field id="new-token-name" label="Name" error={errors.name}>
+          {(control) => <input {...control} value={name} onChange={(e) => setName(e.target.value)} placeholder="github-actions" />}
+        </Field>
+        <Field id="new-token-scope" label="Scope" help={SCOPE_WORDS[scope]}>
+          {(control) => (
+            <select {...control} value={scope} onChange={(e) => setScope(e.target.value as (typeof TOKEN_SCOPES)[number])}>
+              <Options values={TOKEN_SCOPES} />
+            </select>
+          )}
+        </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create token"}
-        </button>
-        {create.isError ? (
-          <p className="field-error" role="alert">
-            Not created: {describeApiError(create.error)}
-          </p>
-        ) : null}
-      </div>
+      <SubmitRow label="Create token" busyLabel="Creating…" sending={create} refused="Not created" />
     </form>
   );
 }
@@ -248,7 +190,6 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
 function RevokeDialog({ token, onClose }: { token: Token; onClose: (revoked: boolean) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const revoke = useMutation(
     trpc.tokens.revoke.mutationOptions({
       onSuccess: async () => {
@@ -257,31 +198,19 @@ function RevokeDialog({ token, onClose }: { token: Token; onClose: (revoked: boo
       },
     }),
   );
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   return (
-    <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby="revoke-title" aria-describedby="revoke-text" onCancel={() => onClose(false)}>
-      <h3 id="revoke-title">Revoke {token.name}?</h3>
-      <p id="revoke-text">
-        Anything that sends <code>{token.prefix}…</code> ({token.scope} scope) is refused from now on. This cannot be undone; you can create a new token.
-      </p>
-      {revoke.isError ? (
-        <p className="field-error" role="alert">
-          Not revoked: {describeApiError(revoke.error)}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="button button-danger" onClick={() => revoke.mutate({ id: token.id })} disabled={revoke.isPending}>
-          {revoke.isPending ? "Revoking…" : "Revoke token"}
-        </button>
-        <button type="button" className="button button-quiet" onClick={() => onClose(false)} autoFocus>
-          Keep it
-        </button>
-      </div>
-    </dialog>
+    <ConfirmDialog
+      id="revoke"
+      title={`Revoke ${token.name}?`}
+      confirm="Revoke token"
+      busyLabel="Revoking…"
+      refused="Not revoked"
+      sending={revoke}
+      onConfirm={() => revoke.mutate({ id: token.id })}
+      onKeep={() => onClose(false)}
+    >
+      Anything that sends <code>{token.prefix}…</code> ({token.scope} scope) is refused from now on. This cannot be undone; you can create a new token.
+    </ConfirmDialog>
   );
 }

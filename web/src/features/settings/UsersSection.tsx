@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
+import { SettingsTable } from "../../components/SettingsTable.tsx";
+import { Options } from "../../components/Options.tsx";
+import { QueryView } from "../costs/QueryView.tsx";
 import { aRole, ROLES, type Role } from "../auth/roles.ts";
 import { useSession } from "../auth/useSession.ts";
 import { AddUserForm } from "./AddUserForm.tsx";
@@ -43,79 +44,57 @@ export function UsersSection({ timeZone }: { timeZone: string }) {
 
   return (
     <>
-      {users.isPending ? (
-        <LoadingState label="Loading users…" lines={3} />
-      ) : users.isError ? (
-        <ErrorState
-          title="The users could not be loaded."
-          detail={describeApiError(users.error)}
-          onRetry={() => void users.refetch()}
-          retrying={users.isFetching}
-        />
-      ) : (
-        <div className="table-scroll">
-          <table className="settings-table" data-testid="users-table">
-            <caption className="visually-hidden">Users</caption>
-            <thead>
-              <tr>
-                <th scope="col">E-mail</th>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Signs in with</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.users.map((user) => {
-                const pending = update.isPending && update.variables.email === user.email;
-                const self = user.email === me;
-                return (
-                  <tr key={user.id} data-user={user.email} className={user.disabled ? "revoked" : undefined}>
-                    <th scope="row">
-                      {user.email}
-                      {self ? <span className="muted"> (you)</span> : null}
-                    </th>
-                    <td>{user.name}</td>
-                    <td>
-                      <select
-                        className="input"
-                        aria-label={`Role for ${user.email}`}
-                        value={pending && update.variables.role ? update.variables.role : user.role}
-                        // Your own admin role stays: another admin can take it away (the server refuses too).
-                        disabled={pending || self}
-                        onChange={(event) => change({ email: user.email, role: event.target.value as Role })}
+      <QueryView query={users} loadingLabel="Loading users…" lines={3} errorTitle="The users could not be loaded.">
+        {(data) => (
+          <SettingsTable
+            testId="users-table"
+            caption="Users"
+            headers={["E-mail", "Name", "Role", "Signs in with", "Last sign-in", "State"]}
+            rows={data.users}
+            row={(user) => {
+              const pending = update.isPending && update.variables.email === user.email;
+              const self = user.email === me;
+              return (
+                <tr key={user.id} data-user={user.email} className={user.disabled ? "revoked" : undefined}>
+                  <th scope="row">
+                    {user.email}
+                    {self ? <span className="muted"> (you)</span> : null}
+                  </th>
+                  <td>{user.name}</td>
+                  <td>
+                    <select
+                      className="input"
+                      aria-label={`Role for ${user.email}`}
+                      value={pending && update.variables.role ? update.variables.role : user.role}
+                      // Your own admin role stays: another admin can take it away (the server refuses too).
+                      disabled={pending || self}
+                      onChange={(event) => change({ email: user.email, role: event.target.value as Role })}
+                    >
+                      <Options values={ROLES} />
+                    </select>
+                  </td>
+                  <td>{signInWaysText(user, ssoConfigured)}</td>
+                  <td className="nowrap">{user.lastSignInAt ? formatDateTimeIn(user.lastSignInAt, timeZone) : <span className="muted">never</span>}</td>
+                  <td className="actions">
+                    <span>{user.disabled ? "Disabled" : "Active"}</span>
+                    {self ? null : (
+                      <button
+                        type="button"
+                        className={`button button-small ${user.disabled ? "button-quiet" : "button-danger"}`}
+                        disabled={pending}
+                        onClick={() => change({ email: user.email, disabled: !user.disabled })}
+                        aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
                       >
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {role}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>{signInWaysText(user, ssoConfigured)}</td>
-                    <td className="nowrap">{user.lastSignInAt ? formatDateTimeIn(user.lastSignInAt, timeZone) : <span className="muted">never</span>}</td>
-                    <td className="actions">
-                      <span>{user.disabled ? "Disabled" : "Active"}</span>
-                      {self ? null : (
-                        <button
-                          type="button"
-                          className={`button button-small ${user.disabled ? "button-quiet" : "button-danger"}`}
-                          disabled={pending}
-                          onClick={() => change({ email: user.email, disabled: !user.disabled })}
-                          aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
-                        >
-                          {user.disabled ? "Enable" : "Disable"}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                        {user.disabled ? "Enable" : "Disable"}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            }}
+          />
+        )}
+      </QueryView>
       <SaveStatus done={message} error={update.isError ? update.error : null} refused="Not changed" />
       <AddUserForm ssoConfigured={ssoConfigured} onCreated={(text) => setMessage(text)} onChange={refresh} />
     </>
