@@ -8,7 +8,7 @@ import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { formatDateTimeIn } from "../../format/calendar.ts";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { ConnectionForm, KIND_NAMES } from "./ConnectionForm.tsx";
 
 const busy = (c: ConnectionView) => c.status === "syncing" || c.syncRequested;

@@ -4,7 +4,7 @@ import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { KIND_NAMES } from "./ConnectionForm.tsx";
 import { CopyButton } from "./CopyButton.tsx";
 import { formatDateTimeIn } from "../../format/calendar.ts";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 
 const SECRET_VARIABLE = { github: "KEEL_GITHUB_WEBHOOK_SECRET", gitlab: "KEEL_GITLAB_WEBHOOK_TOKEN", pagerduty: "KEEL_PAGERDUTY_WEBHOOK_SECRET" } as const;
 const OUTCOME = { pending: "waiting to be processed", processed: "processed", failed: "failed" } as const;

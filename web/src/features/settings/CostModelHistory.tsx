@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { EmptyState } from "../../components/StateMessage.tsx";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { versionChanges } from "./costModelChanges.ts";
 import { changeText } from "./costModelText.ts";
 import type { CostModelData } from "../costs/apiTypes.ts";

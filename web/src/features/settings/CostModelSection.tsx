@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
 import { EmptyState, LoadingState } from "../../components/StateMessage.tsx";
 import type { CostModelData } from "../costs/apiTypes.ts";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { useOrgSettings } from "../org/useOrgSettings.ts";
 import { CostModelForm } from "./CostModelForm.tsx";
 import { CostModelHistory } from "./CostModelHistory.tsx";

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { formatDateTimeIn } from "../../format/calendar.ts";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { alertSubject, deliveryStatusText, targetName } from "./subscriptionsText.ts";
 
 /** While a delivery is pending, the log refreshes itself so that "sent" or "failed" shows up. */

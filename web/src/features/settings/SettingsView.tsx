@@ -2,7 +2,7 @@ import { Panel } from "../../components/Panel.tsx";
 import { LoadingState } from "../../components/StateMessage.tsx";
 import { roleCovers } from "../auth/roles.ts";
 import { useRole } from "../auth/useSession.ts";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { useCatalog, useOrgSettings } from "../org/useOrgSettings.ts";
 import { AuditLogSection } from "./AuditLogSection.tsx";
 import { CostModelSection } from "./CostModelSection.tsx";

@@ -6,7 +6,7 @@ import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { ACTIONS_HEADER, SettingsTable } from "../../components/SettingsTable.tsx";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { DeliveryLog } from "./DeliveryLog.tsx";
 import { SubscriptionForm } from "./SubscriptionForm.tsx";
 import { formatDateTimeIn } from "../../format/calendar.ts";

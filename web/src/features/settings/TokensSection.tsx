@@ -9,7 +9,7 @@ import { Field } from "../../components/Field.tsx";
 import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { SubmitRow } from "../../components/SubmitRow.tsx";
 import { Options } from "../../components/Options.tsx";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { fieldErrors, type FieldErrors } from "./formErrors.ts";
 import { formatDateTimeIn } from "../../format/calendar.ts";
 

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTRPC } from "../../api/trpc.ts";
 import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { Options } from "../../components/Options.tsx";
-import { QueryView } from "../costs/QueryView.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { aRole, ROLES, type Role } from "../auth/roles.ts";
 import { useSession } from "../auth/useSession.ts";
 import { AddUserForm } from "./AddUserForm.tsx";
