@@ -209,11 +209,11 @@ describe("keel import", () => {
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("batch 3/3: 100 events");
-    expect(first.stdout).toContain("Imported 2100 events: created 2100, updated 0, unchanged 0.");
+    expect(first.stdout).toContain("Imported 2,100 events: created 2,100, updated 0, unchanged 0.");
     expect(await app.database.prisma.change.count({ where: { repository: "acme/backfill" } })).toBe(2_100);
 
     const again = await keel(["import", file]);
-    expect(again.stdout).toContain("Imported 2100 events: created 0, updated 0, unchanged 2100.");
+    expect(again.stdout).toContain("Imported 2,100 events: created 0, updated 0, unchanged 2,100.");
   });
 
   test("a plain JSON array works too", async () => {
@@ -253,7 +253,7 @@ describe("keel import", () => {
     const result = await keel(["import", file, "--dry-run"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Dry run: would send 2 batches");
-    expect(result.stdout).toContain("batch 1: 1000 events, events[0] to events[999] (incident 1000)");
+    expect(result.stdout).toContain("batch 1: 1,000 events, events[0] to events[999] (incident 1000)");
     expect(result.stdout).toContain("batch 2: 500 events, events[1000] to events[1499] (incident 500)");
     expect(await snapshotCounts(app.database.prisma)).toEqual(before);
   });

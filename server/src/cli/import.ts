@@ -3,7 +3,7 @@
 // unless the whole file is valid. Then batches of up to 1,000 events go to POST /api/v1/events.
 // Each batch is atomic and resending is harmless (identical events count as unchanged), so a
 // failed import can simply be run again.
-import { countOf } from "@keel/shared/numbers";
+import { countOf, formatCount } from "@keel/shared/numbers";
 import { parseArgs } from "node:util";
 import { AnyEvent, IngestResult, issueDetails, type IngestResultData } from "@keel/shared";
 import { callKeel, connectionFrom, connectionOptions } from "./connection.ts";
@@ -67,9 +67,9 @@ export async function importEvents(args: string[], out: (line: string) => void):
       throw new CliFailure(`batch ${i + 1} of ${batches.length} (${b.from} to ${b.to}) failed; ${sent}.\n${error.message}`);
     }
     for (const key of ["accepted", "created", "updated", "unchanged"] as const) total[key] += result[key];
-    out(`  batch ${i + 1}/${batches.length}: ${result.accepted} events, created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}`);
+    out(`  batch ${i + 1}/${batches.length}: ${countOf(result.accepted, "event")}, created ${formatCount(result.created)}, updated ${formatCount(result.updated)}, unchanged ${formatCount(result.unchanged)}`);
   }
-  out(`Imported ${total.accepted} events: created ${total.created}, updated ${total.updated}, unchanged ${total.unchanged}.`);
+  out(`Imported ${countOf(total.accepted, "event")}: created ${formatCount(total.created)}, updated ${formatCount(total.updated)}, unchanged ${formatCount(total.unchanged)}.`);
   return 0;
 }
 
