@@ -67,9 +67,13 @@ export async function importEvents(args: string[], out: (line: string) => void):
       throw new CliFailure(`batch ${i + 1} of ${batches.length} (${b.from} to ${b.to}) failed; ${sent}.\n${error.message}`);
     }
     for (const key of ["accepted", "created", "updated", "unchanged"] as const) total[key] += result[key];
-    out(`  batch ${i + 1}/${batches.length}: ${countOf(result.accepted, "event")}, created ${formatCount(result.created)}, updated ${formatCount(result.updated)}, unchanged ${formatCount(result.unchanged)}`);
+    out(
+      `  batch ${i + 1}/${batches.length}: ${countOf(result.accepted, "event")}, created ${formatCount(result.created)}, updated ${formatCount(result.updated)}, unchanged ${formatCount(result.unchanged)}`,
+    );
   }
-  out(`Imported ${countOf(total.accepted, "event")}: created ${formatCount(total.created)}, updated ${formatCount(total.updated)}, unchanged ${formatCount(total.unchanged)}.`);
+  out(
+    `Imported ${countOf(total.accepted, "event")}: created ${formatCount(total.created)}, updated ${formatCount(total.updated)}, unchanged ${formatCount(total.unchanged)}.`,
+  );
   return 0;
 }
 
