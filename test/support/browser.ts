@@ -104,6 +104,8 @@ export async function openPageAsNewUser(browser: Browser, url: string, token: st
   });
   expect(created.status).toBe(201);
   const opened = await openPage(browser, `${url}/`, undefined, { signedIn: false });
+  // The sign-in page's chunks must finish loading: navigating away mid-load aborts them, which counts as a problem.
+  await opened.page.waitForLoadState("networkidle");
   const login = await opened.page.request.post(`${url}/auth/login`, { data: { email: user.email, password }, headers: { origin: url } });
   expect(login.status()).toBe(200);
   return opened;
