@@ -25,13 +25,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { MetricFilters } from "@keel/shared";
 import { openDatabase, type Database } from "../src/db/client.ts";
-import { createApp } from "../src/http/app.ts";
-import { createLogger } from "../src/logger.ts";
 import { analyzeBenchData, doraDatasetSize, generateDoraBenchData, type DoraDatasetSize } from "../src/db/queries/bench/doraBenchData.ts";
 import { explainAnalyze } from "../src/db/queries/bench/explain.ts";
 import { deploymentsPerWeek } from "../src/db/queries/deploymentsPerWeek.ts";
@@ -41,7 +36,7 @@ import { leadTimeSql } from "../src/db/queries/dora/leadTime.ts";
 import { recoveryTimeSql } from "../src/db/queries/dora/recoveryTime.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
 import { prepareDoraQuery } from "../src/services/getDoraMetrics.ts";
-import { writeJson, type JsonResult } from "./harness.ts";
+import { admin, databaseUrl, percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
 import { pullRequestPlans, pullRequestsPath } from "./pullRequestsBench.ts";
 
 const { values: args } = parseArgs({
@@ -56,6 +51,8 @@ const { values: args } = parseArgs({
   },
 });
 const CALLS = Math.max(30, Number(args.calls));
+/** Untimed calls first: plans, buffers. */
+const WARMUP = 3;
 const ADMIN_URL = process.env.KEEL_BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const END = new Date("2026-11-23T00:00:00Z"); // a Monday
 const WINDOW = { from: new Date(END.getTime() - 90 * 86_400_000).toISOString(), to: END.toISOString() };
@@ -78,25 +75,6 @@ interface Row {
   floorP95: number;
 }
 
-const TOKEN = randomBytes(16).toString("hex");
-
-/** The app on an ephemeral loopback port; `get(path)` answers with the parsed JSON. */
-async function serve(database: Database) {
-  const app = createApp({ database, logger: createLogger("silent"), apiToken: TOKEN });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    async get(path: string): Promise<unknown> {
-      const res = await fetch(base + path, { headers: { authorization: `Bearer ${TOKEN}` } });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
-
 /** The DORA endpoint's path for the window shifted by `shiftMs`. */
 function doraPath(filters: Record<string, string>, shiftMs: number): string {
   const shift = (iso: string) => new Date(Date.parse(iso) + shiftMs).toISOString();
@@ -104,25 +82,6 @@ function doraPath(filters: Record<string, string>, shiftMs: number): string {
 }
 
 const log = (message: string) => console.error(`  ${message}`);
-
-/** Nearest-rank percentile of timings in ms. */
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
-}
-
-/** `work(i)` for i = 0.. (3 warm-up calls: plans, buffers), timed after the warm-up. */
-async function time(calls: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
-  let i = 0;
-  for (; i < 3; i++) await work(i);
-  const samples: number[] = [];
-  for (let n = 0; n < calls; n++, i++) {
-    const t = performance.now();
-    await work(i);
-    samples.push(performance.now() - t);
-  }
-  return samples;
-}
 
 async function populate(database: Database, kind: string): Promise<void> {
   console.error(`${kind}: migrations and data`);
@@ -138,9 +97,9 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
   const api = await serve(database);
   try {
     for (const scope of SCOPES) {
-      const cold = await time(CALLS, (i) => api.get(doraPath(scope.filters, i + 1)));
-      const repeat = await time(CALLS, () => api.get(doraPath(scope.filters, 0)));
-      const floor = await time(CALLS, () =>
+      const cold = await time(CALLS, WARMUP, (i) => api.get(doraPath(scope.filters, i + 1)));
+      const repeat = await time(CALLS, WARMUP, () => api.get(doraPath(scope.filters, 0)));
+      const floor = await time(CALLS, WARMUP, () =>
         deploymentsPerWeek(database.prisma, {
           from: new Date(WINDOW.from),
           to: new Date(WINDOW.to),
@@ -165,8 +124,8 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
       );
       rows.push(row);
       // The pull-request phases have no report cache: every call is cold, the repeat included.
-      const prCold = await time(CALLS, (i) => api.get(pullRequestsPath(WINDOW, scope.filters, i + 1)));
-      const prRepeat = await time(CALLS, () => api.get(pullRequestsPath(WINDOW, scope.filters, 0)));
+      const prCold = await time(CALLS, WARMUP, (i) => api.get(pullRequestsPath(WINDOW, scope.filters, i + 1)));
+      const prRepeat = await time(CALLS, WARMUP, () => api.get(pullRequestsPath(WINDOW, scope.filters, 0)));
       const pr: Row = {
         ...row,
         endpoint: "pull-requests",
@@ -204,19 +163,8 @@ async function plans(database: Database): Promise<string> {
 
 async function onPostgres(): Promise<Row[]> {
   const name = args.reuse ?? `keel_bench_${randomBytes(5).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  if (!args.reuse) await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  if (!args.reuse) await admin(ADMIN_URL, `CREATE DATABASE ${name}`);
+  const database = await openDatabase({ databaseUrl: databaseUrl(ADMIN_URL, name) });
   try {
     if (!args.reuse) await populate(database, "postgres");
     else {
@@ -233,7 +181,7 @@ async function onPostgres(): Promise<Row[]> {
   } finally {
     await database.close();
     if (args.keep || args.reuse) console.error(`  kept database ${name}`);
-    else await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    else await admin(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 
