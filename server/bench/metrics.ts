@@ -10,7 +10,7 @@
 // in the database. "repeat": the same window again with no write in between, as a dashboard does;
 // the report cache (services/cache/reportCache.ts) answers after one data-version read.
 //
-// Usage: pnpm bench:metrics [--calls 30] [--only postgres|pglite] [--plans file] [--keep] [--reuse name] [--json FILE]
+// Usage: pnpm bench:metrics [--calls 30] [--only postgres|pglite] [--plans file] [--keep] [--reuse name] [--json FILE] [--cpu N]
 //   Goal: p95 ≤ 150 ms on PostgreSQL, ≤ 1 s on PGlite, and ≤ 3× the floor.
 //   --plans writes EXPLAIN ANALYZE of the main queries on PostgreSQL (default: a temp file).
 //   --keep leaves the PostgreSQL database in place; --reuse <name> measures an existing one (after
@@ -19,6 +19,8 @@
 //   --json FILE writes { "dataset": { deployments, changes, incidents },
 //   "results": [{ db, endpoint: "dora", scope, coldP50Ms, coldP95Ms, repeatP95Ms, floorP95Ms }] }
 //   (the shape bench:costs writes).
+//   --cpu N runs each main statement N times on one connection and prints PostgreSQL's CPU per run
+//   (bench/backendCpu.ts; a local server only): steadier than wall-clock time on a loaded machine.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -36,6 +38,9 @@ import { leadTimeSql } from "../src/db/queries/dora/leadTime.ts";
 import { recoveryTimeSql } from "../src/db/queries/dora/recoveryTime.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
 import { prepareDoraQuery } from "../src/services/getDoraMetrics.ts";
+import type { DoraQuery } from "../src/db/queries/dora/fragments.ts";
+import type { Prisma } from "../src/generated/prisma/client.ts";
+import { backendCpuPerRun } from "./backendCpu.ts";
 import { admin, databaseUrl, percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
 import { pullRequestPlans, pullRequestsPath } from "./pullRequestsBench.ts";
 
@@ -48,6 +53,7 @@ const { values: args } = parseArgs({
     reuse: { type: "string" },
     "pglite-dir": { type: "string" },
     json: { type: "string" },
+    cpu: { type: "string" },
   },
 });
 const CALLS = Math.max(30, Number(args.calls));
@@ -143,22 +149,37 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
   return rows;
 }
 
+/** The report's main statements for one scope's 90-day window. */
+async function statements(database: Database, filters: Record<string, string>): Promise<{ q: DoraQuery; list: [string, Prisma.Sql][] }> {
+  const { q } = await prepareDoraQuery({ db: database.prisma, input: MetricFilters.parse({ ...WINDOW, ...filters }) });
+  const list: [string, Prisma.Sql][] = [
+    ["deploymentOutcomes", deploymentOutcomesSql(q)],
+    ["leadTime current", leadTimeSql(q, "current")],
+    ["leadTime previous", leadTimeSql(q, "previous")],
+    ["recoveryTime", recoveryTimeSql(q)],
+    ["deploymentsWithoutChanges", deploymentsWithoutChangesSql(q)],
+  ];
+  return { q, list };
+}
+
 async function plans(database: Database): Promise<string> {
   const out: string[] = [];
   for (const scope of SCOPES) {
-    const { q } = await prepareDoraQuery({ db: database.prisma, input: MetricFilters.parse({ ...WINDOW, ...scope.filters }) });
-    for (const [name, sql] of [
-      ["deploymentOutcomes", deploymentOutcomesSql(q)],
-      ["leadTime current", leadTimeSql(q, "current")],
-      ["leadTime previous", leadTimeSql(q, "previous")],
-      ["recoveryTime", recoveryTimeSql(q)],
-      ["deploymentsWithoutChanges", deploymentsWithoutChangesSql(q)],
-    ] as const) {
-      out.push(`==== ${name} (${scope.name}) ====\n${await explainAnalyze(database.prisma, sql)}\n`);
-    }
+    const { q, list } = await statements(database, scope.filters);
+    for (const [name, sql] of list) out.push(`==== ${name} (${scope.name}) ====\n${await explainAnalyze(database.prisma, sql)}\n`);
     out.push(await pullRequestPlans(database.prisma, q, scope.name));
   }
   return out.join("\n");
+}
+
+/** --cpu: PostgreSQL's CPU per run of each statement (bench/backendCpu.ts), which load hardly moves. */
+async function cpu(database: Database, url: string): Promise<void> {
+  const runs = Number(args.cpu);
+  for (const scope of SCOPES) {
+    const { list } = await statements(database, scope.filters);
+    const perRun = await backendCpuPerRun(url, list, runs);
+    console.error(`  backend CPU per run (${scope.name}, ${runs} runs): ${perRun.map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join(", ")}`);
+  }
 }
 
 async function onPostgres(): Promise<Row[]> {
@@ -174,6 +195,7 @@ async function onPostgres(): Promise<Row[]> {
     }
     dataset ??= await datasetSize(database);
     const rows = await measure(database, "postgres");
+    if (args.cpu) await cpu(database, databaseUrl(ADMIN_URL, name));
     const file = args.plans ?? path.join(tmpdir(), `keel-bench-plans-${Date.now()}.txt`);
     await writeFile(file, await plans(database));
     console.error(`  EXPLAIN ANALYZE plans written to ${file}`);
