@@ -8,7 +8,7 @@ import { countOf, formatDecimal, formatHours, formatPercent, formatUsdCents } fr
 import type { HoursLostData } from "./apiTypes.ts";
 import { causeHoursColumns } from "./causeHoursColumns.ts";
 import { cumulativeAvoided } from "./costAvoidedSeries.ts";
-import { dateLabel } from "../../format/calendar.ts";
+import { dateLabel } from "@keel/shared/calendar";
 
 export function HoursLostPanel({ hours }: { hours: HoursLostData }) {
   const fixed = hours.costAvoided.fixedTests.tests;

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { SettingsTable } from "../../components/SettingsTable.tsx";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 import { QueryView } from "../../components/QueryView.tsx";
 import { ConnectionForm, KIND_NAMES } from "./ConnectionForm.tsx";
 

@@ -3,7 +3,7 @@ import { useTRPC } from "../../api/trpc.ts";
 import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { KIND_NAMES } from "./ConnectionForm.tsx";
 import { CopyButton } from "./CopyButton.tsx";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 import { QueryView } from "../../components/QueryView.tsx";
 
 const SECRET_VARIABLE = { github: "KEEL_GITHUB_WEBHOOK_SECRET", gitlab: "KEEL_GITLAB_WEBHOOK_TOKEN", pagerduty: "KEEL_PAGERDUTY_WEBHOOK_SECRET" } as const;

@@ -1,7 +1,7 @@
 import { DataTable } from "../../components/DataTable.tsx";
 import { formatCount, formatDuration, formatPercent } from "@keel/shared/numbers";
 import { weekIsPartial, type DoraMetrics } from "./doraView.ts";
-import { dateLabel } from "../../format/calendar.ts";
+import { dateLabel } from "@keel/shared/calendar";
 
 const or = (value: number | null, show: (v: number) => string) => (value === null ? "–" : show(value));
 

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { SettingsTable } from "../../components/SettingsTable.tsx";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 import { QueryView } from "../../components/QueryView.tsx";
 import { alertSubject, deliveryStatusText, targetName } from "./subscriptionsText.ts";
 

@@ -9,7 +9,7 @@ import { ACTIONS_HEADER, SettingsTable } from "../../components/SettingsTable.ts
 import { QueryView } from "../../components/QueryView.tsx";
 import { DeliveryLog } from "./DeliveryLog.tsx";
 import { SubscriptionForm } from "./SubscriptionForm.tsx";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 import { lastAlertText, scheduleText, targetName, thresholdsText } from "./subscriptionsText.ts";
 
 /** A subscription as the list answers it. */

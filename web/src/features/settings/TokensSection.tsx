@@ -11,7 +11,7 @@ import { SubmitRow } from "../../components/SubmitRow.tsx";
 import { Options } from "../../components/Options.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { fieldErrors, type FieldErrors } from "./formErrors.ts";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 
 const SCOPE_WORDS = {
   ingest: "Sends events and test reports (CI pipelines).",

@@ -9,7 +9,7 @@ import { useSession } from "../auth/useSession.ts";
 import { AddUserForm } from "./AddUserForm.tsx";
 import { SaveStatus } from "./SaveStatus.tsx";
 import { signInWaysText } from "./usersText.ts";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 
 /** What a change did, in words (the server ends the user's sessions when it takes something away). */
 function changeMessage(email: string, change: { role?: Role | undefined; disabled?: boolean | undefined }, sessionsEnded: number): string {
