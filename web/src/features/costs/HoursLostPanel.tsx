@@ -4,11 +4,11 @@ import { useMemo } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import { HOURS_LOST_CAUSES, hoursLostByCauseOption, hoursLostChartLabel } from "../../charts/options/hoursLostByCause.ts";
 import { DataTable } from "../../components/DataTable.tsx";
+import { NumbersByWeek } from "../../components/NumbersByWeek.tsx";
 import { countOf, formatDecimal, formatHours, formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import type { HoursLostData } from "./apiTypes.ts";
 import { causeHoursColumns } from "./causeHoursColumns.ts";
 import { cumulativeAvoided } from "./costAvoidedSeries.ts";
-import { dateLabel } from "@keel/shared/calendar";
 
 export function HoursLostPanel({ hours }: { hours: HoursLostData }) {
   const fixed = hours.costAvoided.fixedTests.tests;
@@ -22,24 +22,19 @@ export function HoursLostPanel({ hours }: { hours: HoursLostData }) {
     <>
       <EChart option={option} ariaLabel={label} className="chart-tall" />
       <CauseTable hours={hours} />
-      <details className="data-table">
-        <summary>Show the numbers by week</summary>
-        <DataTable
-          caption="Engineering hours lost per week by cause, with cost"
-          captionHidden
-          rows={hours.series}
-          rowKey={(w) => w.bucketStart}
-          columns={[
-            { key: "week", header: "Week of", rowHeader: true, cell: (w) => dateLabel(w.bucketStart) },
-            ...causeHoursColumns((w: HoursLostData["series"][number]) => w),
-            { key: "total", header: "Total", numeric: true, cell: (w) => formatHours(w.total) },
-            { key: "cost", header: "Cost", numeric: true, cell: (w) => formatUsdCents(w.costUsd) },
-            ...(avoided
-              ? [{ key: "avoided", header: "Cost avoided so far", numeric: true, cell: (_: unknown, i: number) => formatUsdCents(avoided[i] ?? 0) }]
-              : []),
-          ]}
-        />
-      </details>
+      <NumbersByWeek
+        summary="Show the numbers by week"
+        caption="Engineering hours lost per week by cause, with cost"
+        weeks={hours.series}
+        columns={[
+          ...causeHoursColumns((w: HoursLostData["series"][number]) => w),
+          { key: "total", header: "Total", numeric: true, cell: (w) => formatHours(w.total) },
+          { key: "cost", header: "Cost", numeric: true, cell: (w) => formatUsdCents(w.costUsd) },
+          ...(avoided
+            ? [{ key: "avoided", header: "Cost avoided so far", numeric: true, cell: (_: unknown, i: number) => formatUsdCents(avoided[i] ?? 0) }]
+            : []),
+        ]}
+      />
     </>
   );
 }
