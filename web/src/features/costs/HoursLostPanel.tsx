@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import { HOURS_LOST_CAUSES, hoursLostByCauseOption, hoursLostChartLabel } from "../../charts/options/hoursLostByCause.ts";
-import { DataTable } from "../../components/DataTable.tsx";
+import { DataTable, type Column } from "../../components/DataTable.tsx";
 import { NumbersByWeek } from "../../components/NumbersByWeek.tsx";
 import { countOf, formatDecimal, formatHours, formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import type { HoursLostData } from "./apiTypes.ts";
@@ -68,33 +68,23 @@ function CauseTable({ hours }: { hours: HoursLostData }) {
           ),
           footer: "Total",
         },
+        { ...figure("hours", "Hours", formatHours, (c) => s.byCause[c.key].hours, s.total), testId: (c) => `cause-hours-${c.key}` },
         {
-          key: "hours",
-          header: "Hours",
-          numeric: true,
-          testId: (c) => `cause-hours-${c.key}`,
-          cell: (c) => formatHours(s.byCause[c.key].hours),
-          footer: formatHours(s.total),
-        },
-        {
-          key: "cost",
-          header: "Cost",
-          numeric: true,
+          ...figure("cost", "Cost", formatUsdCents, (c) => s.byCause[c.key].costUsd, s.costUsd),
           testId: (c) => `cause-cost-${c.key}`,
-          cell: (c) => formatUsdCents(s.byCause[c.key].costUsd),
-          footer: formatUsdCents(s.costUsd),
           footerTestId: "cause-cost-total",
         },
-        { key: "share", header: "Share of capacity", numeric: true, cell: (c) => share(s.byCause[c.key].capacityShare), footer: share(s.capacityShare) },
-        {
-          key: "sprints",
-          header: "Sprints a month",
-          numeric: true,
-          cell: (c) => sprints(s.byCause[c.key].sprintsLostPerMonth),
-          footer: sprints(s.sprintsLostPerMonth),
-        },
-        { key: "before", header: "Weeks before", numeric: true, cell: (c) => formatHours(s.previous[c.key]), footer: formatHours(s.previous.total) },
+        figure("share", "Share of capacity", share, (c) => s.byCause[c.key].capacityShare, s.capacityShare),
+        figure("sprints", "Sprints a month", sprints, (c) => s.byCause[c.key].sprintsLostPerMonth, s.sprintsLostPerMonth),
+        figure("before", "Weeks before", formatHours, (c) => s.previous[c.key], s.previous.total),
       ]}
     />
   );
+}
+
+type Cause = (typeof HOURS_LOST_CAUSES)[number];
+
+/** A figure per cause, with the causes' total in the footer row written the same way. */
+function figure<V>(key: string, header: string, show: (value: V) => string, ofCause: (cause: Cause) => V, total: V): Column<Cause> {
+  return { key, header, numeric: true, cell: (c) => show(ofCause(c)), footer: show(total) };
 }
