@@ -117,9 +117,9 @@ export async function failThenRerun(
   await attempt(app, { id: `${id}-a2`, service, sha, attempt: 2, status, startedAt: rerunStartedAt, finishedAt: rerunFinishedAt }, TESTS, rerunFailing);
 }
 
-/** Hours with the cost model defaults: context switch 23 min, wait factor 0.5. */
 /** The window most cost scenarios are worked out over, [2026-10-01, 2026-11-01) UTC, and the four tests a–d every build of theirs runs. */
 export const OCTOBER = { from: "2026-10-01", to: "2026-11-01" };
 export const TESTS = ["a", "b", "c", "d"];
 
+/** Hours with the cost model defaults: context switch 23 min, wait factor 0.5. */
 export const CONTEXT_SWITCH_H = 23 / 60;
