@@ -10,6 +10,7 @@
 //   - 0.4% of attempts are infrastructure outages (every test errors);
 //   - 2% of tests are always skipped.
 // About 130 results per service and commit: commitsPerService = 400 gives ~10 million results.
+import { DAY_MS } from "@keel/shared/calendar";
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
 
@@ -26,7 +27,7 @@ const TESTS_PER_SHARD = 40;
 const rnd = (n: Prisma.Sql, salt: number) => Prisma.sql`((hashint8((${n})::bigint * 7919 + ${salt}::int) & 2147483647)::float8 / 2147483648)`;
 
 export async function generateCostsBenchData(db: Tx, size: CostsBenchSize, log: (step: string) => void): Promise<void> {
-  const start = new Date(size.end.getTime() - 365 * 86_400_000);
+  const start = new Date(size.end.getTime() - 365 * DAY_MS);
   const K = size.commitsPerService;
   const run = async (step: string, sql: Prisma.Sql) => {
     const t = performance.now();

@@ -2,6 +2,7 @@
 // with INSERT ... SELECT ... FROM generate_series: two years, 20 teams, 200 services, 200,000
 // deployments, 1,000,000 changes (20% shipped twice), 20,000 incidents. Deterministic: the
 // "random" numbers are hashes of the row number (hashint8), so every run builds the same data.
+import { DAY_MS } from "@keel/shared/calendar";
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
 
@@ -19,7 +20,7 @@ export interface BenchDataSize {
 const rnd = (n: Prisma.Sql, salt: number) => Prisma.sql`((hashint8((${n})::bigint * 7919 + ${salt}::int) & 2147483647)::float8 / 2147483648)`;
 
 export async function generateDoraBenchData(db: Tx, size: BenchDataSize, log: (step: string) => void): Promise<void> {
-  const start = new Date(size.end.getTime() - 730 * 86_400_000);
+  const start = new Date(size.end.getTime() - 730 * DAY_MS);
   // Each service deploys every `spacing` hours, with up to ±4 hours of jitter.
   const perService = Math.floor(size.deployments / size.services);
   const spacingHours = (730 * 24) / perService;
