@@ -47,3 +47,27 @@ CREATE OR REPLACE FUNCTION keel_refresh_flaky_test_states(test_ids int[]) RETURN
     "latestShaFailed" = excluded."latestShaFailed", "latestShaPassed" = excluded."latestShaPassed",
     "lastExecutionAt" = excluded."lastExecutionAt", stale = false
 $$;
+
+-- The broken rule (product.md "Flaky tests"), once: a test is broken on a sha when its executions
+-- there, outside outages, count at least two failed (failed or error) and no pass. Read by the
+-- refresh below and by db/queries/costs/flakyTestHistory.ts. IMMUTABLE and a bare expression, so
+-- PostgreSQL inlines it where it is called.
+CREATE FUNCTION keel_broken(failed bigint, passed bigint) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT failed >= 2 AND passed = 0
+$$;
+
+-- The refresh of migration flaky_test_state, now judging each touched (test, sha) pair by
+-- keel_broken: a pair without executions outside outages is not broken. Same rows as before.
+CREATE OR REPLACE FUNCTION keel_refresh_broken_pairs(pairs json) RETURNS void LANGUAGE sql AS $$
+  WITH verdict AS (
+    SELECT p."testCaseId", p."commitSha",
+           keel_broken(count(*) FILTER (WHERE r.status IN ('failed', 'error')), count(*) FILTER (WHERE r.status = 'passed')) AS broken
+    FROM (SELECT DISTINCT x."testCaseId", x."commitSha" FROM json_to_recordset(coalesce(pairs, '[]'::json)) AS x("testCaseId" int, "commitSha" text)) p
+    LEFT JOIN ("TestResult" r JOIN "Build" b ON b.id = r."buildId" AND NOT b.outage) ON r."testCaseId" = p."testCaseId" AND r."commitSha" = p."commitSha"
+    GROUP BY p."testCaseId", p."commitSha"
+  ), gone AS (
+    DELETE FROM "BrokenPair" x USING verdict v WHERE NOT v.broken AND x."testCaseId" = v."testCaseId" AND x."commitSha" = v."commitSha"
+  )
+  INSERT INTO "BrokenPair" ("testCaseId", "commitSha") SELECT "testCaseId", "commitSha" FROM verdict WHERE broken
+  ON CONFLICT DO NOTHING
+$$;
