@@ -40,7 +40,7 @@ import { deploymentOutcomesSql } from "../src/db/queries/dora/deploymentOutcomes
 import { leadTimeSql } from "../src/db/queries/dora/leadTime.ts";
 import { recoveryTimeSql } from "../src/db/queries/dora/recoveryTime.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
-import { prepareDoraQuery } from "../src/services/getDoraMetrics.ts";
+import { resolveScope } from "../src/services/scope/resolveScope.ts";
 import { writeJson, type JsonResult } from "./harness.ts";
 import { pullRequestPlans, pullRequestsPath } from "./pullRequestsBench.ts";
 
@@ -187,7 +187,7 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
 async function plans(database: Database): Promise<string> {
   const out: string[] = [];
   for (const scope of SCOPES) {
-    const { q } = await prepareDoraQuery({ db: database.prisma, input: MetricFilters.parse({ ...WINDOW, ...scope.filters }) });
+    const { q } = await resolveScope({ db: database.prisma, input: MetricFilters.parse({ ...WINDOW, ...scope.filters }) });
     for (const [name, sql] of [
       ["deploymentOutcomes", deploymentOutcomesSql(q)],
       ["leadTime current", leadTimeSql(q, "current")],

@@ -41,6 +41,7 @@ export const Filters = z
     environment: FilterName().default("production"),
   })
   .superRefine(windowRules);
+export type FiltersData = z.output<typeof Filters>;
 
 /** Filters every metric accepts: the window is required. The lists extend these. */
 export const MetricFilters = Filters.safeExtend({ from: isoDateOrDateTime, to: isoDateOrDateTime });

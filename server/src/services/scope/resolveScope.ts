@@ -1,0 +1,64 @@
+// The one way parsed filters (shared/src/filters.ts) become what the queries read: the
+// organisation's settings, the window [from, to) read in its time zone, and the team, service and
+// environment resolved to ids once. DORA, pull requests, costs (and so the exports), the lists and
+// the benchmark all start here, so they read the same deployments and incidents and refuse the
+// same input with the same VALIDATION_FAILED details.
+import type { FiltersData } from "@keel/shared";
+import { addDays, localDate } from "@keel/shared/calendar";
+import type { Db } from "../../db/client.ts";
+import type { DoraQuery } from "../../db/queries/dora/fragments.ts";
+import { scopeIds } from "../../db/queries/dora/scope.ts";
+import { KeelError, type ErrorDetail } from "../../errors.ts";
+import { metricWindow, type MetricWindow } from "../../metrics/window.ts";
+import { getOrgSettings, type OrgSettingsData } from "../getOrgSettings.ts";
+
+/** Without from and to (the cost views allow it), the window is the 13 weeks (91 local days) up to and including today. */
+const DEFAULT_WINDOW_DAYS = 91;
+
+export interface Scope {
+  settings: OrgSettingsData;
+  window: MetricWindow;
+  /** What the DORA and cost queries read: window, time zone, ids in scope and the attribution settings. */
+  q: DoraQuery;
+  /** The filters as answers repeat them. */
+  filters: { team: string | null; service: string | null; environment: string };
+  /** The team whose figures these are: the team filter's, or the service filter's team; null org-wide. */
+  scopeTeamId: string | null;
+}
+
+export async function resolveScope({ db, input, now = new Date() }: { db: Db; input: FiltersData; now?: Date }): Promise<Scope> {
+  const settings = await getOrgSettings({ db });
+  const { timeZone } = settings;
+  const window = windowOf(input, timeZone, now);
+  if (Number.isNaN(window.from.getTime()) || Number.isNaN(window.to.getTime()) || !(window.from < window.to)) {
+    // Checked again here because a date without an offset is read in the organisation's time zone.
+    throw new KeelError("VALIDATION_FAILED", "Invalid request: to.", [{ path: "to", message: `must be after from (in ${timeZone})` }]);
+  }
+
+  const ids = await scopeIds(db, input);
+  const unknown: ErrorDetail[] = [];
+  if (ids.teamFound === false) unknown.push({ path: "team", message: `no team with slug "${input.team}"` });
+  if (ids.serviceFound === false) unknown.push({ path: "service", message: `no service with slug "${input.service}"` });
+  if (unknown.length) throw new KeelError("VALIDATION_FAILED", `Invalid request: ${unknown.map((d) => d.path).join(", ")}.`, unknown);
+
+  const q: DoraQuery = {
+    from: window.from,
+    to: window.to,
+    previousFrom: window.previousFrom,
+    timeZone,
+    environmentId: ids.environmentId,
+    isProduction: input.environment === "production",
+    serviceIds: ids.serviceIds,
+    attributionHours: settings.attributionWindowHours,
+    recoveryFrom: settings.recoveryTimeFrom,
+    revertFailures: settings.revertsAsFailures,
+  };
+  const filters = { team: input.team ?? null, service: input.service ?? null, environment: input.environment };
+  return { settings, window, q, filters, scopeTeamId: ids.scopeTeamId };
+}
+
+function windowOf({ from, to }: FiltersData, timeZone: string, now: Date): MetricWindow {
+  if (from !== undefined && to !== undefined) return metricWindow(from, to, timeZone);
+  const end = addDays(localDate(now, timeZone), 1);
+  return metricWindow(addDays(end, -DEFAULT_WINDOW_DAYS), end, timeZone);
+}
