@@ -8,12 +8,12 @@ import { pullRequestPhases } from "../db/queries/dora/pullRequests.ts";
 import { buildPullRequestReport, type PullRequestBucket, type PullRequestSummary } from "../metrics/pullRequestReport.ts";
 import { weekBuckets } from "@keel/shared/calendar";
 import { createReportCache, reportKey } from "./cache/reportCache.ts";
-import { resolveScope } from "./scope/resolveScope.ts";
+import { resolveScope, type ScopeFilters } from "./scope/resolveScope.ts";
 
 export interface PullRequestMetrics {
   window: { from: string; to: string };
   timeZone: string;
-  filters: { team: string | null; service: string | null; environment: string };
+  filters: ScopeFilters;
   summary: PullRequestSummary;
   series: PullRequestBucket[];
 }

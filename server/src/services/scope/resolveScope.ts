@@ -3,7 +3,7 @@
 // environment resolved to ids once. DORA, pull requests, costs (and so the exports), the lists and
 // the benchmark all start here, so they read the same deployments and incidents and refuse the
 // same input with the same VALIDATION_FAILED details.
-import type { FiltersData } from "@keel/shared";
+import { Filters, type FiltersData } from "@keel/shared";
 import { addDays, localDate } from "@keel/shared/calendar";
 import type { Db } from "../../db/client.ts";
 import type { DoraQuery } from "../../db/queries/dora/fragments.ts";
@@ -15,13 +15,22 @@ import { getOrgSettings, type OrgSettingsData } from "../getOrgSettings.ts";
 /** Without from and to (the cost views allow it), the window is the 13 weeks (91 local days) up to and including today. */
 const DEFAULT_WINDOW_DAYS = 91;
 
+type ScopeField = Exclude<keyof FiltersData, "from" | "to">;
+
+/** Every filter of the shared schema but the window, null when not given: { team, service, environment }. */
+export type ScopeFilters = { [K in ScopeField]-?: undefined extends FiltersData[K] ? Exclude<FiltersData[K], undefined> | null : FiltersData[K] };
+
+// Read from the schema rather than listed, so a filter added there is repeated in the answers and
+// keys the cost reports' cache (services/cache/costReports.ts) with no list here to forget.
+const SCOPE_FIELDS = Object.keys(Filters.shape).filter((k): k is ScopeField => k !== "from" && k !== "to");
+
 export interface Scope {
   settings: OrgSettingsData;
   window: MetricWindow;
   /** What the DORA and cost queries read: window, time zone, ids in scope and the attribution settings. */
   q: DoraQuery;
-  /** The filters as answers repeat them. */
-  filters: { team: string | null; service: string | null; environment: string };
+  /** The filters as answers repeat them and the cost reports' cache keys hold them. */
+  filters: ScopeFilters;
   /** The team whose figures these are: the team filter's, or the service filter's team; null org-wide. */
   scopeTeamId: string | null;
 }
@@ -53,7 +62,7 @@ export async function resolveScope({ db, input, now = new Date() }: { db: Db; in
     recoveryFrom: settings.recoveryTimeFrom,
     revertFailures: settings.revertsAsFailures,
   };
-  const filters = { team: input.team ?? null, service: input.service ?? null, environment: input.environment };
+  const filters = Object.fromEntries(SCOPE_FIELDS.map((k) => [k, input[k] ?? null])) as ScopeFilters;
   return { settings, window, q, filters, scopeTeamId: ids.scopeTeamId };
 }
 
