@@ -8,9 +8,10 @@ import { addDays, localDate } from "@keel/shared/calendar";
 import type { Db } from "../../db/client.ts";
 import type { DoraQuery } from "../../db/queries/dora/fragments.ts";
 import { scopeIds } from "../../db/queries/dora/scope.ts";
-import { KeelError, type ErrorDetail } from "../../errors.ts";
+import { KeelError } from "../../errors.ts";
 import { metricWindow, type MetricWindow } from "../../metrics/window.ts";
 import { getOrgSettings, type OrgSettingsData } from "../getOrgSettings.ts";
+import { unknownNames } from "./unknownNames.ts";
 
 /** Without from and to (the cost views allow it), the window is the 13 weeks (91 local days) up to and including today. */
 const DEFAULT_WINDOW_DAYS = 91;
@@ -45,10 +46,9 @@ export async function resolveScope({ db, input, now = new Date() }: { db: Db; in
   }
 
   const ids = await scopeIds(db, input);
-  const unknown: ErrorDetail[] = [];
-  if (ids.teamFound === false) unknown.push({ path: "team", message: `no team with slug "${input.team}"` });
-  if (ids.serviceFound === false) unknown.push({ path: "service", message: `no service with slug "${input.service}"` });
-  if (unknown.length) throw new KeelError("VALIDATION_FAILED", `Invalid request: ${unknown.map((d) => d.path).join(", ")}.`, unknown);
+  const team = ids.teamFound === false ? input.team : undefined;
+  const service = ids.serviceFound === false ? input.service : undefined;
+  if (team !== undefined || service !== undefined) throw unknownNames({ team, service });
 
   const q: DoraQuery = {
     from: window.from,
