@@ -28,9 +28,10 @@ function windowRules(f: { from?: string | undefined; to?: string | undefined }, 
 /**
  * The one filter schema: a window [from, to) and the scope (team, service, environment) every
  * metric, cost view and list narrows by. Every filtered query is this schema or extends it with
- * `safeExtend`, which keeps the window's rules (`extend` would drop them), so a new filter or rule
- * is written here once. The window is optional here (the cost views have a default one); the
- * server reads it in the organisation's time zone (server/src/services/scope/resolveScope.ts).
+ * `safeExtend`, which keeps the window's rules and lets a field narrow (the metrics require the
+ * window) but never loosen its type under them, so a new filter or rule is written here once. The
+ * window is optional here (the cost views have a default one); the server reads it in the
+ * organisation's time zone (server/src/services/scope/resolveScope.ts).
  */
 export const Filters = z
   .object({
