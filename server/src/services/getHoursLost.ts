@@ -9,6 +9,7 @@ import { cachedCostReport, readVersion } from "./cache/costReports.ts";
 import { costAvoided, loadTestStates, type CostAvoided } from "./costs/costAvoided.ts";
 import { capacityTeams, inputsOf, modelUsed, prepareCostContext, type CostContext } from "./costs/costContext.ts";
 import { windowCounts, type WindowCounts } from "./costs/windowCounts.ts";
+import type { ScopeFilters } from "./scope/resolveScope.ts";
 import { weekBuckets } from "@keel/shared/calendar";
 
 export interface TeamHoursLost {
@@ -23,7 +24,7 @@ export interface HoursLost {
   window: { from: string; to: string };
   previousWindow: { from: string; to: string };
   timeZone: string;
-  filters: { team: string | null; service: string | null; environment: string };
+  filters: ScopeFilters;
   summary: HoursLostSummary & { previous: HoursLostSummary; change: ReturnType<typeof changeOf> };
   series: HoursLostBucket[];
   /** Each team in scope (org-wide: every team; hours of services without a team are only in the summary). */
