@@ -5,7 +5,8 @@ import { formatDecimal, formatHours, formatHoursRounded, formatPercent, formatUs
 import { CATEGORIES } from "../metrics/investmentBalance.ts";
 import type { WeeklyReport } from "../services/getWeeklyReport.ts";
 import { goalsBlocks } from "./goalsSection.ts";
-import { countChange, DASH, hoursCell, hoursChange, inputValue, level, num, pct, points, testLabel } from "./reportCells.ts";
+import { countChange, DASH, hoursCell, hoursChange, inputValue, levelCell, num, pct, points, testLabel } from "./reportCells.ts";
+import { metricLabel } from "@keel/shared/metricCatalogue";
 
 export type Block =
   | { kind: "heading"; level: 1 | 2; text: string }
@@ -27,45 +28,45 @@ function doraTable(r: WeeklyReport): Block {
     rows: [
       {
         cells: [
-          "Deployment frequency",
+          metricLabel("deploymentFrequency"),
           `${df.deployments} deployments (${num(df.perDay, 2)}/day)`,
-          level(df.level),
+          levelCell("deploymentFrequency", df.level),
           `${df.previous.deployments} (${num(df.previous.perDay, 2)}/day)`,
           countChange(df.change.deployments),
         ],
       },
       {
         cells: [
-          "Lead time for changes (median)",
+          metricLabel("leadTime"),
           hoursCell(lt.medianHours),
-          level(lt.level),
+          levelCell("leadTime", lt.level),
           hoursCell(lt.previous.medianHours),
           hoursChange(lt.change.medianHours),
         ],
       },
       {
         cells: [
-          "Change failure rate",
+          metricLabel("changeFailureRate"),
           `${pct(cfr.rate)} (${cfr.failed} of ${cfr.deployments})`,
-          level(cfr.level),
+          levelCell("changeFailureRate", cfr.level),
           `${pct(cfr.previous.rate)} (${cfr.previous.failed} of ${cfr.previous.deployments})`,
           points(cfr.change.rate),
         ],
       },
       {
         cells: [
-          "Failed deployment recovery time (median)",
+          metricLabel("recoveryTime"),
           `${hoursCell(rt.medianHours)} (${rt.incidents} resolved, ${rt.open} open)`,
-          level(rt.level),
+          levelCell("recoveryTime", rt.level),
           hoursCell(rt.previous.medianHours),
           hoursChange(rt.change.medianHours),
         ],
       },
       {
         cells: [
-          "Deployment rework rate",
+          metricLabel("reworkRate"),
           `${pct(rw.rate)} (${rw.rework} of ${rw.deployments})`,
-          "no levels",
+          levelCell("reworkRate", null),
           `${pct(rw.previous.rate)} (${rw.previous.rework} of ${rw.previous.deployments})`,
           points(rw.change.rate),
         ],

@@ -1,6 +1,7 @@
 // The weekly report's DORA table: each metric's value this week, its level, the previous week and
 // the change, in words. Pure: the same figures give the same cells.
 import { formatDecimal, formatHours, formatHoursChange, formatPercent, formatPointsChange } from "@keel/shared/numbers";
+import { metricLabel } from "@keel/shared/metricCatalogue";
 import type { WeeklyReportData } from "../costs/apiTypes.ts";
 
 type Dora = WeeklyReportData["dora"]["summary"];
@@ -31,35 +32,35 @@ export function doraRows(s: Dora): DoraRow[] {
   const rw = s.reworkRate;
   return [
     {
-      metric: "Deployment frequency",
+      metric: metricLabel("deploymentFrequency"),
       thisWeek: `${df.deployments} deployments (${formatDecimal(df.perDay, 2)} a day)`,
       level: df.level ?? DASH,
       previous: `${df.previous.deployments} (${formatDecimal(df.previous.perDay, 2)} a day)`,
       change: df.change.deployments === null ? DASH : countChange(df.change.deployments),
     },
     {
-      metric: "Lead time for changes (median)",
+      metric: metricLabel("leadTime"),
       thisWeek: hours(lt.medianHours),
       level: lt.level ?? DASH,
       previous: hours(lt.previous.medianHours),
       change: hoursChange(lt.change.medianHours),
     },
     {
-      metric: "Change failure rate",
+      metric: metricLabel("changeFailureRate"),
       thisWeek: `${share(cfr.rate)} (${cfr.failed} of ${cfr.deployments})`,
       level: cfr.level ?? DASH,
       previous: `${share(cfr.previous.rate)} (${cfr.previous.failed} of ${cfr.previous.deployments})`,
       change: pointsChange(cfr.change.rate),
     },
     {
-      metric: "Failed deployment recovery time (median)",
+      metric: metricLabel("recoveryTime"),
       thisWeek: `${hours(rt.medianHours)} (${rt.incidents} resolved, ${rt.open} open)`,
       level: rt.level ?? DASH,
       previous: hours(rt.previous.medianHours),
       change: hoursChange(rt.change.medianHours),
     },
     {
-      metric: "Deployment rework rate",
+      metric: metricLabel("reworkRate"),
       thisWeek: `${share(rw.rate)} (${rw.rework} of ${rw.deployments})`,
       level: "no levels",
       previous: `${share(rw.previous.rate)} (${rw.previous.rework} of ${rw.previous.deployments})`,
