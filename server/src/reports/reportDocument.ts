@@ -2,6 +2,7 @@
 // from the report's figures and rendered to Markdown or HTML, so both formats say the same thing.
 // Texts here are plain: each renderer escapes them for its format.
 import { formatDecimal, formatHours, formatHoursRounded, formatPercent, formatUsdCents } from "@keel/shared/numbers";
+import { COST_MODEL_INPUT_NAMES, costModelInputLabel, costModelValueText } from "@keel/shared/costModelInputs";
 import { CATEGORIES } from "../metrics/investmentBalance.ts";
 import type { WeeklyReport } from "../services/getWeeklyReport.ts";
 import { goalsBlocks } from "./goalsSection.ts";
@@ -251,17 +252,7 @@ function costModelTable(r: WeeklyReport): Block {
     kind: "table",
     head: ["cost model input", "value"],
     numeric: [false, true],
-    rows: [
-      ["loaded hourly rate", `$${m.loadedHourlyRateUsd}/hour`],
-      ["hours per week", `${m.hoursPerWeek}`],
-      ["sprint length", `${m.sprintWeeks} weeks`],
-      ["context switch per blocking failure", `${m.contextSwitchMinutes} minutes`],
-      ["wait factor", `${m.waitFactor}`],
-      ["CI cost per minute", `$${m.ciCostPerMinuteUsd}`],
-      ["incident responders (default)", `${m.incidentResponders}`],
-      ["rework hours per rework deployment", `${m.reworkHoursPerDeployment}`],
-      ["fix effort per flaky test (default)", `${m.fixEffortHours} hours`],
-    ].map((cells) => ({ cells })),
+    rows: COST_MODEL_INPUT_NAMES.map((name) => ({ cells: [costModelInputLabel(name), costModelValueText(name, m[name])] })),
   };
 }
 

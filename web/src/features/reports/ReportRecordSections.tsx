@@ -5,7 +5,8 @@ import { EmptyState } from "../../components/StateMessage.tsx";
 import { formatSpanIn } from "../../format/calendar.ts";
 import { formatHours, formatUsdCents } from "@keel/shared/numbers";
 import type { WeeklyReportData } from "../costs/apiTypes.ts";
-import { INPUT_COLUMNS, inputValueText } from "../costs/HowComputed.tsx";
+import { INPUT_COLUMNS } from "../costs/HowComputed.tsx";
+import { COST_MODEL_INPUT_NAMES, costModelInputLabel, costModelValueText } from "@keel/shared/costModelInputs";
 
 export function IncidentsSection({ r }: { r: WeeklyReportData }) {
   return (
@@ -64,22 +65,12 @@ export function IncidentsSection({ r }: { r: WeeklyReportData }) {
 
 export function CostModelSection({ r }: { r: WeeklyReportData }) {
   const m = r.costModel.inputs;
-  const rows: [string, string][] = [
-    ["Loaded hourly rate", `${formatUsdCents(m.loadedHourlyRateUsd)} an hour`],
-    ["Hours per week", inputValueText(m.hoursPerWeek, "hours")],
-    ["Sprint length", inputValueText(m.sprintWeeks, "weeks")],
-    ["Context switch per blocking failure", inputValueText(m.contextSwitchMinutes, "minutes")],
-    ["Wait factor", inputValueText(m.waitFactor, "fraction")],
-    ["CI cost per minute", `$${m.ciCostPerMinuteUsd}`],
-    ["Incident responders (default)", inputValueText(m.incidentResponders, "people")],
-    ["Rework hours per rework deployment", inputValueText(m.reworkHoursPerDeployment, "hours")],
-    ["Fix effort per flaky test (default)", inputValueText(m.fixEffortHours, "hours")],
-  ];
+  const rows = COST_MODEL_INPUT_NAMES.map((name) => ({ name: costModelInputLabel(name), value: costModelValueText(name, m[name]) }));
   return (
     <section className="panel" aria-labelledby="report-model">
       <h2 id="report-model">Cost model</h2>
       <p className="muted">{r.costModel.label}</p>
-      <DataTable rows={rows.map(([name, value]) => ({ name, value }))} rowKey={(input) => input.name} columns={INPUT_COLUMNS} />
+      <DataTable rows={rows} rowKey={(input) => input.name} columns={INPUT_COLUMNS} />
     </section>
   );
 }
