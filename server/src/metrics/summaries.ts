@@ -3,6 +3,7 @@
 // input with its value, and the cost model version. Pure: the same figures give the same words.
 import { COST_MODEL_INPUTS, type CostModelInputName } from "@keel/shared/costModelInputs";
 import { countOf, formatHoursRounded, formatSmall } from "@keel/shared/numbers";
+import { meetsDebtTarget } from "./investmentBalance.ts";
 import { fig, hoursFig, usdFig, shareFig, type SummaryInput, type Figure, type HowComputed, type Summary } from "./summaryParts.ts";
 
 export type { SummaryHours, SummaryInput, FigureUnit, Figure, HowComputed, Summary } from "./summaryParts.ts";
@@ -210,7 +211,8 @@ function investmentSentences(s: SummaryInput): Summary[] {
     const debt = shareFig(`${t.team}.debtShare`, t.debtShare);
     const target = shareFig(`${t.team}.target`, t.target);
     const other = shareFig(`${t.team}.unclassifiedShare`, t.unclassifiedShare);
-    const side = debt.shown === target.shown ? "on" : t.debtShare > t.target ? "above" : "below";
+    // One rule with the balance's status and "is the debt paying off" (investmentBalance.ts).
+    const side = !meetsDebtTarget(t.debtShare, t.target) ? "below" : debt.shown === target.shown ? "on" : "above";
     return [
       {
         id: "investment",

@@ -4,7 +4,8 @@
 import { formatDecimal, formatHours, formatHoursRounded, formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import { COST_MODEL_INPUT_NAMES, costModelInputLabel, costModelValueText } from "@keel/shared/costModelInputs";
 import { CATEGORIES } from "../metrics/investmentBalance.ts";
-import type { WeeklyReport } from "../services/getWeeklyReport.ts";
+import type { Summary } from "../metrics/summaries.ts";
+import { SLIPPED_BASELINE_WEEKS, type WeeklyReport } from "../services/getWeeklyReport.ts";
 import { goalsBlocks } from "./goalsSection.ts";
 import { countChange, DASH, hoursCell, hoursChange, inputValue, levelCell, num, pct, points, testLabel } from "./reportCells.ts";
 import { metricLabel } from "@keel/shared/metricCatalogue";
@@ -14,6 +15,18 @@ export type Block =
   | { kind: "paragraph"; text: string }
   | { kind: "table"; head: string[]; rows: { cells: string[]; strong?: boolean }[]; numeric: boolean[] }
   | { kind: "summaries"; items: { text: string; formula: string[]; inputs: string[]; costModel: string }[] };
+
+function summariesBlock(summaries: Summary[]): Block {
+  return {
+    kind: "summaries",
+    items: summaries.map((s) => ({
+      text: s.text,
+      formula: s.howComputed.formula,
+      inputs: s.howComputed.inputs.map((i) => `${i.name}: ${inputValue(i.value)}${i.unit ? ` ${i.unit}` : ""}`),
+      costModel: s.howComputed.costModel,
+    })),
+  };
+}
 
 function doraTable(r: WeeklyReport): Block {
   const s = r.dora.summary;
@@ -266,15 +279,7 @@ export function reportDocument(r: WeeklyReport): Block[] {
       text: `Monday ${r.window.from.slice(0, 10)} to Sunday ${toDay} (${r.timeZone}), production. Compared with ${r.previousWeek}. DORA levels: ${r.dora.thresholdsYear} report. Cost model: ${r.costModel.label}.`,
     },
     { kind: "heading", level: 2, text: "Summary" },
-    {
-      kind: "summaries",
-      items: r.summaries.map((s) => ({
-        text: s.text,
-        formula: s.howComputed.formula,
-        inputs: s.howComputed.inputs.map((i) => `${i.name}: ${inputValue(i.value)}${i.unit ? ` ${i.unit}` : ""}`),
-        costModel: s.howComputed.costModel,
-      })),
-    },
+    summariesBlock(r.summaries),
     { kind: "heading", level: 2, text: "DORA metrics" },
     doraTable(r),
     ...goalsBlocks(r),
@@ -288,6 +293,12 @@ export function reportDocument(r: WeeklyReport): Block[] {
     ...flakyBlocks(r),
     { kind: "heading", level: 2, text: "Investment balance" },
     investmentTable(r),
+    { kind: "heading", level: 2, text: "Is the debt allocation paying off" },
+    {
+      kind: "paragraph",
+      text: `Over the ${SLIPPED_BASELINE_WEEKS + 1} weeks ending with this one: each team's debt share against its target, beside the trend of its hours lost.`,
+    },
+    summariesBlock(r.payingOff),
     { kind: "heading", level: 2, text: "Incidents" },
     incidentsTable(r),
     { kind: "heading", level: 2, text: "Cost model" },

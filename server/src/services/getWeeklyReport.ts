@@ -65,6 +65,8 @@ export interface WeeklyReport {
   summaries: Summary[];
   /** Which team slipped this week against its own average (metrics/teamSlipped.ts). */
   slipped: TeamsLastWeek;
+  /** Per team, "is the debt allocation paying off" over the 13 weeks ending with this one (metrics/payingOff.ts). */
+  payingOff: Summary[];
   costModel: CostModelUsed;
   /** The goals in scope, measured as of the week's end (or now, for the current week): docs/metrics.md "Goals". */
   goals: GoalView[];
@@ -150,6 +152,7 @@ async function computeWeeklyReport(db: Db, input: WeeklyReportQueryData, now: Da
     incidents,
     summaries: composeSummaries({ hours: result, flaky, investment, period, previousPeriod: "the week before" }),
     slipped: teamsLastWeek(baseline.teams, monday),
+    payingOff: baseline.teams.map((t) => t.payingOff),
     costModel: result.costModel,
     goals,
   };

@@ -89,6 +89,11 @@ function Report({ r }: { r: WeeklyReportData }) {
 
       <FlakySection r={r} />
       <InvestmentSection r={r} />
+      <section className="panel" aria-labelledby="report-paying-off">
+        <h2 id="report-paying-off">Is the debt allocation paying off</h2>
+        <p className="muted">Over the 13 weeks ending with this one: each team&rsquo;s debt share against its target, beside the trend of its hours lost.</p>
+        <SummaryList summaries={r.payingOff} />
+      </section>
       <IncidentsSection r={r} />
       <CostModelSection r={r} />
     </article>
