@@ -9,38 +9,19 @@ function hoursTable(r: WeeklyReport): ReportBlock {
   const h = r.hoursLost;
   const p = h.previous;
   const c = h.counts;
+  const causes = [
+    { key: "flakyTests", label: "Flaky tests", what: `${c.blockingFailures} blocking flaky failures` },
+    { key: "changeFailures", label: "Change failures", what: `${c.incidents} incidents attributed to a deployment` },
+    { key: "rework", label: "Rework", what: `${c.reworkDeployments} rollbacks or hotfixes` },
+  ] as const;
   return {
     kind: "table",
     head: ["cause", "what", "hours", "cost", "previous week"],
     numeric: [false, false, true, true, true],
     rows: [
-      {
-        cells: [
-          "Flaky tests",
-          `${c.blockingFailures} blocking flaky failures`,
-          formatHours(h.flakyTests, 2),
-          formatUsdCents(h.costByCause.flakyTests),
-          formatHours(p.flakyTests, 2),
-        ],
-      },
-      {
-        cells: [
-          "Change failures",
-          `${c.incidents} incidents attributed to a deployment`,
-          formatHours(h.changeFailures, 2),
-          formatUsdCents(h.costByCause.changeFailures),
-          formatHours(p.changeFailures, 2),
-        ],
-      },
-      {
-        cells: [
-          "Rework",
-          `${c.reworkDeployments} rollbacks or hotfixes`,
-          formatHours(h.rework, 2),
-          formatUsdCents(h.costByCause.rework),
-          formatHours(p.rework, 2),
-        ],
-      },
+      ...causes.map(({ key, label, what }) => ({
+        cells: [label, what, formatHours(h[key], 2), formatUsdCents(h.costByCause[key]), formatHours(p[key], 2)],
+      })),
       {
         cells: ["Total", "", formatHours(h.total, 2), formatUsdCents(h.costUsd), formatHours(p.total, 2)],
         strong: true,
