@@ -5,9 +5,8 @@
 import type { DoraLevel } from "@keel/shared";
 import type { DoraMetrics } from "./apiTypes.ts";
 import { countOf, formatCount, formatDecimal, formatDuration, formatPercent, formatPoints, formatShort, NBSP } from "@keel/shared/numbers";
-import { addDays, localDate } from "@keel/shared/calendar";
+import { addDays, localDate, dateLabel } from "@keel/shared/calendar";
 import { DORA_METRIC_KEYS, METRICS, type DoraMetricKey } from "@keel/shared/metricCatalogue";
-import { dateLabel } from "../../format/calendar.ts";
 import { attributionWindowText } from "../records/attributionText.ts";
 
 export type { DoraMetrics };
