@@ -5,6 +5,8 @@ import type { CostFiltersData, CostModelUsed } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import { changeCategoryRows } from "../db/queries/costs/investment.ts";
 import { weeklySeries, type HoursLostBucket } from "../metrics/hoursLostReport.ts";
+import { payingOffSummary } from "../metrics/payingOff.ts";
+import type { Summary } from "../metrics/summaries.ts";
 import { addCategory, balanceOf, NO_CHANGES, trendOf, type Balance, type CategoryCounts } from "../metrics/investmentBalance.ts";
 import { inputsOf, modelUsed, prepareCostContext } from "./costs/costContext.ts";
 import { windowCounts } from "./costs/windowCounts.ts";
@@ -20,6 +22,8 @@ export interface TeamInvestment {
   hoursLost: HoursLostBucket[];
   /** Weekly hours lost, first third of the window against the last third. */
   hoursLostTrend: ReturnType<typeof trendOf>;
+  /** "Is the debt allocation paying off?": one sentence with how it was computed (metrics/payingOff.ts). */
+  payingOff: Summary;
 }
 
 export interface InvestmentBalance {
@@ -43,6 +47,10 @@ export async function getInvestmentBalance({ db, input, now }: { db: Db; input: 
   let all: CategoryCounts = NO_CHANGES;
   for (const row of categories) all = addCategory(all, row.category, row.changes);
 
+  const costModel = modelUsed(
+    ctx,
+    counts.rows.map((r) => r.teamId),
+  );
   const teams = ctx.teams.map((t): TeamInvestment => {
     const target = t.debtTarget ?? orgTarget;
     const rows = categories.filter((r) => r.teamId === t.id);
@@ -57,15 +65,19 @@ export async function getInvestmentBalance({ db, input, now }: { db: Db; input: 
       buckets,
       inputsOf(ctx),
     );
+    const balance = balanceOf(total, target);
+    const hoursLostTrend = trendOf(hoursLost.map((b) => b.total));
+    const payingOffInput = { team: t.slug, name: t.name, changes: balance.changes, debtShare: balance.debtShare, target, trend: hoursLostTrend };
     return {
       team: t.slug,
       name: t.name,
       target,
       targetSource: t.debtTarget === null ? "organisation" : "team",
-      total: balanceOf(total, target),
+      total: balance,
       series: buckets.map((bucketStart) => ({ bucketStart, ...balanceOf(perWeek.get(bucketStart) ?? NO_CHANGES, target) })),
       hoursLost,
-      hoursLostTrend: trendOf(hoursLost.map((b) => b.total)),
+      hoursLostTrend,
+      payingOff: payingOffSummary(payingOffInput, costModel.label),
     };
   });
   const scopeTarget = ctx.teams.length === 1 && ctx.teams[0] ? (ctx.teams[0].debtTarget ?? orgTarget) : orgTarget;
@@ -76,9 +88,6 @@ export async function getInvestmentBalance({ db, input, now }: { db: Db; input: 
     organisationTarget: orgTarget,
     total: balanceOf(all, scopeTarget),
     teams,
-    costModel: modelUsed(
-      ctx,
-      counts.rows.map((r) => r.teamId),
-    ),
+    costModel,
   };
 }
