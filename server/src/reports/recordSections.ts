@@ -3,6 +3,7 @@
 import type { ReportBlock } from "@keel/shared/reportBlocks";
 import { COST_MODEL_INPUT_NAMES, costModelInputLabel, costModelValueText } from "@keel/shared/costModelInputs";
 import { formatDecimal, formatHours, formatPercent, formatUsdCents } from "@keel/shared/numbers";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 import { CATEGORIES } from "../metrics/investmentBalance.ts";
 import type { WeeklyReport } from "../services/getWeeklyReport.ts";
 import { DASH, hoursCell, pct, points, testLabel } from "./reportCells.ts";
@@ -79,8 +80,9 @@ export function incidentsTable(r: WeeklyReport): ReportBlock {
         i.title ?? DASH,
         i.service ?? DASH,
         i.severity ?? DASH,
-        i.openedAt.slice(0, 16).replace("T", " "),
-        i.resolvedAt ? i.resolvedAt.slice(0, 16).replace("T", " ") : "open",
+        // In the organisation's time zone, as every other date of the report.
+        formatDateTimeIn(i.openedAt, r.timeZone),
+        i.resolvedAt ? formatDateTimeIn(i.resolvedAt, r.timeZone) : "open",
         hoursCell(i.recoveryHours),
         `${i.responders}${i.respondersFromModel ? " (default)" : ""}`,
         i.changeFailure ? (i.counted ? "yes" : "yes, not counted this week") : "no",
