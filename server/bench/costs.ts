@@ -14,19 +14,16 @@
 //   the benchmark creates keel_bench_costs_<random> there and drops it. --pglite measures PGlite
 //   instead, at 0.3 × the scale (3 million results). --reuse NAME measures a kept database (after
 //   applying any pending migration). Goal: org ≤ 1 s (PGlite ≤ 2 s), team ≤ 300 ms.
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DAY_MS } from "@keel/shared/calendar";
-import { openDatabase, type Database } from "../src/db/client.ts";
-import { applyMigrations } from "../src/db/migrations.ts";
-import { analyzeBenchData } from "../src/db/queries/bench/doraBenchData.ts";
+import type { Database } from "../src/db/client.ts";
 import { generateCostsBenchData } from "../src/db/queries/bench/costsBenchData.ts";
 import { bumpDataVersion, costsDatasetSize, testResultsFloor } from "../src/db/queries/bench/costsFloor.ts";
-import { admin, databaseUrl, percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
+import { log, onBenchPglite, onBenchPostgres } from "./benchDatabase.ts";
+import { percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
 import { costsPlans } from "./costsPlans.ts";
 
 const { values: args } = parseArgs({
@@ -62,7 +59,6 @@ const SCOPES: { name: string; filters: { team?: string; service?: string } }[] =
   { name: "team", filters: { team: "team-1" } },
   { name: "service", filters: { service: "svc-3" } },
 ];
-const log = (message: string) => console.error(`  ${message}`);
 
 interface Endpoint {
   name: string;
@@ -96,14 +92,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: "flaky-test-history", floor: "test", path: (f, s, id) => `/api/v1/metrics/flaky-tests/${id}/history?${windowQuery(f, s)}` },
 ];
 
-async function populate(database: Database, kind: string): Promise<void> {
-  console.error(`${kind}: migrations and data (scale ${SCALE})`);
-  await applyMigrations(database.adapterFactory);
-  const t = performance.now();
-  await generateCostsBenchData(database.prisma, { teams: 20, services: 200, commitsPerService: Math.round(400 * SCALE), end: END }, log);
-  await analyzeBenchData(database.prisma);
-  log(`generated and analysed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-}
+const generate = (database: Database) =>
+  generateCostsBenchData(database.prisma, { teams: 20, services: 200, commitsPerService: Math.round(400 * SCALE), end: END }, log);
 
 async function measure(database: Database, kind: string): Promise<JsonResult[]> {
   const rows: JsonResult[] = [];
@@ -148,47 +138,32 @@ async function measure(database: Database, kind: string): Promise<JsonResult[]> 
   return rows;
 }
 
-async function onPostgres() {
-  const name = args.reuse ?? `keel_bench_costs_${randomBytes(5).toString("hex")}`;
-  if (!args.reuse) await admin(ADMIN_URL, `CREATE DATABASE ${name}`);
-  const database = await openDatabase({ databaseUrl: databaseUrl(ADMIN_URL, name) });
-  try {
-    if (!args.reuse) await populate(database, "postgres");
-    else {
-      // A kept database may predate a migration: apply it, then vacuum and analyse what it rewrote.
-      await applyMigrations(database.adapterFactory);
-      await analyzeBenchData(database.prisma);
-    }
-    const dataset = await costsDatasetSize(database.prisma);
-    log(`data set: ${JSON.stringify(dataset)}`);
-    const results = await measure(database, "postgres");
+async function measured(database: Database, kind: string) {
+  const dataset = await costsDatasetSize(database.prisma);
+  log(`data set: ${JSON.stringify(dataset)}`);
+  return { dataset, results: await measure(database, kind) };
+}
+
+function onPostgres() {
+  const bench = {
+    adminUrl: ADMIN_URL,
+    prefix: "keel_bench_costs_",
+    reuse: args.reuse,
+    keep: args.keep,
+    heading: `postgres: migrations and data (scale ${SCALE})`,
+  };
+  return onBenchPostgres(bench, generate, async (database) => {
+    const answer = await measured(database, "postgres");
     const file = args.plans ?? path.join(tmpdir(), `keel-bench-costs-plans-${Date.now()}.txt`);
     await writeFile(file, await costsPlans(database.prisma, { ...WINDOW, timeZone: "UTC" }, END));
     console.error(`  EXPLAIN (ANALYZE, BUFFERS) plans written to ${file}`);
-    return { dataset, results };
-  } finally {
-    await database.close();
-    if (args.keep || args.reuse) console.error(`  kept database ${name}`);
-    else await admin(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
+    return answer;
+  });
 }
 
-async function onPglite() {
-  const kept = args["pglite-dir"];
-  const dir = kept ?? (await mkdtemp(path.join(tmpdir(), "keel-bench-costs-")));
-  const reuse = kept !== undefined && existsSync(path.join(kept, "PG_VERSION"));
-  const database = await openDatabase({ dataDir: dir });
-  try {
-    if (!reuse) await populate(database, "pglite");
-    else await applyMigrations(database.adapterFactory);
-    const dataset = await costsDatasetSize(database.prisma);
-    log(`data set: ${JSON.stringify(dataset)}`);
-    return { dataset, results: await measure(database, "pglite") };
-  } finally {
-    await database.close();
-    if (kept) console.error(`  kept PGlite data in ${dir}`);
-    else await rm(dir, { recursive: true, force: true });
-  }
+function onPglite() {
+  const bench = { keptDir: args["pglite-dir"], prefix: "keel-bench-costs-", heading: `pglite: migrations and data (scale ${SCALE})` };
+  return onBenchPglite(bench, generate, (database) => measured(database, "pglite"));
 }
 
 const { dataset, results } = args.pglite ? await onPglite() : await onPostgres();

@@ -21,27 +21,25 @@
 //   (the shape bench:costs writes).
 //   --cpu N runs each main statement N times on one connection and prints PostgreSQL's CPU per run
 //   (bench/backendCpu.ts; a local server only): steadier than wall-clock time on a loaded machine.
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { MetricFilters } from "@keel/shared";
-import { openDatabase, type Database } from "../src/db/client.ts";
-import { analyzeBenchData, doraDatasetSize, generateDoraBenchData, type DoraDatasetSize } from "../src/db/queries/bench/doraBenchData.ts";
+import type { Database } from "../src/db/client.ts";
+import { doraDatasetSize, generateDoraBenchData, type DoraDatasetSize } from "../src/db/queries/bench/doraBenchData.ts";
 import { explainAnalyze } from "../src/db/queries/bench/explain.ts";
 import { deploymentsPerWeek } from "../src/db/queries/deploymentsPerWeek.ts";
 import { deploymentsWithoutChangesSql } from "../src/db/queries/dora/dataQuality.ts";
 import { deploymentOutcomesSql } from "../src/db/queries/dora/deploymentOutcomes.ts";
 import { leadTimeSql } from "../src/db/queries/dora/leadTime.ts";
 import { recoveryTimeSql } from "../src/db/queries/dora/recoveryTime.ts";
-import { applyMigrations } from "../src/db/migrations.ts";
 import { resolveScope } from "../src/services/scope/resolveScope.ts";
 import type { DoraQuery } from "../src/db/queries/dora/fragments.ts";
 import type { Prisma } from "../src/generated/prisma/client.ts";
 import { backendCpuPerRun } from "./backendCpu.ts";
-import { admin, databaseUrl, percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
+import { log, onBenchPglite, onBenchPostgres } from "./benchDatabase.ts";
+import { percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
 import { pullRequestPlans, pullRequestsPath } from "./pullRequestsBench.ts";
 
 const { values: args } = parseArgs({
@@ -87,16 +85,8 @@ function doraPath(filters: Record<string, string>, shiftMs: number): string {
   return `/api/v1/metrics/dora?${new URLSearchParams({ from: shift(WINDOW.from), to: shift(WINDOW.to), ...filters }).toString()}`;
 }
 
-const log = (message: string) => console.error(`  ${message}`);
-
-async function populate(database: Database, kind: string): Promise<void> {
-  console.error(`${kind}: migrations and data`);
-  await applyMigrations(database.adapterFactory);
-  const t = performance.now();
-  await generateDoraBenchData(database.prisma, { teams: 20, services: 200, deployments: 200_000, changesPerDeployment: 5, incidents: 20_000, end: END }, log);
-  await analyzeBenchData(database.prisma);
-  log(`generated and analysed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-}
+const generate = (database: Database) =>
+  generateDoraBenchData(database.prisma, { teams: 20, services: 200, deployments: 200_000, changesPerDeployment: 5, incidents: 20_000, end: END }, log);
 
 async function measure(database: Database, kind: string): Promise<Row[]> {
   const rows: Row[] = [];
@@ -182,46 +172,24 @@ async function cpu(database: Database, url: string): Promise<void> {
   }
 }
 
-async function onPostgres(): Promise<Row[]> {
-  const name = args.reuse ?? `keel_bench_${randomBytes(5).toString("hex")}`;
-  if (!args.reuse) await admin(ADMIN_URL, `CREATE DATABASE ${name}`);
-  const database = await openDatabase({ databaseUrl: databaseUrl(ADMIN_URL, name) });
-  try {
-    if (!args.reuse) await populate(database, "postgres");
-    else {
-      // A kept database may predate a migration: apply it, then vacuum and analyse what it rewrote.
-      await applyMigrations(database.adapterFactory);
-      await analyzeBenchData(database.prisma);
-    }
+function onPostgres(): Promise<Row[]> {
+  const bench = { adminUrl: ADMIN_URL, prefix: "keel_bench_", reuse: args.reuse, keep: args.keep, heading: "postgres: migrations and data" };
+  return onBenchPostgres(bench, generate, async (database, url) => {
     dataset ??= await datasetSize(database);
     const rows = await measure(database, "postgres");
-    if (args.cpu) await cpu(database, databaseUrl(ADMIN_URL, name));
+    if (args.cpu) await cpu(database, url);
     const file = args.plans ?? path.join(tmpdir(), `keel-bench-plans-${Date.now()}.txt`);
     await writeFile(file, await plans(database));
     console.error(`  EXPLAIN ANALYZE plans written to ${file}`);
     return rows;
-  } finally {
-    await database.close();
-    if (args.keep || args.reuse) console.error(`  kept database ${name}`);
-    else await admin(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
+  });
 }
 
-async function onPglite(): Promise<Row[]> {
-  const kept = args["pglite-dir"];
-  const dir = kept ?? (await mkdtemp(path.join(tmpdir(), "keel-bench-")));
-  const reuse = kept !== undefined && existsSync(path.join(kept, "PG_VERSION"));
-  const database = await openDatabase({ dataDir: dir });
-  try {
-    if (!reuse) await populate(database, "pglite");
-    else await applyMigrations(database.adapterFactory);
+function onPglite(): Promise<Row[]> {
+  return onBenchPglite({ keptDir: args["pglite-dir"], prefix: "keel-bench-", heading: "pglite: migrations and data" }, generate, async (database) => {
     dataset ??= await datasetSize(database);
-    return await measure(database, "pglite");
-  } finally {
-    await database.close();
-    if (kept) console.error(`  kept PGlite data in ${dir}`);
-    else await rm(dir, { recursive: true, force: true });
-  }
+    return measure(database, "pglite");
+  });
 }
 
 let dataset: DoraDatasetSize | undefined;
