@@ -23,7 +23,7 @@ import type { Database } from "../src/db/client.ts";
 import { generateCostsBenchData } from "../src/db/queries/bench/costsBenchData.ts";
 import { bumpDataVersion, costsDatasetSize, testResultsFloor } from "../src/db/queries/bench/costsFloor.ts";
 import { log, onBenchPglite, onBenchPostgres } from "./benchDatabase.ts";
-import { percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
+import { benchScopes, percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
 import { costsPlans } from "./costsPlans.ts";
 
 const { values: args } = parseArgs({
@@ -54,11 +54,7 @@ const week = (name: string, weeksBeforeEnd: number) => ({
 const WEEK = week("2026-W47", 1);
 /** A week with three weeks of data after it: its tests ran since, so their states are computed as of its end. */
 const PAST_WEEK = week("2026-W44", 4);
-const SCOPES: { name: string; filters: { team?: string; service?: string } }[] = [
-  { name: "org", filters: {} },
-  { name: "team", filters: { team: "team-1" } },
-  { name: "service", filters: { service: "svc-3" } },
-];
+const SCOPES = benchScopes("svc-3");
 
 interface Endpoint {
   name: string;

@@ -35,6 +35,15 @@ export async function serve(database: Database) {
   };
 }
 
+/** The scopes a benchmark measures: org-wide, the first team, and one of its services (the generators name them team-N, svc-N). */
+export function benchScopes(service: string): { name: string; filters: { team?: string; service?: string } }[] {
+  return [
+    { name: "org", filters: {} },
+    { name: "team", filters: { team: "team-1" } },
+    { name: "service", filters: { service } },
+  ];
+}
+
 /** Nearest-rank percentile of timings in ms. */
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -26,6 +26,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { MetricFilters } from "@keel/shared";
+import { DAY_MS } from "@keel/shared/calendar";
 import type { Database } from "../src/db/client.ts";
 import { doraDatasetSize, generateDoraBenchData, type DoraDatasetSize } from "../src/db/queries/bench/doraBenchData.ts";
 import { explainAnalyze } from "../src/db/queries/bench/explain.ts";
@@ -39,7 +40,7 @@ import type { DoraQuery } from "../src/db/queries/dora/fragments.ts";
 import type { Prisma } from "../src/generated/prisma/client.ts";
 import { backendCpuPerRun } from "./backendCpu.ts";
 import { log, onBenchPglite, onBenchPostgres } from "./benchDatabase.ts";
-import { percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
+import { benchScopes, percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
 import { pullRequestPlans, pullRequestsPath } from "./pullRequestsBench.ts";
 
 const { values: args } = parseArgs({
@@ -59,12 +60,8 @@ const CALLS = Math.max(30, Number(args.calls));
 const WARMUP = 3;
 const ADMIN_URL = process.env.KEEL_BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const END = new Date("2026-11-23T00:00:00Z"); // a Monday
-const WINDOW = { from: new Date(END.getTime() - 90 * 86_400_000).toISOString(), to: END.toISOString() };
-const SCOPES: { name: string; filters: { team?: string; service?: string } }[] = [
-  { name: "org", filters: {} },
-  { name: "team", filters: { team: "team-1" } },
-  { name: "service", filters: { service: "svc-1" } },
-];
+const WINDOW = { from: new Date(END.getTime() - 90 * DAY_MS).toISOString(), to: END.toISOString() };
+const SCOPES = benchScopes("svc-1");
 
 interface Row {
   db: string;
