@@ -3,7 +3,7 @@
 // which calls the same service without tRPC, gives the same JSON), and the OpenAPI document's
 // response body for the REST route is that schema as JSON Schema, which the real answer validates
 // against (with a real validator, Ajv, not the schema's own zod parse).
-import { DoraMetrics, FlakyTestHistory, FlakyTests, HoursLost, PullRequestMetrics } from "@keel/shared/outputs";
+import { DoraMetrics, FlakyTestHistory, FlakyTests, HoursLost, InvestmentBalance, PullRequestMetrics } from "@keel/shared/outputs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { jsonSchemaOf } from "../../server/src/http/openapi/components.ts";
@@ -104,6 +104,15 @@ const CASES: Case[] = [
     path: "/metrics/hours-lost",
     rest: () => `/api/v1/metrics/hours-lost?${query(all)}`,
     call: () => caller.costs.hoursLost(all),
+  },
+  {
+    procedure: "investment.balance",
+    attached: true,
+    schema: InvestmentBalance,
+    component: "InvestmentBalance",
+    path: "/metrics/investment",
+    rest: () => `/api/v1/metrics/investment?${query(all)}`,
+    call: () => caller.investment.balance(all),
   },
 ];
 

@@ -1,7 +1,7 @@
 // The web app's cost, flaky-test, investment, report and cost model procedures. Thin: validate
 // with the shared schemas, call one service. Merged into appRouter (router.ts) by spreading.
 import { CostFilters, CostModelUpdate, FixEffortUpdate, FlakyHistoryQuery, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
-import { FlakyTestHistory, HoursLost } from "@keel/shared/outputs";
+import { FlakyTestHistory, HoursLost, InvestmentBalance } from "@keel/shared/outputs";
 import { z } from "zod";
 import { getCostModel } from "../services/getCostModel.ts";
 import { getCostModelHistory } from "../services/getCostModelHistory.ts";
@@ -40,7 +40,10 @@ export const costRouters = {
       ),
   }),
   investment: router({
-    balance: viewerProcedure.input(CostFilters).query(({ ctx, input }) => getInvestmentBalance({ db: ctx.db, input })),
+    balance: viewerProcedure
+      .input(CostFilters)
+      .output(InvestmentBalance)
+      .query(({ ctx, input }) => getInvestmentBalance({ db: ctx.db, input })),
   }),
   reports: router({
     weekly: viewerProcedure.input(WeeklyReportQuery).query(({ ctx, input }) => getWeeklyReport({ db: ctx.db, input })),

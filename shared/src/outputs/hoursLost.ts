@@ -50,6 +50,15 @@ export const HoursLostSummary = z.strictObject({
   byCause: z.strictObject({ flakyTests: CauseShare, changeFailures: CauseShare, rework: CauseShare }),
 });
 
+export const HoursLostBucket = z.strictObject({
+  bucketStart: z.string(),
+  flakyTests: z.number(),
+  changeFailures: z.number(),
+  rework: z.number(),
+  total: z.number(),
+  costUsd: z.number(),
+});
+
 /** current − previous for each numeric figure (metrics/hoursLostReport.ts changeOf). */
 const HoursLostChange = z.strictObject({
   flakyTests: z.number(),
@@ -106,9 +115,7 @@ export const HoursLost = z.strictObject({
   timeZone: z.string(),
   filters: MetricScopeFilters,
   summary: HoursLostSummary.extend({ previous: HoursLostSummary, change: HoursLostChange }),
-  series: z.array(
-    z.strictObject({ bucketStart: z.string(), flakyTests: z.number(), changeFailures: z.number(), rework: z.number(), total: z.number(), costUsd: z.number() }),
-  ),
+  series: z.array(HoursLostBucket),
   /** Each team in scope (org-wide: every team; hours of services without a team are only in the summary). */
   byTeam: z.array(z.strictObject({ team: z.string(), name: z.string(), size: nullableNumber, summary: HoursLostSummary, costModel: CostModelUsed })),
   costAvoided: CostAvoided,

@@ -5,3 +5,4 @@ export * from "./common.ts";
 export * from "./dora.ts";
 export * from "./flakyTests.ts";
 export * from "./hoursLost.ts";
+export * from "./investment.ts";

@@ -12,7 +12,7 @@ import {
   JunitUploadResult,
   LastDeployment,
 } from "@keel/shared";
-import { DoraMetrics, FlakyTestHistory, FlakyTests, HoursLost, PullRequestMetrics } from "@keel/shared/outputs";
+import { DoraMetrics, FlakyTestHistory, FlakyTests, HoursLost, InvestmentBalance, PullRequestMetrics } from "@keel/shared/outputs";
 import { z } from "zod";
 
 export type JsonSchema = Record<string, unknown>;
@@ -44,6 +44,7 @@ export const responseSchemas = {
   FlakyTests,
   FlakyTestHistory,
   HoursLost,
+  InvestmentBalance,
 } as const;
 export type ComponentName = keyof typeof requestSchemas | keyof typeof responseSchemas;
 

@@ -1,8 +1,8 @@
 // REST v1 reading of costs, flaky tests, investment, the weekly report and the CSV exports, as
 // server/src/http/rest/costRoutes.ts serves them. Parameters come from the shared schemas
-// (shared/src/costsApi.ts); the answers from the output schemas in shared/src/outputs/ where they
-// have one (components.ts), described in prose where not yet. A new route there needs an entry
-// here: the OpenAPI test fails until it has one.
+// (shared/src/costsApi.ts), the JSON answers from the output schemas in shared/src/outputs/
+// (components.ts; the weekly report's has none yet). A new route there needs an entry here: the
+// OpenAPI test fails until it has one.
 import { CostFilters, EXPORT_KINDS, FLAKY_HISTORY_MAX_SHAS, FlakyTestRef, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
 import { jsonSchemaOf, type ComponentName } from "./components.ts";
 import { errors, jsonResponse, pathParameters, queryParameters, scoped, type Operation } from "./operations.ts";
@@ -12,12 +12,12 @@ const windowNote = "Without `from` and `to` the window is the last 13 weeks up t
 
 export function costPaths(): Record<string, Record<string, Operation>> {
   const filters = queryParameters(jsonSchemaOf(CostFilters, "input"));
-  const metric = (summary: string, answer: string, schema: ComponentName | null, extra: Record<string, unknown>[] = []): Record<string, Operation> => ({
+  const metric = (summary: string, answer: string, schema: ComponentName, extra: Record<string, unknown>[] = []): Record<string, Operation> => ({
     get: scoped("read", {
       summary,
       description: windowNote,
       parameters: [...filters, ...extra],
-      responses: { "200": jsonResponse(answer, schema ?? { type: "object" }), ...errors(400, 401, 403) },
+      responses: { "200": jsonResponse(answer, schema), ...errors(400, 401, 403) },
     }),
   });
   return {
@@ -44,9 +44,12 @@ export function costPaths(): Record<string, Record<string, Operation>> {
       "HoursLost",
       [bucket],
     ),
-    "/metrics/investment": metric("Investment balance: category shares per bucket and team, with the target", "Shares are fractions (0.25, not 25).", null, [
-      bucket,
-    ]),
+    "/metrics/investment": metric(
+      "Investment balance: category shares per bucket and team, with the target",
+      "Shares are fractions (0.25, not 25).",
+      "InvestmentBalance",
+      [bucket],
+    ),
     "/reports/weekly": {
       get: scoped("read", {
         summary: "The weekly health report of an ISO week",
