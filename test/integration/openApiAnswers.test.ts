@@ -3,7 +3,7 @@
 // which calls the same service without tRPC, gives the same JSON), and the OpenAPI document's
 // response body for the REST route is that schema as JSON Schema, which the real answer validates
 // against (with a real validator, Ajv, not the schema's own zod parse).
-import { DoraMetrics, FlakyTestHistory, FlakyTests, HoursLost, InvestmentBalance, PullRequestMetrics } from "@keel/shared/outputs";
+import { DoraMetrics, FlakyTestHistory, FlakyTests, Goal, GoalDeleted, GoalList, HoursLost, InvestmentBalance, PullRequestMetrics } from "@keel/shared/outputs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { jsonSchemaOf } from "../../server/src/http/openapi/components.ts";
@@ -12,7 +12,7 @@ import { appRouter } from "../../server/src/trpc/router.ts";
 import { adminCaller, startTestApp, type AdminCaller, type TestApp } from "../support/httpApp.ts";
 
 interface Document {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>;
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> } | undefined>>;
   components: { schemas: Record<string, Record<string, unknown>> };
 }
 
@@ -26,12 +26,17 @@ let app: TestApp;
 let caller: AdminCaller;
 let doc: Document;
 let flakyTestId: number;
+/** Goals made for the goal cases: one to change, one deleted through tRPC, one through REST. */
+let goals: { changed: string; deletedByProcedure: string; deletedByRoute: string };
+const goal = { metric: "leadTime", target: 12, by: day(now.getTime() + 60 * DAY), team: "payments" } as const;
 beforeAll(async () => {
   app = await startTestApp();
   await loadDemoIfEmpty({ db: app.database.prisma, now });
   caller = adminCaller(app);
   doc = (await (await app.request("/api/v1/openapi.json", { token: null })).json()) as Document;
   flakyTestId = (await caller.flaky.list({ filters: all, limit: 1 })).tests[0]!.id;
+  const made = await Promise.all([1, 2, 3].map(() => caller.goals.create(goal)));
+  goals = { changed: made[0]!.id, deletedByProcedure: made[1]!.id, deletedByRoute: made[2]!.id };
 }, 300_000);
 afterAll(() => app?.close());
 
@@ -39,11 +44,14 @@ interface Case {
   procedure: string;
   /** Whether the procedure checks its answer with `.output()` (not where that costs too much). */
   attached: boolean;
-  schema: Parameters<typeof jsonSchemaOf>[0];
+  /** A strict zod object (shared/src/outputs/). */
+  schema: Parameters<typeof jsonSchemaOf>[0] & { shape: Record<string, unknown> };
   component: string;
-  /** The REST route's path in the document and the request that reads the same answer. */
+  /** The REST route's path and method in the document, and the request that gives the same answer. */
   path: string;
-  rest: () => string;
+  method?: "get" | "post" | "patch" | "delete";
+  status?: number;
+  rest: () => string | [string, Parameters<TestApp["request"]>[1]];
   call: () => Promise<unknown>;
 }
 
@@ -114,6 +122,46 @@ const CASES: Case[] = [
     rest: () => `/api/v1/metrics/investment?${query(all)}`,
     call: () => caller.investment.balance(all),
   },
+  {
+    procedure: "goals.list",
+    attached: true,
+    schema: GoalList,
+    component: "GoalList",
+    path: "/goals",
+    rest: () => "/api/v1/goals",
+    call: () => caller.goals.list(),
+  },
+  {
+    procedure: "goals.create",
+    attached: true,
+    schema: Goal,
+    component: "Goal",
+    path: "/goals",
+    method: "post",
+    status: 201,
+    rest: () => ["/api/v1/goals", { json: goal }],
+    call: () => caller.goals.create(goal),
+  },
+  {
+    procedure: "goals.update",
+    attached: true,
+    schema: Goal,
+    component: "Goal",
+    path: "/goals/{id}",
+    method: "patch",
+    rest: () => [`/api/v1/goals/${goals.changed}`, { method: "PATCH", json: { target: 10 } }],
+    call: () => caller.goals.update({ id: goals.changed, changes: { target: 10 } }),
+  },
+  {
+    procedure: "goals.delete",
+    attached: true,
+    schema: GoalDeleted,
+    component: "GoalDeleted",
+    path: "/goals/{id}",
+    method: "delete",
+    rest: () => [`/api/v1/goals/${goals.deletedByRoute}`, { method: "DELETE" }],
+    call: () => caller.goals.delete({ id: goals.deletedByProcedure }),
+  },
 ];
 
 test("every procedure with an output schema has a case here, and says so", () => {
@@ -128,14 +176,15 @@ test("every procedure with an output schema has a case here, and says so", () =>
   );
 });
 
-describe.each(CASES)("$procedure", ({ schema, component, path, rest, call }) => {
+describe.each(CASES)("$procedure", ({ schema, component, path, method = "get", status = 200, rest, call }) => {
   let answer: unknown;
   let body: unknown;
   beforeAll(async () => {
     // A procedure with `.output()` checks its answer against the schema: an unknown field throws.
     answer = await call();
-    const res = await app.request(rest());
-    expect(res.status, await res.clone().text()).toBe(200);
+    const [url, init] = [rest()].flat() as [string, Parameters<TestApp["request"]>[1]];
+    const res = await app.request(url, init);
+    expect(res.status, await res.clone().text()).toBe(status);
     body = await res.json();
   }, 120_000);
 
@@ -148,11 +197,11 @@ describe.each(CASES)("$procedure", ({ schema, component, path, rest, call }) => 
   });
 
   test("the OpenAPI response body is the schema as JSON Schema, not prose", () => {
-    expect(doc.paths[path]?.get?.responses["200"]?.content?.["application/json"]?.schema).toEqual({ $ref: `#/components/schemas/${component}` });
+    expect(doc.paths[path]?.[method]?.responses[String(status)]?.content?.["application/json"]?.schema).toEqual({ $ref: `#/components/schemas/${component}` });
     const documented = doc.components.schemas[component];
     expect(documented).toEqual(jsonSchemaOf(schema, "output"));
     expect(documented).toMatchObject({ type: "object", additionalProperties: false });
-    expect(Object.keys((documented?.properties ?? {}) as object).length).toBeGreaterThan(3);
+    expect(Object.keys((documented?.properties ?? {}) as object)).toEqual(Object.keys(schema.shape));
   });
 
   test("the REST answer validates against the document's schema", () => {

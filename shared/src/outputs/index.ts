@@ -6,3 +6,4 @@ export * from "./dora.ts";
 export * from "./flakyTests.ts";
 export * from "./hoursLost.ts";
 export * from "./investment.ts";
+export * from "./goals.ts";

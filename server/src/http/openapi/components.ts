@@ -12,7 +12,7 @@ import {
   JunitUploadResult,
   LastDeployment,
 } from "@keel/shared";
-import { DoraMetrics, FlakyTestHistory, FlakyTests, HoursLost, InvestmentBalance, PullRequestMetrics } from "@keel/shared/outputs";
+import { DoraMetrics, FlakyTestHistory, FlakyTests, Goal, GoalDeleted, GoalList, HoursLost, InvestmentBalance, PullRequestMetrics } from "@keel/shared/outputs";
 import { z } from "zod";
 
 export type JsonSchema = Record<string, unknown>;
@@ -45,6 +45,9 @@ export const responseSchemas = {
   FlakyTestHistory,
   HoursLost,
   InvestmentBalance,
+  GoalList,
+  Goal,
+  GoalDeleted,
 } as const;
 export type ComponentName = keyof typeof requestSchemas | keyof typeof responseSchemas;
 
