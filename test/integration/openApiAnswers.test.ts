@@ -3,7 +3,19 @@
 // which calls the same service without tRPC, gives the same JSON), and the OpenAPI document's
 // response body for the REST route is that schema as JSON Schema, which the real answer validates
 // against (with a real validator, Ajv, not the schema's own zod parse).
-import { DoraMetrics, FlakyTestHistory, FlakyTests, Goal, GoalDeleted, GoalList, HoursLost, InvestmentBalance, PullRequestMetrics } from "@keel/shared/outputs";
+import {
+  DemoRemoval,
+  DemoStatus,
+  DoraMetrics,
+  FlakyTestHistory,
+  FlakyTests,
+  Goal,
+  GoalDeleted,
+  GoalList,
+  HoursLost,
+  InvestmentBalance,
+  PullRequestMetrics,
+} from "@keel/shared/outputs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { jsonSchemaOf } from "../../server/src/http/openapi/components.ts";
@@ -161,6 +173,26 @@ const CASES: Case[] = [
     method: "delete",
     rest: () => [`/api/v1/goals/${goals.deletedByRoute}`, { method: "DELETE" }],
     call: () => caller.goals.delete({ id: goals.deletedByProcedure }),
+  },
+  {
+    procedure: "demo.status",
+    attached: true,
+    schema: DemoStatus,
+    component: "DemoStatus",
+    path: "/demo",
+    rest: () => "/api/v1/demo",
+    call: () => caller.demo.status(),
+  },
+  // Last: it removes the demo (the second removal removes nothing, in the same shape).
+  {
+    procedure: "demo.remove",
+    attached: true,
+    schema: DemoRemoval,
+    component: "DemoRemoval",
+    path: "/demo",
+    method: "delete",
+    rest: () => ["/api/v1/demo", { method: "DELETE" }],
+    call: () => caller.demo.remove(),
   },
 ];
 

@@ -7,3 +7,4 @@ export * from "./flakyTests.ts";
 export * from "./hoursLost.ts";
 export * from "./investment.ts";
 export * from "./goals.ts";
+export * from "./demo.ts";

@@ -12,7 +12,19 @@ import {
   JunitUploadResult,
   LastDeployment,
 } from "@keel/shared";
-import { DoraMetrics, FlakyTestHistory, FlakyTests, Goal, GoalDeleted, GoalList, HoursLost, InvestmentBalance, PullRequestMetrics } from "@keel/shared/outputs";
+import {
+  DemoRemoval,
+  DemoStatus,
+  DoraMetrics,
+  FlakyTestHistory,
+  FlakyTests,
+  Goal,
+  GoalDeleted,
+  GoalList,
+  HoursLost,
+  InvestmentBalance,
+  PullRequestMetrics,
+} from "@keel/shared/outputs";
 import { z } from "zod";
 
 export type JsonSchema = Record<string, unknown>;
@@ -48,6 +60,8 @@ export const responseSchemas = {
   GoalList,
   Goal,
   GoalDeleted,
+  DemoStatus,
+  DemoRemoval,
 } as const;
 export type ComponentName = keyof typeof requestSchemas | keyof typeof responseSchemas;
 
