@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import chromiumFlags from "../test/support/chromium.json" with { type: "json" };
 
 /* global document, HTMLSelectElement -- used inside page.waitForFunction, which runs in the browser */
 
@@ -160,19 +161,8 @@ async function measureInteractive() {
   try {
     const url = await keel.ready;
     console.log(`\nKeel with the demo data at ${url}`);
-    browser = await chromium.launch({
-      executablePath: process.env.KEEL_CHROMIUM ?? "/usr/bin/chromium",
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    // Launched as the browser tests launch it (test/support/browser.ts).
+    browser = await chromium.launch({ executablePath: process.env.KEEL_CHROMIUM ?? chromiumFlags.executablePath, headless: true, args: chromiumFlags.args });
     const warmUp = await timeOneLoad(browser, url);
     console.log(`warm-up load (not counted): ${Math.round(warmUp)} ms`);
     const times = [];

@@ -13,6 +13,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { HOUR_MS, MINUTE_MS } from "@keel/shared/calendar";
 import { startRecordedGithub, type RecordedRepo } from "../../test/support/githubRecorded.ts";
 import { runConnectionSync } from "../src/connections/run.ts";
 import { realClock } from "../src/connections/types.ts";
@@ -27,23 +28,22 @@ const { values: args } = parseArgs({ options: { deployments: { type: "string", d
 const DEPLOYMENTS = Number(args.deployments);
 const ADMIN_URL = process.env.KEEL_BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const TOKEN = `ghp_${randomBytes(18).toString("hex")}`;
-const HOUR = 3_600_000;
 
 /** 1,000 deployments 4 hours apart ending a day ago, each shipping two commits that came by pull request. */
 function bigRepo(count: number): RecordedRepo {
-  const start = Date.now() - 24 * HOUR - count * 4 * HOUR;
+  const start = Date.now() - 24 * HOUR_MS - count * 4 * HOUR_MS;
   const at = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
   const repo: RecordedRepo = { owner: "acme", name: "checkout", commits: [], deployments: [], issues: [], runs: [] };
   for (let d = 0; d < count; d++) {
-    const t = start + d * 4 * HOUR;
+    const t = start + d * 4 * HOUR_MS;
     for (const c of [0, 1]) {
       const n = d * 2 + c + 1;
       const sha = n.toString(16).padStart(40, "0");
       repo.commits.push({
         sha,
         message: `feat: change ${n}`,
-        date: at(t - (3 - c) * HOUR),
-        pull: { number: n, created_at: at(t - 20 * HOUR), merged_at: at(t - (2 - c) * HOUR), labels: n % 3 === 0 ? ["bug"] : ["feature"] },
+        date: at(t - (3 - c) * HOUR_MS),
+        pull: { number: n, created_at: at(t - 20 * HOUR_MS), merged_at: at(t - (2 - c) * HOUR_MS), labels: n % 3 === 0 ? ["bug"] : ["feature"] },
       });
     }
     const failed = d % 10 === 9;
@@ -51,16 +51,16 @@ function bigRepo(count: number): RecordedRepo {
       id: 10_000 + d,
       sha: repo.commits.at(-1)?.sha ?? "",
       created_at: at(t),
-      statuses: [{ state: failed ? "failure" : "success", created_at: at(t + 15 * 60_000) }],
+      statuses: [{ state: failed ? "failure" : "success", created_at: at(t + 15 * MINUTE_MS) }],
     });
     if (d % 50 === 25)
       repo.issues.push({
         number: d,
         title: `Incident ${d}`,
         labels: ["incident"],
-        created_at: at(t + HOUR),
-        updated_at: at(t + 3 * HOUR),
-        closed_at: at(t + 3 * HOUR),
+        created_at: at(t + HOUR_MS),
+        updated_at: at(t + 3 * HOUR_MS),
+        closed_at: at(t + 3 * HOUR_MS),
       });
   }
   return repo;

@@ -20,6 +20,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { DAY_MS } from "@keel/shared/calendar";
 import { openDatabase, type Database } from "../src/db/client.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
 import { analyzeBenchData } from "../src/db/queries/bench/doraBenchData.ts";
@@ -47,11 +48,11 @@ const WARMUP = Math.max(0, Number(args.warmup));
 const SCALE = Number(args.scale) * (args.pglite ? 0.3 : 1);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const END = new Date("2026-11-23T00:00:00Z"); // a Monday: the data and the window end here
-const WINDOW = { from: new Date(END.getTime() - 90 * 86_400_000), to: END };
+const WINDOW = { from: new Date(END.getTime() - 90 * DAY_MS), to: END };
 const week = (name: string, weeksBeforeEnd: number) => ({
   name,
-  from: new Date(END.getTime() - 7 * weeksBeforeEnd * 86_400_000),
-  to: new Date(END.getTime() - 7 * (weeksBeforeEnd - 1) * 86_400_000),
+  from: new Date(END.getTime() - 7 * weeksBeforeEnd * DAY_MS),
+  to: new Date(END.getTime() - 7 * (weeksBeforeEnd - 1) * DAY_MS),
 });
 const WEEK = week("2026-W47", 1);
 /** A week with three weeks of data after it: its tests ran since, so their states are computed as of its end. */

@@ -1,6 +1,6 @@
-// What the latency benchmarks share (bench/costs.ts; bench/metrics.ts has its own copy of the
-// first three): the real Express app on a loopback port with an admin token, nearest-rank
-// percentiles, timed calls after warm-up, and a throwaway PostgreSQL database.
+// What the latency benchmarks share (bench/costs.ts and bench/metrics.ts): the real Express app
+// on a loopback port with an admin token, nearest-rank percentiles, timed calls after warm-up, and
+// a throwaway PostgreSQL database.
 import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import type { Server } from "node:http";

@@ -7,6 +7,7 @@
 // A deployment only names changes reported at least LAG events earlier: commits are pushed well
 // before they ship, and batches in flight at the same time do not race on one new change.
 import type { AnyEventInput } from "@keel/shared";
+import { DAY_MS, HOUR_MS } from "@keel/shared/calendar";
 import { Random } from "../src/demo/random.ts";
 
 const SERVICES = 50;
@@ -45,7 +46,7 @@ export function generateEvents(total: number, seed = 7): AnyEventInput[] {
       for (let c = 0; c < count; c++) {
         const pool = unshipped[s] as { sha: string; at: number; committedAt: string }[];
         const ready = pool.length && (pool[0]?.at ?? Infinity) <= i - LAG && rand() < 0.5 ? pool.shift() : undefined;
-        const committedAt = ready?.committedAt ?? iso(now - (1 + rand() * 48) * 3_600_000);
+        const committedAt = ready?.committedAt ?? iso(now - (1 + rand() * 48) * HOUR_MS);
         commits.push({ sha: ready?.sha ?? sha(shas++), committedAt, message: `${pick(PREFIXES)}change ${i}.${c}\n\nDetails of the change.` });
       }
       const status = rand() < 0.85 ? "success" : rand() < 0.66 ? "failure" : "cancelled";
@@ -65,7 +66,7 @@ export function generateEvents(total: number, seed = 7): AnyEventInput[] {
       });
     } else if (r < 0.65) {
       const changeSha = sha(shas++);
-      const committedAt = iso(now - rand() * 3_600_000);
+      const committedAt = iso(now - rand() * HOUR_MS);
       (unshipped[s] as { sha: string; at: number; committedAt: string }[]).push({ sha: changeSha, at: i, committedAt });
       const merged = rand() < 0.6;
       events.push({
@@ -74,7 +75,7 @@ export function generateEvents(total: number, seed = 7): AnyEventInput[] {
         repository,
         service,
         committedAt,
-        ...(merged ? { prNumber: 1 + (i % 100_000), prOpenedAt: iso(now - 86_400_000), prMergedAt: iso(now) } : {}),
+        ...(merged ? { prNumber: 1 + (i % 100_000), prOpenedAt: iso(now - DAY_MS), prMergedAt: iso(now) } : {}),
         ...(rand() < 0.2 ? { labels: [pick(["tech-debt", "bug", "feature", "incident"])] } : {}),
         title: `${pick(PREFIXES)}work item ${i}`,
       });

@@ -12,6 +12,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { DAY_MS } from "@keel/shared/calendar";
 import pg from "pg";
 import { generateEvents } from "./ingestEvents.ts";
 import { junitXml } from "./junitXml.ts";
@@ -28,7 +29,7 @@ const events = generateEvents(150_000, 11);
 const batches: string[] = [];
 for (let i = 0; i < events.length; i += 50) batches.push(JSON.stringify({ events: events.slice(i, i + 50) }));
 const report = junitXml(2_000);
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
 const READS = [
   `/api/v1/metrics/dora?from=${day(-91)}&to=${day(1)}`,
   "/api/v1/metrics/hours-lost",

@@ -10,7 +10,7 @@
 // in the database. "repeat": the same window again with no write in between, as a dashboard does;
 // the report cache (services/cache/reportCache.ts) answers after one data-version read.
 //
-// Usage: pnpm bench:metrics [--calls 30] [--only postgres|pglite] [--plans file] [--keep] [--reuse name] [--json FILE]
+// Usage: pnpm bench:metrics [--calls 30] [--only postgres|pglite] [--plans file] [--keep] [--reuse name] [--json FILE] [--cpu N]
 //   Goal: p95 ≤ 150 ms on PostgreSQL, ≤ 1 s on PGlite, and ≤ 3× the floor.
 //   --plans writes EXPLAIN ANALYZE of the main queries on PostgreSQL (default: a temp file).
 //   --keep leaves the PostgreSQL database in place; --reuse <name> measures an existing one (after
@@ -19,19 +19,16 @@
 //   --json FILE writes { "dataset": { deployments, changes, incidents },
 //   "results": [{ db, endpoint: "dora", scope, coldP50Ms, coldP95Ms, repeatP95Ms, floorP95Ms }] }
 //   (the shape bench:costs writes).
+//   --cpu N runs each main statement N times on one connection and prints PostgreSQL's CPU per run
+//   (bench/backendCpu.ts; a local server only): steadier than wall-clock time on a loaded machine.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { MetricFilters } from "@keel/shared";
 import { openDatabase, type Database } from "../src/db/client.ts";
-import { createApp } from "../src/http/app.ts";
-import { createLogger } from "../src/logger.ts";
 import { analyzeBenchData, doraDatasetSize, generateDoraBenchData, type DoraDatasetSize } from "../src/db/queries/bench/doraBenchData.ts";
 import { explainAnalyze } from "../src/db/queries/bench/explain.ts";
 import { deploymentsPerWeek } from "../src/db/queries/deploymentsPerWeek.ts";
@@ -41,7 +38,10 @@ import { leadTimeSql } from "../src/db/queries/dora/leadTime.ts";
 import { recoveryTimeSql } from "../src/db/queries/dora/recoveryTime.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
 import { prepareDoraQuery } from "../src/services/getDoraMetrics.ts";
-import { writeJson, type JsonResult } from "./harness.ts";
+import type { DoraQuery } from "../src/db/queries/dora/fragments.ts";
+import type { Prisma } from "../src/generated/prisma/client.ts";
+import { backendCpuPerRun } from "./backendCpu.ts";
+import { admin, databaseUrl, percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
 import { pullRequestPlans, pullRequestsPath } from "./pullRequestsBench.ts";
 
 const { values: args } = parseArgs({
@@ -53,9 +53,12 @@ const { values: args } = parseArgs({
     reuse: { type: "string" },
     "pglite-dir": { type: "string" },
     json: { type: "string" },
+    cpu: { type: "string" },
   },
 });
 const CALLS = Math.max(30, Number(args.calls));
+/** Untimed calls first: plans, buffers. */
+const WARMUP = 3;
 const ADMIN_URL = process.env.KEEL_BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const END = new Date("2026-11-23T00:00:00Z"); // a Monday
 const WINDOW = { from: new Date(END.getTime() - 90 * 86_400_000).toISOString(), to: END.toISOString() };
@@ -78,25 +81,6 @@ interface Row {
   floorP95: number;
 }
 
-const TOKEN = randomBytes(16).toString("hex");
-
-/** The app on an ephemeral loopback port; `get(path)` answers with the parsed JSON. */
-async function serve(database: Database) {
-  const app = createApp({ database, logger: createLogger("silent"), apiToken: TOKEN });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    async get(path: string): Promise<unknown> {
-      const res = await fetch(base + path, { headers: { authorization: `Bearer ${TOKEN}` } });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
-
 /** The DORA endpoint's path for the window shifted by `shiftMs`. */
 function doraPath(filters: Record<string, string>, shiftMs: number): string {
   const shift = (iso: string) => new Date(Date.parse(iso) + shiftMs).toISOString();
@@ -104,25 +88,6 @@ function doraPath(filters: Record<string, string>, shiftMs: number): string {
 }
 
 const log = (message: string) => console.error(`  ${message}`);
-
-/** Nearest-rank percentile of timings in ms. */
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
-}
-
-/** `work(i)` for i = 0.. (3 warm-up calls: plans, buffers), timed after the warm-up. */
-async function time(calls: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
-  let i = 0;
-  for (; i < 3; i++) await work(i);
-  const samples: number[] = [];
-  for (let n = 0; n < calls; n++, i++) {
-    const t = performance.now();
-    await work(i);
-    samples.push(performance.now() - t);
-  }
-  return samples;
-}
 
 async function populate(database: Database, kind: string): Promise<void> {
   console.error(`${kind}: migrations and data`);
@@ -138,9 +103,9 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
   const api = await serve(database);
   try {
     for (const scope of SCOPES) {
-      const cold = await time(CALLS, (i) => api.get(doraPath(scope.filters, i + 1)));
-      const repeat = await time(CALLS, () => api.get(doraPath(scope.filters, 0)));
-      const floor = await time(CALLS, () =>
+      const cold = await time(CALLS, WARMUP, (i) => api.get(doraPath(scope.filters, i + 1)));
+      const repeat = await time(CALLS, WARMUP, () => api.get(doraPath(scope.filters, 0)));
+      const floor = await time(CALLS, WARMUP, () =>
         deploymentsPerWeek(database.prisma, {
           from: new Date(WINDOW.from),
           to: new Date(WINDOW.to),
@@ -165,8 +130,8 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
       );
       rows.push(row);
       // The pull-request phases have no report cache: every call is cold, the repeat included.
-      const prCold = await time(CALLS, (i) => api.get(pullRequestsPath(WINDOW, scope.filters, i + 1)));
-      const prRepeat = await time(CALLS, () => api.get(pullRequestsPath(WINDOW, scope.filters, 0)));
+      const prCold = await time(CALLS, WARMUP, (i) => api.get(pullRequestsPath(WINDOW, scope.filters, i + 1)));
+      const prRepeat = await time(CALLS, WARMUP, () => api.get(pullRequestsPath(WINDOW, scope.filters, 0)));
       const pr: Row = {
         ...row,
         endpoint: "pull-requests",
@@ -184,39 +149,43 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
   return rows;
 }
 
+/** The report's main statements for one scope's 90-day window. */
+async function statements(database: Database, filters: Record<string, string>): Promise<{ q: DoraQuery; list: [string, Prisma.Sql][] }> {
+  const { q } = await prepareDoraQuery({ db: database.prisma, input: MetricFilters.parse({ ...WINDOW, ...filters }) });
+  const list: [string, Prisma.Sql][] = [
+    ["deploymentOutcomes", deploymentOutcomesSql(q)],
+    ["leadTime current", leadTimeSql(q, "current")],
+    ["leadTime previous", leadTimeSql(q, "previous")],
+    ["recoveryTime", recoveryTimeSql(q)],
+    ["deploymentsWithoutChanges", deploymentsWithoutChangesSql(q)],
+  ];
+  return { q, list };
+}
+
 async function plans(database: Database): Promise<string> {
   const out: string[] = [];
   for (const scope of SCOPES) {
-    const { q } = await prepareDoraQuery({ db: database.prisma, input: MetricFilters.parse({ ...WINDOW, ...scope.filters }) });
-    for (const [name, sql] of [
-      ["deploymentOutcomes", deploymentOutcomesSql(q)],
-      ["leadTime current", leadTimeSql(q, "current")],
-      ["leadTime previous", leadTimeSql(q, "previous")],
-      ["recoveryTime", recoveryTimeSql(q)],
-      ["deploymentsWithoutChanges", deploymentsWithoutChangesSql(q)],
-    ] as const) {
-      out.push(`==== ${name} (${scope.name}) ====\n${await explainAnalyze(database.prisma, sql)}\n`);
-    }
+    const { q, list } = await statements(database, scope.filters);
+    for (const [name, sql] of list) out.push(`==== ${name} (${scope.name}) ====\n${await explainAnalyze(database.prisma, sql)}\n`);
     out.push(await pullRequestPlans(database.prisma, q, scope.name));
   }
   return out.join("\n");
 }
 
+/** --cpu: PostgreSQL's CPU per run of each statement (bench/backendCpu.ts), which load hardly moves. */
+async function cpu(database: Database, url: string): Promise<void> {
+  const runs = Number(args.cpu);
+  for (const scope of SCOPES) {
+    const { list } = await statements(database, scope.filters);
+    const perRun = await backendCpuPerRun(url, list, runs);
+    console.error(`  backend CPU per run (${scope.name}, ${runs} runs): ${perRun.map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join(", ")}`);
+  }
+}
+
 async function onPostgres(): Promise<Row[]> {
   const name = args.reuse ?? `keel_bench_${randomBytes(5).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  if (!args.reuse) await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  if (!args.reuse) await admin(ADMIN_URL, `CREATE DATABASE ${name}`);
+  const database = await openDatabase({ databaseUrl: databaseUrl(ADMIN_URL, name) });
   try {
     if (!args.reuse) await populate(database, "postgres");
     else {
@@ -226,6 +195,7 @@ async function onPostgres(): Promise<Row[]> {
     }
     dataset ??= await datasetSize(database);
     const rows = await measure(database, "postgres");
+    if (args.cpu) await cpu(database, databaseUrl(ADMIN_URL, name));
     const file = args.plans ?? path.join(tmpdir(), `keel-bench-plans-${Date.now()}.txt`);
     await writeFile(file, await plans(database));
     console.error(`  EXPLAIN ANALYZE plans written to ${file}`);
@@ -233,7 +203,7 @@ async function onPostgres(): Promise<Row[]> {
   } finally {
     await database.close();
     if (args.keep || args.reuse) console.error(`  kept database ${name}`);
-    else await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    else await admin(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 

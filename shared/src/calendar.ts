@@ -1,5 +1,6 @@
 // Calendar dates (YYYY-MM-DD) and ISO weeks (2026-W47) as the organisation's time zone sees them,
-// in one place for the server, the report and the web app (`@keel/shared/calendar`, no zod).
+// and dates and instants as words ("9 Nov 2026, 16:36"), in one place for the server, the report
+// and the web app (`@keel/shared/calendar`, no zod).
 // Weeks start on Monday; week 1 of a year is the week holding 4 January (ISO 8601). Dates are
 // handled as their parts (UTC arithmetic on midnight), so no machine's own time zone shifts a day.
 
@@ -8,23 +9,27 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 export const WEEK_MS = 7 * DAY_MS;
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-function dateFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = dateFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
-    dateFormatters.set(timeZone, f);
-  }
-  return f;
-}
-
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+// Intl formatters are slow to make: one per time zone, made once.
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** The date and time on the wall clocks of a time zone at an instant, to the minute. */
+function wallClock(instant: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
+  let f = wallClocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+    wallClocks.set(timeZone, f);
+  }
+  const parts = f.formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? Number.NaN);
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
+}
 
 /** The calendar date of an instant in a time zone: (2026-11-21T23:30Z, "Asia/Tokyo") → "2026-11-22". */
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = dateFormatter(timeZone).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? Number.NaN);
-  return `${pad(get("year"), 4)}-${pad(get("month"))}-${pad(get("day"))}`;
+  const { year, month, day } = wallClock(instant, timeZone);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
 /** Midnight UTC of a calendar date, in milliseconds; throws on a date that does not exist. */
@@ -133,4 +138,43 @@ export function dateRangeLabel(first: string, last: string): string {
   if (ay !== by) return `${dateLabel(first)} – ${dateLabel(last)}`;
   if (am !== bm) return `${ad} ${MONTHS[am]} – ${bd} ${MONTHS[bm]} ${by}`;
   return `${ad}–${bd} ${MONTHS[bm]} ${by}`;
+}
+
+/** "2026-W46" → "9–15 Nov 2026" */
+export function isoWeekRangeLabel(week: string): string {
+  const { monday, nextMonday } = isoWeekDates(week);
+  return dateRangeLabel(monday, addDays(nextMonday, -1));
+}
+
+// Instants as words, in the organisation's time zone (an API answers instants as ISO strings).
+
+/** An instant as a date in a time zone: "20 Nov 2026". */
+export function formatDateIn(iso: string, timeZone: string): string {
+  return dateLabel(localDate(new Date(iso), timeZone));
+}
+
+/** An instant as a short date in a time zone, the year left out when it is `year`: "20 Nov". */
+export function formatShortDateIn(iso: string, timeZone: string, year: number): string {
+  const date = localDate(new Date(iso), timeZone);
+  const label = dateLabel(date);
+  return date.startsWith(`${year}-`) ? label.slice(0, label.lastIndexOf(" ")) : label;
+}
+
+/** An instant as date and time in a time zone: "20 Nov 2026, 14:05". */
+export function formatDateTimeIn(iso: string, timeZone: string): string {
+  const instant = new Date(iso);
+  const { hour, minute } = wallClock(instant, timeZone);
+  return `${dateLabel(localDate(instant, timeZone))}, ${pad(hour)}:${pad(minute)}`;
+}
+
+/**
+ * Two instants as one span in a time zone, the day said once when both fall on it:
+ * "9 Nov 2026, 16:36 – 17:27", "9 Nov 2026, 16:36 – 10 Nov 2026, 02:10", "9 Nov 2026, 16:36 – open".
+ */
+export function formatSpanIn(startIso: string, endIso: string | null, timeZone: string): string {
+  const start = formatDateTimeIn(startIso, timeZone);
+  if (endIso === null) return `${start} – open`;
+  const end = formatDateTimeIn(endIso, timeZone);
+  const sameDay = localDate(new Date(startIso), timeZone) === localDate(new Date(endIso), timeZone);
+  return `${start} – ${sameDay ? end.slice(end.lastIndexOf(" ") + 1) : end}`;
 }

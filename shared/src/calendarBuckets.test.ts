@@ -1,11 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { localDate, mondayOf, weekBuckets } from "./calendar.ts";
+import { addDays, localDate, mondayOf, weekBuckets } from "./calendar.ts";
 
 describe("localDate", () => {
   test.each([
     ["2026-11-23T00:30:00Z", "UTC", "2026-11-23"],
     ["2026-11-23T00:30:00Z", "America/Los_Angeles", "2026-11-22"],
     ["2026-11-22T23:30:00Z", "Asia/Tokyo", "2026-11-23"],
+    ["2026-11-21T23:30:00Z", "UTC", "2026-11-21"],
+    ["2026-11-21T23:30:00Z", "Asia/Tokyo", "2026-11-22"],
+    ["2026-11-22T03:00:00Z", "America/New_York", "2026-11-21"],
   ])("%s in %s is %s", (instant, tz, expected) => {
     expect(localDate(new Date(instant), tz)).toBe(expected);
   });
@@ -18,6 +21,16 @@ describe("mondayOf", () => {
     ["2026-11-22", "2026-11-16"], // Sunday before
     ["2027-01-01", "2026-12-28"], // across a year
   ])("%s -> %s", (date, monday) => expect(mondayOf(date)).toBe(monday));
+});
+
+test("adding days and finding Mondays", () => {
+  expect(addDays("2026-11-21", 3)).toBe("2026-11-24");
+  expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+  expect(mondayOf("2026-11-21")).toBe("2026-11-16");
+  expect(mondayOf("2026-11-16")).toBe("2026-11-16");
+  expect(mondayOf("2026-11-22")).toBe("2026-11-16");
+  expect(mondayOf("2027-01-01")).toBe("2026-12-28");
+  expect(() => addDays("2026-02-30", 1)).toThrow(/Not a calendar date/);
 });
 
 describe("weekBuckets", () => {

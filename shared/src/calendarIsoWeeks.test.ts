@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isoWeekDates, isoWeekOf, previousIsoWeek } from "./calendar.ts";
+import { isIsoWeek, isoWeekDates, isoWeekOf, previousIsoWeek, recentIsoWeeks, shiftIsoWeek } from "./calendar.ts";
 
 describe("ISO weeks", () => {
   test.each([
@@ -21,8 +21,18 @@ describe("ISO weeks", () => {
     ["2027-01-03", "2026-W53"],
     ["2021-01-03", "2020-W53"],
     ["2019-12-30", "2020-W01"],
+    ["2026-11-21", "2026-W47"],
+    ["2026-11-16", "2026-W47"],
+    ["2026-11-15", "2026-W46"],
+    // 1 Jan 2027 is a Friday: it belongs to 2026's week 53.
+    ["2027-01-01", "2026-W53"],
+    ["2027-01-04", "2027-W01"],
+    // 29 Dec 2025 is a Monday: week 1 of 2026.
+    ["2025-12-29", "2026-W01"],
   ])("%s is in %s", (date, week) => {
     expect(isoWeekOf(date)).toBe(week);
+    const { monday, nextMonday } = isoWeekDates(week);
+    expect(monday <= date && date < nextMonday).toBe(true);
   });
 
   test.each([
@@ -32,4 +42,16 @@ describe("ISO weeks", () => {
   ])("the week before %s is %s", (week, previous) => {
     expect(previousIsoWeek(week)).toBe(previous);
   });
+});
+
+test("week arithmetic and validity", () => {
+  expect(isoWeekDates("2026-W46")).toEqual({ monday: "2026-11-09", nextMonday: "2026-11-16" });
+  expect(shiftIsoWeek("2026-W47", -1)).toBe("2026-W46");
+  expect(shiftIsoWeek("2026-W53", 1)).toBe("2027-W01");
+  expect(shiftIsoWeek("2026-W01", -1)).toBe("2025-W52");
+  expect(recentIsoWeeks("2026-W02", 3)).toEqual(["2026-W02", "2026-W01", "2025-W52"]);
+  expect(isIsoWeek("2026-W53")).toBe(true);
+  expect(isIsoWeek("2025-W53")).toBe(false);
+  expect(isIsoWeek("2026-W00")).toBe(false);
+  expect(isIsoWeek("2026-47")).toBe(false);
 });

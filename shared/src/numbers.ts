@@ -25,26 +25,26 @@ function rounded(n: number, digits: number): number {
   return r === 0 ? 0 : n < 0 ? -r : r;
 }
 
-function withSign(n: number, text: string): string {
-  return n < 0 ? `${MINUS}${text}` : text;
+/** `n` rounded to `digits` and written by `format`, with MINUS only when the rounded value is below zero. */
+function signed(n: number, digits: number, format: Intl.NumberFormat): string {
+  const r = rounded(n, digits);
+  const text = format.format(Math.abs(r));
+  return r < 0 ? `${MINUS}${text}` : text;
 }
 
 /** 1234.56 with 1 digit → "1,234.6"; -0.04 with 1 digit → "0.0". */
 export function formatDecimal(n: number, digits: 0 | 1 | 2): string {
-  const r = rounded(n, digits);
-  return withSign(r, (decimals[digits] as Intl.NumberFormat).format(Math.abs(r)));
+  return signed(n, digits, decimals[digits] as Intl.NumberFormat);
 }
 
 /** Up to one decimal: 4.216 → "4.2"; 12 → "12". */
 export function formatShort(n: number): string {
-  const r = rounded(n, 1);
-  return withSign(r, upToOneDecimal.format(Math.abs(r)));
+  return signed(n, 1, upToOneDecimal);
 }
 
 /** Up to four decimals, for a value someone typed (the CI cost per minute is 0.008): 100000 → "100,000". */
 export function formatUpToFourDecimals(n: number): string {
-  const r = rounded(n, 4);
-  return withSign(r, upToFourDecimals.format(Math.abs(r)));
+  return signed(n, 4, upToFourDecimals);
 }
 
 /** Sprints and weeks in sentences: two decimals under 1, else one ("0.43", "1.3"). */
@@ -86,14 +86,12 @@ export function formatPoints(fraction: number): string {
 
 /** Dollars and cents, for every figure that can be checked against the API: 33015.47 → "$33,015.47". */
 export function formatUsdCents(usd: number): string {
-  const r = rounded(usd, 2);
-  return withSign(r, usdCents.format(Math.abs(r)));
+  return signed(usd, 2, usdCents);
 }
 
 /** Whole dollars, for approximate sentences and chart axes: 33015.47 → "$33,015". */
 export function formatUsdWhole(usd: number): string {
-  const r = rounded(usd, 0);
-  return withSign(r, usdWhole.format(Math.abs(r)));
+  return signed(usd, 0, usdWhole);
 }
 
 /** Hours with their unit, for tables and figures: 330.0229 → "330.0 h"; two digits → "330.02 h". */

@@ -5,12 +5,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DoraMetrics } from "../../server/src/services/getDoraMetrics.ts";
-import { openPage, screenshot, screenshotOf, startKeelAndBrowser, stopAll } from "../support/browser.ts";
+import { openPage, PHONE, screenshot, screenshotOf, startKeelAndBrowser, stopAll } from "../support/browser.ts";
 import { type KeelProcess } from "../support/keelProcess.ts";
 import { expectTilesMatchApi, overviewReady, readTiles } from "../support/overviewTiles.ts";
 
 const TOKEN = "e2e-app-token-0123456789";
-const PHONE = { width: 390, height: 844 };
 
 let keel: KeelProcess;
 let browser: Browser;

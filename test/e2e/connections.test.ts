@@ -2,7 +2,7 @@
 // an admin connects a GitHub repository served by recorded answers on loopback, sees it
 // sync (status, last sync, counts), sees a refused token's error in words, and removes a connection
 // after a confirmation. The token is never shown back.
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openPage, screenshotOf, startKeelAndBrowser, stopAll } from "../support/browser.ts";
 import { startRecordedGithub, type RecordedGithub } from "../support/githubRecorded.ts";
@@ -72,6 +72,16 @@ beforeAll(async () => {
 });
 afterAll(() => stopAll(browser, keel, github, pagerduty));
 
+/** Fills the connection form (each field by its input's id), sends it, and waits until the connection's row says `status`; returns the row. */
+async function connect(page: Page, fields: Record<string, string>, connection: string, status: "Idle" | "Failed") {
+  for (const [field, value] of Object.entries(fields)) await page.locator(`#connection-${field}`).fill(value);
+  const section = page.locator("#connections");
+  await section.getByRole("button", { name: "Connect and sync" }).click();
+  const row = section.locator(`tr[data-connection="${connection}"]`);
+  await expect.poll(() => row.getByTestId("connection-status").textContent(), { timeout: 60_000 }).toBe(status);
+  return row;
+}
+
 describe("Data sources: connections", () => {
   test("an admin connects GitHub, watches it sync, reads a failure in words and removes a connection", async () => {
     const { page, problems } = await openPage(browser, `${keel.url}/data-sources`);
@@ -87,24 +97,14 @@ describe("Data sources: connections", () => {
     await section.getByRole("button", { name: "Connect and sync" }).click();
     await expect(section.locator("#connection-repositories-help").textContent()).resolves.toContain("at least one repository");
 
-    await page.locator("#connection-repositories").fill("acme/checkout");
-    await page.locator("#connection-token").fill(GITHUB_TOKEN);
-    await page.locator("#connection-since").fill("2026-11-01");
-    await page.locator("#connection-apiUrl").fill(github.apiUrl);
-    await section.getByRole("button", { name: "Connect and sync" }).click();
-    const row = section.locator('tr[data-connection="acme/checkout"]');
-    await expect.poll(() => row.getByTestId("connection-status").textContent(), { timeout: 60_000 }).toBe("Idle");
+    const checkout = { repositories: "acme/checkout", token: GITHUB_TOKEN, since: "2026-11-01", apiUrl: github.apiUrl };
+    const row = await connect(page, checkout, "acme/checkout", "Idle");
     await expect.poll(() => row.getByTestId("connection-counts").textContent(), { timeout: 10_000 }).toBe("2 deployments, 2 changes, 1 incidents, 0 builds");
     expect(await page.locator("#connection-token").inputValue()).toBe("");
     expect(await page.content()).not.toContain(GITHUB_TOKEN);
 
     // A token GitHub refuses: the error in words.
-    await page.locator("#connection-repositories").fill("acme/payments");
-    await page.locator("#connection-token").fill("ghp_wrong_token_value");
-    await page.locator("#connection-apiUrl").fill(github.apiUrl);
-    await section.getByRole("button", { name: "Connect and sync" }).click();
-    const failed = section.locator('tr[data-connection="acme/payments"]');
-    await expect.poll(() => failed.getByTestId("connection-status").textContent(), { timeout: 60_000 }).toBe("Failed");
+    const failed = await connect(page, { repositories: "acme/payments", token: "ghp_wrong_token_value", apiUrl: github.apiUrl }, "acme/payments", "Failed");
     await expect(failed.getByTestId("connection-error").textContent()).resolves.toContain("token was refused (401)");
     // PagerDuty: the form's fields follow the source; a bad service id is refused beside its field.
     await page.getByLabel("Source").selectOption("pagerduty");
@@ -113,13 +113,7 @@ describe("Data sources: connections", () => {
     await page.locator("#connection-token").fill(PAGERDUTY_TOKEN);
     await section.getByRole("button", { name: "Connect and sync" }).click();
     await expect(section.locator("#connection-services-help").textContent()).resolves.toContain("must be a PagerDuty service id");
-    await page.locator("#connection-services").fill("PCHK001");
-    await page.locator("#connection-token").fill(PAGERDUTY_TOKEN);
-    await page.locator("#connection-since").fill("2026-11-01");
-    await page.locator("#connection-apiUrl").fill(pagerduty.apiUrl);
-    await section.getByRole("button", { name: "Connect and sync" }).click();
-    const incidents = section.locator('tr[data-connection="PCHK001"]');
-    await expect.poll(() => incidents.getByTestId("connection-status").textContent(), { timeout: 60_000 }).toBe("Idle");
+    const incidents = await connect(page, { services: "PCHK001", token: PAGERDUTY_TOKEN, since: "2026-11-01", apiUrl: pagerduty.apiUrl }, "PCHK001", "Idle");
     await expect
       .poll(() => incidents.getByTestId("connection-counts").textContent(), { timeout: 10_000 })
       .toBe("0 deployments, 0 changes, 1 incidents, 0 builds");

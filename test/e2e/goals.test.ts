@@ -4,23 +4,15 @@
 // goals but is offered no way to change them.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { formatGoalValue } from "@keel/shared/goalMetrics";
 import type { GoalView } from "../../server/src/services/goals/listGoals.ts";
-import { openPage, screenshotOf, startKeelAndBrowser, stopAll, openPageAsNewUser } from "../support/browser.ts";
-import { repoRoot, type KeelProcess } from "../support/keelProcess.ts";
+import { openPage, SLOW, screenshotOf, browser, keel, openPageAsNewUser, useKeelAndBrowser } from "../support/browser.ts";
+import { repoRoot } from "../support/keelProcess.ts";
 import { isoWeekOf } from "@keel/shared/calendar";
 
 const TOKEN = "e2e-goals-token-0123456789";
-const SLOW = 30_000;
-let keel: KeelProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ keel, browser } = await startKeelAndBrowser("goals", { KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN }));
-});
-afterAll(() => stopAll(browser, keel));
+useKeelAndBrowser("goals", { KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN });
 
 async function apiGoals(): Promise<GoalView[]> {
   const res = await fetch(`${keel.url}/api/v1/goals`, { headers: { authorization: `Bearer ${TOKEN}` } });

@@ -2,21 +2,13 @@
 // filters in the URL, pages from the server, a deployment's failure causes and an incident's
 // deployment linked both ways, the CSV download equal to the REST export, phone layouts.
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openPage, screenshot, startKeelAndBrowser, stopAll } from "../support/browser.ts";
-import { type KeelProcess } from "../support/keelProcess.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { openPage, PHONE, screenshot, browser, keel, useKeelAndBrowser } from "../support/browser.ts";
 
 const TOKEN = "e2e-records-token-0123456789";
-const PHONE = { width: 390, height: 844 };
 
-let keel: KeelProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ keel, browser } = await startKeelAndBrowser("records", { KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN }));
-});
-afterAll(() => stopAll(browser, keel));
+useKeelAndBrowser("records", { KEEL_DEMO: "1", KEEL_API_TOKEN: TOKEN });
 
 async function tableReady(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).waitFor({ timeout: 20_000 });

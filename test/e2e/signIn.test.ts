@@ -4,11 +4,10 @@
 import net from "node:net";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openPage, screenshot, startKeelAndBrowser, stopAll } from "../support/browser.ts";
+import { openPage, SLOW, screenshot, startKeelAndBrowser, stopAll } from "../support/browser.ts";
 import { adminSessionCookie, E2E_ADMIN, type KeelProcess } from "../support/keelProcess.ts";
 import { startOidcProvider, type TestOidcProvider } from "../support/oidcProvider.ts";
 
-const SLOW = 30_000;
 let keel: KeelProcess;
 let provider: TestOidcProvider;
 let browser: Browser;

@@ -9,13 +9,12 @@ import { copyFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openPage, screenshotOf, startKeelAndBrowser, stopAll, openPageAsNewUser } from "../support/browser.ts";
+import { openPage, SLOW, screenshotOf, startKeelAndBrowser, stopAll, openPageAsNewUser } from "../support/browser.ts";
 import { repoRoot, type KeelProcess } from "../support/keelProcess.ts";
 import { startMailServer, type MailServer } from "../support/mailServer.ts";
 import { startSlackReceiver, type SlackReceiver } from "../support/slackReceiver.ts";
 
 const TOKEN = "e2e-subscriptions-token-0123456789";
-const SLOW = 30_000;
 let keel: KeelProcess;
 let browser: Browser;
 let mail: MailServer;

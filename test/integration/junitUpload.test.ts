@@ -3,20 +3,15 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { repoRoot } from "../support/keelProcess.ts";
-import { sendBuild, startTestApp, type TestApp } from "../support/httpApp.ts";
+import { startAppWithBuild, type TestApp, uploadJunit } from "../support/httpApp.ts";
 
 let app: TestApp;
 const fixture = (name: string) => readFileSync(path.join(repoRoot, "test/fixtures/junit", name));
 const upload = (buildId: string, body: Buffer | string, headers: Record<string, string> = {}, report = "unit") =>
-  app.request(`/api/v1/builds/${buildId}/junit?report=${report}`, {
-    method: "POST",
-    body,
-    headers: { "content-type": "application/xml", ...headers },
-  });
+  uploadJunit(app, buildId, body, headers, report);
 
 beforeAll(async () => {
-  app = await startTestApp();
-  await sendBuild(app, { id: "b-1", service: "checkout", commitSha: "abcdef12", startedAt: "2026-11-10T10:00:00Z", finishedAt: "2026-11-10T10:08:00Z" });
+  app = await startAppWithBuild();
 });
 afterAll(() => app.close());
 

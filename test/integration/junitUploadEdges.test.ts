@@ -1,15 +1,13 @@
 // JUnit uploads at the edges real runners reach: very long names, repaired characters, other
 // encodings, and inputs past the parser's limits (a clear 400, quickly, nothing stored).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { sendBuild, startTestApp, type TestApp } from "../support/httpApp.ts";
+import { startAppWithBuild, type TestApp, uploadJunit } from "../support/httpApp.ts";
 
 let app: TestApp;
-const upload = (buildId: string, body: Buffer | string) =>
-  app.request(`/api/v1/builds/${buildId}/junit?report=unit`, { method: "POST", body, headers: { "content-type": "application/xml" } });
+const upload = (buildId: string, body: Buffer | string) => uploadJunit(app, buildId, body);
 
 beforeAll(async () => {
-  app = await startTestApp();
-  await sendBuild(app, { id: "b-1", service: "checkout", commitSha: "abcdef12", startedAt: "2026-11-10T10:00:00Z", finishedAt: "2026-11-10T10:08:00Z" });
+  app = await startAppWithBuild();
 });
 afterAll(() => app.close());
 
@@ -18,7 +16,7 @@ describe("JUnit uploads at the edges", () => {
     const longName = "parametrized[" + "é".repeat(5_000) + "]";
     const xml = `<testsuite name="s"><testcase name="${longName}"/><testcase name="${longName}x"/></testsuite>`;
     for (const report of ["a", "b"]) {
-      const res = await app.request(`/api/v1/builds/b-1/junit?report=${report}`, { method: "POST", body: xml, headers: { "content-type": "application/xml" } });
+      const res = await uploadJunit(app, "b-1", xml, {}, report);
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ tests: 2, passed: 2 });
     }

@@ -3,8 +3,8 @@
 // that applied, agreeing with the change failure rate of dora.summary. PGlite by default,
 // PostgreSQL with KEEL_TEST_DB=postgres.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestApp, type TestApp, signInAs, adminCaller, type AdminCaller } from "../support/httpApp.ts";
-import { deploy, deployCommit, incident, plusHours, send } from "./dora/support.ts";
+import { type TestApp, signInAs, type AdminCaller } from "../support/httpApp.ts";
+import { deploy, deployCommit, incident, plusHours, startAppWith } from "./dora/support.ts";
 
 const T0 = "2026-11-02T10:00:00.000Z"; // a Monday
 const at = (hours: number) => plusHours(T0, hours);
@@ -12,11 +12,8 @@ const window = { from: "2026-11-01", to: "2026-11-12" };
 
 let app: TestApp;
 let caller: AdminCaller;
-
 beforeAll(async () => {
-  app = await startTestApp();
-  caller = adminCaller(app);
-  await send(app, [
+  ({ app, caller } = await startAppWith([
     // Team core: api. Team front: web.
     deploy("d1", "api", at(0), {
       team: "core",
@@ -41,11 +38,16 @@ beforeAll(async () => {
     incident("i4", undefined, at(121), { severity: "sev3", title: "No service", resolvedAt: at(122) }),
     incident("i5", "api", at(130), { severity: "sev3", title: "Not a change", notCausedByChange: true, resolvedAt: at(131) }),
     incident("i6", "web", at(150), { severity: "sev1", title: "Still open, names d7", causedByDeploymentId: "d7" }),
-  ]);
+  ]));
 });
 afterAll(() => app?.close());
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
+/** A filtered list holds exactly these ids, in this order, and its total counts them. */
+function expectListed(list: { items: { id: string }[]; total: number }, expected: string[]) {
+  expect(ids(list.items)).toEqual(expected);
+  expect(list.total).toBe(expected.length);
+}
 
 describe("deployments.list", () => {
   test("lists the window's deployments to production, newest first, with whether and why each caused a failure", async () => {
@@ -87,9 +89,7 @@ describe("deployments.list", () => {
     [{ environment: "staging" }, ["s1"]],
     [{ environment: "nowhere" }, []],
   ])("filters %o", async (filters, expected) => {
-    const list = await caller.deployments.list({ ...window, ...filters });
-    expect(ids(list.items)).toEqual(expected);
-    expect(list.total).toBe(expected.length);
+    expectListed(await caller.deployments.list({ ...window, ...filters }), expected);
   });
 
   test("pages keep the total and the order", async () => {
@@ -190,9 +190,7 @@ describe("incidents.list and incidents.get", () => {
     [{ environment: "staging" }, ["i2"]],
     [{ environment: "nowhere" }, []],
   ])("filters %o", async (filters, expected) => {
-    const list = await caller.incidents.list({ ...window, ...filters });
-    expect(ids(list.items)).toEqual(expected);
-    expect(list.total).toBe(expected.length);
+    expectListed(await caller.incidents.list({ ...window, ...filters }), expected);
   });
 
   test("attribution follows the environment filter", async () => {

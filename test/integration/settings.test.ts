@@ -3,23 +3,20 @@
 // default, PostgreSQL with KEEL_TEST_DB=postgres.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { updateOrgSettings } from "../../server/src/services/updateOrgSettings.ts";
-import { startTestApp, type TestApp, adminCaller, type AdminCaller } from "../support/httpApp.ts";
-import { deploy, incident, send } from "./dora/support.ts";
+import { type TestApp, type AdminCaller } from "../support/httpApp.ts";
+import { deploy, incident, startAppWith } from "./dora/support.ts";
 
 let app: TestApp;
 let caller: AdminCaller;
-
 beforeAll(async () => {
-  app = await startTestApp();
-  caller = adminCaller(app);
-  await send(app, [
+  ({ app, caller } = await startAppWith([
     // Sunday 23:30 UTC is Monday 08:30 in Tokyo: the week it falls in depends on the time zone.
     deploy("st-1", "api", "2026-11-15T23:30:00Z", { team: "core" }),
     deploy("st-2", "api", "2026-11-17T10:00:00Z", { team: "core" }),
     deploy("st-3", "web", "2026-11-18T10:00:00Z"),
     // Opened 3 days after st-3: attributed with a 7-day window, not with a 2-day one.
     incident("st-i1", "web", "2026-11-21T10:00:00Z", { resolvedAt: "2026-11-21T12:00:00Z" }),
-  ]);
+  ]));
 });
 afterAll(() => app?.close());
 

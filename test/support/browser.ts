@@ -1,28 +1,22 @@
-// Debian's Chromium through playwright-core (no browser download). Flags as CONTRIBUTING.md ("Browser tests") says:
-// without the background-networking ones Chromium keeps dialling hosts this machine cannot reach.
+// Debian's Chromium through playwright-core (no browser download). Flags as CONTRIBUTING.md ("Browser tests") says,
+// in chromium.json (scripts/measure-web.mjs launches it alike): without the background-networking ones Chromium
+// keeps dialling hosts this machine cannot reach.
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import chromiumFlags from "./chromium.json" with { type: "json" };
 import { adminSessionCookie, repoRoot, startKeelProcess, type KeelProcess } from "./keelProcess.ts";
 
 export const screenshotsDir = path.join(repoRoot, "test-results/screenshots");
+/** The phone every page is checked on. */
+export const PHONE = { width: 390, height: 844 };
+/** How long to wait for a page's figures: metrics over the demo's 120 days take a few seconds on a busy machine. */
+export const SLOW = 30_000;
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.KEEL_CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch({ executablePath: process.env.KEEL_CHROMIUM ?? chromiumFlags.executablePath, headless: true, args: chromiumFlags.args });
 }
 
 /**
@@ -72,6 +66,21 @@ export async function startKeelAndBrowser(name: string, env: Record<string, stri
   return { keel, browser: await launchBrowser() };
 }
 
+/**
+ * This test file's Keel and browser, there once `useKeelAndBrowser` has started them. Exports are
+ * live bindings and every test file has its own copy of this module, so each file its own pair.
+ */
+export let keel: KeelProcess;
+export let browser: Browser;
+
+/** Starts a Keel of its own and a browser before the file's tests (`keel`, `browser`), and ends them after. */
+export function useKeelAndBrowser(name: string, env: Record<string, string>): void {
+  beforeAll(async () => {
+    ({ keel, browser } = await startKeelAndBrowser(name, env));
+  });
+  afterAll(() => stopAll(browser, keel));
+}
+
 /** Ends what `startKeelAndBrowser` (or a test's own setup) started, browser first; any may be missing. */
 export async function stopAll(...running: ({ close(): Promise<void> } | { stop(): Promise<unknown> } | undefined)[]): Promise<void> {
   for (const thing of running) {
@@ -109,4 +118,21 @@ export async function openPageAsNewUser(browser: Browser, url: string, token: st
   const login = await opened.page.request.post(`${url}/auth/login`, { data: { email: user.email, password }, headers: { origin: url } });
   expect(login.status()).toBe(200);
   return opened;
+}
+
+/** A GET of Keel's REST API (`/api/v1…`) with an API token, answered 200. */
+async function apiGet(keel: { url: string }, token: string, pathAndQuery: string, headers: Record<string, string> = {}): Promise<Response> {
+  const res = await fetch(`${keel.url}/api/v1${pathAndQuery}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+  expect(res.status, pathAndQuery).toBe(200);
+  return res;
+}
+
+/** The JSON of a GET of Keel's REST API with an API token (answered 200). */
+export async function apiJson<T>(keel: { url: string }, token: string, pathAndQuery: string): Promise<T> {
+  return (await (await apiGet(keel, token, pathAndQuery)).json()) as T;
+}
+
+/** The text of a GET of Keel's REST API with an API token and an Accept header (answered 200). */
+export async function apiText(keel: { url: string }, token: string, pathAndQuery: string, accept: string): Promise<string> {
+  return (await apiGet(keel, token, pathAndQuery, { accept })).text();
 }

@@ -1,6 +1,7 @@
 // The Express app with the connections' schedule running, over a test database, for sync tests:
 // the log is captured (debug level) and every answer body kept, so tests can look for secrets;
-// rate-limit waits are recorded on a clock that does not sleep.
+// rate-limit waits are recorded on a clock that does not sleep. The recorded vendor the test syncs
+// from starts with Keel and stops with it.
 import { expect } from "vitest";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,8 +14,10 @@ import { createLogger } from "../../server/src/logger.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 import { TEST_ADMIN_TOKEN, TEST_SECRETS } from "./httpApp.ts";
 
-export interface ConnectionApp {
+export interface ConnectionApp<V = unknown> {
   url: string;
+  /** The recorded vendor (GitHub, GitLab, PagerDuty) this app's connections sync from. */
+  vendor: V;
   database: TestDatabase;
   syncs: SyncScheduler;
   /** Every log line written, as JSON text. */
@@ -33,7 +36,8 @@ export interface ConnectionApp {
   close(): Promise<void>;
 }
 
-export async function startConnectionApp(): Promise<ConnectionApp> {
+export async function startConnectionApp<V extends { close(): Promise<void> }>(startVendor: () => Promise<V>): Promise<ConnectionApp<V>> {
+  const vendor = await startVendor();
   const database = await createTestDatabase();
   const logs: string[] = [];
   const logger = createLogger(
@@ -78,8 +82,9 @@ export async function startConnectionApp(): Promise<ConnectionApp> {
     bodies.push(await res.clone().text());
     return res;
   };
-  const result: ConnectionApp = {
+  const result: ConnectionApp<V> = {
     url,
+    vendor,
     database,
     syncs,
     logs,
@@ -98,6 +103,7 @@ export async function startConnectionApp(): Promise<ConnectionApp> {
       await syncs.stop();
       await new Promise((resolve) => server.close(resolve));
       await database.close();
+      await vendor.close();
     },
   };
   return result;

@@ -4,7 +4,7 @@
 // actions/runs), from a repository the test describes. Lists page with Link headers; a rate limit
 // can be armed on any request; every request is kept, so tests see what a sync asked for.
 import type { ServerResponse } from "node:http";
-import { recordedLog, startRecordedApi, type Answer, type RecordedVendor } from "./recordedApi.ts";
+import { pageOf, recordedLog, startRecordedApi, type Answer, type RecordedApiOptions, type RecordedVendor } from "./recordedApi.ts";
 
 export interface RecordedCommit {
   sha: string;
@@ -72,15 +72,7 @@ export interface RecordedGithub extends RecordedVendor {
   repo: RecordedRepo;
 }
 
-export async function startRecordedGithub(
-  repo: RecordedRepo,
-  options: {
-    token: string;
-    pageSize?: number;
-    /** Each answer waits this long, as a real API takes time (so a sync is seen in progress). */
-    latencyMs?: number;
-  },
-): Promise<RecordedGithub> {
+export async function startRecordedGithub(repo: RecordedRepo, options: RecordedApiOptions): Promise<RecordedGithub> {
   const pageSize = options.pageSize ?? 100;
   const log = recordedLog();
   const { send } = log;
@@ -88,16 +80,8 @@ export async function startRecordedGithub(
   const full = () => `${repo.owner}/${repo.name}`;
 
   const paged = (res: ServerResponse, url: URL, items: unknown[], wrap?: (page: unknown[]) => unknown) => {
-    const perPage = Math.min(Number(url.searchParams.get("per_page") ?? 30), pageSize);
-    const page = Number(url.searchParams.get("page") ?? 1);
-    const last = Math.max(1, Math.ceil(items.length / perPage));
-    const link = (p: number, rel: string) => {
-      const next = new URL(url.toString());
-      next.searchParams.set("page", String(p));
-      return `<${base}${next.pathname}${next.search}>; rel="${rel}"`;
-    };
+    const { page, last, slice, link } = pageOf(url, base, items, 30, pageSize);
     const links = page < last ? [link(page + 1, "next"), link(last, "last")] : [];
-    const slice = items.slice((page - 1) * perPage, page * perPage);
     send(res, 200, wrap ? wrap(slice) : slice, links.length ? { link: links.join(", ") } : {});
   };
 

@@ -4,7 +4,7 @@
 // request is kept, so tests see what a sync asked for (recordedApi.ts).
 import type { ServerResponse } from "node:http";
 import { commitJson, deploymentJson, issueJson, mergeRequestJson, pipelineJson, projectJson, testReportJson, type RecordedProject } from "./gitlabAnswers.ts";
-import { recordedLog, startRecordedApi, type RecordedVendor } from "./recordedApi.ts";
+import { pageOf, recordedLog, startRecordedApi, type RecordedApiOptions, type RecordedVendor } from "./recordedApi.ts";
 
 /** Paths in `requests` are decoded. */
 export interface RecordedGitlab extends RecordedVendor {
@@ -15,13 +15,9 @@ type Handler = (url: URL, rest: string) => unknown;
 
 export async function startRecordedGitlab(
   project: RecordedProject,
-  options: {
-    token: string;
-    pageSize?: number;
+  options: RecordedApiOptions & {
     /** "x-next-page": leave the Link header out, as GitLab does where it cannot build one. */
     pagination?: "link" | "x-next-page";
-    /** Each answer waits this long, as a real API takes time (so a sync is seen in progress). */
-    latencyMs?: number;
   },
 ): Promise<RecordedGitlab> {
   const pageSize = options.pageSize ?? 100;
@@ -31,14 +27,7 @@ export async function startRecordedGitlab(
 
   /** One page of a list, with GitLab's offset-pagination headers. */
   const paged = (res: ServerResponse, url: URL, items: unknown[]) => {
-    const perPage = Math.min(Number(url.searchParams.get("per_page") ?? 20), pageSize);
-    const page = Number(url.searchParams.get("page") ?? 1);
-    const last = Math.max(1, Math.ceil(items.length / perPage));
-    const link = (p: number, rel: string) => {
-      const next = new URL(url.toString());
-      next.searchParams.set("page", String(p));
-      return `<${origin}${next.pathname}${next.search}>; rel="${rel}"`;
-    };
+    const { page, perPage, last, slice, link } = pageOf(url, origin, items, 20, pageSize);
     const links = [...(page < last ? [link(page + 1, "next")] : []), link(1, "first"), link(last, "last")];
     const headers: Record<string, string> = {
       "x-page": String(page),
@@ -49,7 +38,7 @@ export async function startRecordedGitlab(
       "x-total-pages": String(last),
     };
     if (options.pagination !== "x-next-page") headers.link = links.join(", ");
-    send(res, 200, items.slice((page - 1) * perPage, page * perPage), headers);
+    send(res, 200, slice, headers);
   };
   /** updated_after includes its instant; lists come by updated_at, then id. */
   const updatedFrom = <T>(url: URL, items: T[], updatedAt: (t: T) => string, id: (t: T) => number) => {

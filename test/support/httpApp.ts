@@ -116,3 +116,19 @@ export async function sendBuild(
   const res = await app.request("/api/v1/builds", { json: { pipeline: "ci", status: "success", ...build } });
   if (res.status !== 200) throw new Error(`sending build ${build.id} answered ${res.status}: ${await res.text()}`);
 }
+
+/** A test app with one build, b-1 of checkout, for JUnit upload tests to attach reports to. */
+export async function startAppWithBuild(): Promise<TestApp> {
+  const app = await startTestApp();
+  await sendBuild(app, { id: "b-1", service: "checkout", commitSha: "abcdef12", startedAt: "2026-11-10T10:00:00Z", finishedAt: "2026-11-10T10:08:00Z" });
+  return app;
+}
+
+/** POSTs a JUnit report to a build, as XML unless `headers` say otherwise. */
+export function uploadJunit(app: Pick<TestApp, "request">, buildId: string, body: Buffer | string, headers: Record<string, string> = {}, report = "unit") {
+  return app.request(`/api/v1/builds/${buildId}/junit?report=${report}`, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/xml", ...headers },
+  });
+}

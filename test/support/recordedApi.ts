@@ -51,6 +51,31 @@ export interface RecordedVendor {
   close(): Promise<void>;
 }
 
+/**
+ * The page of `items` a list request asks for (`page`, and `per_page` up to `pageSize`, the vendor's
+ * default without one), its last page, and a Link header entry (RFC 8288) to another page.
+ */
+export function pageOf<T>(url: URL, base: string, items: T[], defaultPerPage: number, pageSize: number) {
+  const perPage = Math.min(Number(url.searchParams.get("per_page") ?? defaultPerPage), pageSize);
+  const page = Number(url.searchParams.get("page") ?? 1);
+  const link = (p: number, rel: string) => {
+    const next = new URL(url.toString());
+    next.searchParams.set("page", String(p));
+    return `<${base}${next.pathname}${next.search}>; rel="${rel}"`;
+  };
+  return { page, perPage, last: Math.max(1, Math.ceil(items.length / perPage)), slice: items.slice((page - 1) * perPage, page * perPage), link };
+}
+
+/** How a test starts a recorded vendor API. */
+export interface RecordedApiOptions {
+  /** The token a request must carry. */
+  token: string;
+  /** Items a page at most (the vendor's own default applies below it). */
+  pageSize?: number;
+  /** Each answer waits this long, as a real API takes time (so a sync is seen in progress). */
+  latencyMs?: number;
+}
+
 export async function startRecordedApi(options: {
   log: ReturnType<typeof recordedLog>;
   authorized: (req: IncomingMessage) => boolean;

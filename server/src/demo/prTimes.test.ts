@@ -1,9 +1,9 @@
+import { HOUR_MS } from "@keel/shared/calendar";
 import { describe, expect, test } from "vitest";
 import type { CommitDraft } from "./drafts.ts";
 import { generateDemo } from "./generateDemo.ts";
 import { prTimes } from "./prTimes.ts";
 
-const HOUR = 3_600_000;
 const commit = (sha: string, extra: Partial<CommitDraft>): CommitDraft => ({ sha, committedAt: 0, ...extra });
 
 describe("prTimes", () => {
@@ -11,16 +11,16 @@ describe("prTimes", () => {
     // Fractions from the sha: 000000 → 0, 800000 → 0.5; review skipped when digits 12-17 are below 0.1.
     [
       "lowest digits: opened 5% of the way, reviewed 15% of the rest",
-      commit("000000000000ffffff", { prNumber: 1, prMergedAt: 100 * HOUR }),
-      { prOpenedAt: 5 * HOUR, prFirstReviewAt: 5 * HOUR + 0.15 * 95 * HOUR },
+      commit("000000000000ffffff", { prNumber: 1, prMergedAt: 100 * HOUR_MS }),
+      { prOpenedAt: 5 * HOUR_MS, prFirstReviewAt: 5 * HOUR_MS + 0.15 * 95 * HOUR_MS },
     ],
     [
       "middle digits: opened 17.5%, reviewed 45% of the rest",
-      commit("800000800000ffffff", { prNumber: 1, prMergedAt: 100 * HOUR }),
-      { prOpenedAt: 17.5 * HOUR, prFirstReviewAt: 17.5 * HOUR + 0.45 * 82.5 * HOUR },
+      commit("800000800000ffffff", { prNumber: 1, prMergedAt: 100 * HOUR_MS }),
+      { prOpenedAt: 17.5 * HOUR_MS, prFirstReviewAt: 17.5 * HOUR_MS + 0.45 * 82.5 * HOUR_MS },
     ],
-    ["about one in ten is merged unreviewed", commit("000000000000100000", { prNumber: 1, prMergedAt: 100 * HOUR }), { prOpenedAt: 5 * HOUR }],
-    ["no pull request, no times", commit("800000800000ffffff", { prMergedAt: 100 * HOUR }), undefined],
+    ["about one in ten is merged unreviewed", commit("000000000000100000", { prNumber: 1, prMergedAt: 100 * HOUR_MS }), { prOpenedAt: 5 * HOUR_MS }],
+    ["no pull request, no times", commit("800000800000ffffff", { prMergedAt: 100 * HOUR_MS }), undefined],
     ["no merge time, no times", commit("800000800000ffffff", { prNumber: 1 }), undefined],
   ])("%s", (_name, input, expected) => {
     expect(prTimes(input)).toEqual(expected);

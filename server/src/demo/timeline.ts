@@ -1,49 +1,18 @@
 // One service's 120 days: deploy slots from its cadence, the commits and CI builds behind each
 // deploy, failed deploy attempts, staging deploys, redeploys, and the change failures
-// (incidents, rollbacks, hotfixes) that drive the teams' trends.
+// (incidents, rollbacks, hotfixes) that drive the teams' trends. Which deploys fail is
+// failures.ts; the commits' times and pull requests are serviceCommits.ts.
 import { runChain, chainEnd, chainStart, type ChainOptions } from "./builds.ts";
 import { type DemoCalendar, DAY, HOUR, MINUTE, type Span, isWeekend } from "./calendar.ts";
 import type { ServiceSpec } from "./catalog.ts";
 import { describeCommit, describeHotfix, describeNewCommit } from "./commits.ts";
-import type { CommitDraft, DemoDrafts, DeploymentDraft, DeploymentStatus, Severity } from "./drafts.ts";
+import type { CommitDraft, DemoDrafts, DeploymentDraft, DeploymentStatus } from "./drafts.ts";
+import { FailureDice, slipWeekDeploys, type Failure, type Forced, type Remedy } from "./failures.ts";
 import { draftIncident, pickSeverity } from "./incidents.ts";
 import type { Random } from "./random.ts";
-import { Renewal, slotTimes } from "./schedule.ts";
+import { slotTimes } from "./schedule.ts";
+import { ServiceCommits } from "./serviceCommits.ts";
 import { TEST_SUITES } from "./testCatalog.ts";
-
-type FailureKind = "incident-deployment" | "incident-commit" | "incident-window" | "rollback-only";
-type Remedy = "rollback" | "hotfix" | "none";
-
-interface Failure {
-  kind: FailureKind;
-  remedy: Remedy;
-  severity?: Severity;
-  /** Recovery takes this many times the team's usual (the slip week's incidents drag on). */
-  slowRecovery?: number;
-}
-
-/** What the story imposes on one production deploy. */
-interface Forced {
-  /** A failed deploy attempt precedes the successful one. */
-  failFirst?: boolean;
-  failure?: Failure;
-}
-
-// The week Platform slipped: identity-api's first deploys of the week go wrong one after the
-// other, its incidents take six times as long to resolve as usual, and notifications ships a
-// bad commit. Long enough that the slip stands out above Checkout's rising (random) failures.
-const SLIP_WEEK: Readonly<Record<string, readonly Forced[]>> = {
-  "identity-api": [
-    { failure: { kind: "incident-deployment", remedy: "hotfix", severity: "sev2", slowRecovery: 6 } },
-    { failFirst: true, failure: { kind: "rollback-only", remedy: "rollback" } },
-    { failure: { kind: "incident-window", remedy: "none", severity: "sev1", slowRecovery: 6 } },
-    { failFirst: true, failure: { kind: "incident-commit", remedy: "rollback", severity: "sev3", slowRecovery: 6 } },
-  ],
-  notifications: [
-    { failure: { kind: "incident-commit", remedy: "rollback", severity: "sev3" } },
-    { failFirst: true, failure: { kind: "rollback-only", remedy: "rollback" } },
-  ],
-};
 
 export class ServiceTimeline {
   /** No deploy of this service starts before this. */
@@ -51,11 +20,9 @@ export class ServiceTimeline {
   private readonly successes: DeploymentDraft[] = [];
   /** Commits of a rolled-back deploy: the next deploy ships them again with a fix. */
   private reship: CommitDraft[] = [];
-  private prNumber: number;
+  private readonly serviceCommits: ServiceCommits;
   private readonly slipQueue: Forced[];
-  private readonly failures: Renewal;
-  /** Decides which incidents run their course with no rollback or hotfix. */
-  private readonly unremediated: Renewal;
+  private readonly dice: FailureDice;
 
   constructor(
     private readonly rng: Random,
@@ -63,10 +30,10 @@ export class ServiceTimeline {
     private readonly service: ServiceSpec,
     private readonly drafts: DemoDrafts,
   ) {
-    this.prNumber = rng.int(200, 3_000);
-    this.slipQueue = [...(SLIP_WEEK[service.slug] ?? [])];
-    this.failures = new Renewal(rng, 0.4, 1.6);
-    this.unremediated = new Renewal(rng, 0.5, 1.5);
+    // In this order: each draws from the same random stream.
+    this.serviceCommits = new ServiceCommits(rng, cal, service, drafts);
+    this.slipQueue = slipWeekDeploys(service);
+    this.dice = new FailureDice(rng, cal, service);
   }
 
   run(): void {
@@ -92,7 +59,7 @@ export class ServiceTimeline {
       if (service.slug === "checkout-web" && slot === rareFlakySlot) flags.forceFlaky = "rare-flaky";
       this.deploySlot(start, slots[index + 1] ?? cal.now, flags);
     });
-    this.addPendingChanges();
+    this.serviceCommits.addPending(this.successes.at(-1)?.finishedAt);
   }
 
   /** Story weeks (the slip, the broken test) need a deploy every weekday, whatever the dice said. */
@@ -103,52 +70,6 @@ export class ServiceTimeline {
       if (slot < this.cal.now - 2 * HOUR) slots.push(slot);
     }
     slots.sort((a, b) => a - b);
-  }
-
-  private newCommit(described: Omit<CommitDraft, "sha" | "committedAt">): CommitDraft {
-    return { sha: this.rng.hex(40), committedAt: 0, ...described };
-  }
-
-  /** Places commits in time: the head just before its CI run, the others by the service's lead time. */
-  private timeCommits(fresh: CommitDraft[], buildStart: number, deployAt: number): void {
-    const { rng, cal, service } = this;
-    const head = fresh[fresh.length - 1];
-    if (head === undefined) return;
-    head.committedAt = Math.max(cal.start + MINUTE, buildStart - rng.float(1, 12) * MINUTE);
-    const earlier = fresh.slice(0, -1).map((commit) => {
-      let at = deployAt - rng.logUniform(service.leadHours[0], service.leadHours[1]) * HOUR;
-      if (at >= head.committedAt - MINUTE) at = head.committedAt - rng.float(5, 90) * MINUTE;
-      commit.committedAt = Math.max(at, cal.start + rng.float(1, 30) * MINUTE);
-      return commit;
-    });
-    earlier.sort((a, b) => a.committedAt - b.committedAt);
-    fresh.splice(0, fresh.length, ...earlier, head);
-    for (const commit of fresh) {
-      if (rng.chance(0.65)) {
-        this.prNumber += rng.int(1, 3);
-        commit.prNumber = this.prNumber;
-        commit.prMergedAt = commit.committedAt + (buildStart - commit.committedAt) * rng.float(0.2, 0.9);
-      }
-      if (rng.chance(0.4)) commit.authoredAt = Math.max(cal.start, commit.committedAt - rng.logUniform(0.2, 48) * HOUR);
-    }
-  }
-
-  /** Pull-request CI runs for some of the non-head commits. */
-  private pullRequestBuilds(fresh: readonly CommitDraft[]): void {
-    const { rng, cal, service } = this;
-    const share = TEST_SUITES[service.slug] === undefined ? 0.5 : 0.12;
-    for (const commit of fresh.slice(0, -1)) {
-      if (!rng.chance(share)) continue;
-      this.drafts.builds.push(
-        runChain(rng, cal, service, {
-          sha: commit.sha,
-          branch: `feature/${service.slug}-${commit.prNumber ?? rng.int(10, 999)}`,
-          trigger: "pull_request",
-          storyTime: commit.committedAt,
-          startAt: commit.committedAt + rng.float(1, 6) * MINUTE,
-        }),
-      );
-    }
   }
 
   private deploy(fields: Pick<DeploymentDraft, "status" | "kind" | "commitSha" | "startedAt"> & Partial<DeploymentDraft>): DeploymentDraft {
@@ -178,8 +99,8 @@ export class ServiceTimeline {
     const count = rng.int(service.commits[0], service.commits[1]);
     const fresh =
       reship.length > 0
-        ? [this.newCommit(describeCommit(rng, service, "bug"))]
-        : Array.from({ length: count }, () => this.newCommit(describeNewCommit(rng, service)));
+        ? [this.serviceCommits.create(describeCommit(rng, service, "bug"))]
+        : Array.from({ length: count }, () => this.serviceCommits.create(describeNewCommit(rng, service)));
     const head = fresh[fresh.length - 1];
     if (head === undefined) return;
 
@@ -194,8 +115,8 @@ export class ServiceTimeline {
       ...flags,
     });
     this.drafts.builds.push(chain);
-    this.timeCommits(fresh, chainStart(chain), deployAt);
-    this.pullRequestBuilds(fresh);
+    this.serviceCommits.time(fresh, chainStart(chain), deployAt);
+    this.serviceCommits.pullRequestBuilds(fresh);
     const commits = [...reship.slice(-7), ...fresh];
 
     if (staged) {
@@ -220,28 +141,9 @@ export class ServiceTimeline {
     }
     const deployment = this.deploy({ status: "success", kind: "normal", commitSha: head.sha, commits, startedAt });
 
-    const failure = forced !== undefined ? forced.failure : this.randomFailure(deployment);
+    const failure = forced !== undefined ? forced.failure : this.dice.roll(deployment.startedAt);
     if (failure !== undefined) this.fail(deployment, failure, nextSlot);
     else this.maybeRedeploy(deployment, nextSlot);
-  }
-
-  private randomFailure(deployment: DeploymentDraft): Failure | undefined {
-    const { rng, cal, service } = this;
-    if (deployment.startedAt >= cal.quietFrom) return undefined;
-    // Platform: a clean week before the slip, and only the forced failures during it.
-    if (service.team.slug === "platform" && deployment.startedAt >= cal.slipWeek.start - 7 * DAY) return undefined;
-    const progress = cal.progress(deployment.startedAt);
-    if (this.failures.advance(service.team.failureRate(progress) * service.failureWeight) === 0) return undefined;
-    const kind = rng.weighted<FailureKind>({
-      "incident-deployment": 0.37,
-      "incident-commit": 0.16,
-      "incident-window": 0.27,
-      "rollback-only": 0.2,
-    });
-    if (kind === "rollback-only") return { kind, remedy: "rollback" };
-    const unremediated = this.unremediated.advance(service.team.unremediatedShare(progress)) > 0;
-    const remedy: Remedy = unremediated ? "none" : rng.chance(0.64) ? "hotfix" : "rollback";
-    return { kind, remedy };
   }
 
   /** The deploy caused a failure: an incident and/or a rollback, maybe a hotfix. */
@@ -277,11 +179,10 @@ export class ServiceTimeline {
       remediatedAt = this.rollback(deployment, previous, openedAt + rng.float(10, 40) * MINUTE).finishedAt;
     } else if (remedy === "hotfix") {
       const committedAt = openedAt + rng.float(10, 40) * MINUTE;
-      const fix = this.newCommit(describeHotfix(rng, service));
+      const fix = this.serviceCommits.create(describeHotfix(rng, service));
       fix.committedAt = committedAt;
       if (rng.chance(0.5)) {
-        this.prNumber += 1;
-        fix.prNumber = this.prNumber;
+        fix.prNumber = this.serviceCommits.nextPr(1);
         fix.prMergedAt = committedAt + rng.float(1, 5) * MINUTE;
       }
       const chain = runChain(rng, cal, service, {
@@ -326,23 +227,5 @@ export class ServiceTimeline {
       ...(deployment.commits ? { commits: deployment.commits } : {}),
       startedAt: deployment.finishedAt + rng.float(20, 45) * MINUTE,
     });
-  }
-
-  /** Commits merged after the service's last deploy, reported as change events. */
-  private addPendingChanges(): void {
-    const { rng, cal, service } = this;
-    const after = Math.max(this.successes.at(-1)?.finishedAt ?? cal.start, cal.now - 5 * DAY) + 10 * MINUTE;
-    const until = cal.now - 20 * MINUTE;
-    if (until - after < 30 * MINUTE) return;
-    const count = service.cadence.kind === "daily" ? rng.int(0, 2) : rng.int(1, 3);
-    for (let index = 0; index < count; index += 1) {
-      const commit = this.newCommit(describeNewCommit(rng, service));
-      commit.committedAt = rng.float(after, until);
-      this.prNumber += rng.int(1, 3);
-      commit.prNumber = this.prNumber;
-      commit.prMergedAt = Math.min(commit.committedAt + rng.float(1, 5) * MINUTE, cal.now - MINUTE);
-      const prOpenedAt = Math.max(cal.start, commit.committedAt - rng.logUniform(1, 30) * HOUR);
-      this.drafts.pendingChanges.push({ service, commit, prOpenedAt });
-    }
   }
 }

@@ -1,9 +1,9 @@
+import { DAY_MS } from "@keel/shared/calendar";
 import { describe, expect, test } from "vitest";
 import { deliveryAvoided, fixedTestAvoided } from "./costAvoided.ts";
 
-const DAY = 86_400_000;
 const fix = new Date("2026-10-01T00:00:00Z");
-const after = (days: number) => new Date(fix.getTime() + days * DAY);
+const after = (days: number) => new Date(fix.getTime() + days * DAY_MS);
 
 describe("cost avoided by a fixed flaky test = weekly hours before × weeks since the fix (≤ 52)", () => {
   test.each([

@@ -112,16 +112,14 @@ export function buildDoraReport({ rows, buckets, days, thresholdsYear }: DoraRep
     const level = frequencyLevel({ deployDaysPerWeekMedian, deployDaysPer30Days }, thresholdsYear);
     return { deployments: n, perDay, deployDaysPerWeekMedian, level };
   };
+  /** A duration metric's median and p90 hours, and its level by the median. */
+  const durations = (r: { medianHours: number | null; p90Hours: number | null } | undefined, metric: "leadTime" | "recoveryTime") => {
+    const medianHours = r?.medianHours ?? null;
+    return { medianHours, p90Hours: r?.p90Hours ?? null, level: levelOf(metric, medianHours, thresholdsYear) };
+  };
   const leadTime = (p: Period): LeadTimeFigures => {
     const r = lead.total(p);
-    const medianHours = r?.medianHours ?? null;
-    return {
-      changes: r?.changes ?? 0,
-      medianHours,
-      p90Hours: r?.p90Hours ?? null,
-      level: levelOf("leadTime", medianHours, thresholdsYear),
-      excludedNegative: r?.excludedNegative ?? 0,
-    };
+    return { changes: r?.changes ?? 0, ...durations(r, "leadTime"), excludedNegative: r?.excludedNegative ?? 0 };
   };
   const failure = (p: Period): ChangeFailureFigures => {
     const r = deployments.total(p);
@@ -130,12 +128,9 @@ export function buildDoraReport({ rows, buckets, days, thresholdsYear }: DoraRep
   };
   const recoveryTime = (p: Period): RecoveryFigures => {
     const r = recovery.total(p);
-    const medianHours = r?.medianHours ?? null;
     return {
       incidents: r?.incidents ?? 0,
-      medianHours,
-      p90Hours: r?.p90Hours ?? null,
-      level: levelOf("recoveryTime", medianHours, thresholdsYear),
+      ...durations(r, "recoveryTime"),
       open: p === "current" ? rows.open.current : rows.open.previous,
       excludedNegative: r?.excludedNegative ?? 0,
     };

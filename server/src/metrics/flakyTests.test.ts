@@ -1,8 +1,8 @@
+import { DAY_MS } from "@keel/shared/calendar";
 import { describe, expect, test } from "vitest";
 import { flakyState, paybackWeeks, rankTests, topFixPayback, type StateFacts } from "./flakyTests.ts";
 
-const DAY = 86_400_000;
-const at = (days: number) => new Date(Date.UTC(2026, 9, 1) + days * DAY);
+const at = (days: number) => new Date(Date.UTC(2026, 9, 1) + days * DAY_MS);
 const facts = (f: Partial<StateFacts>): StateFacts => ({
   lastFlakyAt: at(0),
   runsSinceLastFlaky: 0,

@@ -35,14 +35,20 @@ export function paybackWeeks(effortHours: number, weeklyHoursLost: number): numb
   return weeklyHoursLost > 0 ? effortHours / weeklyHoursLost : null;
 }
 
+/** A test's flaky failures of one week and one team, counted in SQL (db/queries/costs/flakyCosts.ts). */
 export interface TestCostRow {
   testCaseId: number;
+  /** The team of the build's service; null when it has none. */
   teamId: string | null;
+  /** Local Monday of the failed attempt's week, YYYY-MM-DD. */
   week: string;
   flakyFailures: number;
   blockingFailures: number;
+  /** Σ over blocking failures of the rerun attempt's duration, hours. */
   rerunHours: number;
+  /** Blocking failures whose rerun was not found (the failed attempt's duration was used). */
   rerunsUnknown: number;
+  /** CI minutes of the reruns, each rerun shared among the blocking failures of its attempt. */
   ciMinutes: number;
 }
 

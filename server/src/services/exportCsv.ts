@@ -11,7 +11,7 @@ import { incidentsOfWindow } from "../db/queries/costs/changeFailureHours.ts";
 import { changePage, deploymentPage, EXPORT_PAGE, failedDeploymentsOfWindow } from "../db/queries/costs/exports.ts";
 import { inputsFor } from "../metrics/costModel.ts";
 import { cents } from "../metrics/money.ts";
-import { csvLine } from "../reports/csv.ts";
+import { csvLine, type CsvValue } from "../reports/csv.ts";
 import { modelUsed, prepareCostContext, type CostContext } from "./costs/costContext.ts";
 import { getFlakyTests } from "./getFlakyTests.ts";
 
@@ -23,51 +23,89 @@ export interface CsvExport {
   run(write: Write): Promise<void>;
 }
 
+/** A CSV's columns in order: the header is their names, a row their values by name (so the two cannot drift). */
+function csvColumns<K extends string>(...names: K[]): { header: string; row: (values: Readonly<Record<K, CsvValue>>) => string } {
+  return { header: csvLine(names), row: (values) => csvLine(names.map((name) => values[name])) };
+}
+
+const DEPLOYMENT_CSV = csvColumns(
+  "id",
+  "service",
+  "team",
+  "environment",
+  "status",
+  "kind",
+  "startedAt",
+  "finishedAt",
+  "commitSha",
+  "repository",
+  "rollbackOfDeploymentId",
+  "remediatesIncidentId",
+  "changes",
+  "changeFailure",
+  "url",
+);
+const INCIDENT_CSV = csvColumns(
+  "id",
+  "service",
+  "severity",
+  "title",
+  "openedAt",
+  "resolvedAt",
+  "recoveryHours",
+  "responders",
+  "respondersFromCostModel",
+  "causedByDeploymentId",
+  "causedByCommitSha",
+  "notCausedByChange",
+  "changeFailure",
+  "hoursLostIfResolvedInWindow",
+  "costUsd",
+  "costModelVersion",
+);
+const CHANGE_CSV = csvColumns(
+  "sha",
+  "repository",
+  "service",
+  "team",
+  "committedAt",
+  "authoredAt",
+  "prNumber",
+  "prOpenedAt",
+  "prMergedAt",
+  "category",
+  "categorySource",
+  "labels",
+  "title",
+);
+const FLAKY_TEST_CSV = csvColumns(
+  "id",
+  "service",
+  "repository",
+  "suite",
+  "name",
+  "variant",
+  "state",
+  "flakyFailures",
+  "blockingFailures",
+  "hoursLost",
+  "costUsd",
+  "firstSeen",
+  "lastSeen",
+  "fixDate",
+  "fixEffortHours",
+  "weeklyHoursLost",
+  "paybackWeeks",
+  "costModelVersion",
+);
+
 async function deployments(db: Db, ctx: CostContext, write: Write): Promise<void> {
   const failed = await failedDeploymentsOfWindow(db, ctx.q);
-  await write(
-    csvLine([
-      "id",
-      "service",
-      "team",
-      "environment",
-      "status",
-      "kind",
-      "startedAt",
-      "finishedAt",
-      "commitSha",
-      "repository",
-      "rollbackOfDeploymentId",
-      "remediatesIncidentId",
-      "changes",
-      "changeFailure",
-      "url",
-    ]),
-  );
+  await write(DEPLOYMENT_CSV.header);
   let after: { finishedAt: Date; id: string } | null = null;
   for (;;) {
     const page = await deploymentPage(db, ctx.q, after);
-    for (const d of page) {
-      await write(
-        csvLine([
-          d.id,
-          d.service,
-          d.team,
-          d.environment,
-          d.status,
-          d.kind,
-          d.startedAt,
-          d.finishedAt,
-          d.commitSha,
-          d.repository,
-          d.rollbackOfDeploymentId,
-          d.remediatesIncidentId,
-          d.changes,
-          failed.has(d.id),
-          d.url,
-        ]),
-      );
-    }
+    for (const d of page) await write(DEPLOYMENT_CSV.row({ ...d, changeFailure: failed.has(d.id) }));
     const last = page[page.length - 1];
     if (page.length < EXPORT_PAGE || !last) return;
     after = { finishedAt: last.finishedAt, id: last.id };
@@ -75,26 +113,7 @@ async function deployments(db: Db, ctx: CostContext, write: Write): Promise<void
 }
 
 async function incidents(db: Db, ctx: CostContext, write: Write): Promise<void> {
-  await write(
-    csvLine([
-      "id",
-      "service",
-      "severity",
-      "title",
-      "openedAt",
-      "resolvedAt",
-      "recoveryHours",
-      "responders",
-      "respondersFromCostModel",
-      "causedByDeploymentId",
-      "causedByCommitSha",
-      "notCausedByChange",
-      "changeFailure",
-      "hoursLostIfResolvedInWindow",
-      "costUsd",
-      "costModelVersion",
-    ]),
-  );
+  await write(INCIDENT_CSV.header);
   const version = modelUsed(ctx, []).label;
   for (const i of await incidentsOfWindow(db, ctx.q)) {
     const m = inputsFor(ctx.model, i.teamId);
@@ -102,68 +121,34 @@ async function incidents(db: Db, ctx: CostContext, write: Write): Promise<void> 
     const counted = i.attributed && i.resolvedAt !== null && i.resolvedAt >= ctx.window.from && i.resolvedAt < ctx.window.to;
     const hours = counted ? i.cappedHoursPerResponder * responders : null;
     await write(
-      csvLine([
-        i.id,
-        i.serviceSlug,
-        i.severity,
-        i.title,
-        i.openedAt,
-        i.resolvedAt,
-        i.recoveryHours,
+      INCIDENT_CSV.row({
+        id: i.id,
+        service: i.serviceSlug,
+        severity: i.severity,
+        title: i.title,
+        openedAt: i.openedAt,
+        resolvedAt: i.resolvedAt,
+        recoveryHours: i.recoveryHours,
         responders,
-        i.responders === null,
-        i.causedByDeploymentId,
-        i.causedByCommitSha,
-        i.notCausedByChange,
-        i.attributed,
-        hours,
-        hours === null ? null : cents(hours * m.loadedHourlyRateUsd),
-        version,
-      ]),
+        respondersFromCostModel: i.responders === null,
+        causedByDeploymentId: i.causedByDeploymentId,
+        causedByCommitSha: i.causedByCommitSha,
+        notCausedByChange: i.notCausedByChange,
+        changeFailure: i.attributed,
+        hoursLostIfResolvedInWindow: hours,
+        costUsd: hours === null ? null : cents(hours * m.loadedHourlyRateUsd),
+        costModelVersion: version,
+      }),
     );
   }
 }
 
 async function changes(db: Db, ctx: CostContext, write: Write): Promise<void> {
-  await write(
-    csvLine([
-      "sha",
-      "repository",
-      "service",
-      "team",
-      "committedAt",
-      "authoredAt",
-      "prNumber",
-      "prOpenedAt",
-      "prMergedAt",
-      "category",
-      "categorySource",
-      "labels",
-      "title",
-    ]),
-  );
+  await write(CHANGE_CSV.header);
   let after: { committedAt: Date; id: string } | null = null;
   for (;;) {
     const page = await changePage(db, ctx.q, after);
-    for (const c of page) {
-      await write(
-        csvLine([
-          c.sha,
-          c.repository,
-          c.service,
-          c.team,
-          c.committedAt,
-          c.authoredAt,
-          c.prNumber,
-          c.prOpenedAt,
-          c.prMergedAt,
-          c.category,
-          c.categorySource,
-          c.labels.join(";"),
-          c.title,
-        ]),
-      );
-    }
+    for (const c of page) await write(CHANGE_CSV.row({ ...c, labels: c.labels.join(";") }));
     const last = page[page.length - 1];
     if (page.length < EXPORT_PAGE || !last) return;
     after = { committedAt: last.committedAt, id: last.id };
@@ -172,54 +157,10 @@ async function changes(db: Db, ctx: CostContext, write: Write): Promise<void> {
 
 async function flakyTests(db: Db, input: CostFiltersData, now: Date | undefined, write: Write): Promise<void> {
   const result = await getFlakyTests({ db, input: { ...input, limit: Number.MAX_SAFE_INTEGER }, now });
-  await write(
-    csvLine([
-      "id",
-      "service",
-      "repository",
-      "suite",
-      "name",
-      "variant",
-      "state",
-      "flakyFailures",
-      "blockingFailures",
-      "hoursLost",
-      "costUsd",
-      "firstSeen",
-      "lastSeen",
-      "fixDate",
-      "fixEffortHours",
-      "weeklyHoursLost",
-      "paybackWeeks",
-      "costModelVersion",
-    ]),
-  );
+  await write(FLAKY_TEST_CSV.header);
   // A page of lines per write (one socket write and back-pressure check per page, not per line).
   for (let i = 0; i < result.tests.length; i += EXPORT_PAGE) {
-    const lines = result.tests
-      .slice(i, i + EXPORT_PAGE)
-      .map((t) =>
-        csvLine([
-          t.id,
-          t.service,
-          t.repository,
-          t.suite,
-          t.name,
-          t.variant,
-          t.state,
-          t.flakyFailures,
-          t.blockingFailures,
-          t.hoursLost,
-          t.costUsd,
-          t.firstSeen,
-          t.lastSeen,
-          t.fixDate,
-          t.fixEffortHours,
-          t.weeklyHoursLost,
-          t.paybackWeeks,
-          result.costModel.label,
-        ]),
-      );
+    const lines = result.tests.slice(i, i + EXPORT_PAGE).map((t) => FLAKY_TEST_CSV.row({ ...t, costModelVersion: result.costModel.label }));
     await write(lines.join(""));
   }
 }

@@ -15,28 +15,23 @@ import { snapshotCounts } from "../../support/snapshotCounts.ts";
 
 const TOKEN = "ghp_BackfillCliToken0123456789abcdefABCD";
 
-let app: ConnectionApp;
-let github: RecordedGithub;
+let app: ConnectionApp<RecordedGithub>;
 beforeAll(async () => {
-  app = await startConnectionApp();
-  github = await startRecordedGithub(checkoutRepo(), { token: TOKEN, pageSize: 2, latencyMs: 60 });
+  app = await startConnectionApp(() => startRecordedGithub(checkoutRepo(), { token: TOKEN, pageSize: 2, latencyMs: 60 }));
 });
-afterAll(async () => {
-  await app?.close();
-  await github?.close();
-});
+afterAll(() => app?.close());
 
 const backfill = (args: string[], env: Record<string, string | undefined> = {}) =>
   runKeel(["backfill", ...args], { env: { KEEL_URL: app.url, KEEL_TOKEN: TEST_ADMIN_TOKEN, GITHUB_TOKEN: TOKEN, ...env } });
-const repoArgs = () => ["github", "--repo", "acme/checkout", "--since", "2026-11-01", "--api-url", github.apiUrl];
+const repoArgs = () => ["github", "--repo", "acme/checkout", "--since", "2026-11-01", "--api-url", app.vendor.apiUrl];
 
 describe("keel backfill github", () => {
   test("bad input is a usage error naming the flag, and nothing is stored", async () => {
     const cases: [string[], Record<string, string | undefined>, string][] = [
       [repoArgs(), { GITHUB_TOKEN: undefined }, "set GITHUB_TOKEN"],
-      [["github", "--since", "2026-11-01", "--api-url", github.apiUrl], {}, "--repo owner/name"],
-      [["github", "--repo", "not a repo", "--api-url", github.apiUrl], {}, "--repo: must be owner/name"],
-      [["github", "--repo", "acme/checkout", "--since", "last week", "--api-url", github.apiUrl], {}, "--since: must be a date"],
+      [["github", "--since", "2026-11-01", "--api-url", app.vendor.apiUrl], {}, "--repo owner/name"],
+      [["github", "--repo", "not a repo", "--api-url", app.vendor.apiUrl], {}, "--repo: must be owner/name"],
+      [["github", "--repo", "acme/checkout", "--since", "last week", "--api-url", app.vendor.apiUrl], {}, "--since: must be a date"],
       [["github", "--repo", "acme/checkout", "--api-url", "ftp://x"], {}, "--api-url: must be an http:// or https:// URL"],
       [["jira", "--repo", "acme/checkout"], {}, "keel backfill github"],
     ];
@@ -44,7 +39,7 @@ describe("keel backfill github", () => {
   });
 
   test("creates the connection, shows the sync's progress, and exits 0 with what it brought in; a rate limit only delays it", async () => {
-    github.rateLimitOnce("/repos/acme/checkout/compare", "reset");
+    app.vendor.rateLimitOnce("/repos/acme/checkout/compare", "reset");
     const result = await backfill(repoArgs());
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/^(deployments|compare|pulls|issues|runs)[^\n]* · \d+ pages? · \d+ records? · \d+ rate-limit waits? · \d+:\d\d elapsed$/m);
@@ -67,7 +62,7 @@ describe("keel backfill github", () => {
     const before = await snapshotCounts(app.database.prisma);
     const deployments = JSON.stringify(await app.database.prisma.deployment.findMany({ orderBy: { id: "asc" } }));
     // The same repository in another case is the same connection.
-    const result = await backfill(["github", "--repo", "ACME/Checkout", "--since", "2026-11-01T00:00:00Z", "--api-url", `${github.apiUrl}/`]);
+    const result = await backfill(["github", "--repo", "ACME/Checkout", "--since", "2026-11-01T00:00:00Z", "--api-url", `${app.vendor.apiUrl}/`]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("(existing connection");
     expect(await app.database.prisma.connection.count()).toBe(1);

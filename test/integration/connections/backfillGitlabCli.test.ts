@@ -12,34 +12,29 @@ import { snapshotCounts } from "../../support/snapshotCounts.ts";
 
 const TOKEN = "glpat-BackfillCliToken01234567";
 
-let app: ConnectionApp;
-let gitlab: RecordedGitlab;
+let app: ConnectionApp<RecordedGitlab>;
 beforeAll(async () => {
-  app = await startConnectionApp();
-  gitlab = await startRecordedGitlab(checkoutProject(), { token: TOKEN, pageSize: 2, latencyMs: 60 });
+  app = await startConnectionApp(() => startRecordedGitlab(checkoutProject(), { token: TOKEN, pageSize: 2, latencyMs: 60 }));
 });
-afterAll(async () => {
-  await app?.close();
-  await gitlab?.close();
-});
+afterAll(() => app?.close());
 
 const backfill = (args: string[], env: Record<string, string | undefined> = {}) =>
   runKeel(["backfill", ...args], { env: { KEEL_URL: app.url, KEEL_TOKEN: TEST_ADMIN_TOKEN, GITLAB_TOKEN: TOKEN, ...env } });
-const projectArgs = () => ["gitlab", "--project", "acme/checkout", "--since", "2026-11-01", "--api-url", gitlab.apiUrl];
+const projectArgs = () => ["gitlab", "--project", "acme/checkout", "--since", "2026-11-01", "--api-url", app.vendor.apiUrl];
 
 describe("keel backfill gitlab", () => {
   test("bad input is a usage error naming the flag, and nothing is stored", async () => {
     const cases: [string[], Record<string, string | undefined>, string][] = [
       [projectArgs(), { GITLAB_TOKEN: undefined }, "set GITLAB_TOKEN"],
-      [["gitlab", "--since", "2026-11-01", "--api-url", gitlab.apiUrl], {}, "--project group/name"],
-      [["gitlab", "--project", "checkout", "--api-url", gitlab.apiUrl], {}, "--project: must be group/name"],
+      [["gitlab", "--since", "2026-11-01", "--api-url", app.vendor.apiUrl], {}, "--project group/name"],
+      [["gitlab", "--project", "checkout", "--api-url", app.vendor.apiUrl], {}, "--project: must be group/name"],
       [["gitlab", "--project", "acme/checkout", "--repo", "acme/checkout"], {}, "--repo"],
     ];
     await expectUsageErrors(app, backfill, cases);
   });
 
   test("creates the connection, shows the sync's progress, and exits 0 with what it brought in", async () => {
-    gitlab.rateLimitOnce("/api/v4/projects/42/repository/compare", "retry-after");
+    app.vendor.rateLimitOnce("/api/v4/projects/42/repository/compare", "retry-after");
     const result = await backfill(projectArgs());
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/ · \d+ pages? · \d+ records? · \d+ rate-limit waits? · \d+:\d\d elapsed$/m);
@@ -51,7 +46,7 @@ describe("keel backfill gitlab", () => {
 
   test("run again, it reuses the connection and changes nothing", async () => {
     const before = await snapshotCounts(app.database.prisma);
-    const result = await backfill(["gitlab", "--project", "ACME/Checkout", "--since", "2026-11-01", "--api-url", `${gitlab.apiUrl}/`]);
+    const result = await backfill(["gitlab", "--project", "ACME/Checkout", "--since", "2026-11-01", "--api-url", `${app.vendor.apiUrl}/`]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("(existing connection");
     expect(await app.database.prisma.connection.count()).toBe(1);

@@ -23,23 +23,16 @@ const incident = (id: string, number: number, serviceId: string, opened: string,
   ],
 });
 
-let app: ConnectionApp;
-let pd: RecordedPagerduty;
+const incidents = [
+  incident("Q1", 1, "PIJ90N7", "2026-11-02T10:00:00Z", "2026-11-02T12:00:00Z"),
+  incident("Q2", 2, "PCHK001", "2026-11-03T10:00:00Z", "2026-11-03T11:00:00Z"),
+  incident("Q3", 3, "PIJ90N7", "2026-11-04T10:00:00Z", "2026-11-04T10:30:00Z"),
+];
+let app: ConnectionApp<RecordedPagerduty>;
 beforeAll(async () => {
-  app = await startConnectionApp();
-  pd = await startRecordedPagerduty(
-    [
-      incident("Q1", 1, "PIJ90N7", "2026-11-02T10:00:00Z", "2026-11-02T12:00:00Z"),
-      incident("Q2", 2, "PCHK001", "2026-11-03T10:00:00Z", "2026-11-03T11:00:00Z"),
-      incident("Q3", 3, "PIJ90N7", "2026-11-04T10:00:00Z", "2026-11-04T10:30:00Z"),
-    ],
-    { token: TOKEN, pageSize: 2 },
-  );
+  app = await startConnectionApp(() => startRecordedPagerduty(incidents, { token: TOKEN, pageSize: 2 }));
 });
-afterAll(async () => {
-  await app?.close();
-  await pd?.close();
-});
+afterAll(() => app?.close());
 
 const backfill = (args: string[], env: Record<string, string | undefined> = {}) =>
   runKeel(["backfill", "pagerduty", ...args], { env: { KEEL_URL: app.url, KEEL_TOKEN: TEST_ADMIN_TOKEN, PAGERDUTY_TOKEN: TOKEN, ...env } });
@@ -47,15 +40,15 @@ const backfill = (args: string[], env: Record<string, string | undefined> = {}) 
 describe("keel backfill pagerduty", () => {
   test("bad input is a usage error naming the flag, and nothing is stored", async () => {
     const cases: [string[], Record<string, string | undefined>, string][] = [
-      [["--api-url", pd.apiUrl], { PAGERDUTY_TOKEN: undefined }, "set PAGERDUTY_TOKEN"],
-      [["--service", "not an id", "--api-url", pd.apiUrl], {}, "--service: must be a PagerDuty service id"],
-      [["--since", "last week", "--api-url", pd.apiUrl], {}, "--since: must be a date"],
+      [["--api-url", app.vendor.apiUrl], { PAGERDUTY_TOKEN: undefined }, "set PAGERDUTY_TOKEN"],
+      [["--service", "not an id", "--api-url", app.vendor.apiUrl], {}, "--service: must be a PagerDuty service id"],
+      [["--since", "last week", "--api-url", app.vendor.apiUrl], {}, "--since: must be a date"],
     ];
     await expectUsageErrors(app, backfill, cases);
   });
 
   test("syncs the named service's incidents and exits 0; run again it reuses the connection", async () => {
-    const args = ["--service", "PIJ90N7", "--since", "2026-11-01", "--api-url", pd.apiUrl];
+    const args = ["--service", "PIJ90N7", "--since", "2026-11-01", "--api-url", app.vendor.apiUrl];
     const first = await backfill(args);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^Synced PagerDuty PIJ90N7 \(new connection [0-9a-f-]{36}\)/m);

@@ -11,27 +11,23 @@ import { createLogger } from "../../../server/src/logger.ts";
 import { startConnectionApp, type ConnectionApp, expectRefusedFields, expectTokenNowhere } from "../../support/connectionApp.ts";
 import { checkoutRepo, sha } from "../../support/githubCheckoutRepo.ts";
 import { startRecordedGithub, type RecordedGithub } from "../../support/githubRecorded.ts";
-import { TEST_SECRETS, adminCaller } from "../../support/httpApp.ts";
-import { snapshotCounts } from "../../support/snapshotCounts.ts";
-import { connectionOf, scenarioDora, storedRecords } from "../../support/syncedRecords.ts";
+import { TEST_SECRETS } from "../../support/httpApp.ts";
+import {
+  connectionOf,
+  expectCheckoutScenario,
+  expectResyncChangesNothing,
+  expectSyncFails,
+  expectSyncResumes,
+  expectTokenRefused,
+} from "../../support/syncedRecords.ts";
 
 const TOKEN = "ghp_SyncTestToken0123456789abcdefABCDEF";
-let app: ConnectionApp;
-let github: RecordedGithub;
+let app: ConnectionApp<RecordedGithub>;
 let connection: ConnectionView;
-
 beforeAll(async () => {
-  app = await startConnectionApp();
-  github = await startRecordedGithub(checkoutRepo(), { token: TOKEN, pageSize: 2 });
+  app = await startConnectionApp(() => startRecordedGithub(checkoutRepo(), { token: TOKEN, pageSize: 2 }));
 });
-afterAll(async () => {
-  await app?.close();
-  await github?.close();
-});
-
-const get = (id: string) => connectionOf(app, id);
-const dora = () => scenarioDora(app);
-const records = () => storedRecords(app);
+afterAll(() => app?.close());
 
 describe("connections over REST", () => {
   test("bad input is a 400 naming the field, and nothing is stored", async () => {
@@ -51,8 +47,8 @@ describe("connections over REST", () => {
   });
 
   test("one sync brings the repository in; a rate limit in the middle only delays it", async () => {
-    github.rateLimitOnce("/repos/acme/checkout/compare", "reset");
-    github.rateLimitOnce("/repos/acme/checkout/issues", "retry-after");
+    app.vendor.rateLimitOnce("/repos/acme/checkout/compare", "reset");
+    app.vendor.rateLimitOnce("/repos/acme/checkout/issues", "retry-after");
     // The first wait (compare, for the second deployment) is mid-way through the deployments walk.
     const walks: unknown[] = [];
     app.duringWait = async () => {
@@ -60,13 +56,13 @@ describe("connections over REST", () => {
       walks.push((row?.progress as { walk?: unknown } | null)?.walk ?? null);
     };
     const res = await app.request("/api/v1/connections", {
-      json: { kind: "github", apiUrl: `${github.apiUrl}/`, token: TOKEN, repositories: ["acme/checkout"], since: "2026-11-01" },
+      json: { kind: "github", apiUrl: `${app.vendor.apiUrl}/`, token: TOKEN, repositories: ["acme/checkout"], since: "2026-11-01" },
     });
     expect(res.status).toBe(201);
     connection = (await res.json()) as ConnectionView;
     expect(connection).toMatchObject({
       kind: "github",
-      apiUrl: github.apiUrl,
+      apiUrl: app.vendor.apiUrl,
       repositories: ["acme/checkout"],
       environment: "production",
       since: "2026-11-01T00:00:00.000Z",
@@ -81,7 +77,7 @@ describe("connections over REST", () => {
       startedAt: expect.any(String),
     });
 
-    const synced = await get(connection.id);
+    const synced = await connectionOf(app, connection.id);
     expect(synced).toMatchObject({ status: "idle", lastError: null, counts: { deployments: 4, changes: 5, incidents: 1, builds: 1 } });
     expect(synced.lastSyncAt).not.toBeNull();
     expect(synced.progress).toMatchObject({ rateLimitWaits: 2 });
@@ -90,20 +86,9 @@ describe("connections over REST", () => {
     expect(app.waits[0]).toBeGreaterThan(3_500_000);
     expect(app.waits[1]).toBe(60_000);
     // Link pagination: two deployments a page.
-    expect(github.requests.some((r) => r.startsWith("/repos/acme/checkout/deployments?") && r.includes("page=2"))).toBe(true);
+    expect(app.vendor.requests.some((r) => r.startsWith("/repos/acme/checkout/deployments?") && r.includes("page=2"))).toBe(true);
 
-    const s = await dora();
-    expect(s.deploymentFrequency).toMatchObject({ deployments: 3 });
-    // Shipped: 101 → c1 (2 h); 102 → c2 (3 h), c3 (2 h); 104 → c4 (4 h), c5 (2 h).
-    expect(s.leadTime).toMatchObject({ changes: 5, medianHours: 2 });
-    expect(s.changeFailureRate).toMatchObject({ deployments: 3, failed: 1 });
-    expect(s.recoveryTime).toMatchObject({ incidents: 1, medianHours: 2 });
-
-    const caller = adminCaller(app);
-    const incidents = await caller.incidents.list({ from: "2026-11-02", to: "2026-11-09" });
-    expect(incidents.items).toHaveLength(1);
-    expect(incidents.items[0]).toMatchObject({ id: "github-issue:acme/checkout#7", severity: "sev2", recoveryHours: 2 });
-    expect(incidents.items[0]?.attributedTo.map((a) => a.deploymentId)).toEqual(["github:102"]);
+    await expectCheckoutScenario(app, "github", "sev2");
     const deployment = await app.database.prisma.deployment.findUniqueOrThrow({
       where: { id: "github:104" },
       include: { changes: { include: { change: true } } },
@@ -116,23 +101,18 @@ describe("connections over REST", () => {
     // dismissed one at 12:00 does. PR 1 has no review.
     expect(change.prFirstReviewAt?.toISOString()).toBe("2026-11-02T12:00:00.000Z");
     expect((await app.database.prisma.change.findFirstOrThrow({ where: { sha: sha(1) } })).prFirstReviewAt).toBeNull();
-    expect(github.requests.filter((r) => r.startsWith("/repos/acme/checkout/pulls/")).map((r) => r.split("?")[0])).toEqual(
+    expect(app.vendor.requests.filter((r) => r.startsWith("/repos/acme/checkout/pulls/")).map((r) => r.split("?")[0])).toEqual(
       expect.arrayContaining(["/repos/acme/checkout/pulls/1/reviews", "/repos/acme/checkout/pulls/2/reviews"]),
     );
     expect(app.finished.at(-1)).toMatchObject({ kind: "github", outcome: "success" });
   });
 
   test("a second sync changes nothing", async () => {
-    const before = await records();
-    const counts = await snapshotCounts(app.database.prisma);
-    await app.syncNow(connection.id);
-    expect(await get(connection.id)).toMatchObject({ status: "idle", counts: { deployments: 4, changes: 5, incidents: 1, builds: 1 } });
-    expect(await records()).toBe(before);
-    expect({ ...(await snapshotCounts(app.database.prisma)), AuditEvent: 0 }).toEqual({ ...counts, AuditEvent: 0 });
+    await expectResyncChangesNothing(app, connection.id, { deployments: 4, changes: 5, incidents: 1, builds: 1 });
   });
 
   test("an issue edited upstream updates its incident in place; one deleted upstream stays", async () => {
-    const issue = github.repo.issues[0];
+    const issue = app.vendor.repo.issues[0];
     if (!issue) throw new Error("no issue");
     issue.title = "Checkout down (card payments)";
     issue.closed_at = "2026-11-03T15:00:00Z";
@@ -143,35 +123,27 @@ describe("connections over REST", () => {
     expect(incidents[0]).toMatchObject({ title: "Checkout down (card payments)" });
     expect(incidents[0]?.resolvedAt?.toISOString()).toBe("2026-11-03T15:00:00.000Z");
 
-    github.repo.issues.splice(0, 1);
+    app.vendor.repo.issues.splice(0, 1);
     await app.syncNow(connection.id);
     expect(await app.database.prisma.incident.count()).toBe(1);
   });
 
   test("a sync that fails part-way says why in words, and the next resumes from its cursor", async () => {
-    github.repo.commits.push(
+    app.vendor.repo.commits.push(
       { sha: sha(6), message: "feat: more", date: "2026-11-05T08:00:00Z" },
       { sha: sha(7), message: "feat: again", date: "2026-11-06T08:00:00Z" },
     );
-    github.repo.deployments.push(
+    app.vendor.repo.deployments.push(
       { id: 105, sha: sha(6), created_at: "2026-11-05T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-05T10:00:00Z" }] },
       { id: 106, sha: sha(7), created_at: "2026-11-06T09:00:00Z", statuses: [{ state: "success", created_at: "2026-11-06T10:00:00Z" }] },
     );
-    github.breakPath(`/repos/acme/checkout/commits/${sha(7)}/pulls`);
-    await app.syncNow(connection.id);
-    const failed = await get(connection.id);
-    expect(failed.status).toBe("failed");
-    expect(failed.lastError).toContain("500");
+    await expectSyncFails(app, connection.id, `/repos/acme/checkout/commits/${sha(7)}/pulls`, "500");
     expect(app.finished.at(-1)).toMatchObject({ outcome: "failure" });
     // 105 was stored before the failure, and its cursor with it.
     expect(await app.database.prisma.deployment.findUnique({ where: { id: "github:105" } })).not.toBeNull();
     expect(await app.database.prisma.deployment.findUnique({ where: { id: "github:106" } })).toBeNull();
 
-    github.breakPath(null);
-    const asked = github.requests.length;
-    await app.syncNow(connection.id);
-    expect(await get(connection.id)).toMatchObject({ status: "idle", lastError: null, counts: { deployments: 6 } });
-    const resumed = github.requests.slice(asked);
+    const resumed = await expectSyncResumes(app, connection.id, { deployments: 6 });
     expect(resumed.some((r) => r.startsWith("/repos/acme/checkout/deployments/106/statuses"))).toBe(true);
     expect(resumed.some((r) => r.startsWith("/repos/acme/checkout/deployments/105/statuses"))).toBe(false);
     // 106 shipped what came after 105: compare c6...c7.
@@ -179,15 +151,10 @@ describe("connections over REST", () => {
   });
 
   test("a token GitHub refuses fails the sync in words", async () => {
-    const res = await app.request("/api/v1/connections", {
-      json: { kind: "github", apiUrl: github.apiUrl, token: "ghp_wrongWrongWrong", repositories: ["acme/checkout"] },
-    });
-    const wrong = (await res.json()) as ConnectionView;
-    await app.syncs.idle();
-    expect(await get(wrong.id)).toMatchObject({ status: "failed", lastError: expect.stringContaining("401") as unknown });
-    expect((await app.request(`/api/v1/connections/${wrong.id}`, { method: "DELETE" })).status).toBe(200);
-    expect((await app.request(`/api/v1/connections/${wrong.id}`)).status).toBe(404);
-    expect(await app.database.prisma.connectionCursor.count({ where: { connectionId: wrong.id } })).toBe(0);
+    const json = { kind: "github", apiUrl: app.vendor.apiUrl, token: "ghp_wrongWrongWrong", repositories: ["acme/checkout"] };
+    const wrong = await expectTokenRefused(app, json, "401");
+    expect((await app.request(`/api/v1/connections/${wrong}`)).status).toBe(404);
+    expect(await app.database.prisma.connectionCursor.count({ where: { connectionId: wrong } })).toBe(0);
   });
 
   test("a claim keeps a second server off a running connection until its lease expires", async () => {
@@ -200,13 +167,13 @@ describe("connections over REST", () => {
     // Server A died: its lease runs out, and B takes over (and syncs from the cursors).
     await db.connection.update({ where: { id: connection.id }, data: { claimedUntil: new Date(Date.now() - 1000) } });
     expect(await runConnectionSync(other, connection.id)).toBe(true);
-    expect(await get(connection.id)).toMatchObject({ status: "idle", counts: { deployments: 6 } });
+    expect(await connectionOf(app, connection.id)).toMatchObject({ status: "idle", counts: { deployments: 6 } });
   });
 
   test("the token is in no answer and no log line, and is stored only sealed", async () => {
     const list = await app.request("/api/v1/connections");
     expect(((await list.json()) as { connections: unknown[] }).connections.length).toBeGreaterThan(0);
     expect(app.logs.length).toBeGreaterThan(0);
-    await expectTokenNowhere(app, TOKEN, github.bodies, connection.id);
+    await expectTokenNowhere(app, TOKEN, app.vendor.bodies, connection.id);
   });
 });

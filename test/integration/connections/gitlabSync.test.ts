@@ -9,29 +9,25 @@ import type { ConnectionView } from "@keel/shared";
 import { startConnectionApp, type ConnectionApp, expectRefusedFields, expectTokenNowhere } from "../../support/connectionApp.ts";
 import { checkoutProject, glSha } from "../../support/gitlabCheckoutProject.ts";
 import { startRecordedGitlab, type RecordedGitlab } from "../../support/gitlabRecorded.ts";
-import { adminCaller } from "../../support/httpApp.ts";
-import { snapshotCounts } from "../../support/snapshotCounts.ts";
-import { connectionOf, scenarioDora, storedRecords } from "../../support/syncedRecords.ts";
+import {
+  connectionOf,
+  expectCheckoutScenario,
+  expectResyncChangesNothing,
+  expectSyncFails,
+  expectSyncResumes,
+  expectTokenRefused,
+  storedRecords,
+} from "../../support/syncedRecords.ts";
 
 const TOKEN = "glpat-SyncTestToken0123456789ab";
 /** After the project itself (asked for by its path), a sync names it by its numeric id. */
 const P = "/api/v4/projects/42";
-let app: ConnectionApp;
-let gitlab: RecordedGitlab;
+let app: ConnectionApp<RecordedGitlab>;
 let connection: ConnectionView;
-
 beforeAll(async () => {
-  app = await startConnectionApp();
-  gitlab = await startRecordedGitlab(checkoutProject(), { token: TOKEN, pageSize: 2 });
+  app = await startConnectionApp(() => startRecordedGitlab(checkoutProject(), { token: TOKEN, pageSize: 2 }));
 });
-afterAll(async () => {
-  await app?.close();
-  await gitlab?.close();
-});
-
-const get = (id: string) => connectionOf(app, id);
-const dora = () => scenarioDora(app);
-const records = () => storedRecords(app);
+afterAll(() => app?.close());
 
 describe("GitLab connections", () => {
   test("bad input is a 400 naming the field, and nothing is stored", async () => {
@@ -48,17 +44,17 @@ describe("GitLab connections", () => {
   });
 
   test("one sync brings the project in; a 429 in the middle only delays it", async () => {
-    gitlab.rateLimitOnce(`${P}/repository/compare`, "reset");
-    gitlab.rateLimitOnce(`${P}/issues`, "retry-after");
+    app.vendor.rateLimitOnce(`${P}/repository/compare`, "reset");
+    app.vendor.rateLimitOnce(`${P}/issues`, "retry-after");
     const res = await app.request("/api/v1/connections", {
-      json: { kind: "gitlab", apiUrl: `${gitlab.apiUrl}/`, token: TOKEN, projects: ["acme/checkout"], since: "2026-11-01" },
+      json: { kind: "gitlab", apiUrl: `${app.vendor.apiUrl}/`, token: TOKEN, projects: ["acme/checkout"], since: "2026-11-01" },
     });
     expect(res.status).toBe(201);
     connection = (await res.json()) as ConnectionView;
-    expect(connection).toMatchObject({ kind: "gitlab", apiUrl: gitlab.apiUrl, projects: ["acme/checkout"], environment: "production" });
+    expect(connection).toMatchObject({ kind: "gitlab", apiUrl: app.vendor.apiUrl, projects: ["acme/checkout"], environment: "production" });
     await app.syncs.idle();
 
-    const synced = await get(connection.id);
+    const synced = await connectionOf(app, connection.id);
     expect(synced).toMatchObject({ status: "idle", lastError: null, counts: { deployments: 4, changes: 5, incidents: 1, builds: 1 } });
     expect(synced.progress).toMatchObject({ rateLimitWaits: 2 });
     // RateLimit-Reset is an hour away; the other 429 says Retry-After: 60.
@@ -66,22 +62,11 @@ describe("GitLab connections", () => {
     expect(app.waits[0]).toBeGreaterThan(3_500_000);
     expect(app.waits[1]).toBe(60_000);
     // Link pagination: two deployments a page; the first list starts at `since`.
-    const deploymentsAsked = gitlab.requests.filter((r) => r.startsWith(`${P}/deployments?`));
+    const deploymentsAsked = app.vendor.requests.filter((r) => r.startsWith(`${P}/deployments?`));
     expect(deploymentsAsked[0]).toContain("updated_after=2026-11-01T00%3A00%3A00.000Z");
     expect(deploymentsAsked.some((r) => r.includes("page=2"))).toBe(true);
 
-    const s = await dora();
-    expect(s.deploymentFrequency).toMatchObject({ deployments: 3 });
-    // Shipped: 101 → c1 (2 h); 102 → c2 (3 h), c3 (2 h); 104 → c4 (4 h), c5 (2 h).
-    expect(s.leadTime).toMatchObject({ changes: 5, medianHours: 2 });
-    expect(s.changeFailureRate).toMatchObject({ deployments: 3, failed: 1 });
-    expect(s.recoveryTime).toMatchObject({ incidents: 1, medianHours: 2 });
-
-    const caller = adminCaller(app);
-    const incidents = await caller.incidents.list({ from: "2026-11-02", to: "2026-11-09" });
-    expect(incidents.items).toHaveLength(1);
-    expect(incidents.items[0]).toMatchObject({ id: "gitlab-issue:acme/checkout#7", severity: "high", recoveryHours: 2 });
-    expect(incidents.items[0]?.attributedTo.map((a) => a.deploymentId)).toEqual(["gitlab:102"]);
+    await expectCheckoutScenario(app, "gitlab", "high");
     const db = app.database.prisma;
     const deployment = await db.deployment.findUniqueOrThrow({ where: { id: "gitlab:104" }, include: { changes: { include: { change: true } } } });
     expect(deployment.changes.map((c) => c.change.sha).sort()).toEqual([glSha(4), glSha(5)]);
@@ -100,22 +85,17 @@ describe("GitLab connections", () => {
       "spec.checkout.wallet_spec.rb pays by wallet skipped 0",
     ]);
     // The running pipeline has no build yet, so no report was asked for.
-    expect(gitlab.requests.some((r) => r.startsWith(`${P}/pipelines/9002`))).toBe(false);
+    expect(app.vendor.requests.some((r) => r.startsWith(`${P}/pipelines/9002`))).toBe(false);
     expect(app.finished.at(-1)).toMatchObject({ kind: "gitlab", outcome: "success" });
   });
 
   test("a second sync changes nothing", async () => {
-    const before = await records();
-    const counts = await snapshotCounts(app.database.prisma);
-    await app.syncNow(connection.id);
-    expect(await get(connection.id)).toMatchObject({ status: "idle", counts: { deployments: 4, changes: 5, incidents: 1, builds: 1 } });
-    expect(await records()).toBe(before);
-    expect({ ...(await snapshotCounts(app.database.prisma)), AuditEvent: 0 }).toEqual({ ...counts, AuditEvent: 0 });
+    await expectResyncChangesNothing(app, connection.id, { deployments: 4, changes: 5, incidents: 1, builds: 1 });
   });
 
   test("an incident edited upstream updates in place; a pipeline that finished since becomes a build", async () => {
-    const issue = gitlab.project.issues[0];
-    const running = gitlab.project.pipelines[1];
+    const issue = app.vendor.project.issues[0];
+    const running = app.vendor.project.pipelines[1];
     if (!issue || !running) throw new Error("no issue or pipeline");
     Object.assign(issue, { title: "Checkout down (card payments)", closed_at: "2026-11-03T15:00:00.000Z", updated_at: "2026-11-03T15:00:00.000Z" });
     Object.assign(running, { status: "failed", finished_at: "2026-11-04T10:30:00.000Z", updated_at: "2026-11-04T10:30:00.000Z" });
@@ -125,33 +105,25 @@ describe("GitLab connections", () => {
     expect(incidents[0]).toMatchObject({ title: "Checkout down (card payments)" });
     expect(incidents[0]?.resolvedAt?.toISOString()).toBe("2026-11-03T15:00:00.000Z");
     expect(await app.database.prisma.build.findUnique({ where: { id: "gitlab:9002" } })).toMatchObject({ status: "failure" });
-    expect(await get(connection.id)).toMatchObject({ counts: { incidents: 1, builds: 2 } });
+    expect(await connectionOf(app, connection.id)).toMatchObject({ counts: { incidents: 1, builds: 2 } });
   });
 
   test("a sync that crashes part-way says why in words, and the next resumes from its cursor", async () => {
-    gitlab.project.commits.push(
+    app.vendor.project.commits.push(
       { sha: glSha(6), message: "feat: more", date: "2026-11-05T08:00:00.000Z" },
       { sha: glSha(7), message: "feat: again", date: "2026-11-06T08:00:00.000Z" },
     );
-    gitlab.project.deployments.push(
+    app.vendor.project.deployments.push(
       { id: 105, sha: glSha(6), status: "success", created_at: "2026-11-05T09:00:00.000Z", finished_at: "2026-11-05T10:00:00.000Z" },
       { id: 106, sha: glSha(7), status: "success", created_at: "2026-11-06T09:00:00.000Z", finished_at: "2026-11-06T10:00:00.000Z" },
     );
-    gitlab.breakPath(`${P}/repository/commits/${glSha(7)}/merge_requests`);
-    await app.syncNow(connection.id);
-    const failed = await get(connection.id);
-    expect(failed.status).toBe("failed");
-    expect(failed.lastError).toContain("500");
+    await expectSyncFails(app, connection.id, `${P}/repository/commits/${glSha(7)}/merge_requests`, "500");
     expect(app.finished.at(-1)).toMatchObject({ kind: "gitlab", outcome: "failure" });
     // 105 was stored before the crash, and its cursor with it.
     expect(await app.database.prisma.deployment.findUnique({ where: { id: "gitlab:105" } })).not.toBeNull();
     expect(await app.database.prisma.deployment.findUnique({ where: { id: "gitlab:106" } })).toBeNull();
 
-    gitlab.breakPath(null);
-    const asked = gitlab.requests.length;
-    await app.syncNow(connection.id);
-    expect(await get(connection.id)).toMatchObject({ status: "idle", lastError: null, counts: { deployments: 6 } });
-    const resumed = gitlab.requests.slice(asked);
+    const resumed = await expectSyncResumes(app, connection.id, { deployments: 6 });
     // The list starts where the cursor stopped (105's finish), and 106 shipped what came after 105.
     expect(resumed.find((r) => r.startsWith(`${P}/deployments?`))).toContain("updated_after=2026-11-05T10%3A00%3A00.000Z");
     expect(resumed).toContain(`${P}/repository/compare?from=${glSha(6)}&to=${glSha(7)}`);
@@ -159,9 +131,9 @@ describe("GitLab connections", () => {
   });
 
   test("a project named by its numeric id, paged by x-next-page alone, is the same project: nothing new", async () => {
-    const plain = await startRecordedGitlab(gitlab.project, { token: TOKEN, pageSize: 2, pagination: "x-next-page" });
+    const plain = await startRecordedGitlab(app.vendor.project, { token: TOKEN, pageSize: 2, pagination: "x-next-page" });
     try {
-      const before = await records();
+      const before = await storedRecords(app);
       const res = await app.request("/api/v1/connections", {
         json: { kind: "gitlab", apiUrl: plain.apiUrl, token: TOKEN, projects: [42], since: "2026-11-01" },
       });
@@ -169,25 +141,19 @@ describe("GitLab connections", () => {
       const byId = (await res.json()) as ConnectionView;
       expect(byId.projects).toEqual(["42"]);
       await app.syncs.idle();
-      expect(await get(byId.id)).toMatchObject({ status: "idle", counts: { deployments: 0, changes: 0, incidents: 0, builds: 0 } });
+      expect(await connectionOf(app, byId.id)).toMatchObject({ status: "idle", counts: { deployments: 0, changes: 0, incidents: 0, builds: 0 } });
       expect(plain.requests.some((r) => r.startsWith("/api/v4/projects/42/deployments?") && r.includes("page=3"))).toBe(true);
-      expect(await records()).toBe(before);
+      expect(await storedRecords(app)).toBe(before);
     } finally {
       await plain.close();
     }
   });
 
   test("a token GitLab refuses fails the sync in words", async () => {
-    const res = await app.request("/api/v1/connections", {
-      json: { kind: "gitlab", apiUrl: gitlab.apiUrl, token: "glpat-wrongWrongWrong", projects: ["acme/checkout"] },
-    });
-    const wrong = (await res.json()) as ConnectionView;
-    await app.syncs.idle();
-    expect(await get(wrong.id)).toMatchObject({ status: "failed", lastError: expect.stringContaining("401") as unknown });
-    expect((await app.request(`/api/v1/connections/${wrong.id}`, { method: "DELETE" })).status).toBe(200);
+    await expectTokenRefused(app, { kind: "gitlab", apiUrl: app.vendor.apiUrl, token: "glpat-wrongWrongWrong", projects: ["acme/checkout"] }, "401");
   });
 
   test("the token is in no answer and no log line, and is stored only sealed", async () => {
-    await expectTokenNowhere(app, TOKEN, gitlab.bodies, connection.id);
+    await expectTokenNowhere(app, TOKEN, app.vendor.bodies, connection.id);
   });
 });

@@ -8,14 +8,13 @@ import type { ConnectionView } from "@keel/shared";
 import { startConnectionApp, type ConnectionApp, expectRefusedFields, expectTokenNowhere } from "../../support/connectionApp.ts";
 import { adminCaller } from "../../support/httpApp.ts";
 import { startRecordedPagerduty, type RecordedIncident, type RecordedPagerduty } from "../../support/pagerdutyRecorded.ts";
-import { snapshotCounts } from "../../support/snapshotCounts.ts";
+import { connectionOf, expectResyncChangesNothing, expectSyncFails, expectSyncResumes, expectTokenRefused } from "../../support/syncedRecords.ts";
 
 const TOKEN = "y_NbAkKc66ryYTWUXYEu";
 const MAIL = { id: "PIJ90N7", name: "My Mail Service" };
 const CHECKOUT = { id: "PCHK001", name: "checkout" };
 const OTHER = { id: "POTHER1", name: "someone else's" };
-let app: ConnectionApp;
-let pd: RecordedPagerduty;
+let app: ConnectionApp<RecordedPagerduty>;
 let connection: ConnectionView;
 
 const resolved = (id: string, number: number, service: RecordedIncident["service"], opened: string, acked: string, done: string): RecordedIncident => ({
@@ -62,15 +61,10 @@ function history(): RecordedIncident[] {
 }
 
 beforeAll(async () => {
-  app = await startConnectionApp();
-  pd = await startRecordedPagerduty(history(), { token: TOKEN, pageSize: 2 });
+  app = await startConnectionApp(() => startRecordedPagerduty(history(), { token: TOKEN, pageSize: 2 }));
 });
-afterAll(async () => {
-  await app?.close();
-  await pd?.close();
-});
+afterAll(() => app?.close());
 
-const get = async (id: string) => (await (await app.request(`/api/v1/connections/${id}`)).json()) as ConnectionView;
 const incidents = async () => {
   const caller = adminCaller(app);
   return (await caller.incidents.list({ from: "2026-06-01", to: "2026-12-31" })).items;
@@ -91,22 +85,22 @@ describe("PagerDuty connections", () => {
   });
 
   test("one sync brings the services' incidents in with their recovery times; a 429 in the middle only delays it", async () => {
-    pd.rateLimitOnce("/incidents/Q0NOV02/log_entries");
+    app.vendor.rateLimitOnce("/incidents/Q0NOV02/log_entries");
     const res = await app.request("/api/v1/connections", {
-      json: { kind: "pagerduty", apiUrl: `${pd.apiUrl}/`, token: TOKEN, services: [MAIL.id, CHECKOUT.id], since: "2026-06-01" },
+      json: { kind: "pagerduty", apiUrl: `${app.vendor.apiUrl}/`, token: TOKEN, services: [MAIL.id, CHECKOUT.id], since: "2026-06-01" },
     });
     expect(res.status).toBe(201);
     connection = (await res.json()) as ConnectionView;
-    expect(connection).toMatchObject({ kind: "pagerduty", apiUrl: pd.apiUrl, services: [MAIL.id, CHECKOUT.id], repositories: [], environment: null });
+    expect(connection).toMatchObject({ kind: "pagerduty", apiUrl: app.vendor.apiUrl, services: [MAIL.id, CHECKOUT.id], repositories: [], environment: null });
     await app.syncs.idle();
 
-    const synced = await get(connection.id);
+    const synced = await connectionOf(app, connection.id);
     expect(synced).toMatchObject({ status: "idle", lastError: null, counts: { incidents: 4 }, progress: { rateLimitWaits: 1 } });
     expect(app.waits).toEqual([30_000]);
     // Offset pagination (two a page), the services asked for, PagerDuty's version and token header.
-    expect(pd.requests.some((r) => r.startsWith("/incidents?") && r.includes("offset=2"))).toBe(true);
-    expect(pd.requests.find((r) => r.startsWith("/incidents?"))).toContain("service_ids%5B%5D=PIJ90N7&service_ids%5B%5D=PCHK001");
-    expect(new Set(pd.accepts)).toEqual(new Set(["application/vnd.pagerduty+json;version=2"]));
+    expect(app.vendor.requests.some((r) => r.startsWith("/incidents?") && r.includes("offset=2"))).toBe(true);
+    expect(app.vendor.requests.find((r) => r.startsWith("/incidents?"))).toContain("service_ids%5B%5D=PIJ90N7&service_ids%5B%5D=PCHK001");
+    expect(new Set(app.vendor.accepts)).toEqual(new Set(["application/vnd.pagerduty+json;version=2"]));
 
     const items = await incidents();
     expect(items.map((i) => i.id).sort()).toEqual(["pagerduty:Q0JULY1", "pagerduty:Q0NOV01", "pagerduty:Q0NOV02", "pagerduty:Q0NOV04"]);
@@ -126,70 +120,53 @@ describe("PagerDuty connections", () => {
   });
 
   test("a second sync changes nothing", async () => {
-    const before = await records();
-    const counts = await snapshotCounts(app.database.prisma);
-    await app.syncNow(connection.id);
-    expect(await get(connection.id)).toMatchObject({ status: "idle", counts: { incidents: 4 } });
-    expect(await records()).toBe(before);
-    expect({ ...(await snapshotCounts(app.database.prisma)), AuditEvent: 0 }).toEqual({ ...counts, AuditEvent: 0 });
+    await expectResyncChangesNothing(app, connection.id, { incidents: 4 }, records);
   });
 
   test("an incident resolved upstream after a sync updates in place", async () => {
-    const open = pd.incidents.find((i) => i.id === "Q0NOV04");
+    const open = app.vendor.incidents.find((i) => i.id === "Q0NOV04");
     if (!open) throw new Error("no open incident");
     open.status = "resolved";
     open.last_status_change_at = "2026-11-04T13:00:00Z";
     open.log.push({ kind: "resolve", at: "2026-11-04T13:00:00Z", user: "PXPGF42" });
-    const asked = pd.requests.length;
+    const asked = app.vendor.requests.length;
     await app.syncNow(connection.id);
-    expect(pd.requests.slice(asked).some((r) => r.startsWith("/incidents/Q0NOV04?"))).toBe(true);
+    expect(app.vendor.requests.slice(asked).some((r) => r.startsWith("/incidents/Q0NOV04?"))).toBe(true);
     expect(await app.database.prisma.incident.count()).toBe(4);
     expect((await incidents()).find((i) => i.id === "pagerduty:Q0NOV04")).toMatchObject({
       resolvedAt: "2026-11-04T13:00:00.000Z",
       recoveryHours: 3,
       responders: 2,
     });
-    expect(await get(connection.id)).toMatchObject({ status: "idle", counts: { incidents: 4 } });
+    expect(await connectionOf(app, connection.id)).toMatchObject({ status: "idle", counts: { incidents: 4 } });
     // Resolved: the next sync no longer reads it by id.
-    const later = pd.requests.length;
+    const later = app.vendor.requests.length;
     await app.syncNow(connection.id);
-    expect(pd.requests.slice(later).some((r) => r.startsWith("/incidents/Q0NOV04?"))).toBe(false);
+    expect(app.vendor.requests.slice(later).some((r) => r.startsWith("/incidents/Q0NOV04?"))).toBe(false);
   });
 
   test("a sync that fails part-way says why in words, and the next resumes from its cursor", async () => {
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
-    pd.incidents.push(
+    app.vendor.incidents.push(
       resolved("Q0NEW01", 11, MAIL, minutesAgo(30), minutesAgo(29), minutesAgo(20)),
       resolved("Q0NEW02", 12, MAIL, minutesAgo(25), minutesAgo(24), minutesAgo(20)),
       resolved("Q0NEW03", 13, CHECKOUT, minutesAgo(15), minutesAgo(14), minutesAgo(10)),
     );
-    pd.breakPath("/incidents/Q0NEW03/log_entries");
-    await app.syncNow(connection.id);
-    const failed = await get(connection.id);
-    expect(failed.status).toBe("failed");
-    expect(failed.lastError).toContain("PagerDuty answered 500 (/incidents/Q0NEW03/log_entries)");
+    await expectSyncFails(app, connection.id, "/incidents/Q0NEW03/log_entries", "PagerDuty answered 500 (/incidents/Q0NEW03/log_entries)");
     expect(await app.database.prisma.incident.findUnique({ where: { id: "pagerduty:Q0NEW02" } })).not.toBeNull();
     expect(await app.database.prisma.incident.findUnique({ where: { id: "pagerduty:Q0NEW03" } })).toBeNull();
 
-    pd.breakPath(null);
-    const asked = pd.requests.length;
-    await app.syncNow(connection.id);
-    expect(await get(connection.id)).toMatchObject({ status: "idle", lastError: null, counts: { incidents: 7 } });
-    const resumed = pd.requests.slice(asked);
+    const resumed = await expectSyncResumes(app, connection.id, { incidents: 7 });
     expect(resumed.some((r) => r.startsWith("/incidents/Q0NEW03/log_entries"))).toBe(true);
     // The first page (stored before the failure) is not read again.
     expect(resumed.some((r) => r.startsWith("/incidents/Q0NEW01/log_entries"))).toBe(false);
   });
 
   test("a token PagerDuty refuses fails the sync in words", async () => {
-    const res = await app.request("/api/v1/connections", { json: { kind: "pagerduty", apiUrl: pd.apiUrl, token: "u+WrongWrongWrong" } });
-    const wrong = (await res.json()) as ConnectionView;
-    await app.syncs.idle();
-    expect(await get(wrong.id)).toMatchObject({ status: "failed", lastError: expect.stringContaining("The token was refused (401)") as unknown });
-    expect((await app.request(`/api/v1/connections/${wrong.id}`, { method: "DELETE" })).status).toBe(200);
+    await expectTokenRefused(app, { kind: "pagerduty", apiUrl: app.vendor.apiUrl, token: "u+WrongWrongWrong" }, "The token was refused (401)");
   });
 
   test("the token is in no answer and no log line, and is stored only sealed", async () => {
-    await expectTokenNowhere(app, TOKEN, pd.bodies, connection.id);
+    await expectTokenNowhere(app, TOKEN, app.vendor.bodies, connection.id);
   });
 });

@@ -2,6 +2,7 @@
 // no cell a spreadsheet would run as a formula. Window [2026-10-05, 2026-10-12) UTC.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../../support/httpApp.ts";
+import { deploy, incident } from "../dora/support.ts";
 import { attempt, send } from "./support.ts";
 
 let app: TestApp;
@@ -10,29 +11,20 @@ const q = "from=2026-10-05&to=2026-10-12";
 beforeAll(async () => {
   app = await startTestApp();
   await send(app, [
-    {
-      type: "deployment",
-      id: "=cmd|' /C calc'!A0",
-      service: "exp-api",
+    deploy("=cmd|' /C calc'!A0", "exp-api", "2026-10-06T10:00:00Z", {
       team: "exp",
-      status: "success",
-      finishedAt: "2026-10-06T10:00:00Z",
       commits: [{ sha: "expsha01", committedAt: "2026-10-06T09:00:00Z", message: '-fix: quote "this", and that\nsecond line', labels: ["bug", "@team"] }],
-    },
+    }),
     { type: "deployment", id: "exp-d2", service: "exp-api", team: "exp", status: "failure", finishedAt: "2026-10-07T10:00:00Z" },
     { type: "deployment", id: "exp-d3", service: "exp-api", team: "exp", environment: "staging", status: "success", finishedAt: "2026-10-07T11:00:00Z" },
     { type: "deployment", id: "other-d1", service: "other-api", team: "other", status: "success", finishedAt: "2026-10-07T12:00:00Z" },
     { type: "deployment", id: "exp-old", service: "exp-api", team: "exp", status: "success", finishedAt: "2026-09-01T10:00:00Z" },
-    {
-      type: "incident",
-      id: "exp-i1",
-      service: "exp-api",
+    incident("exp-i1", "exp-api", "2026-10-06T11:00:00Z", {
       title: '+SUM(1,2) broke, "badly"\nsecond line',
-      openedAt: "2026-10-06T11:00:00Z",
       resolvedAt: "2026-10-06T12:30:00Z",
       causedByDeploymentId: "=cmd|' /C calc'!A0",
       responders: 3,
-    },
+    }),
   ]);
   await attempt(
     app,

@@ -4,7 +4,7 @@
 // Window [2026-10-01, 2026-11-01) UTC unless said otherwise.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../../support/httpApp.ts";
-import { attempt, caller, CONTEXT_SWITCH_H, flakyTests, type FlakyTests, upload, OCTOBER, TESTS } from "./support.ts";
+import { attempt, caller, failThenRerun, CONTEXT_SWITCH_H, flakyTests, type FlakyTests, upload, OCTOBER, TESTS } from "./support.ts";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -17,33 +17,10 @@ const find = (r: FlakyTests, name: string, service: string) => r.tests.find((t) 
 
 describe("flaky tests", () => {
   test("fails on attempt 1 and passes on the retry of the same sha: flaky and blocking, costed with the rerun's duration", async () => {
-    await attempt(
-      app,
-      {
-        id: "r-a1",
-        service: "svc-retry",
-        sha: "sharetry",
-        attempt: 1,
-        status: "failure",
-        startedAt: "2026-10-05T10:00:00Z",
-        finishedAt: "2026-10-05T10:10:00Z",
-      },
-      TESTS,
-      ["a"],
-    );
-    await attempt(
-      app,
-      {
-        id: "r-a2",
-        service: "svc-retry",
-        sha: "sharetry",
-        attempt: 2,
-        status: "success",
-        startedAt: "2026-10-05T10:15:00Z",
-        finishedAt: "2026-10-05T10:27:00Z",
-      },
-      TESTS,
-    );
+    await failThenRerun(app, "r", "svc-retry", "sharetry", ["a"], {
+      failed: ["2026-10-05T10:00:00Z", "2026-10-05T10:10:00Z"],
+      rerun: ["2026-10-05T10:15:00Z", "2026-10-05T10:27:00Z"],
+    });
     const t = find(await flakyTests(app, { ...window, service: "svc-retry" }), "a", "svc-retry");
     // One blocking flaky failure; the rerun (attempt 2) took 12 min.
     // hours = 23/60 + 0.5 × 12/60 = 0.383333 + 0.1 = 0.483333
@@ -65,34 +42,11 @@ describe("flaky tests", () => {
   });
 
   test("fails on every attempt: broken, not flaky, no hours", async () => {
-    await attempt(
-      app,
-      {
-        id: "b-a1",
-        service: "svc-broken",
-        sha: "shabroken",
-        attempt: 1,
-        status: "failure",
-        startedAt: "2026-10-06T10:00:00Z",
-        finishedAt: "2026-10-06T10:10:00Z",
-      },
-      TESTS,
-      ["a"],
-    );
-    await attempt(
-      app,
-      {
-        id: "b-a2",
-        service: "svc-broken",
-        sha: "shabroken",
-        attempt: 2,
-        status: "failure",
-        startedAt: "2026-10-06T10:20:00Z",
-        finishedAt: "2026-10-06T10:30:00Z",
-      },
-      TESTS,
-      ["a"],
-    );
+    await failThenRerun(app, "b", "svc-broken", "shabroken", ["a"], {
+      failed: ["2026-10-06T10:00:00Z", "2026-10-06T10:10:00Z"],
+      rerun: ["2026-10-06T10:20:00Z", "2026-10-06T10:30:00Z"],
+      rerunFailing: ["a"],
+    });
     const r = await flakyTests(app, { ...window, service: "svc-broken" });
     expect(r.tests).toEqual([]);
     expect(r.brokenTests).toEqual([expect.objectContaining({ name: "a", shas: 1, failedExecutions: 2 })]);
@@ -116,45 +70,15 @@ describe("flaky tests", () => {
 
   test("an infrastructure outage (more than 50% failed) is excluded from flakiness and reported apart; exactly 50% is not an outage", async () => {
     // Outage: 3 of 4 failed (75%). The rerun passes: without the exclusion, a, b and c would be flaky.
-    await attempt(
-      app,
-      {
-        id: "o-a1",
-        service: "svc-outage",
-        sha: "shaout1",
-        attempt: 1,
-        status: "failure",
-        startedAt: "2026-10-08T10:00:00Z",
-        finishedAt: "2026-10-08T10:02:00Z",
-      },
-      TESTS,
-      ["a", "b", "c"],
-    );
-    await attempt(
-      app,
-      {
-        id: "o-a2",
-        service: "svc-outage",
-        sha: "shaout1",
-        attempt: 2,
-        status: "success",
-        startedAt: "2026-10-08T10:05:00Z",
-        finishedAt: "2026-10-08T10:15:00Z",
-      },
-      TESTS,
-    );
+    await failThenRerun(app, "o", "svc-outage", "shaout1", ["a", "b", "c"], {
+      failed: ["2026-10-08T10:00:00Z", "2026-10-08T10:02:00Z"],
+      rerun: ["2026-10-08T10:05:00Z", "2026-10-08T10:15:00Z"],
+    });
     // Not an outage: 2 of 4 failed (50%, not more). Both are flaky and blocking, sharing one rerun of 15 min.
-    await attempt(
-      app,
-      { id: "h-a1", service: "svc-half", sha: "shahalf", attempt: 1, status: "failure", startedAt: "2026-10-08T11:00:00Z", finishedAt: "2026-10-08T11:10:00Z" },
-      TESTS,
-      ["a", "b"],
-    );
-    await attempt(
-      app,
-      { id: "h-a2", service: "svc-half", sha: "shahalf", attempt: 2, status: "success", startedAt: "2026-10-08T11:15:00Z", finishedAt: "2026-10-08T11:30:00Z" },
-      TESTS,
-    );
+    await failThenRerun(app, "h", "svc-half", "shahalf", ["a", "b"], {
+      failed: ["2026-10-08T11:00:00Z", "2026-10-08T11:10:00Z"],
+      rerun: ["2026-10-08T11:15:00Z", "2026-10-08T11:30:00Z"],
+    });
 
     const outage = await flakyTests(app, { ...window, service: "svc-outage" });
     expect(outage.tests).toEqual([]);
@@ -229,29 +153,15 @@ describe("flaky tests", () => {
   test("fixed: 20 runs over 14 days with no flaky failure; the fix date is the last flaky failure; cost avoided", async () => {
     const svc = "svc-fixed";
     // Flaky failure 1 (before the window): Sep 28, rerun of 10 min. hours = 0.383333 + 0.5 × 10/60 = 0.466667
-    await attempt(
-      app,
-      { id: "f1-a1", service: svc, sha: "shaf1", attempt: 1, status: "failure", startedAt: "2026-09-28T10:00:00Z", finishedAt: "2026-09-28T10:10:00Z" },
-      TESTS,
-      ["a"],
-    );
-    await attempt(
-      app,
-      { id: "f1-a2", service: svc, sha: "shaf1", attempt: 2, status: "success", startedAt: "2026-09-28T10:15:00Z", finishedAt: "2026-09-28T10:25:00Z" },
-      TESTS,
-    );
+    await failThenRerun(app, "f1", svc, "shaf1", ["a"], {
+      failed: ["2026-09-28T10:00:00Z", "2026-09-28T10:10:00Z"],
+      rerun: ["2026-09-28T10:15:00Z", "2026-09-28T10:25:00Z"],
+    });
     // Flaky failure 2, the last one: Oct 1 10:10 (the fix date), rerun of 20 min. hours = 0.383333 + 0.5 × 20/60 = 0.55
-    await attempt(
-      app,
-      { id: "f2-a1", service: svc, sha: "shaf2", attempt: 1, status: "failure", startedAt: "2026-10-01T10:00:00Z", finishedAt: "2026-10-01T10:10:00Z" },
-      TESTS,
-      ["a"],
-    );
-    await attempt(
-      app,
-      { id: "f2-a2", service: svc, sha: "shaf2", attempt: 2, status: "success", startedAt: "2026-10-01T10:20:00Z", finishedAt: "2026-10-01T10:40:00Z" },
-      TESTS,
-    );
+    await failThenRerun(app, "f2", svc, "shaf2", ["a"], {
+      failed: ["2026-10-01T10:00:00Z", "2026-10-01T10:10:00Z"],
+      rerun: ["2026-10-01T10:20:00Z", "2026-10-01T10:40:00Z"],
+    });
     // 19 more passing runs, one a day, Oct 2 to Oct 20 (with f2-a2: 20 runs; the last 19 days after the fix).
     for (let day = 2; day <= 20; day++) {
       const d = String(day).padStart(2, "0");

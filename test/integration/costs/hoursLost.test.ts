@@ -3,6 +3,7 @@
 // no size. Window: the week [Mon 2026-10-05, Mon 2026-10-12) UTC.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../../support/httpApp.ts";
+import { deploy } from "../dora/support.ts";
 import { attempt, caller, CONTEXT_SWITCH_H, hoursLost, send, updateCostModel } from "./support.ts";
 
 let app: TestApp;
@@ -55,16 +56,7 @@ beforeAll(async () => {
     { type: "incident", id: "a-i5", service: "alpha-api", openedAt: "2026-10-11T22:00:00Z", resolvedAt: "2026-10-12T02:00:00Z", causedByDeploymentId: "a-d3" },
     // Team beta: one rollback, no size.
     { type: "deployment", id: "b-d1", service: "beta-api", team: "beta", status: "success", finishedAt: "2026-10-06T10:00:00Z" },
-    {
-      type: "deployment",
-      id: "b-d2",
-      service: "beta-api",
-      team: "beta",
-      status: "success",
-      kind: "rollback",
-      rollbackOfDeploymentId: "b-d1",
-      finishedAt: "2026-10-06T11:00:00Z",
-    },
+    deploy("b-d2", "beta-api", "2026-10-06T11:00:00Z", { team: "beta", kind: "rollback", rollbackOfDeploymentId: "b-d1" }),
   ]);
   // One blocking flaky failure on alpha-api: rerun of 12 min. hours = 23/60 + 0.5 × 12/60 = 0.483333.
   const tests = ["a", "b", "c"];

@@ -6,14 +6,12 @@ import { expect } from "vitest";
 import type { FlakyTests } from "../../../server/src/services/getFlakyTests.ts";
 import type { HoursLost } from "../../../server/src/services/getHoursLost.ts";
 import { adminCaller } from "../../support/httpApp.ts";
+import { send } from "../dora/support.ts";
 import type { TestApp } from "../../support/httpApp.ts";
 
 export type { FlakyTests, HoursLost };
 
-export async function send(app: TestApp, events: AnyEventInput[]): Promise<void> {
-  const res = await app.request("/api/v1/events", { json: { events } });
-  expect(res.status, await res.clone().text()).toBe(200);
-}
+export { send };
 
 export async function getJson<T>(app: TestApp, path: string, params: Record<string, string>): Promise<T> {
   const res = await app.request(`${path}?${new URLSearchParams(params)}`);
@@ -99,9 +97,29 @@ export async function attempt(app: TestApp, b: BuildSpec, tests: string[], faili
   );
 }
 
-/** Hours with the cost model defaults: context switch 23 min, wait factor 0.5. */
+/**
+ * Attempt 1 of build `${id}-a1` fails `failing`, and attempt 2 (`${id}-a2`) reruns it on the same sha:
+ * passing (a flaky failure), or failing `rerunFailing` too. Times are [started, finished].
+ */
+export async function failThenRerun(
+  app: TestApp,
+  id: string,
+  service: string,
+  sha: string,
+  failing: string[],
+  runs: { failed: [string, string]; rerun: [string, string]; rerunFailing?: string[] },
+): Promise<void> {
+  const [startedAt, finishedAt] = runs.failed;
+  await attempt(app, { id: `${id}-a1`, service, sha, attempt: 1, status: "failure", startedAt, finishedAt }, TESTS, failing);
+  const rerunFailing = runs.rerunFailing ?? [];
+  const [rerunStartedAt, rerunFinishedAt] = runs.rerun;
+  const status = rerunFailing.length ? "failure" : "success";
+  await attempt(app, { id: `${id}-a2`, service, sha, attempt: 2, status, startedAt: rerunStartedAt, finishedAt: rerunFinishedAt }, TESTS, rerunFailing);
+}
+
 /** The window most cost scenarios are worked out over, [2026-10-01, 2026-11-01) UTC, and the four tests a–d every build of theirs runs. */
 export const OCTOBER = { from: "2026-10-01", to: "2026-11-01" };
 export const TESTS = ["a", "b", "c", "d"];
 
+/** Hours with the cost model defaults: context switch 23 min, wait factor 0.5. */
 export const CONTEXT_SWITCH_H = 23 / 60;

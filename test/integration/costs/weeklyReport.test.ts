@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { WeeklyReport } from "../../../server/src/services/getWeeklyReport.ts";
 import { runKeel } from "../../support/keelCli.ts";
 import { startTestApp, TEST_ADMIN_TOKEN, type TestApp } from "../../support/httpApp.ts";
-import type { DoraMetrics } from "../dora/support.ts";
+import { deploy, type DoraMetrics } from "../dora/support.ts";
 import { attempt, flakyTests, getJson, hoursLost, send, updateCostModel } from "./support.ts";
 
 let app: TestApp;
@@ -15,15 +15,10 @@ beforeAll(async () => {
   app = await startTestApp();
   await send(app, [
     // The week before: one clean deployment.
-    {
-      type: "deployment",
-      id: "g-d0",
-      service: "gamma-api",
+    deploy("g-d0", "gamma-api", "2026-09-30T10:00:00Z", {
       team: "gamma",
-      status: "success",
-      finishedAt: "2026-09-30T10:00:00Z",
       commits: [{ sha: "gggg0000", committedAt: "2026-09-30T08:00:00Z", category: "feature" }],
-    },
+    }),
     // The week: two deployments, the first causes an incident (2 h × 2 default responders = 4 h).
     {
       type: "deployment",

@@ -3,13 +3,20 @@
 import type { AnyEventInput, DeploymentEventInput, IncidentEventInput } from "@keel/shared";
 import { expect } from "vitest";
 import type { DoraMetrics } from "../../../server/src/services/getDoraMetrics.ts";
-import type { TestApp } from "../../support/httpApp.ts";
+import { adminCaller, type AdminCaller, startTestApp, type TestApp } from "../../support/httpApp.ts";
 
 export type { DoraMetrics };
 
 export async function send(app: TestApp, events: AnyEventInput[]): Promise<void> {
   const res = await app.request("/api/v1/events", { json: { events } });
   expect(res.status, await res.clone().text()).toBe(200);
+}
+
+/** A test app holding these events (sent through the REST API), and an admin's tRPC caller on it. */
+export async function startAppWith(events: AnyEventInput[]): Promise<{ app: TestApp; caller: AdminCaller }> {
+  const app = await startTestApp();
+  await send(app, events);
+  return { app, caller: adminCaller(app) };
 }
 
 export async function dora(app: TestApp, params: Record<string, string>): Promise<DoraMetrics> {

@@ -10,7 +10,7 @@ export type Header = string | { key: string; label: ReactNode; className?: strin
 /** The header of a column of buttons: named for screen readers only. */
 export const ACTIONS_HEADER: Header = { key: "actions", label: <span className="visually-hidden">Actions</span> };
 
-interface SettingsTableProps<Row> {
+export interface SettingsTableProps<Row> {
   headers: readonly (Header | null)[];
   rows: readonly Row[];
   row: (row: Row) => ReactNode;

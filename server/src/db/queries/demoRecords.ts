@@ -98,29 +98,39 @@ export function deleteDemoRawEvents(tx: Tx): Promise<number> {
         WHERE s.key = left(r."dedupeKey", length(r."dedupeKey") - ${HASH + 1}) AND s.hash = right(r."dedupeKey", ${HASH}))`);
 }
 
+/** No row of these (each a table aliased x and its condition on the row being deleted) refers to it. */
+function unreferenced(references: Prisma.Sql[]): Prisma.Sql {
+  return Prisma.join(
+    references.map((reference) => Prisma.sql`NOT EXISTS (SELECT 1 FROM ${reference})`),
+    " AND ",
+  );
+}
+
+const SERVICE_REFERENCES = [
+  Prisma.sql`"Deployment" x WHERE x."serviceId" = sv.id`,
+  Prisma.sql`"Change" x WHERE x."serviceId" = sv.id`,
+  Prisma.sql`"Incident" x WHERE x."serviceId" = sv.id`,
+  Prisma.sql`"Build" x WHERE x."serviceId" = sv.id`,
+  Prisma.sql`"TestCase" x WHERE x."serviceId" = sv.id`,
+  Prisma.sql`"Goal" x WHERE x."serviceId" = sv.id`,
+];
+
+const TEAM_REFERENCES = [
+  Prisma.sql`"Service" x WHERE x."teamId" = t.id`,
+  Prisma.sql`"Deployment" x WHERE x."teamId" = t.id`,
+  Prisma.sql`"Goal" x WHERE x."teamId" = t.id`,
+  Prisma.sql`"Subscription" x WHERE x.team = t.slug`,
+  Prisma.sql`"CostModelVersion" x WHERE x.scope = t.id::text`,
+];
+
 /** Services of these slugs that no record, test or goal refers to. */
 export function deleteUnusedServices(tx: Tx, slugs: string[]): Promise<number> {
-  return tx.$executeRaw(Prisma.sql`
-    DELETE FROM "Service" sv
-    WHERE sv.slug IN ${texts(slugs)}
-      AND NOT EXISTS (SELECT 1 FROM "Deployment" x WHERE x."serviceId" = sv.id)
-      AND NOT EXISTS (SELECT 1 FROM "Change" x WHERE x."serviceId" = sv.id)
-      AND NOT EXISTS (SELECT 1 FROM "Incident" x WHERE x."serviceId" = sv.id)
-      AND NOT EXISTS (SELECT 1 FROM "Build" x WHERE x."serviceId" = sv.id)
-      AND NOT EXISTS (SELECT 1 FROM "TestCase" x WHERE x."serviceId" = sv.id)
-      AND NOT EXISTS (SELECT 1 FROM "Goal" x WHERE x."serviceId" = sv.id)`);
+  return tx.$executeRaw(Prisma.sql`DELETE FROM "Service" sv WHERE sv.slug IN ${texts(slugs)} AND ${unreferenced(SERVICE_REFERENCES)}`);
 }
 
 /** Teams of these slugs that no service, deployment, goal, subscription or cost model refers to. */
 export function deleteUnusedTeams(tx: Tx, slugs: string[]): Promise<number> {
-  return tx.$executeRaw(Prisma.sql`
-    DELETE FROM "Team" t
-    WHERE t.slug IN ${texts(slugs)}
-      AND NOT EXISTS (SELECT 1 FROM "Service" x WHERE x."teamId" = t.id)
-      AND NOT EXISTS (SELECT 1 FROM "Deployment" x WHERE x."teamId" = t.id)
-      AND NOT EXISTS (SELECT 1 FROM "Goal" x WHERE x."teamId" = t.id)
-      AND NOT EXISTS (SELECT 1 FROM "Subscription" x WHERE x.team = t.slug)
-      AND NOT EXISTS (SELECT 1 FROM "CostModelVersion" x WHERE x.scope = t.id::text)`);
+  return tx.$executeRaw(Prisma.sql`DELETE FROM "Team" t WHERE t.slug IN ${texts(slugs)} AND ${unreferenced(TEAM_REFERENCES)}`);
 }
 
 /** Environments of these names that no deployment uses. */

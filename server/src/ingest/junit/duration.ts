@@ -1,4 +1,5 @@
 // JUnit `time` attributes are seconds, but reporters in the wild write them in many shapes.
+import { HOUR_MS, MINUTE_MS } from "@keel/shared/calendar";
 
 const UNIT_TO_MS = new Map<string, number>([
   ["ns", 1e-6],
@@ -8,9 +9,9 @@ const UNIT_TO_MS = new Map<string, number>([
   ["ms", 1],
   ["s", 1000],
   ["sec", 1000],
-  ["m", 60_000],
-  ["min", 60_000],
-  ["h", 3_600_000],
+  ["m", MINUTE_MS],
+  ["min", MINUTE_MS],
+  ["h", HOUR_MS],
 ]);
 
 // TestResult.durationMs is a 32-bit int column: anything longer (24.8 days) is garbage anyway.

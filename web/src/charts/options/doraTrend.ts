@@ -4,7 +4,7 @@
 import { formatCount, formatDuration, formatPercent, formatPercentTick, formatShort, NBSP } from "@keel/shared/numbers";
 import type { EChartsOption } from "../echarts.ts";
 import { chartInk } from "../palette.ts";
-import { weekLabel } from "../../format/calendar.ts";
+import { weekLabel } from "@keel/shared/calendar";
 import { categoryAxisStyle, dataIndexOf, tooltipBox, valueAxisLabel, valueAxisSplitLine } from "./chartParts.ts";
 import { weekOf } from "./weeklyBars.ts";
 

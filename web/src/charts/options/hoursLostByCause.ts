@@ -5,7 +5,7 @@ import type { EChartsOption } from "../echarts.ts";
 import { okabeIto } from "../palette.ts";
 import { barValue, gridWithLegend, tooltipLine, tooltipTitle } from "./chartParts.ts";
 import { stackedBar, valueAxis, weekOf, weeklyBarsFrame, weekSpan } from "./weeklyBars.ts";
-import { dateLabel } from "../../format/calendar.ts";
+import { dateLabel } from "@keel/shared/calendar";
 
 export const HOURS_LOST_CAUSES = [
   { key: "flakyTests", label: "Flaky tests", color: okabeIto.blue },

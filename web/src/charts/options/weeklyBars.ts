@@ -2,7 +2,7 @@
 // shares, a flaky test's history): the legend, one tooltip per week under a shaded axis pointer,
 // the weeks along the x axis, a value axis from zero, bars stacked with a thin white edge, and the
 // span of weeks its accessible name gives. Pure data, no ECharts runtime.
-import { dateLabel, weekLabel } from "../../format/calendar.ts";
+import { dateLabel, weekLabel } from "@keel/shared/calendar";
 import { categoryAxisStyle, dataIndexOf, legendStyle, tooltipBox, valueAxisLabel, valueAxisSplitLine } from "./chartParts.ts";
 
 interface Week {

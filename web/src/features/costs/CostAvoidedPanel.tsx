@@ -1,7 +1,7 @@
 // What fixes saved: each fixed flaky test and each team whose change failure rate fell, with the
 // numbers the API multiplied.
 import { DataTable } from "../../components/DataTable.tsx";
-import { formatDateIn } from "../../format/calendar.ts";
+import { formatDateIn } from "@keel/shared/calendar";
 import { formatDecimal, formatHours, formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import type { HoursLostData } from "./apiTypes.ts";
 import { TestNameCell } from "./TestNameCell.tsx";

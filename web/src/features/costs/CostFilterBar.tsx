@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
-import { dateRangeLabel } from "../../format/calendar.ts";
 import { PeriodSelect } from "../filters/PeriodSelect.tsx";
 import { costWindow, type CostFilters } from "./costFilters.ts";
 import { TeamSelect } from "./TeamSelect.tsx";
-import { addDays } from "@keel/shared/calendar";
+import { addDays, dateRangeLabel } from "@keel/shared/calendar";
 
 interface CostFilterBarProps {
   filters: CostFilters;

@@ -6,7 +6,6 @@ import { useQuery } from "@tanstack/react-query";
 import { API_DOCS_URL } from "../../api/links.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { EmptyState } from "../../components/StateMessage.tsx";
-import { dateRangeLabel } from "../../format/calendar.ts";
 import { CostAvoidedPanel } from "./CostAvoidedPanel.tsx";
 import { costQueryInput, costWindow, type CostFilters } from "./costFilters.ts";
 import { ExecutiveFigures } from "./ExecutiveFigures.tsx";
@@ -15,7 +14,7 @@ import { QueryView } from "../../components/QueryView.tsx";
 import { SummaryList } from "./SummaryList.tsx";
 import { TeamsLastWeekPanel } from "./TeamsLastWeekPanel.tsx";
 import { useTeams } from "./useTeams.ts";
-import { addDays } from "@keel/shared/calendar";
+import { addDays, dateRangeLabel } from "@keel/shared/calendar";
 
 export function ExecutiveReport({ filters, today }: { filters: CostFilters; today: string }) {
   const trpc = useTRPC();

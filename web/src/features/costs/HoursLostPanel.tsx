@@ -3,12 +3,12 @@
 import { useMemo } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import { HOURS_LOST_CAUSES, hoursLostByCauseOption, hoursLostChartLabel } from "../../charts/options/hoursLostByCause.ts";
-import { DataTable } from "../../components/DataTable.tsx";
+import { DataTable, type Column } from "../../components/DataTable.tsx";
+import { NumbersByWeek } from "../../components/NumbersByWeek.tsx";
 import { countOf, formatDecimal, formatHours, formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import type { HoursLostData } from "./apiTypes.ts";
 import { causeHoursColumns } from "./causeHoursColumns.ts";
 import { cumulativeAvoided } from "./costAvoidedSeries.ts";
-import { dateLabel } from "../../format/calendar.ts";
 
 export function HoursLostPanel({ hours }: { hours: HoursLostData }) {
   const fixed = hours.costAvoided.fixedTests.tests;
@@ -22,24 +22,19 @@ export function HoursLostPanel({ hours }: { hours: HoursLostData }) {
     <>
       <EChart option={option} ariaLabel={label} className="chart-tall" />
       <CauseTable hours={hours} />
-      <details className="data-table">
-        <summary>Show the numbers by week</summary>
-        <DataTable
-          caption="Engineering hours lost per week by cause, with cost"
-          captionHidden
-          rows={hours.series}
-          rowKey={(w) => w.bucketStart}
-          columns={[
-            { key: "week", header: "Week of", rowHeader: true, cell: (w) => dateLabel(w.bucketStart) },
-            ...causeHoursColumns((w: HoursLostData["series"][number]) => w),
-            { key: "total", header: "Total", numeric: true, cell: (w) => formatHours(w.total) },
-            { key: "cost", header: "Cost", numeric: true, cell: (w) => formatUsdCents(w.costUsd) },
-            ...(avoided
-              ? [{ key: "avoided", header: "Cost avoided so far", numeric: true, cell: (_: unknown, i: number) => formatUsdCents(avoided[i] ?? 0) }]
-              : []),
-          ]}
-        />
-      </details>
+      <NumbersByWeek
+        summary="Show the numbers by week"
+        caption="Engineering hours lost per week by cause, with cost"
+        weeks={hours.series}
+        columns={[
+          ...causeHoursColumns((w: HoursLostData["series"][number]) => w),
+          { key: "total", header: "Total", numeric: true, cell: (w) => formatHours(w.total) },
+          { key: "cost", header: "Cost", numeric: true, cell: (w) => formatUsdCents(w.costUsd) },
+          ...(avoided
+            ? [{ key: "avoided", header: "Cost avoided so far", numeric: true, cell: (_: unknown, i: number) => formatUsdCents(avoided[i] ?? 0) }]
+            : []),
+        ]}
+      />
     </>
   );
 }
@@ -73,33 +68,23 @@ function CauseTable({ hours }: { hours: HoursLostData }) {
           ),
           footer: "Total",
         },
+        { ...figure("hours", "Hours", formatHours, (c) => s.byCause[c.key].hours, s.total), testId: (c) => `cause-hours-${c.key}` },
         {
-          key: "hours",
-          header: "Hours",
-          numeric: true,
-          testId: (c) => `cause-hours-${c.key}`,
-          cell: (c) => formatHours(s.byCause[c.key].hours),
-          footer: formatHours(s.total),
-        },
-        {
-          key: "cost",
-          header: "Cost",
-          numeric: true,
+          ...figure("cost", "Cost", formatUsdCents, (c) => s.byCause[c.key].costUsd, s.costUsd),
           testId: (c) => `cause-cost-${c.key}`,
-          cell: (c) => formatUsdCents(s.byCause[c.key].costUsd),
-          footer: formatUsdCents(s.costUsd),
           footerTestId: "cause-cost-total",
         },
-        { key: "share", header: "Share of capacity", numeric: true, cell: (c) => share(s.byCause[c.key].capacityShare), footer: share(s.capacityShare) },
-        {
-          key: "sprints",
-          header: "Sprints a month",
-          numeric: true,
-          cell: (c) => sprints(s.byCause[c.key].sprintsLostPerMonth),
-          footer: sprints(s.sprintsLostPerMonth),
-        },
-        { key: "before", header: "Weeks before", numeric: true, cell: (c) => formatHours(s.previous[c.key]), footer: formatHours(s.previous.total) },
+        figure("share", "Share of capacity", share, (c) => s.byCause[c.key].capacityShare, s.capacityShare),
+        figure("sprints", "Sprints a month", sprints, (c) => s.byCause[c.key].sprintsLostPerMonth, s.sprintsLostPerMonth),
+        figure("before", "Weeks before", formatHours, (c) => s.previous[c.key], s.previous.total),
       ]}
     />
   );
+}
+
+type Cause = (typeof HOURS_LOST_CAUSES)[number];
+
+/** A figure per cause, with the causes' total in the footer row written the same way. */
+function figure<V>(key: string, header: string, show: (value: V) => string, ofCause: (cause: Cause) => V, total: V): Column<Cause> {
+  return { key, header, numeric: true, cell: (c) => show(ofCause(c)), footer: show(total) };
 }

@@ -6,9 +6,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { SettingsTable } from "../../components/SettingsTable.tsx";
-import { formatDateTimeIn } from "../../format/calendar.ts";
-import { QueryView } from "../../components/QueryView.tsx";
+import { formatDateTimeIn } from "@keel/shared/calendar";
+import { QueryTable } from "../../components/QueryTable.tsx";
 import { ConnectionForm, KIND_NAMES } from "./ConnectionForm.tsx";
 
 const busy = (c: ConnectionView) => c.status === "syncing" || c.syncRequested;
@@ -34,21 +33,18 @@ export function ConnectionsSection({ timeZone }: { timeZone: string }) {
     refetchInterval: (query) => (query.state.data?.connections.some(busy) ? 2_000 : false),
   });
   return (
-    <QueryView query={connections} loadingLabel="Loading connections…" lines={2} errorTitle="The connections could not be loaded.">
-      {(data) => (
-        <>
-          <SettingsTable
-            testId="connections-table"
-            caption="Connections"
-            headers={["Source", "Status", "Last sync", "Brought in", "Actions"]}
-            rows={data.connections}
-            empty="No connections yet: add one to bring in your history."
-            row={(c) => <ConnectionRow key={c.id} connection={c} timeZone={timeZone} />}
-          />
-          <ConnectionForm />
-        </>
-      )}
-    </QueryView>
+    <QueryTable
+      query={connections}
+      noun="connections"
+      lines={2}
+      testId="connections-table"
+      headers={["Source", "Status", "Last sync", "Brought in", "Actions"]}
+      rows={(data) => data.connections}
+      empty="No connections yet: add one to bring in your history."
+      row={(c) => <ConnectionRow key={c.id} connection={c} timeZone={timeZone} />}
+    >
+      <ConnectionForm />
+    </QueryTable>
   );
 }
 

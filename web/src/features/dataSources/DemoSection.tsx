@@ -8,7 +8,7 @@ import type { AppRouter } from "@keel/server/src/trpc/router.ts";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { ErrorState } from "../../components/StateMessage.tsx";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 import { countOf } from "@keel/shared/numbers";
 
 type Removed = inferOutput<TRPCOptionsProxy<AppRouter>["demo"]["remove"]>["removed"];

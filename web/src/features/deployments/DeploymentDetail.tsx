@@ -7,7 +7,7 @@ import { attributionWindowText, deploymentCauseSentence } from "../records/attri
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
 import { Fact, ToolLinkFact } from "../../components/Fact.tsx";
 import { deploymentHref, incidentHref } from "../records/recordLinks.ts";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 
 interface DeploymentDetailProps {
   id: string;

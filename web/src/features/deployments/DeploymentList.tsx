@@ -7,7 +7,7 @@ import { deploymentListInput } from "../records/recordFilters.ts";
 import { DeploymentDetail } from "./DeploymentDetail.tsx";
 import type { DeploymentView } from "./useDeploymentView.ts";
 import "../records/records.css";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 
 const STATUS_WORDS = { success: "Succeeded", failure: "Failed", cancelled: "Cancelled" } as const;
 const COLUMNS = ["Deployment", "Finished", "Service", "Status", "Changes", "Outcome"];

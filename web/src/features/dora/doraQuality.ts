@@ -1,8 +1,7 @@
 // The Overview's short data-quality note, from the same dora.summary answer as its tiles
 // (doraView.ts): when the numbers rest on thin or odd data, it says so.
-import { localDate } from "@keel/shared/calendar";
+import { localDate, dateLabel } from "@keel/shared/calendar";
 import { countOf, formatShort } from "@keel/shared/numbers";
-import { dateLabel } from "../../format/calendar.ts";
 import { previousPeriodIncomplete, previousPeriodLabel, type DoraMetrics } from "./doraView.ts";
 
 export interface QualityNote {

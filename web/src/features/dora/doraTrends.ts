@@ -3,7 +3,7 @@
 import type { TrendPoint, TrendUnit } from "../../charts/options/doraTrend.ts";
 import { okabeIto } from "../../charts/palette.ts";
 import { countOf, formatCount } from "@keel/shared/numbers";
-import { dateLabel } from "../../format/calendar.ts";
+import { dateLabel } from "@keel/shared/calendar";
 import { METRIC_KEYS, SERIES_VALUE, weekIsPartial, type DoraMetrics, type MetricKey } from "./doraView.ts";
 
 export interface Trend {

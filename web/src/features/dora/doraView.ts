@@ -5,8 +5,7 @@
 import type { DoraLevel } from "@keel/shared";
 import type { DoraMetrics } from "./apiTypes.ts";
 import { countOf, formatCount, formatDecimal, formatDuration, formatPercent, formatPoints, formatShort, NBSP } from "@keel/shared/numbers";
-import { addDays, localDate } from "@keel/shared/calendar";
-import { dateLabel } from "../../format/calendar.ts";
+import { addDays, localDate, dateLabel } from "@keel/shared/calendar";
 import { attributionWindowText } from "../records/attributionText.ts";
 
 export type { DoraMetrics };

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import { Fact } from "../../components/Fact.tsx";
 import { flakyHistoryLabel, flakyHistoryOption } from "../../charts/options/flakyHistory.ts";
-import { formatDateIn } from "../../format/calendar.ts";
+import { formatDateIn } from "@keel/shared/calendar";
 import { formatCount, formatHours, formatUsdCents } from "@keel/shared/numbers";
 import type { CostFiltersQuery, FlakyTestData } from "../costs/apiTypes.ts";
 import { FixEffortForm } from "./FixEffortForm.tsx";

@@ -1,13 +1,12 @@
 // The flaky-test ranking as a table a reader can sort by any column with the keyboard (each
 // header is a button; aria-sort says which column leads). Choosing a test opens its details.
-import { formatDateIn, formatShortDateIn } from "../../format/calendar.ts";
 import { formatCount, formatHours, formatUsdCents } from "@keel/shared/numbers";
 import type { FlakyTestData } from "../costs/apiTypes.ts";
 import { nextSort, sortFlakyTests, type FlakySort, type SortKey } from "./flakySort.ts";
 import { paybackText } from "./payback.ts";
 import { STATE_TEXT } from "./flakyStates.ts";
 import { testShortName, testWhere } from "./testName.ts";
-import { localDate } from "@keel/shared/calendar";
+import { localDate, formatDateIn, formatShortDateIn } from "@keel/shared/calendar";
 
 interface FlakyTableProps {
   tests: FlakyTestData[];

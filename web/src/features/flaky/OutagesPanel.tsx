@@ -1,6 +1,6 @@
 // What flakiness detection left out, listed apart: build attempts where most tests failed at once
 // (infrastructure outages) and tests that failed on every attempt (broken, not flaky).
-import { formatDateIn, formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateIn, formatDateTimeIn } from "@keel/shared/calendar";
 import { formatCount } from "@keel/shared/numbers";
 import type { FlakyTestsData } from "../costs/apiTypes.ts";
 import { testShortName, testWhere } from "./testName.ts";

@@ -3,7 +3,7 @@
 // colour, so the strip reads the same for colour-blind and screen reader users. Pure: no React.
 import type { AppRouter } from "@keel/server/src/trpc/router.ts";
 import type { inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
-import { formatDateIn } from "../../format/calendar.ts";
+import { formatDateIn } from "@keel/shared/calendar";
 import { countOf } from "@keel/shared/numbers";
 
 export type FlakyHistoryData = inferOutput<TRPCOptionsProxy<AppRouter>["flaky"]["history"]>;

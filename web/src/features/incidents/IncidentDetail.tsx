@@ -1,13 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
-import { HOUR_MS } from "@keel/shared/calendar";
+import { HOUR_MS, formatDateTimeIn } from "@keel/shared/calendar";
 import { formatDuration } from "@keel/shared/numbers";
 import { incidentAttributionSentence, unattributedSentence } from "../records/attributionText.ts";
 import { RecordDetailHead, RecordDetailPending } from "../records/RecordList.tsx";
 import { Fact, ToolLinkFact } from "../../components/Fact.tsx";
 import { deploymentHref } from "../records/recordLinks.ts";
-import { formatDateTimeIn } from "../../format/calendar.ts";
 
 interface IncidentDetailProps {
   id: string;

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useTRPC } from "../../api/trpc.ts";
-import { HOUR_MS } from "@keel/shared/calendar";
+import { HOUR_MS, formatDateTimeIn } from "@keel/shared/calendar";
 import { formatDuration } from "@keel/shared/numbers";
 import { scopeInput } from "../filters/urlFilters.ts";
 import { RecordListPending, RecordRow, RecordsSection, RecordsTable } from "../records/RecordList.tsx";
@@ -10,7 +10,6 @@ import { deploymentHref } from "../records/recordLinks.ts";
 import { IncidentDetail } from "./IncidentDetail.tsx";
 import type { IncidentView } from "./useIncidentView.ts";
 import "../records/records.css";
-import { formatDateTimeIn } from "../../format/calendar.ts";
 
 const RULE_WORDS = { incident: "named", commit: "by commit", timeWindow: "time window" } as const;
 const COLUMNS = ["Incident", "Opened", "Service", "Severity", "Recovery", "Caused by"];

@@ -19,7 +19,7 @@ import { TestNameCell } from "../costs/TestNameCell.tsx";
 import { paybackText } from "../flaky/payback.ts";
 import { categoryShareColumns } from "./categoryShareColumns.ts";
 import { payingOffSentence } from "./payingOff.ts";
-import { dateLabel } from "../../format/calendar.ts";
+import { dateLabel } from "@keel/shared/calendar";
 
 const TREND_WORDS = { rising: "rising", falling: "falling", flat: "flat" } as const;
 

@@ -6,7 +6,7 @@ import { describeApiError } from "../../api/describeApiError.ts";
 import { ColumnHeaders } from "../../components/DataTable.tsx";
 import { QueryError } from "../../components/QueryView.tsx";
 import { EmptyState, LoadingState } from "../../components/StateMessage.tsx";
-import { formatDateIn } from "../../format/calendar.ts";
+import { formatDateIn } from "@keel/shared/calendar";
 import { CsvDownload } from "./CsvDownload.tsx";
 import { Pagination } from "./Pagination.tsx";
 import { exportPath } from "./recordLinks.ts";

@@ -2,7 +2,7 @@
 // and the cost model its figures were computed with.
 import { DataTable } from "../../components/DataTable.tsx";
 import { EmptyState } from "../../components/StateMessage.tsx";
-import { formatSpanIn } from "../../format/calendar.ts";
+import { formatSpanIn } from "@keel/shared/calendar";
 import { formatHours, formatUsdCents } from "@keel/shared/numbers";
 import type { WeeklyReportData } from "../costs/apiTypes.ts";
 import { INPUT_COLUMNS, inputValueText } from "../costs/HowComputed.tsx";

@@ -5,7 +5,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { DataTable } from "../../components/DataTable.tsx";
-import { dateRangeLabel } from "../../format/calendar.ts";
 import { formatCount, formatDecimal, formatHours, formatPercent, formatPointsChange, formatUsdCents } from "@keel/shared/numbers";
 import { HOURS_LOST_CAUSES } from "../../charts/options/hoursLostByCause.ts";
 import type { WeeklyReportData } from "../costs/apiTypes.ts";
@@ -19,7 +18,7 @@ import { testShortName } from "../flaky/testName.ts";
 import { categoryShareColumns } from "../investment/categoryShareColumns.ts";
 import { doraRows } from "./doraRows.ts";
 import { MarkdownDownload } from "./MarkdownDownload.tsx";
-import { localDate } from "@keel/shared/calendar";
+import { localDate, dateRangeLabel } from "@keel/shared/calendar";
 import { ReportGoals } from "./ReportGoals.tsx";
 import { CostModelSection, IncidentsSection } from "./ReportRecordSections.tsx";
 

@@ -1,8 +1,7 @@
 // The weekly report's choice of week and team, kept in the URL (`week=2026-W46&team=platform`).
 // Without a week, the report is the last full week's: the one a leader reviews on Monday.
-import { isoWeekRangeLabel } from "../../format/calendar.ts";
 import { readSlug } from "../costs/costFilters.ts";
-import { isIsoWeek, isoWeekOf, recentIsoWeeks, shiftIsoWeek } from "@keel/shared/calendar";
+import { isIsoWeek, isoWeekOf, recentIsoWeeks, shiftIsoWeek, isoWeekRangeLabel } from "@keel/shared/calendar";
 
 export const WEEKS_OFFERED = 53;
 

@@ -3,7 +3,7 @@ import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC, useTRPCClient } from "../../api/trpc.ts";
 import { ErrorState, LoadingState } from "../../components/StateMessage.tsx";
 import { actorText, changesText } from "./auditText.ts";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 
 const PAGE_SIZE = 50;
 

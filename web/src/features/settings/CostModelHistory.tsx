@@ -7,7 +7,7 @@ import { versionChanges } from "./costModelChanges.ts";
 import { changeText } from "./costModelText.ts";
 import type { CostModelData } from "../costs/apiTypes.ts";
 import type { CostModelScope } from "./CostModelForm.tsx";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 
 /** Every version of one scope's cost model, newest first, each with what it changed and why. */
 export function CostModelHistory({ scope, model, timeZone }: { scope: CostModelScope; model: CostModelData; timeZone: string }) {

@@ -1,8 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
-import { SettingsTable } from "../../components/SettingsTable.tsx";
-import { formatDateTimeIn } from "../../format/calendar.ts";
-import { QueryView } from "../../components/QueryView.tsx";
+import { formatDateTimeIn } from "@keel/shared/calendar";
+import { QueryTable } from "../../components/QueryTable.tsx";
 import { alertSubject, deliveryStatusText, targetName } from "./subscriptionsText.ts";
 
 /** While a delivery is pending, the log refreshes itself so that "sent" or "failed" shows up. */
@@ -24,33 +23,31 @@ export function DeliveryLog({
   const where = new Map(subscriptions.map((s) => [s.id, targetName(s)]));
 
   return (
-    <QueryView query={log} loadingLabel="Loading the delivery log…" lines={2} errorTitle="The delivery log could not be loaded.">
-      {(data) => (
-        <SettingsTable
-          testId="delivery-log"
-          caption="Delivery log"
-          headers={["When", "To", "What", "Outcome"]}
-          rows={data.deliveries}
-          empty="Nothing sent yet."
-          row={(d) => (
-            <tr key={d.id} data-delivery={d.id} data-status={d.status}>
-              <td className="nowrap">{formatDateTimeIn(d.sentAt ?? d.dueAt, timeZone)}</td>
-              <td className="subscription-target">{where.get(d.subscriptionId) ?? <span className="muted">deleted</span>}</td>
-              {d.kind === "alert" ? (
-                <td>Alert: {alertSubject(d.message)}</td>
-              ) : (
-                <td className="nowrap">
-                  {d.kind === "now" ? "Sent now" : d.kind === "weekly" ? "Weekly" : d.kind} · {d.week}
-                </td>
-              )}
-              <td>
-                <span className={`delivery-status delivery-${d.status}`}>{deliveryStatusText(d)}</span>
-                {d.error ? <span className="delivery-error"> {d.error}</span> : null}
-              </td>
-            </tr>
+    <QueryTable
+      query={log}
+      noun="the delivery log"
+      lines={2}
+      testId="delivery-log"
+      headers={["When", "To", "What", "Outcome"]}
+      rows={(data) => data.deliveries}
+      empty="Nothing sent yet."
+      row={(d) => (
+        <tr key={d.id} data-delivery={d.id} data-status={d.status}>
+          <td className="nowrap">{formatDateTimeIn(d.sentAt ?? d.dueAt, timeZone)}</td>
+          <td className="subscription-target">{where.get(d.subscriptionId) ?? <span className="muted">deleted</span>}</td>
+          {d.kind === "alert" ? (
+            <td>Alert: {alertSubject(d.message)}</td>
+          ) : (
+            <td className="nowrap">
+              {d.kind === "now" ? "Sent now" : d.kind === "weekly" ? "Weekly" : d.kind} · {d.week}
+            </td>
           )}
-        />
+          <td>
+            <span className={`delivery-status delivery-${d.status}`}>{deliveryStatusText(d)}</span>
+            {d.error ? <span className="delivery-error"> {d.error}</span> : null}
+          </td>
+        </tr>
       )}
-    </QueryView>
+    />
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Panel } from "../../components/Panel.tsx";
 import { LoadingState } from "../../components/StateMessage.tsx";
 import { roleCovers } from "../auth/roles.ts";
@@ -16,15 +17,26 @@ import "./settings.css";
 
 /** The page's sections, with who may see each (the server refuses the rest anyway). */
 const SECTIONS = [
-  ["organisation", "Organisation", "viewer"],
-  ["teams", "Teams", "viewer"],
-  ["services", "Services", "viewer"],
-  ["cost-model", "Cost model", "viewer"],
-  ["subscriptions", "Subscriptions", "editor"],
-  ["tokens", "API tokens", "admin"],
-  ["users", "Users", "admin"],
-  ["audit-log", "Audit log", "admin"],
+  { id: "organisation", title: "Organisation", shownTo: "viewer" },
+  { id: "teams", title: "Teams", shownTo: "viewer" },
+  { id: "services", title: "Services", shownTo: "viewer" },
+  { id: "cost-model", title: "Cost model", shownTo: "viewer" },
+  { id: "subscriptions", title: "Subscriptions", shownTo: "editor" },
+  { id: "tokens", title: "API tokens", shownTo: "admin" },
+  { id: "users", title: "Users", shownTo: "admin" },
+  { id: "audit-log", title: "Audit log", shownTo: "admin" },
 ] as const;
+
+type SectionId = (typeof SECTIONS)[number]["id"];
+
+/** A section of the page, titled and shown as SECTIONS says, so the page and its menu agree. */
+function Section({ id, ...panel }: { id: SectionId; headingId?: string; intro: ReactNode; children: ReactNode }) {
+  const role = useRole();
+  const { title, shownTo } = SECTIONS.find((section) => section.id === id)!;
+  // Everyone signed in is at least a viewer: those sections do not wait for the session.
+  if (shownTo !== "viewer" && !roleCovers(role, shownTo)) return null;
+  return <Panel id={id} title={title} {...panel} />;
+}
 
 /**
  * Everyone reads the organisation's settings, teams, services and cost model; editors and admins
@@ -37,16 +49,15 @@ export function SettingsView() {
   const catalog = useCatalog();
   const role = useRole();
   const readOnly = !roleCovers(role, "editor");
-  const admin = roleCovers(role, "admin");
   const timeZone = settings.data?.timeZone;
 
   return (
     <div className="settings">
       <nav className="settings-nav" aria-label="Settings sections">
         <ul>
-          {SECTIONS.filter(([, , needed]) => roleCovers(role, needed)).map(([id, label]) => (
+          {SECTIONS.filter(({ shownTo }) => roleCovers(role, shownTo)).map(({ id, title }) => (
             <li key={id}>
-              <a href={`#${id}`}>{label}</a>
+              <a href={`#${id}`}>{title}</a>
             </li>
           ))}
         </ul>
@@ -58,15 +69,14 @@ export function SettingsView() {
         </p>
       ) : null}
 
-      <Panel id="organisation" title="Organisation" headingId="org-heading" intro={<>These apply to every metric. Changing them recomputes every view.</>}>
+      <Section id="organisation" headingId="org-heading" intro={<>These apply to every metric. Changing them recomputes every view.</>}>
         <QueryView query={settings} loadingLabel="Loading settings…" lines={3} errorTitle="The settings could not be loaded.">
           {(data) => <OrgSettingsForm settings={data} readOnly={readOnly} />}
         </QueryView>
-      </Panel>
+      </Section>
 
-      <Panel
+      <Section
         id="teams"
-        title="Teams"
         intro={<>A team&rsquo;s size gives its capacity share of hours lost; its debt target, when set, replaces the organisation&rsquo;s.</>}
       >
         <QueryView query={catalog} loadingLabel="Loading teams…" lines={3} errorTitle="The teams could not be loaded.">
@@ -79,81 +89,68 @@ export function SettingsView() {
             )
           }
         </QueryView>
-      </Panel>
+      </Section>
 
-      <Panel id="services" title="Services" intro={<>A team&rsquo;s metrics cover the services it has now, with their whole history.</>}>
+      <Section id="services" intro={<>A team&rsquo;s metrics cover the services it has now, with their whole history.</>}>
         <QueryView query={catalog} loadingLabel="Loading services…" lines={3} errorTitle="The services could not be loaded.">
           {(data) => <ServicesSection services={data.services} teams={data.teams} readOnly={readOnly} />}
         </QueryView>
-      </Panel>
+      </Section>
 
-      <Panel
+      <Section
         id="cost-model"
-        title="Cost model"
         intro={<>The inputs that turn hours lost into money, for the organisation and per team, versioned so that every figure names the model it used.</>}
       >
         <CostModelSection readOnly={readOnly} />
-      </Panel>
+      </Section>
 
-      {!readOnly ? (
-        <Panel
-          id="subscriptions"
-          title="Subscriptions"
-          intro={
-            <>
-              The weekly health report by e-mail or Slack, every week on the day and time you choose in the organisation&rsquo;s time zone. &ldquo;Send
-              now&rdquo; sends the last full week&rsquo;s report at once. With alerts, a subscription also gets one message each time a goal or a team&rsquo;s
-              figures turn worse. The delivery log says what went out and why a send failed.
-            </>
-          }
-        >
-          {timeZone && catalog.data ? (
-            <SubscriptionsSection timeZone={timeZone} teams={catalog.data.teams} />
-          ) : (
-            <LoadingState label="Loading subscriptions…" lines={2} />
-          )}
-        </Panel>
-      ) : null}
+      <Section
+        id="subscriptions"
+        intro={
+          <>
+            The weekly health report by e-mail or Slack, every week on the day and time you choose in the organisation&rsquo;s time zone. &ldquo;Send now&rdquo;
+            sends the last full week&rsquo;s report at once. With alerts, a subscription also gets one message each time a goal or a team&rsquo;s figures turn
+            worse. The delivery log says what went out and why a send failed.
+          </>
+        }
+      >
+        {timeZone && catalog.data ? (
+          <SubscriptionsSection timeZone={timeZone} teams={catalog.data.teams} />
+        ) : (
+          <LoadingState label="Loading subscriptions…" lines={2} />
+        )}
+      </Section>
 
-      {admin ? (
-        <Panel
-          id="tokens"
-          title="API tokens"
-          intro={
-            <>
-              For CI pipelines, webhooks&rsquo; senders and scripts: <code>Authorization: Bearer &lt;token&gt;</code> on every <code>/api/v1</code> call. Keel
-              stores only a hash of each token.
-            </>
-          }
-        >
-          {timeZone ? <TokensSection timeZone={timeZone} /> : <LoadingState label="Loading API tokens…" lines={2} />}
-        </Panel>
-      ) : null}
+      <Section
+        id="tokens"
+        intro={
+          <>
+            For CI pipelines, webhooks&rsquo; senders and scripts: <code>Authorization: Bearer &lt;token&gt;</code> on every <code>/api/v1</code> call. Keel
+            stores only a hash of each token.
+          </>
+        }
+      >
+        {timeZone ? <TokensSection timeZone={timeZone} /> : <LoadingState label="Loading API tokens…" lines={2} />}
+      </Section>
 
-      {admin ? (
-        <Panel
-          id="users"
-          title="Users"
-          intro={
-            <>
-              Who can sign in, and their role: viewers read everything; editors also change the settings, teams, services, cost model, fix-effort estimates and
-              subscriptions; admins also manage users, API tokens and the audit log. Taking a role away or disabling a user signs them out at once.
-            </>
-          }
-        >
-          {timeZone ? <UsersSection timeZone={timeZone} /> : <LoadingState label="Loading users…" lines={2} />}
-        </Panel>
-      ) : null}
+      <Section
+        id="users"
+        intro={
+          <>
+            Who can sign in, and their role: viewers read everything; editors also change the settings, teams, services, cost model, fix-effort estimates and
+            subscriptions; admins also manage users, API tokens and the audit log. Taking a role away or disabling a user signs them out at once.
+          </>
+        }
+      >
+        {timeZone ? <UsersSection timeZone={timeZone} /> : <LoadingState label="Loading users…" lines={2} />}
+      </Section>
 
-      {admin ? (
-        <Panel
-          id="audit-log"
-          title="Audit log"
-          intro={<>Every change made here or through the API, and every sign-in, with who made it. Passwords and tokens are never recorded.</>}
-        >
-          {timeZone ? <AuditLogSection timeZone={timeZone} /> : <LoadingState label="Loading the audit log…" lines={2} />}
-        </Panel>
-      ) : null}
+      <Section
+        id="audit-log"
+        intro={<>Every change made here or through the API, and every sign-in, with who made it. Passwords and tokens are never recorded.</>}
+      >
+        {timeZone ? <AuditLogSection timeZone={timeZone} /> : <LoadingState label="Loading the audit log…" lines={2} />}
+      </Section>
     </div>
   );
 }

@@ -5,11 +5,11 @@ import { useState } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
-import { ACTIONS_HEADER, SettingsTable } from "../../components/SettingsTable.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import { ACTIONS_HEADER } from "../../components/SettingsTable.tsx";
+import { QueryTable } from "../../components/QueryTable.tsx";
 import { DeliveryLog } from "./DeliveryLog.tsx";
 import { SubscriptionForm } from "./SubscriptionForm.tsx";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 import { lastAlertText, scheduleText, targetName, thresholdsText } from "./subscriptionsText.ts";
 
 /** A subscription as the list answers it. */
@@ -41,45 +41,42 @@ export function SubscriptionsSection({ timeZone, teams }: { timeZone: string; te
       <p aria-live="polite" className="form-success" data-testid="subscriptions-message">
         {message}
       </p>
-      <QueryView query={subscriptions} loadingLabel="Loading subscriptions…" lines={3} errorTitle="The subscriptions could not be loaded.">
-        {(data) => (
-          <SettingsTable
-            testId="subscriptions-table"
-            caption="Subscriptions"
-            headers={["Channel", "Goes to", "Team", `Schedule (${timeZone})`, "Alerts", ACTIONS_HEADER]}
-            rows={data.subscriptions}
-            empty="No subscriptions yet: nobody receives the weekly report by itself."
-            row={(s) => (
-              <tr key={s.id} data-subscription={s.id}>
-                <th scope="row">{s.channel === "email" ? "E-mail" : "Slack"}</th>
-                <td className="subscription-target">{s.channel === "email" ? s.to.join(", ") : <code>{s.webhookUrl}</code>}</td>
-                <td>{s.team ?? <span className="muted">organisation</span>}</td>
-                <td className="nowrap">{scheduleText(s.schedule)}</td>
-                <td data-testid="subscription-alerts">
-                  {lastAlertText(s, (iso) => formatDateTimeIn(iso, timeZone))}
-                  {s.alerts ? (
-                    <span className="field-help subscription-thresholds">When a goal worsens, or a team's {thresholdsText(s.alertThresholds)}.</span>
-                  ) : null}
-                </td>
-                <td className="actions nowrap">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={() => sendNow.mutate({ id: s.id })}
-                    disabled={sendNow.isPending}
-                    aria-label={`Send now to ${targetName(s)}`}
-                  >
-                    Send now
-                  </button>
-                  <button type="button" className="button button-danger button-small" onClick={() => setDeleting(s)} aria-label={`Delete ${targetName(s)}`}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            )}
-          />
+      <QueryTable
+        query={subscriptions}
+        noun="subscriptions"
+        testId="subscriptions-table"
+        headers={["Channel", "Goes to", "Team", `Schedule (${timeZone})`, "Alerts", ACTIONS_HEADER]}
+        rows={(data) => data.subscriptions}
+        empty="No subscriptions yet: nobody receives the weekly report by itself."
+        row={(s) => (
+          <tr key={s.id} data-subscription={s.id}>
+            <th scope="row">{s.channel === "email" ? "E-mail" : "Slack"}</th>
+            <td className="subscription-target">{s.channel === "email" ? s.to.join(", ") : <code>{s.webhookUrl}</code>}</td>
+            <td>{s.team ?? <span className="muted">organisation</span>}</td>
+            <td className="nowrap">{scheduleText(s.schedule)}</td>
+            <td data-testid="subscription-alerts">
+              {lastAlertText(s, (iso) => formatDateTimeIn(iso, timeZone))}
+              {s.alerts ? (
+                <span className="field-help subscription-thresholds">When a goal worsens, or a team's {thresholdsText(s.alertThresholds)}.</span>
+              ) : null}
+            </td>
+            <td className="actions nowrap">
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => sendNow.mutate({ id: s.id })}
+                disabled={sendNow.isPending}
+                aria-label={`Send now to ${targetName(s)}`}
+              >
+                Send now
+              </button>
+              <button type="button" className="button button-danger button-small" onClick={() => setDeleting(s)} aria-label={`Delete ${targetName(s)}`}>
+                Delete
+              </button>
+            </td>
+          </tr>
         )}
-      </QueryView>
+      />
       <SubscriptionForm teams={teams} onCreated={(text) => setMessage(text)} />
       <h3 id="delivery-log-heading" className="delivery-log-heading">
         Delivery log

@@ -6,12 +6,11 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "../../api/trpc.ts";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { Field } from "../../components/Field.tsx";
-import { SettingsTable } from "../../components/SettingsTable.tsx";
 import { SubmitRow } from "../../components/SubmitRow.tsx";
 import { Options } from "../../components/Options.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import { QueryTable } from "../../components/QueryTable.tsx";
 import { fieldErrors, type FieldErrors } from "./formErrors.ts";
-import { formatDateTimeIn } from "../../format/calendar.ts";
+import { formatDateTimeIn } from "@keel/shared/calendar";
 
 const SCOPE_WORDS = {
   ingest: "Sends events and test reports (CI pipelines).",
@@ -35,37 +34,34 @@ export function TokensSection({ timeZone }: { timeZone: string }) {
       <p aria-live="polite" className="form-success">
         {message}
       </p>
-      <QueryView query={tokens} loadingLabel="Loading API tokens…" lines={3} errorTitle="The API tokens could not be loaded.">
-        {(data) => (
-          <SettingsTable
-            testId="tokens-table"
-            caption="API tokens"
-            headers={["Name", "Scope", "Starts with", "Created", "Last used", "State"]}
-            rows={data}
-            empty="No API tokens yet."
-            row={(token) => (
-              <tr key={token.id} data-token={token.name} className={token.revokedAt ? "revoked" : undefined}>
-                <th scope="row">{token.name}</th>
-                <td>{token.scope}</td>
-                <td>
-                  <code>{token.prefix}…</code>
-                </td>
-                <td className="nowrap">{formatDateTimeIn(token.createdAt, timeZone)}</td>
-                <td className="nowrap">{token.lastUsedAt ? formatDateTimeIn(token.lastUsedAt, timeZone) : <span className="muted">never</span>}</td>
-                <td>
-                  {token.revokedAt ? (
-                    <span className="muted">Revoked {formatDateTimeIn(token.revokedAt, timeZone)}</span>
-                  ) : (
-                    <button type="button" className="button button-danger button-small" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
-                      Revoke
-                    </button>
-                  )}
-                </td>
-              </tr>
-            )}
-          />
+      <QueryTable
+        query={tokens}
+        noun="API tokens"
+        testId="tokens-table"
+        headers={["Name", "Scope", "Starts with", "Created", "Last used", "State"]}
+        rows={(data) => data}
+        empty="No API tokens yet."
+        row={(token) => (
+          <tr key={token.id} data-token={token.name} className={token.revokedAt ? "revoked" : undefined}>
+            <th scope="row">{token.name}</th>
+            <td>{token.scope}</td>
+            <td>
+              <code>{token.prefix}…</code>
+            </td>
+            <td className="nowrap">{formatDateTimeIn(token.createdAt, timeZone)}</td>
+            <td className="nowrap">{token.lastUsedAt ? formatDateTimeIn(token.lastUsedAt, timeZone) : <span className="muted">never</span>}</td>
+            <td>
+              {token.revokedAt ? (
+                <span className="muted">Revoked {formatDateTimeIn(token.revokedAt, timeZone)}</span>
+              ) : (
+                <button type="button" className="button button-danger button-small" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
+                  Revoke
+                </button>
+              )}
+            </td>
+          </tr>
         )}
-      </QueryView>
+      />
       <CreateTokenForm
         onCreated={(token) => {
           setMessage(null);

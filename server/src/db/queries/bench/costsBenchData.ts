@@ -10,8 +10,10 @@
 //   - 0.4% of attempts are infrastructure outages (every test errors);
 //   - 2% of tests are always skipped.
 // About 130 results per service and commit: commitsPerService = 400 gives ~10 million results.
+import { DAY_MS } from "@keel/shared/calendar";
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
+import { rnd, teamsAndServices } from "./benchSql.ts";
 
 export interface CostsBenchSize {
   teams: number;
@@ -22,11 +24,9 @@ export interface CostsBenchSize {
 }
 
 const TESTS_PER_SHARD = 40;
-/** A uniform number in [0, 1) from a key and a salt. */
-const rnd = (n: Prisma.Sql, salt: number) => Prisma.sql`((hashint8((${n})::bigint * 7919 + ${salt}::int) & 2147483647)::float8 / 2147483648)`;
 
 export async function generateCostsBenchData(db: Tx, size: CostsBenchSize, log: (step: string) => void): Promise<void> {
-  const start = new Date(size.end.getTime() - 365 * 86_400_000);
+  const start = new Date(size.end.getTime() - 365 * DAY_MS);
   const K = size.commitsPerService;
   const run = async (step: string, sql: Prisma.Sql) => {
     const t = performance.now();
@@ -48,18 +48,7 @@ export async function generateCostsBenchData(db: Tx, size: CostsBenchSize, log: 
   await db.$executeRawUnsafe(
     `CREATE UNLOGGED TABLE _bench_build (num bigint PRIMARY KEY, s int, k int, j int, a int, id text, sha text, started timestamptz, finished timestamptz, outage boolean)`,
   );
-  await run(
-    "teams and services",
-    Prisma.sql`
-    WITH t AS (
-      INSERT INTO "Team" (id, slug, name, size)
-      SELECT md5('team' || t)::uuid, 'team-' || t, 'Team ' || t, 8 FROM generate_series(1, ${size.teams}::int) t
-      RETURNING id
-    )
-    INSERT INTO "Service" (id, slug, name, "teamId")
-    SELECT md5('svc' || s)::uuid, 'svc-' || s, 'Service ' || s, md5('team' || (1 + (s - 1) % ${size.teams}::int))::uuid
-    FROM generate_series(1, ${size.services}::int) s`,
-  );
+  await run("teams and services", teamsAndServices(size, 8));
   await run(
     "test cases",
     Prisma.sql`

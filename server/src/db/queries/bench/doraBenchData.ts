@@ -2,8 +2,10 @@
 // with INSERT ... SELECT ... FROM generate_series: two years, 20 teams, 200 services, 200,000
 // deployments, 1,000,000 changes (20% shipped twice), 20,000 incidents. Deterministic: the
 // "random" numbers are hashes of the row number (hashint8), so every run builds the same data.
+import { DAY_MS } from "@keel/shared/calendar";
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
+import { rnd, teamsAndServices } from "./benchSql.ts";
 
 export interface BenchDataSize {
   teams: number;
@@ -15,11 +17,8 @@ export interface BenchDataSize {
   end: Date;
 }
 
-/** A uniform number in [0, 1) from a row number and a salt. */
-const rnd = (n: Prisma.Sql, salt: number) => Prisma.sql`((hashint8((${n})::bigint * 7919 + ${salt}::int) & 2147483647)::float8 / 2147483648)`;
-
 export async function generateDoraBenchData(db: Tx, size: BenchDataSize, log: (step: string) => void): Promise<void> {
-  const start = new Date(size.end.getTime() - 730 * 86_400_000);
+  const start = new Date(size.end.getTime() - 730 * DAY_MS);
   // Each service deploys every `spacing` hours, with up to ±4 hours of jitter.
   const perService = Math.floor(size.deployments / size.services);
   const spacingHours = (730 * 24) / perService;
@@ -32,20 +31,10 @@ export async function generateDoraBenchData(db: Tx, size: BenchDataSize, log: (s
     log(`${step} (${Math.round(performance.now() - t)} ms)`);
   };
 
+  await run("teams and services", teamsAndServices(size, null));
   await run(
-    "teams, services, environments",
-    Prisma.sql`
-    WITH t AS (
-      INSERT INTO "Team" (id, slug, name)
-      SELECT md5('team' || t)::uuid, 'team-' || t, 'Team ' || t FROM generate_series(1, ${size.teams}::int) t
-      RETURNING id
-    ), e AS (
-      INSERT INTO "Environment" (id, name) VALUES (md5('env-production')::uuid, 'production'), (md5('env-staging')::uuid, 'staging')
-      RETURNING id
-    )
-    INSERT INTO "Service" (id, slug, name, "teamId")
-    SELECT md5('svc' || s)::uuid, 'svc-' || s, 'Service ' || s, md5('team' || (1 + (s - 1) % ${size.teams}::int))::uuid
-    FROM generate_series(1, ${size.services}::int) s`,
+    "environments",
+    Prisma.sql`INSERT INTO "Environment" (id, name) VALUES (md5('env-production')::uuid, 'production'), (md5('env-staging')::uuid, 'staging')`,
   );
 
   // 20% staging; 90% success, 7% failure, 3% cancelled; 3% rollbacks (two in three name the

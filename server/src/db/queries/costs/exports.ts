@@ -4,37 +4,16 @@ import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
 import { failedDeploymentIds } from "../dora/changeFailureRate.ts";
 import { inScope, windowDeployments } from "../dora/fragments.ts";
+import { deploymentColumns, deploymentJoins, type DeploymentRow } from "../lists/deployments.ts";
 import type { CostQuery } from "./scope.ts";
 
 export const EXPORT_PAGE = 5_000;
 
-export interface DeploymentExportRow {
-  id: string;
-  service: string;
-  team: string | null;
-  environment: string;
-  status: string;
-  kind: string;
-  startedAt: Date | null;
-  finishedAt: Date;
-  commitSha: string | null;
-  repository: string | null;
-  rollbackOfDeploymentId: string | null;
-  remediatesIncidentId: string | null;
-  changes: number;
-  url: string | null;
-}
-
-/** Deployments to the filtered environment finished in the window, any status, after `after`. */
-export function deploymentPage(db: Tx, q: CostQuery, after: { finishedAt: Date; id: string } | null): Promise<DeploymentExportRow[]> {
-  return db.$queryRaw<DeploymentExportRow[]>(Prisma.sql`
-    SELECT d.id, s.slug AS service, t.slug AS team, e.name AS environment, d.status::text AS status, d.kind::text AS kind,
-           d."startedAt", d."finishedAt", d."commitSha", d.repository, d."rollbackOfDeploymentId", d."remediatesIncidentId",
-           (SELECT count(*) FROM "DeploymentChange" dc WHERE dc."deploymentId" = d.id)::int AS changes, d.url
-    FROM "Deployment" d
-    JOIN "Service" s ON s.id = d."serviceId"
-    LEFT JOIN "Team" t ON t.id = s."teamId"
-    JOIN "Environment" e ON e.id = d."environmentId"
+/** Deployments to the filtered environment finished in the window, any status, after `after`: the list's rows. */
+export function deploymentPage(db: Tx, q: CostQuery, after: { finishedAt: Date; id: string } | null): Promise<DeploymentRow[]> {
+  return db.$queryRaw<DeploymentRow[]>(Prisma.sql`
+    SELECT ${deploymentColumns}
+    FROM "Deployment" d ${deploymentJoins}
     WHERE d."environmentId" = ${q.environmentId}::uuid AND d."finishedAt" >= ${q.from} AND d."finishedAt" < ${q.to}
       ${inScope(Prisma.sql`d."serviceId"`, q)}
       ${after ? Prisma.sql`AND (d."finishedAt", d.id) > (${after.finishedAt}, ${after.id})` : Prisma.empty}

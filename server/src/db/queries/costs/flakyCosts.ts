@@ -6,6 +6,7 @@
 // result on each FlakyFailure row). The cost model is applied in TypeScript (metrics/hoursLost.ts): these
 // rows carry only counts and durations, so a cost model edit changes money, never counts.
 import { Prisma } from "../../../generated/prisma/client.ts";
+import type { TestCostRow } from "../../../metrics/flakyTests.ts";
 import type { Tx } from "../../types.ts";
 import { hoursBetween, inScope, weekLabel, weekOf } from "../dora/fragments.ts";
 import type { CostQuery } from "./scope.ts";
@@ -38,21 +39,8 @@ function flakyFailureFacts(q: CostQuery, where: Prisma.Sql, spans?: Prisma.Sql):
     WHERE ${where} ${inScope(Prisma.sql`f."serviceId"`, q)}`;
 }
 
-export interface FlakyCostRow {
-  testCaseId: number;
-  /** The team of the build's service; null when it has none. */
-  teamId: string | null;
-  /** Local Monday of the failed attempt's week, YYYY-MM-DD. */
-  week: string;
-  flakyFailures: number;
-  blockingFailures: number;
-  /** Σ over blocking failures of the rerun attempt's duration, hours. */
-  rerunHours: number;
-  /** Blocking failures whose rerun was not found (the failed attempt's duration was used). */
-  rerunsUnknown: number;
-  /** CI minutes of the reruns, each rerun shared among the blocking failures of its attempt. */
-  ciMinutes: number;
-}
+/** The rows the cost arithmetic reads (metrics/flakyTests.ts costPerTest). */
+export type FlakyCostRow = TestCostRow;
 
 function aggregate(facts: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`

@@ -2,7 +2,8 @@
 // recordTestReports inside its transaction, after refreshFlakyFailures, for what the upload
 // touched: each uploaded build's outage flag (its reports changed), which of the touched
 // (test, sha) pairs are broken, and the FlakyTestState row of each touched test. The refresh
-// functions are SQL functions defined by migration flaky_test_state (which also backfills).
+// functions are SQL functions defined by migration flaky_test_state (which also backfills); the
+// flaky test states' facts are keel_flaky_test_facts (migration flaky_test_facts).
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
 import { touchedPairs, type TestShaPair } from "./flakyFailures.ts";

@@ -4,7 +4,8 @@
 //   - a flaky failure is a FlakyFailure row (flakyFailures.ts), never re-derived here;
 //   - it is blocking when it left the test red in its attempt and the attempt failed (as flakyCosts.ts);
 //   - an outage is isInfrastructureOutage (testOutages.ts); its executions count for nothing;
-//   - broken on a sha is brokenTests' rule (≥ 2 failed executions, no pass, outside outages).
+//   - broken on a sha is brokenTests' rule (≥ 2 failed executions, no pass, outside outages): the SQL
+//     function keel_broken (migration flaky_test_facts).
 // A sha is flaky here when one of its attempts in the window holds a flaky failure: those are the
 // failures the flaky list counts for this window, so the two always agree.
 import { Prisma } from "../../../generated/prisma/client.ts";
@@ -67,7 +68,7 @@ export function flakyTestHistory(db: Tx, q: CostQuery, testCaseId: number, maxSh
              max("finishedAt") AS "shaFinishedAt",
              (array_agg(branch ORDER BY "finishedAt" DESC, "buildId" DESC) FILTER (WHERE branch IS NOT NULL))[1] AS "shaBranch",
              bool_or("flakyFailures" > 0) AS "shaFlaky",
-             (coalesce(sum(failed) FILTER (WHERE NOT outage), 0) >= 2 AND coalesce(sum(passed) FILTER (WHERE NOT outage), 0) = 0) AS "shaBroken",
+             keel_broken(coalesce(sum(failed) FILTER (WHERE NOT outage), 0), coalesce(sum(passed) FILTER (WHERE NOT outage), 0)) AS "shaBroken",
              count(*) FILTER (WHERE outage)::int AS "shaOutageAttempts",
              -- Window functions run after GROUP BY and before LIMIT: every sha is counted.
              count(*) OVER ()::int AS "totalShas"

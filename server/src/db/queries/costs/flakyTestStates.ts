@@ -6,7 +6,9 @@
 //   flaky  — otherwise.
 // Runs count non-skipped executions; time is the attempt's finishedAt. The rule itself is pure
 // (metrics/flakyTests.ts); this reads, for every test with a flaky failure in scope before `asOf`,
-// its first and last flaky failure, the runs since the last one, and its latest sha's outcomes.
+// its first and last flaky failure, the runs since the last one, and its latest sha's outcomes:
+// those facts are the SQL function keel_flaky_test_facts (migration flaky_test_facts), which the
+// FlakyTestState rollup's refresh reads too, so they are written once.
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
 import { inScope } from "../dora/fragments.ts";
@@ -37,38 +39,11 @@ export function flakyTestStates(db: Tx, q: CostQuery, asOf: Date): Promise<Flaky
   return db.$queryRaw<FlakyTestStateRow[]>(flakyTestStatesSql(q, asOf));
 }
 
-/**
- * Runs since the last flaky failure, and the latest sha's outcomes, of test `c` as of `asOf`, from
- * its executions, by time (TestResult.finishedAt, the build's: the (testCaseId, finishedAt, status)
- * index), for the tests the rollup cannot answer for.
- */
-function factsFromExecutions(asOf: Date): Prisma.Sql {
-  return Prisma.sql`
-    LEFT JOIN LATERAL (
-      SELECT count(*)::int AS runs, max(r."finishedAt") AS "lastRunAt"
-      FROM "TestResult" r
-      WHERE NOT base.rollup AND r."testCaseId" = c.id AND r.status <> 'skipped' AND r."finishedAt" > base."lastFlakyAt" AND r."finishedAt" < ${asOf}
-    ) since ON true
-    LEFT JOIN LATERAL (
-      SELECT r."commitSha" FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
-      WHERE NOT base.rollup AND r."testCaseId" = c.id AND r.status <> 'skipped' AND r."finishedAt" < ${asOf}
-        -- outside infrastructure outages
-        AND NOT b.outage
-      ORDER BY r."finishedAt" DESC, r.id DESC
-      LIMIT 1
-    ) last ON true
-    LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE r.status IN ('failed', 'error'))::int AS failed, count(*) FILTER (WHERE r.status = 'passed')::int AS passed
-      FROM "TestResult" r JOIN "Build" b ON b.id = r."buildId"
-      WHERE NOT base.rollup AND r."testCaseId" = c.id AND r."commitSha" = last."commitSha" AND r."finishedAt" < ${asOf}
-        AND NOT b.outage
-    ) latest ON true`;
-}
-
 // The flaky failures come with their build's time and service (FlakyFailure.finishedAt, serviceId):
 // no Build lookup. The rest is the test's FlakyTestState row when it answers for asOf (not stale,
 // every execution before asOf, the same last flaky failure: then "since" and "latest" below asOf
-// are the row's, over all time); otherwise, for that test only, computed from its executions.
+// are the row's, over all time); otherwise, for that test only, computed from its executions by
+// keel_flaky_test_facts, which PostgreSQL inlines here.
 export function flakyTestStatesSql(q: CostQuery, asOf: Date): Prisma.Sql {
   return Prisma.sql`
     WITH flaky AS (
@@ -84,13 +59,17 @@ export function flakyTestStatesSql(q: CostQuery, asOf: Date): Prisma.Sql {
     )
     SELECT c.id AS "testCaseId", s.slug AS "serviceSlug", c.repository, c.suite, c.name, c.variant, c."fixEffortHours",
            s."teamId"::text AS "teamId", base."firstFlakyAt", base."lastFlakyAt", base."flakyFailuresEver",
-           CASE WHEN base.rollup THEN base."runsSinceLastFlaky" ELSE since.runs END AS "runsSinceLastFlaky",
-           CASE WHEN base.rollup THEN base."lastRunAt" ELSE since."lastRunAt" END AS "lastRunAt",
-           CASE WHEN base.rollup THEN base."latestShaFailed" ELSE coalesce(latest.failed, 0) END AS "latestShaFailed",
-           CASE WHEN base.rollup THEN base."latestShaPassed" ELSE coalesce(latest.passed, 0) END AS "latestShaPassed"
+           CASE WHEN base.rollup THEN base."runsSinceLastFlaky" ELSE facts.runs END AS "runsSinceLastFlaky",
+           CASE WHEN base.rollup THEN base."lastRunAt" ELSE facts."lastRunAt" END AS "lastRunAt",
+           CASE WHEN base.rollup THEN base."latestShaFailed" ELSE facts.failed END AS "latestShaFailed",
+           CASE WHEN base.rollup THEN base."latestShaPassed" ELSE facts.passed END AS "latestShaPassed"
     FROM base
     JOIN "TestCase" c ON c.id = base."testCaseId"
     LEFT JOIN "Service" s ON s.id = c."serviceId"
-    ${factsFromExecutions(asOf)}
+    -- Read from the executions only for the tests the rollup cannot answer for. OFFSET 0 keeps the
+    -- subquery whole, so NOT base.rollup gates it (a one-time filter) instead of filtering its result.
+    LEFT JOIN LATERAL (
+      SELECT * FROM keel_flaky_test_facts(c.id, base."lastFlakyAt", ${asOf}::timestamptz) WHERE NOT base.rollup OFFSET 0
+    ) facts ON true
     ORDER BY c.id`;
 }

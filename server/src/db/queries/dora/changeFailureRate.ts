@@ -41,13 +41,55 @@ function firstShipping(sha: Prisma.Sql, q: DoraQuery, where: Prisma.Sql): Prisma
     )`;
 }
 
+/** Rule (a) by deployment applies: the incident names a deployment and is not marked notCausedByChange. */
+function namesDeployment(i: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${i}."causedByDeploymentId" IS NOT NULL AND NOT ${i}."notCausedByChange"`;
+}
+
+/** Rule (a) by commit applies: the incident names a commit and no deployment (the deployment wins). */
+function namesCommit(i: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${i}."causedByCommitSha" IS NOT NULL AND ${i}."causedByDeploymentId" IS NULL AND NOT ${i}."notCausedByChange"`;
+}
+
+/** Rule (c) applies: an incident of a service with no explicit cause, not marked notCausedByChange. */
+function hasNoExplicitCause(i: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${i}."serviceId" IS NOT NULL AND ${i}."causedByDeploymentId" IS NULL AND ${i}."causedByCommitSha" IS NULL AND NOT ${i}."notCausedByChange"`;
+}
+
+/** Incident `i`'s commit rule candidates: the first deployments, per service, that shipped its commit (its own service's only, if it has one). */
+function commitShippedBy(i: Prisma.Sql, q: DoraQuery): Prisma.Sql {
+  return firstShipping(Prisma.sql`${i}."causedByCommitSha"`, q, Prisma.sql`WHERE ${i}."serviceId" IS NULL OR s."serviceId" = ${i}."serviceId"`);
+}
+
+/**
+ * Rule (c)'s candidate for incident `i`: the latest successful deployment of its service and the
+ * environment finished at or before it opened (ties at one instant go to the larger id): columns
+ * id, "finishedAt".
+ */
+function lastDeploymentBefore(i: Prisma.Sql, q: DoraQuery): Prisma.Sql {
+  return Prisma.sql`(
+      SELECT d.id, d."finishedAt" FROM "Deployment" d
+      WHERE d."serviceId" = ${i}."serviceId" AND ${successfulIn(Prisma.sql`d`, q)} AND d."finishedAt" <= ${i}."openedAt"
+      ORDER BY d."finishedAt" DESC, d.id DESC LIMIT 1
+    )`;
+}
+
+/**
+ * Rule (c) holds between incident `i` and that candidate `last`: it finished strictly before the
+ * incident opened (one finishing at that very instant is the next deployment, and the incident
+ * opened before it finished) and at most the attribution window before.
+ */
+function withinAttributionWindow(i: Prisma.Sql, last: Prisma.Sql, q: DoraQuery): Prisma.Sql {
+  return Prisma.sql`${last}."finishedAt" < ${i}."openedAt" AND ${i}."openedAt" <= ${last}."finishedAt" + ${q.attributionHours}::float8 * interval '1 hour'`;
+}
+
 /** Deployments (any window) that an incident's causedByCommitSha makes failed: rule (a), by commit. */
 function causedByCommit(q: DoraQuery): Prisma.Sql {
   return Prisma.sql`
     SELECT first.id, 'commit' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId", NULL::text AS "revertSha"
     FROM "Incident" i
-    CROSS JOIN LATERAL ${firstShipping(Prisma.sql`i."causedByCommitSha"`, q, Prisma.sql`WHERE i."serviceId" IS NULL OR s."serviceId" = i."serviceId"`)} first
-    WHERE i."causedByCommitSha" IS NOT NULL AND i."causedByDeploymentId" IS NULL AND NOT i."notCausedByChange"
+    CROSS JOIN LATERAL ${commitShippedBy(Prisma.sql`i`, q)} first
+    WHERE ${namesCommit(Prisma.sql`i`)}
       -- An incident of a service out of scope can only blame that service's deployments.
       ${q.serviceIds === null ? Prisma.empty : Prisma.sql`AND (i."serviceId" IS NULL OR i."serviceId" = ANY(${q.serviceIds}::uuid[]))`}`;
 }
@@ -113,11 +155,10 @@ export interface FailureCauseRow {
  * Deployments and Incidents pages show these rows; the metrics count their distinct ids.
  */
 export function failureCauses(q: DoraQuery): Prisma.Sql {
-  const hours = Prisma.sql`${q.attributionHours}::float8 * interval '1 hour'`;
   return Prisma.sql`
     -- (a) incidents naming the deployment
     SELECT i."causedByDeploymentId" AS id, 'incident' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId", NULL::text AS "revertSha" FROM "Incident" i
-    WHERE i."causedByDeploymentId" IS NOT NULL AND NOT i."notCausedByChange"
+    WHERE ${namesDeployment(Prisma.sql`i`)}
     UNION ALL
     -- (a) incidents naming a commit
     ${causedByCommit(q)}
@@ -149,19 +190,13 @@ export function failureCauses(q: DoraQuery): Prisma.Sql {
     ) prev
     UNION ALL
     -- (c) incidents with no explicit cause: the latest successful deployment of the service and
-    -- environment finished at or before the incident opened, if it finished strictly before (one
-    -- finishing at that very instant is the next deployment, and the incident opened before it
-    -- finished) and at most the attribution window before. Ties at one instant go to the larger id.
+    -- environment before the incident opened, within the attribution window.
     SELECT last.id, 'timeWindow' AS rule, i.id AS "incidentId", NULL::text AS "rollbackId", NULL::text AS "revertSha"
     FROM "Incident" i
-    CROSS JOIN LATERAL (
-      SELECT d.id, d."finishedAt" FROM "Deployment" d
-      WHERE d."serviceId" = i."serviceId" AND ${successfulIn(Prisma.sql`d`, q)} AND d."finishedAt" <= i."openedAt"
-      ORDER BY d."finishedAt" DESC, d.id DESC LIMIT 1
-    ) last
-    WHERE i."serviceId" IS NOT NULL AND i."causedByDeploymentId" IS NULL AND i."causedByCommitSha" IS NULL AND NOT i."notCausedByChange"
+    CROSS JOIN LATERAL ${lastDeploymentBefore(Prisma.sql`i`, q)} last
+    WHERE ${hasNoExplicitCause(Prisma.sql`i`)}
       AND i."openedAt" > ${q.previousFrom} AND i."openedAt" < ${attributionEnd(q)} ${inScope(Prisma.sql`i."serviceId"`, q)}
-      AND last."finishedAt" < i."openedAt" AND i."openedAt" <= last."finishedAt" + ${hours}
+      AND ${withinAttributionWindow(Prisma.sql`i`, Prisma.sql`last`, q)}
     -- (d) reverts, when counted
     ${reverted(q)}`;
 }
@@ -176,24 +211,16 @@ export function failedDeploymentIds(q: DoraQuery): Prisma.Sql {
 
 /**
  * True when incident `i` is attributed, by the rules above, to a successful deployment of the
- * filtered environment: which incidents a non-production environment's recovery time counts.
+ * filtered environment: which incidents a non-production environment's recovery time counts. The
+ * same rule fragments as failureCauses, asked of one incident.
  */
 export function attributedToEnvironment(i: Prisma.Sql, q: DoraQuery): Prisma.Sql {
-  const shippedBy = (d: Prisma.Sql) => Prisma.sql`(${i}."serviceId" IS NULL OR ${d}."serviceId" = ${i}."serviceId")`;
-  return Prisma.sql`(NOT ${i}."notCausedByChange" AND CASE
-    WHEN ${i}."causedByDeploymentId" IS NOT NULL THEN EXISTS (
+  return Prisma.sql`(CASE
+    WHEN ${namesDeployment(i)} THEN EXISTS (
       SELECT 1 FROM "Deployment" d WHERE d.id = ${i}."causedByDeploymentId" AND ${successfulIn(Prisma.sql`d`, q)})
-    WHEN ${i}."causedByCommitSha" IS NOT NULL THEN (
-      EXISTS (SELECT 1 FROM "Deployment" d
-              WHERE d."commitSha" = ${i}."causedByCommitSha" AND ${successfulIn(Prisma.sql`d`, q)} AND ${shippedBy(Prisma.sql`d`)})
-      OR EXISTS (SELECT 1 FROM "Change" c JOIN "ChangeDelivery" cd ON cd."changeId" = c.id AND cd."environmentId" = ${q.environmentId}::uuid
-                 WHERE c.sha = ${i}."causedByCommitSha" AND ${shippedBy(Prisma.sql`cd`)}))
-    WHEN ${i}."serviceId" IS NULL THEN false
-    ELSE EXISTS (
-      SELECT 1 FROM (
-        SELECT max(d."finishedAt") AS last FROM "Deployment" d
-        WHERE d."serviceId" = ${i}."serviceId" AND ${successfulIn(Prisma.sql`d`, q)} AND d."finishedAt" <= ${i}."openedAt"
-      ) l
-      WHERE l.last < ${i}."openedAt" AND ${i}."openedAt" <= l.last + ${q.attributionHours} * interval '1 hour')
+    WHEN ${namesCommit(i)} THEN EXISTS (SELECT 1 FROM ${commitShippedBy(i, q)} first)
+    WHEN ${hasNoExplicitCause(i)} THEN EXISTS (
+      SELECT 1 FROM ${lastDeploymentBefore(i, q)} last WHERE ${withinAttributionWindow(i, Prisma.sql`last`, q)})
+    ELSE false
   END)`;
 }

@@ -32,12 +32,13 @@ export interface DeploymentRow {
   changes: number;
 }
 
-const columns = Prisma.sql`
+/** A DeploymentRow's columns, from `Deployment d` with deploymentJoins (the list and the CSV export). */
+export const deploymentColumns = Prisma.sql`
   d.id, s.slug AS service, t.slug AS team, e.name AS environment, d.status::text AS status, d.kind::text AS kind,
   d."startedAt", d."finishedAt", d."commitSha", d.repository, d."rollbackOfDeploymentId", d."remediatesIncidentId", d.url,
   (SELECT count(*) FROM "DeploymentChange" dc WHERE dc."deploymentId" = d.id)::int AS changes`;
 
-const joins = Prisma.sql`
+export const deploymentJoins = Prisma.sql`
   JOIN "Service" s ON s.id = d."serviceId"
   LEFT JOIN "Team" t ON t.id = s."teamId"
   JOIN "Environment" e ON e.id = d."environmentId"`;
@@ -66,8 +67,8 @@ function listWhere(q: DoraQuery, f: DeploymentListFilters): Prisma.Sql {
 export function deploymentPage(db: Tx, q: DoraQuery, f: DeploymentListFilters, page: { offset: number; limit: number }): Promise<DeploymentRow[]> {
   return db.$queryRaw<DeploymentRow[]>(Prisma.sql`
     ${withFailed(q, f)}
-    SELECT ${columns}
-    FROM "Deployment" d ${joins}
+    SELECT ${deploymentColumns}
+    FROM "Deployment" d ${deploymentJoins}
     ${listWhere(q, f)}
     ORDER BY d."finishedAt" DESC, d.id DESC
     OFFSET ${page.offset} LIMIT ${page.limit}`);
@@ -104,8 +105,8 @@ export interface DeploymentRecord extends DeploymentRow {
 
 export async function deploymentById(db: Tx, id: string): Promise<DeploymentRecord | null> {
   const [row] = await db.$queryRaw<DeploymentRecord[]>(Prisma.sql`
-    SELECT ${columns}, d."serviceId"::text AS "serviceId", d."environmentId"::text AS "environmentId"
-    FROM "Deployment" d ${joins}
+    SELECT ${deploymentColumns}, d."serviceId"::text AS "serviceId", d."environmentId"::text AS "environmentId"
+    FROM "Deployment" d ${deploymentJoins}
     WHERE d.id = ${id}`);
   return row ?? null;
 }
