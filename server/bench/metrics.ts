@@ -37,7 +37,7 @@ import { deploymentOutcomesSql } from "../src/db/queries/dora/deploymentOutcomes
 import { leadTimeSql } from "../src/db/queries/dora/leadTime.ts";
 import { recoveryTimeSql } from "../src/db/queries/dora/recoveryTime.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
-import { prepareDoraQuery } from "../src/services/getDoraMetrics.ts";
+import { resolveScope } from "../src/services/scope/resolveScope.ts";
 import type { DoraQuery } from "../src/db/queries/dora/fragments.ts";
 import type { Prisma } from "../src/generated/prisma/client.ts";
 import { backendCpuPerRun } from "./backendCpu.ts";
@@ -151,7 +151,7 @@ async function measure(database: Database, kind: string): Promise<Row[]> {
 
 /** The report's main statements for one scope's 90-day window. */
 async function statements(database: Database, filters: Record<string, string>): Promise<{ q: DoraQuery; list: [string, Prisma.Sql][] }> {
-  const { q } = await prepareDoraQuery({ db: database.prisma, input: MetricFilters.parse({ ...WINDOW, ...filters }) });
+  const { q } = await resolveScope({ db: database.prisma, input: MetricFilters.parse({ ...WINDOW, ...filters }) });
   const list: [string, Prisma.Sql][] = [
     ["deploymentOutcomes", deploymentOutcomesSql(q)],
     ["leadTime current", leadTimeSql(q, "current")],

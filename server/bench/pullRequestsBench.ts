@@ -11,7 +11,7 @@ export function pullRequestsPath(window: { from: string; to: string }, filters: 
   return `/api/v1/metrics/pull-requests?${new URLSearchParams({ from: shift(window.from), to: shift(window.to), ...filters }).toString()}`;
 }
 
-/** EXPLAIN ANALYZE of the endpoint's two statements for one prepared query (prepareDoraQuery). */
+/** EXPLAIN ANALYZE of the endpoint's two statements for one resolved query (resolveScope). */
 export async function pullRequestPlans(db: Tx, q: DoraQuery, scopeName: string): Promise<string> {
   return [
     `==== pull-request phases (${scopeName}) ====\n${await explainAnalyze(db, pullRequestPhasesSql(q))}\n`,

@@ -1,29 +1,12 @@
-// The cost model (product.md "Cost model"): every input, its default and unit, as data, and the
-// schemas that validate an edit. Money and hours in Keel come only from these inputs. The
-// organisation's inputs are a full set; a team overrides any of them. Team size is not here: it is
-// the team's own setting (Team.size), read beside the model.
+// The cost model (product.md "Cost model"): the schemas that validate an edit. Each input's
+// default, unit, label and help text are in costModelInputs.ts. Money and hours in Keel come only
+// from these inputs. The organisation's inputs are a full set; a team overrides any of them. Team
+// size is not here: it is the team's own setting (Team.size), read beside the model.
 import { z } from "zod";
+import { COST_MODEL_INPUT_NAMES, COST_MODEL_INPUTS, type CostModelInputName } from "./costModelInputs.ts";
 import { FilterName } from "./filters.ts";
 
-export const COST_MODEL_INPUTS = {
-  loadedHourlyRateUsd: { default: 100, unit: "USD/hour", label: "loaded hourly rate", why: "fully loaded engineer cost; set it to yours" },
-  hoursPerWeek: { default: 40, unit: "hours", label: "hours per week", why: "capacity of one engineer" },
-  sprintWeeks: { default: 2, unit: "weeks", label: "sprint length", why: 'for "sprints lost"' },
-  contextSwitchMinutes: {
-    default: 23,
-    unit: "minutes",
-    label: "context switch per blocking failure",
-    why: "time to get back to a task after an interruption (Gloria Mark's studies)",
-  },
-  waitFactor: { default: 0.5, unit: "fraction", label: "wait factor", why: "share of a rerun's duration the developer is blocked" },
-  ciCostPerMinuteUsd: { default: 0.008, unit: "USD/minute", label: "CI cost per minute", why: "a hosted 2-core runner's list price" },
-  incidentResponders: { default: 2, unit: "people", label: "incident responders", why: "people working an incident (an incident's own responders win)" },
-  reworkHoursPerDeployment: { default: 2, unit: "hours", label: "rework hours per rework deployment", why: "preparing a rollback or hotfix" },
-  fixEffortHours: { default: 4, unit: "hours", label: "fix effort per flaky test", why: "estimated work to fix a flaky test (editable per test)" },
-} as const;
-
-export type CostModelInputName = keyof typeof COST_MODEL_INPUTS;
-export const COST_MODEL_INPUT_NAMES = Object.keys(COST_MODEL_INPUTS) as CostModelInputName[];
+export * from "./costModelInputs.ts";
 
 /** Each responder's hours on an incident count at most this many per calendar day (product.md). */
 export const RESPONDER_HOURS_CAP_PER_DAY = 8;

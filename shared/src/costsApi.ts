@@ -3,9 +3,9 @@
 // optional here: without from and to it is the last 13 weeks up to and including today.
 import { z } from "zod";
 import { isIsoWeek } from "./calendar.ts";
-import { checkWindow, isoDateOrDateTime, scopeFields } from "./filters.ts";
+import { Filters } from "./filters.ts";
 
-export const CostFilters = checkWindow(z.object({ from: isoDateOrDateTime.optional(), to: isoDateOrDateTime.optional(), ...scopeFields }));
+export const CostFilters = Filters;
 export type CostFiltersInput = z.input<typeof CostFilters>;
 export type CostFiltersData = z.output<typeof CostFilters>;
 
@@ -23,7 +23,7 @@ export const IsoWeek = z
 export const WeeklyReportQuery = z
   .object({
     week: IsoWeek,
-    team: scopeFields.team,
+    team: Filters.shape.team,
   })
   .strict();
 export type WeeklyReportQueryData = z.output<typeof WeeklyReportQuery>;

@@ -2,33 +2,39 @@
 // the range a target may take, and how a value reads. No zod here, so the web app's first load
 // (the Overview's tiles and charts) can use it: "@keel/shared/goalMetrics".
 //
-// Adding a metric (pull-request cycle time, once branch wt-dora lands it): add an entry to
-// GOAL_METRICS below and its reader in server/src/services/goals/currentValues.ts; nothing else
-// changes (validation, status, the report and the web app read this table).
+// Adding a metric (pull-request cycle time, once branch wt-dora lands it): its entry in the metric
+// catalogue (metricCatalogue.ts: name, unit, direction), its target range in GOAL_METRICS below and
+// its reader in server/src/services/goals/currentValues.ts; nothing else changes (validation,
+// status, the report and the web app read these tables).
+import { METRICS, metricLabel, type MetricInfo, type MetricName } from "./metricCatalogue.ts";
 import { formatDecimal, formatHours, formatPercent } from "./numbers.ts";
 
 export interface GoalMetricInfo {
   label: string;
-  /** "hours", "per day", "hours per week" or "share" (a fraction: 0.15 is 15%). */
-  unit: "hours" | "per day" | "hours per week" | "share";
-  better: "lower" | "higher";
+  unit: MetricInfo["unit"];
+  better: MetricInfo["better"];
   min: number;
   /** Whether `min` itself is allowed (a lead time of 0 hours is not a target). */
   minInclusive: boolean;
   max: number;
 }
 
-/** Keys are the names the DORA API (summary fields) and the cost API already use. */
+function goalMetric(name: MetricName, min: number, minInclusive: boolean, max: number): GoalMetricInfo {
+  const m = METRICS[name];
+  return { label: metricLabel(name), unit: m.unit, better: m.better, min, minInclusive, max };
+}
+
+/** Names, units and directions are the metric catalogue's (metricCatalogue.ts); the ranges are a target's. */
 export const GOAL_METRICS = {
-  leadTime: { label: "Lead time for changes (median)", unit: "hours", better: "lower", min: 0, minInclusive: false, max: 8760 },
-  deploymentFrequency: { label: "Deployment frequency", unit: "per day", better: "higher", min: 0, minInclusive: false, max: 1000 },
-  changeFailureRate: { label: "Change failure rate", unit: "share", better: "lower", min: 0, minInclusive: true, max: 1 },
-  recoveryTime: { label: "Failed deployment recovery time (median)", unit: "hours", better: "lower", min: 0, minInclusive: false, max: 8760 },
-  reworkRate: { label: "Deployment rework rate", unit: "share", better: "lower", min: 0, minInclusive: true, max: 1 },
-  hoursLost: { label: "Engineering hours lost", unit: "hours per week", better: "lower", min: 0, minInclusive: true, max: 1_000_000 },
-  flakyTestHours: { label: "Hours lost to flaky tests", unit: "hours per week", better: "lower", min: 0, minInclusive: true, max: 1_000_000 },
-  debtShare: { label: "Debt share (investment balance)", unit: "share", better: "higher", min: 0, minInclusive: true, max: 1 },
-} as const satisfies Record<string, GoalMetricInfo>;
+  leadTime: goalMetric("leadTime", 0, false, 8760),
+  deploymentFrequency: goalMetric("deploymentFrequency", 0, false, 1000),
+  changeFailureRate: goalMetric("changeFailureRate", 0, true, 1),
+  recoveryTime: goalMetric("recoveryTime", 0, false, 8760),
+  reworkRate: goalMetric("reworkRate", 0, true, 1),
+  hoursLost: goalMetric("hoursLost", 0, true, 1_000_000),
+  flakyTestHours: goalMetric("flakyTestHours", 0, true, 1_000_000),
+  debtShare: goalMetric("debtShare", 0, true, 1),
+} satisfies Partial<Record<MetricName, GoalMetricInfo>>;
 
 export type GoalMetricValue = keyof typeof GOAL_METRICS;
 export const GOAL_METRIC_NAMES = Object.keys(GOAL_METRICS) as GoalMetricValue[];

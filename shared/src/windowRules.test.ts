@@ -1,4 +1,4 @@
-// The window's rules are written once (checkWindow) and hold alike for every query that takes one.
+// The window's rules are written once (filters.ts) and hold alike for every query that extends the filters.
 import { describe, expect, test } from "vitest";
 import { CostFilters } from "./costsApi.ts";
 import { MetricFilters } from "./filters.ts";

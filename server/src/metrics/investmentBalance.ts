@@ -25,6 +25,14 @@ export interface Balance {
   status: "above" | "below" | "no changes";
 }
 
+/**
+ * The one rule for "at its debt target": a debt share at least the target meets it. The balance's
+ * status, the summaries' sentence and "is the debt paying off" all ask this.
+ */
+export function meetsDebtTarget(debtShare: number, target: number): boolean {
+  return debtShare >= target;
+}
+
 export function balanceOf(counts: CategoryCounts, target: number): Balance {
   const changes = CATEGORIES.reduce((n, c) => n + counts[c], 0);
   const share = (n: number) => (changes > 0 ? n / changes : null);
@@ -38,7 +46,7 @@ export function balanceOf(counts: CategoryCounts, target: number): Balance {
     unclassifiedShare: shares.other,
     target,
     againstTarget: debtShare === null ? null : debtShare - target,
-    status: debtShare === null ? "no changes" : debtShare >= target ? "above" : "below",
+    status: debtShare === null ? "no changes" : meetsDebtTarget(debtShare, target) ? "above" : "below",
   };
 }
 

@@ -1,8 +1,9 @@
 // Business-language summaries (product.md "Business-language summaries"): sentences generated
 // from the figures, never written by hand, each with "how this was computed": the formula, every
 // input with its value, and the cost model version. Pure: the same figures give the same words.
-import type { CostModelUsed } from "@keel/shared";
+import { COST_MODEL_INPUTS, type CostModelInputName } from "@keel/shared/costModelInputs";
 import { countOf, formatHoursRounded, formatSmall } from "@keel/shared/numbers";
+import { meetsDebtTarget } from "./investmentBalance.ts";
 import { fig, hoursFig, usdFig, shareFig, type SummaryInput, type Figure, type HowComputed, type Summary } from "./summaryParts.ts";
 
 export type { SummaryHours, SummaryInput, FigureUnit, Figure, HowComputed, Summary } from "./summaryParts.ts";
@@ -26,19 +27,8 @@ function capacityClause(s: SummaryInput, share: number | null, sprints: number |
   return { text: `, ${shareF.shown} ${whose}, ${sprintF.shown} sprints a month`, figures: [shareF, sprintF] };
 }
 
-function modelInputs(s: SummaryInput, names: (keyof CostModelUsed["inputs"])[]): HowComputed["inputs"] {
-  const units: Record<keyof CostModelUsed["inputs"], string> = {
-    loadedHourlyRateUsd: "USD/hour",
-    hoursPerWeek: "hours",
-    sprintWeeks: "weeks",
-    contextSwitchMinutes: "minutes",
-    waitFactor: "fraction",
-    ciCostPerMinuteUsd: "USD/minute",
-    incidentResponders: "people",
-    reworkHoursPerDeployment: "hours",
-    fixEffortHours: "hours",
-  };
-  return names.map((name) => ({ name, value: s.costModel.inputs[name], unit: units[name] }));
+function modelInputs(s: SummaryInput, names: CostModelInputName[]): HowComputed["inputs"] {
+  return names.map((name) => ({ name, value: s.costModel.inputs[name], unit: COST_MODEL_INPUTS[name].unit }));
 }
 
 function capacityInputs(s: SummaryInput): HowComputed["inputs"] {
@@ -221,7 +211,8 @@ function investmentSentences(s: SummaryInput): Summary[] {
     const debt = shareFig(`${t.team}.debtShare`, t.debtShare);
     const target = shareFig(`${t.team}.target`, t.target);
     const other = shareFig(`${t.team}.unclassifiedShare`, t.unclassifiedShare);
-    const side = debt.shown === target.shown ? "on" : t.debtShare > t.target ? "above" : "below";
+    // One rule with the balance's status and "is the debt paying off" (investmentBalance.ts).
+    const side = !meetsDebtTarget(t.debtShare, t.target) ? "below" : debt.shown === target.shown ? "on" : "above";
     return [
       {
         id: "investment",

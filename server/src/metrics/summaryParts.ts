@@ -63,7 +63,7 @@ export interface HowComputed {
 }
 
 export interface Summary {
-  id: "flakyTests" | "failedChanges" | "total" | "fixedTests" | "deliveryImprovement" | "investment";
+  id: "flakyTests" | "failedChanges" | "total" | "fixedTests" | "deliveryImprovement" | "investment" | "payingOff";
   text: string;
   figures: Figure[];
   howComputed: HowComputed;

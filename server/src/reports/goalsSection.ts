@@ -2,10 +2,10 @@
 // weeks ending with the report's week), target, date and status (rules in docs/metrics.md "Goals").
 import { formatGoalValue } from "@keel/shared";
 import type { WeeklyReport } from "../services/getWeeklyReport.ts";
-import type { Block } from "./reportDocument.ts";
+import type { ReportBlock as Block } from "@keel/shared/reportBlocks";
 
 export function goalsBlocks(r: WeeklyReport): Block[] {
-  const heading: Block = { kind: "heading", level: 2, text: "Goals" };
+  const heading: Block = { kind: "heading", level: 2, text: "Goals", id: "goals" };
   if (r.goals.length === 0) return [heading, { kind: "paragraph", text: "No goals were set. Editors add them on the Overview." }];
   const window = r.goals[0]?.window;
   return [
@@ -28,6 +28,7 @@ export function goalsBlocks(r: WeeklyReport): Block[] {
           g.by,
           g.status,
         ],
+        ids: [null, null, null, null, null, null, "goal-status"],
       })),
     },
   ];

@@ -1,6 +1,6 @@
 // The weekly report as one self-contained HTML page (Accept: text/html, keel report --format html):
 // inline styles, no script, no external resource, and a print stylesheet. Every text is escaped.
-import type { Block } from "./reportDocument.ts";
+import type { ReportBlock as Block } from "@keel/shared/reportBlocks";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);

@@ -1,6 +1,6 @@
 // The weekly report as Markdown (Accept: text/markdown, keel report --format md). Every text is
 // escaped: a test name or incident title can hold Markdown or HTML and must show as written.
-import type { Block } from "./reportDocument.ts";
+import type { ReportBlock as Block } from "@keel/shared/reportBlocks";
 
 /**
  * Escapes Markdown and inline HTML so the text shows as written: emphasis, code, links, tables and

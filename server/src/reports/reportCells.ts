@@ -1,6 +1,7 @@
 // Table cells of the weekly report document (reportDocument.ts): the shared number style
 // (@keel/shared/numbers), with a dash for a figure that does not exist.
 import type { DoraLevel } from "@keel/shared";
+import { METRICS, type MetricName } from "@keel/shared/metricCatalogue";
 import { formatDecimal, formatHours, formatHoursChange, formatPercent, formatPointsChange, formatUpToFourDecimals } from "@keel/shared/numbers";
 
 export const DASH = "–";
@@ -28,8 +29,9 @@ export function hoursChange(value: number | null): string {
   return value === null ? DASH : formatHoursChange(value);
 }
 
-export function level(value: DoraLevel | null | undefined): string {
-  return value ?? DASH;
+/** A metric's DORA level, a dash when it has none this week, "no levels" when DORA publishes none for it. */
+export function levelCell(metric: MetricName, value: DoraLevel | null): string {
+  return METRICS[metric].levels ? (value ?? DASH) : "no levels";
 }
 
 export function hoursCell(h: number | null): string {

@@ -1,7 +1,7 @@
 // Every version of the cost model (tRPC costModel.history), newest first: the organisation's, or
 // one team's when `team` is given.
 import type { Db } from "../db/client.ts";
-import { KeelError } from "../errors.ts";
+import { unknownNames } from "./scope/unknownNames.ts";
 
 export interface CostModelVersionView {
   scope: "org" | string;
@@ -16,7 +16,7 @@ export async function getCostModelHistory({ db, input }: { db: Db; input: { team
   let scope = "org";
   if (input.team !== undefined) {
     const team = await db.team.findUnique({ where: { slug: input.team }, select: { id: true } });
-    if (!team) throw new KeelError("VALIDATION_FAILED", "Invalid request: team.", [{ path: "team", message: `no team with slug "${input.team}"` }]);
+    if (!team) throw unknownNames({ team: input.team });
     scope = team.id;
   }
   const rows = await db.costModelVersion.findMany({ where: { scope }, orderBy: { version: "desc" } });

@@ -7,15 +7,11 @@ import type { Db } from "../db/client.ts";
 import { dataVersion } from "../db/queries/dataVersion.ts";
 import { deploymentsWithoutChanges, incidentsWithoutService, type CountWithExamples } from "../db/queries/dora/dataQuality.ts";
 import { deploymentOutcomes } from "../db/queries/dora/deploymentOutcomes.ts";
-import type { DoraQuery } from "../db/queries/dora/fragments.ts";
 import { leadTime } from "../db/queries/dora/leadTime.ts";
 import { openIncidents, recoveryTime } from "../db/queries/dora/recoveryTime.ts";
-import { resolveScope } from "../db/queries/dora/scope.ts";
-import { KeelError, type ErrorDetail } from "../errors.ts";
 import { buildDoraReport } from "../metrics/doraReport.ts";
-import { metricWindow } from "../metrics/window.ts";
 import { createReportCache, reportKey } from "./cache/reportCache.ts";
-import { getOrgSettings } from "./getOrgSettings.ts";
+import { resolveScope, type Scope } from "./scope/resolveScope.ts";
 import { weekBuckets } from "@keel/shared/calendar";
 
 export type DoraMetricsInput = MetricFiltersData & { bucket?: "week" | undefined };
@@ -28,37 +24,6 @@ const MAX_EXAMPLES = 20;
 const list = (count: number, examples: string[] | null | undefined): ExampleList => ({ count, examples: (examples ?? []).slice(0, MAX_EXAMPLES) });
 const fromRow = (row: CountWithExamples): ExampleList => list(row.count, row.examples);
 
-/** The settings, window and resolved filters a DORA computation runs on (also used by the benchmark). */
-export async function prepareDoraQuery({ db, input }: { db: Db; input: DoraMetricsInput }) {
-  const settings = await getOrgSettings({ db });
-  const { timeZone, attributionWindowHours } = settings;
-  const window = metricWindow(input.from, input.to, timeZone);
-  if (Number.isNaN(window.from.getTime()) || Number.isNaN(window.to.getTime()) || !(window.from < window.to)) {
-    // Checked again here because a date without an offset is read in the organisation's time zone.
-    throw new KeelError("VALIDATION_FAILED", "Invalid request: to.", [{ path: "to", message: `must be after from (in ${timeZone})` }]);
-  }
-
-  const scope = await resolveScope(db, input);
-  const unknown: ErrorDetail[] = [];
-  if (scope.teamFound === false) unknown.push({ path: "team", message: `no team with slug "${input.team}"` });
-  if (scope.serviceFound === false) unknown.push({ path: "service", message: `no service with slug "${input.service}"` });
-  if (unknown.length) throw new KeelError("VALIDATION_FAILED", `Invalid request: ${unknown.map((d) => d.path).join(", ")}.`, unknown);
-
-  const q: DoraQuery = {
-    from: window.from,
-    to: window.to,
-    previousFrom: window.previousFrom,
-    timeZone,
-    environmentId: scope.environmentId,
-    isProduction: input.environment === "production",
-    serviceIds: scope.serviceIds,
-    attributionHours: attributionWindowHours,
-    recoveryFrom: settings.recoveryTimeFrom,
-    revertFailures: settings.revertsAsFailures,
-  };
-  return { settings, window, q };
-}
-
 /** Recent reports by data version: the Overview, the API and the weekly report ask for the same ones. */
 const reports = createReportCache<DoraMetrics>({ max: 64 });
 
@@ -67,14 +32,10 @@ export async function getDoraMetrics({ db, input }: { db: Db; input: DoraMetrics
   // only on the data (settings, teams and services included, all under the version) and the
   // request, so a repeated request costs this one read.
   const version = await dataVersion(db);
-  return reports.get(db, version, reportKey(input), async () => computeDoraMetrics(db, input, await prepareDoraQuery({ db, input })));
+  return reports.get(db, version, reportKey(input), async () => computeDoraMetrics(db, input, await resolveScope({ db, input })));
 }
 
-async function computeDoraMetrics(
-  db: Db,
-  input: DoraMetricsInput,
-  { settings, window, q }: Awaited<ReturnType<typeof prepareDoraQuery>>,
-): Promise<DoraMetrics> {
+async function computeDoraMetrics(db: Db, input: DoraMetricsInput, { settings, window, q }: Scope): Promise<DoraMetrics> {
   const { timeZone, thresholdsYear, attributionWindowDays, attributionWindowHours, recoveryTimeFrom } = settings;
   // Independent statements: on PostgreSQL they run on separate pooled connections at once.
   const [deployments, lead, recovery, open, withoutCommits, withoutService] = await Promise.all([

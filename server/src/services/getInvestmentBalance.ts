@@ -6,6 +6,7 @@ import type { InvestmentBalanceData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { changeCategoryRows } from "../db/queries/costs/investment.ts";
 import { weeklySeries } from "../metrics/hoursLostReport.ts";
+import { payingOffSummary } from "../metrics/payingOff.ts";
 import { addCategory, balanceOf, NO_CHANGES, trendOf, type CategoryCounts } from "../metrics/investmentBalance.ts";
 import { inputsOf, modelUsed, prepareCostContext } from "./costs/costContext.ts";
 import { windowCounts } from "./costs/windowCounts.ts";
@@ -23,6 +24,10 @@ export async function getInvestmentBalance({ db, input, now }: { db: Db; input: 
   let all: CategoryCounts = NO_CHANGES;
   for (const row of categories) all = addCategory(all, row.category, row.changes);
 
+  const costModel = modelUsed(
+    ctx,
+    counts.rows.map((r) => r.teamId),
+  );
   const teams = ctx.teams.map((t): TeamInvestment => {
     const target = t.debtTarget ?? orgTarget;
     const rows = categories.filter((r) => r.teamId === t.id);
@@ -37,15 +42,19 @@ export async function getInvestmentBalance({ db, input, now }: { db: Db; input: 
       buckets,
       inputsOf(ctx),
     );
+    const balance = balanceOf(total, target);
+    const hoursLostTrend = trendOf(hoursLost.map((b) => b.total));
+    const payingOffInput = { team: t.slug, name: t.name, changes: balance.changes, debtShare: balance.debtShare, target, trend: hoursLostTrend };
     return {
       team: t.slug,
       name: t.name,
       target,
       targetSource: t.debtTarget === null ? "organisation" : "team",
-      total: balanceOf(total, target),
+      total: balance,
       series: buckets.map((bucketStart) => ({ bucketStart, ...balanceOf(perWeek.get(bucketStart) ?? NO_CHANGES, target) })),
       hoursLost,
-      hoursLostTrend: trendOf(hoursLost.map((b) => b.total)),
+      hoursLostTrend,
+      payingOff: payingOffSummary(payingOffInput, costModel.label),
     };
   });
   const scopeTarget = ctx.teams.length === 1 && ctx.teams[0] ? (ctx.teams[0].debtTarget ?? orgTarget) : orgTarget;
@@ -56,9 +65,6 @@ export async function getInvestmentBalance({ db, input, now }: { db: Db; input: 
     organisationTarget: orgTarget,
     total: balanceOf(all, scopeTarget),
     teams,
-    costModel: modelUsed(
-      ctx,
-      counts.rows.map((r) => r.teamId),
-    ),
+    costModel,
   };
 }

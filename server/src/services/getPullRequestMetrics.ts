@@ -1,6 +1,6 @@
 // Pull-request phases for a window and filters (GET /api/v1/metrics/pull-requests, tRPC
 // dora.pullRequests; definitions in docs/metrics.md "Pull-request phases"). The same window, time
-// zone and scope rules as the DORA metrics (prepareDoraQuery).
+// zone and scope rules as the DORA metrics (resolveScope).
 import type { MetricFiltersData } from "@keel/shared";
 import type { PullRequestMetricsData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
@@ -9,7 +9,7 @@ import { pullRequestPhases } from "../db/queries/dora/pullRequests.ts";
 import { buildPullRequestReport } from "../metrics/pullRequestReport.ts";
 import { weekBuckets } from "@keel/shared/calendar";
 import { createReportCache, reportKey } from "./cache/reportCache.ts";
-import { prepareDoraQuery } from "./getDoraMetrics.ts";
+import { resolveScope } from "./scope/resolveScope.ts";
 
 /** The answer: its schema in shared/src/outputs/dora.ts is the one definition (OpenAPI, tRPC output). */
 export type PullRequestMetrics = PullRequestMetricsData;
@@ -24,13 +24,13 @@ export async function getPullRequestMetrics({ db, input }: { db: Db; input: Metr
 }
 
 async function computePullRequestMetrics(db: Db, input: MetricFiltersData): Promise<PullRequestMetrics> {
-  const { settings, window, q } = await prepareDoraQuery({ db, input });
+  const { settings, window, q, filters } = await resolveScope({ db, input });
   const { rows, undeployed } = await pullRequestPhases(db, q);
   const { summary, series } = buildPullRequestReport(rows, undeployed, weekBuckets(window.from, window.to, settings.timeZone));
   return {
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
     timeZone: settings.timeZone,
-    filters: { team: input.team ?? null, service: input.service ?? null, environment: input.environment },
+    filters,
     summary,
     series,
   };

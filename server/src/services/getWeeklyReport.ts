@@ -5,6 +5,7 @@
 // the incidents of the week and the business summaries. Every figure comes from the same services
 // as the API's endpoints for that week, so the report and the API agree to the cent.
 import type { CostModelUsed, WeeklyReportQueryData } from "@keel/shared";
+import type { ReportBlock } from "@keel/shared/reportBlocks";
 import type { Db } from "../db/client.ts";
 import { incidentsOfWindow } from "../db/queries/costs/changeFailureHours.ts";
 import { inputsFor } from "../metrics/costModel.ts";
@@ -21,6 +22,7 @@ import { getInvestmentBalance, type InvestmentBalance } from "./getInvestmentBal
 import { getOrgSettings } from "./getOrgSettings.ts";
 import { addDays, isoWeekDates, isoWeekOf, localDate, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
 import { listGoals, type GoalView } from "./goals/listGoals.ts";
+import { reportDocument } from "../reports/reportDocument.ts";
 
 export const REPORT_TOP_FLAKY = 5;
 /** "Which team slipped" compares the week with each team's average over this many weeks before. */
@@ -65,6 +67,8 @@ export interface WeeklyReport {
   summaries: Summary[];
   /** Which team slipped this week against its own average (metrics/teamSlipped.ts). */
   slipped: TeamsLastWeek;
+  /** Per team, "is the debt allocation paying off" over the 13 weeks ending with this one (metrics/payingOff.ts). */
+  payingOff: Summary[];
   costModel: CostModelUsed;
   /** The goals in scope, measured as of the week's end (or now, for the current week): docs/metrics.md "Goals". */
   goals: GoalView[];
@@ -78,14 +82,20 @@ export function periodOf(week: string, now: Date, timeZone: string): string {
   return `in ${week}`;
 }
 
-export async function getWeeklyReport({ db, input, now = new Date() }: { db: Db; input: WeeklyReportQueryData; now?: Date }): Promise<WeeklyReport> {
+/** The report's figures and, in `document`, the blocks every format renders (reports/reportDocument.ts). */
+export type WeeklyReportAnswer = WeeklyReport & { document: ReportBlock[] };
+
+export async function getWeeklyReport({ db, input, now = new Date() }: { db: Db; input: WeeklyReportQueryData; now?: Date }): Promise<WeeklyReportAnswer> {
   // Kept by data version (cache/costReports.ts). A past week's figures are as of its end; the
   // current week's (or a future one's) are as of now, so they are keyed by now: never served again.
   const version = await readVersion(db);
   const { timeZone } = await getOrgSettings({ db });
   const current = isoWeekOf(mondayOf(localDate(now, timeZone)));
   const key = [input.week, input.team ?? null, periodOf(input.week, now, timeZone), input.week < current ? null : now.getTime()];
-  return cachedCostReport(db, version, "weekly-report", key, () => computeWeeklyReport(db, input, now, timeZone));
+  return cachedCostReport(db, version, "weekly-report", key, async () => {
+    const report = await computeWeeklyReport(db, input, now, timeZone);
+    return { ...report, document: reportDocument(report) };
+  });
 }
 
 async function computeWeeklyReport(db: Db, input: WeeklyReportQueryData, now: Date, timeZone: string): Promise<WeeklyReport> {
@@ -150,6 +160,7 @@ async function computeWeeklyReport(db: Db, input: WeeklyReportQueryData, now: Da
     incidents,
     summaries: composeSummaries({ hours: result, flaky, investment, period, previousPeriod: "the week before" }),
     slipped: teamsLastWeek(baseline.teams, monday),
+    payingOff: baseline.teams.map((t) => t.payingOff),
     costModel: result.costModel,
     goals,
   };

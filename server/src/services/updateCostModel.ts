@@ -6,7 +6,7 @@
 import { CostModelInputs, DEFAULT_COST_MODEL_INPUTS, type CostModelUpdateData } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { KeelError } from "../errors.ts";
+import { unknownNames } from "./scope/unknownNames.ts";
 import { cleanOverrides } from "../metrics/costModel.ts";
 import { getCostModel, type CostModelView } from "./getCostModel.ts";
 
@@ -16,7 +16,7 @@ export async function updateCostModel({ db, input }: { db: Db; input: CostModelU
   let teamId: string | null = null;
   if (input.team !== undefined) {
     const team = await db.team.findUnique({ where: { slug: input.team }, select: { id: true } });
-    if (!team) throw new KeelError("VALIDATION_FAILED", "Invalid request: team.", [{ path: "team", message: `no team with slug "${input.team}"` }]);
+    if (!team) throw unknownNames({ team: input.team });
     teamId = team.id;
   }
   const scope = teamId ?? "org";

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ChangeCategory } from "../events.ts";
 import { CostModelUsed, nullableNumber, ScopeFilters, Window } from "./common.ts";
 import { HoursLostBucket } from "./hoursLost.ts";
+import { Summary } from "./summary.ts";
 
 const perCategory = <T extends z.ZodType>(figure: T) =>
   z.strictObject(Object.fromEntries(ChangeCategory.options.map((c) => [c, figure])) as Record<(typeof ChangeCategory.options)[number], T>);
@@ -34,6 +35,8 @@ const TeamInvestment = z.strictObject({
   hoursLost: z.array(HoursLostBucket),
   /** Weekly hours lost, first third of the window against the last third. */
   hoursLostTrend: z.strictObject({ first: z.number(), last: z.number(), direction: z.enum(["rising", "falling", "flat"]) }).nullable(),
+  /** "Is the debt allocation paying off?": one sentence with how it was computed (metrics/payingOff.ts). */
+  payingOff: Summary,
 });
 
 export const InvestmentBalance = z.strictObject({

@@ -2,6 +2,9 @@
 // its figures are the API's for the same week, to the cent, and every text is escaped.
 // Team gamma owns gamma-api. The week is 2026-W41: [Mon 2026-10-05, Mon 2026-10-12) UTC.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { ReportBlock } from "@keel/shared/reportBlocks";
+import { renderHtml } from "../../../server/src/reports/renderHtml.ts";
+import { renderMarkdown } from "../../../server/src/reports/renderMarkdown.ts";
 import type { WeeklyReport } from "../../../server/src/services/getWeeklyReport.ts";
 import { runKeel } from "../../support/keelCli.ts";
 import { startTestApp, TEST_ADMIN_TOKEN, type TestApp } from "../../support/httpApp.ts";
@@ -168,6 +171,10 @@ describe("weekly report", () => {
     expect(viaAccept.headers.get("content-type")).toMatch(/^text\/html/);
     const json = await app.request("/api/v1/reports/weekly?week=2026-W41&team=gamma", { headers: { accept: "*/*" } });
     expect(json.headers.get("content-type")).toMatch(/^application\/json/);
+    // The app renders the JSON's document: the same blocks as the Markdown and the HTML.
+    const { document } = (await json.json()) as { document: ReportBlock[] };
+    expect(renderMarkdown(document)).toBe(text);
+    expect(renderHtml(document)).toBe(html);
   });
 
   test("an invalid week or an unknown team is a 400 naming the field", async () => {

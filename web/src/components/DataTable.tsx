@@ -15,7 +15,7 @@ export interface Column<Row> {
   /** More classes for the body cells, e.g. "nowrap". */
   className?: string;
   /** A test id for each body cell. */
-  testId?: (row: Row) => string;
+  testId?: (row: Row) => string | undefined;
   /** This column's cell in the total row; the table has a total row when any column has one. */
   footer?: ReactNode;
   footerTestId?: string;

@@ -1,26 +1,14 @@
-// What every cost service starts from: the window and scope (resolved by the DORA engine's
-// prepareDoraQuery, so both read the same deployments and incidents), the teams, and the cost
-// model in force. Without from and to, the window is the 13 weeks (91 local days) up to and
+// What every cost service starts from: the window and scope (resolveScope, as the DORA metrics
+// resolve them, so both read the same deployments and incidents), the teams, and the cost model
+// in force. Without from and to, the window is resolveScope's default: the 13 weeks up to and
 // including today in the organisation's time zone.
 import type { CostFiltersData } from "@keel/shared";
 import type { Db } from "../../db/client.ts";
-import type { DoraQuery } from "../../db/queries/dora/fragments.ts";
 import { costModelUsed, inputsFor, resolveCostModel, type ResolvedCostModel, type TeamFacts } from "../../metrics/costModel.ts";
 import type { CapacityTeam } from "../../metrics/hoursLost.ts";
-import type { MetricWindow } from "../../metrics/window.ts";
-import { prepareDoraQuery } from "../getDoraMetrics.ts";
-import { getOrgSettings, type OrgSettingsData } from "../getOrgSettings.ts";
-import { DAY_MS, localDate } from "@keel/shared/calendar";
+import { resolveScope, type Scope } from "../scope/resolveScope.ts";
 
-export const DEFAULT_WINDOW_DAYS = 91;
-
-export interface CostContext {
-  settings: OrgSettingsData;
-  window: MetricWindow;
-  q: DoraQuery;
-  filters: { team: string | null; service: string | null; environment: string };
-  /** The team whose figures these are: the team filter's, or the service filter's team; null org-wide. */
-  scopeTeamId: string | null;
+export interface CostContext extends Scope {
   /** Teams in scope: the filtered team, the filtered service's team, or every team. */
   teams: TeamFacts[];
   model: ResolvedCostModel;
@@ -28,11 +16,6 @@ export interface CostContext {
   asOf: Date;
   /** Weeks in the window (local days ÷ 7). */
   weeks: number;
-}
-
-/** Adds a number of days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 export async function loadCostModel(db: Db): Promise<{ model: ResolvedCostModel; teams: TeamFacts[] }> {
@@ -51,36 +34,14 @@ export async function loadCostModel(db: Db): Promise<{ model: ResolvedCostModel;
 }
 
 export async function prepareCostContext({ db, input, now = new Date() }: { db: Db; input: CostFiltersData; now?: Date }): Promise<CostContext> {
-  let { from, to } = input;
-  if (from === undefined || to === undefined) {
-    const { timeZone } = await getOrgSettings({ db });
-    to = addDays(localDate(now, timeZone), 1);
-    from = addDays(to, -DEFAULT_WINDOW_DAYS);
-  }
-  const [{ settings, window, q }, { model, teams }] = await Promise.all([
-    prepareDoraQuery({ db, input: { from, to, environment: input.environment, team: input.team, service: input.service } }),
-    loadCostModel(db),
-  ]);
-  let scopeTeamId: string | null = null;
-  let inScope = teams;
-  if (input.team !== undefined) {
-    scopeTeamId = teams.find((t) => t.slug === input.team)?.id ?? null;
-    inScope = teams.filter((t) => t.id === scopeTeamId);
-  } else if (input.service !== undefined) {
-    const service = await db.service.findUnique({ where: { slug: input.service }, select: { teamId: true } });
-    scopeTeamId = service?.teamId ?? null;
-    inScope = teams.filter((t) => t.id === scopeTeamId);
-  }
+  const [scope, { model, teams }] = await Promise.all([resolveScope({ db, input, now }), loadCostModel(db)]);
+  const scoped = input.team !== undefined || input.service !== undefined;
   return {
-    settings,
-    window,
-    q,
-    filters: { team: input.team ?? null, service: input.service ?? null, environment: input.environment },
-    scopeTeamId,
-    teams: inScope,
+    ...scope,
+    teams: scoped ? teams.filter((t) => t.id === scope.scopeTeamId) : teams,
     model,
-    asOf: new Date(Math.min(window.to.getTime(), now.getTime())),
-    weeks: window.days / 7,
+    asOf: new Date(Math.min(scope.window.to.getTime(), now.getTime())),
+    weeks: scope.window.days / 7,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Db } from "../../db/client.ts";
 import { KeelError, type ErrorDetail } from "../../errors.ts";
 import { goalWindow } from "../../metrics/goalWindow.ts";
 import { getOrgSettings } from "../getOrgSettings.ts";
+import { unknownNames } from "../scope/unknownNames.ts";
 import { scopeValues } from "./currentValues.ts";
 import { goalSelect, viewsOf, type GoalView } from "./listGoals.ts";
 import { localDate } from "@keel/shared/calendar";
@@ -16,15 +17,14 @@ function invalid(details: ErrorDetail[]): KeelError {
 }
 
 /** Team and service ids for slugs; a slug that names nothing is a 400 naming the field. */
-async function resolveScope(db: Db, team: string | null, service: string | null) {
+async function goalScopeIds(db: Db, team: string | null, service: string | null) {
   const [t, s] = await Promise.all([
     team ? db.team.findUnique({ where: { slug: team }, select: { id: true } }) : null,
     service ? db.service.findUnique({ where: { slug: service }, select: { id: true } }) : null,
   ]);
-  const details: ErrorDetail[] = [];
-  if (team && !t) details.push({ path: "team", message: `no team with slug "${team}"` });
-  if (service && !s) details.push({ path: "service", message: `no service with slug "${service}"` });
-  if (details.length) throw invalid(details);
+  const unknownTeam = team && !t ? team : undefined;
+  const unknownService = service && !s ? service : undefined;
+  if (unknownTeam !== undefined || unknownService !== undefined) throw unknownNames({ team: unknownTeam, service: unknownService });
   return { teamId: t?.id ?? null, serviceId: s?.id ?? null };
 }
 
@@ -50,7 +50,7 @@ export async function createGoal({ db, input, now = new Date() }: { db: Db; inpu
   checkBy(input.by, now, timeZone);
   const team = input.team ?? null;
   const service = input.service ?? null;
-  const ids = await resolveScope(db, team, service);
+  const ids = await goalScopeIds(db, team, service);
   const baseline = await baselineOf(db, input.metric, team, service, now, timeZone);
   const row = await db.goal.create({
     data: { title: input.title ?? null, metric: input.metric, target: input.target, by: new Date(`${input.by}T00:00:00Z`), baseline, startedAt: now, ...ids },
@@ -76,7 +76,7 @@ export async function updateGoal({ db, id, input, now = new Date() }: { db: Db; 
   const team = input.team !== undefined ? input.team : (goal.team?.slug ?? null);
   const service = input.service !== undefined ? input.service : (goal.service?.slug ?? null);
   if (team && service) throw invalid([{ path: "service", message: "give a team or a service, not both" }]);
-  const ids = await resolveScope(db, team, service);
+  const ids = await goalScopeIds(db, team, service);
   const restarts = metric !== goal.metric || team !== (goal.team?.slug ?? null) || service !== (goal.service?.slug ?? null);
   const restart = restarts ? { baseline: await baselineOf(db, metric, team, service, now, timeZone), startedAt: now } : {};
   await db.goal.update({

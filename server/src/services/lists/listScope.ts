@@ -1,27 +1,20 @@
 // What the Deployments and Incidents services share: the window and filters resolved exactly as the
-// DORA metrics resolve them (time zone, unknown team or service is a 400), and the DoraQuery that
-// the engine's attribution rules (failureCauses) read for a narrow range of instants.
+// DORA metrics resolve them (resolveScope: time zone, unknown team or service is a 400), and the
+// DoraQuery that the engine's attribution rules (failureCauses) read for a narrow range of instants.
+import type { MetricFiltersData } from "@keel/shared";
 import type { Db } from "../../db/client.ts";
 import type { DoraQuery } from "../../db/queries/dora/fragments.ts";
-import { prepareDoraQuery } from "../getDoraMetrics.ts";
+import { resolveScope } from "../scope/resolveScope.ts";
 
 const MS = 1;
-
-export interface ListScopeInput {
-  from: string;
-  to: string;
-  team?: string | undefined;
-  service?: string | undefined;
-  environment: string;
-}
 
 /**
  * The list's window and scope. `previousFrom` is set just before `from` rather than a whole period
  * back: the lists need the attribution of their own window only, and the rules look back from a
  * deployment or incident, never before it (one millisecond keeps ties at `from` in view).
  */
-export async function listScope(db: Db, input: ListScopeInput): Promise<{ q: DoraQuery; timeZone: string; attributionHours: number }> {
-  const { settings, q } = await prepareDoraQuery({ db, input });
+export async function listScope(db: Db, input: MetricFiltersData): Promise<{ q: DoraQuery; timeZone: string; attributionHours: number }> {
+  const { settings, q } = await resolveScope({ db, input });
   return { q: { ...q, previousFrom: new Date(q.from.getTime() - MS) }, timeZone: settings.timeZone, attributionHours: q.attributionHours };
 }
 

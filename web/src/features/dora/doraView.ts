@@ -6,11 +6,12 @@ import type { DoraLevel } from "@keel/shared";
 import type { DoraMetrics } from "./apiTypes.ts";
 import { countOf, formatCount, formatDecimal, formatDuration, formatPercent, formatPoints, formatShort, NBSP } from "@keel/shared/numbers";
 import { addDays, localDate, dateLabel } from "@keel/shared/calendar";
+import { DORA_METRIC_KEYS, METRICS, type DoraMetricKey } from "@keel/shared/metricCatalogue";
 import { attributionWindowText } from "../records/attributionText.ts";
 
 export type { DoraMetrics };
-export type MetricKey = "deploymentFrequency" | "leadTime" | "changeFailureRate" | "recoveryTime" | "reworkRate";
-export const METRIC_KEYS: readonly MetricKey[] = ["deploymentFrequency", "leadTime", "changeFailureRate", "recoveryTime", "reworkRate"];
+export type MetricKey = DoraMetricKey;
+export const METRIC_KEYS: readonly MetricKey[] = DORA_METRIC_KEYS;
 
 /** better/worse for this metric's direction; same when the shown difference rounds to nothing; none without a comparison. */
 export type Tone = "better" | "worse" | "same" | "none";
@@ -48,23 +49,6 @@ export interface Tile {
   /** The last week is not over yet. */
   lastWeekPartial: boolean;
 }
-
-const TITLES: Record<MetricKey, string> = {
-  deploymentFrequency: "Deployment frequency",
-  leadTime: "Lead time for changes",
-  changeFailureRate: "Change failure rate",
-  recoveryTime: "Failed deployment recovery time",
-  reworkRate: "Deployment rework rate",
-};
-
-/** Higher is better only for deployment frequency. */
-const HIGHER_IS_BETTER: Record<MetricKey, boolean> = {
-  deploymentFrequency: true,
-  leadTime: false,
-  changeFailureRate: false,
-  recoveryTime: false,
-  reworkRate: false,
-};
 
 const DAY = 1;
 const WEEK = 7;
@@ -116,7 +100,7 @@ function compare(key: MetricKey, m: Measure, previousLabel: string): TileChange 
     return { tone: "same", text: "No change", previous, sentence: `The same as in ${previousLabel} (${previous}).` };
   }
   const up = m.delta > 0;
-  const better = up === HIGHER_IS_BETTER[key];
+  const better = up === (METRICS[key].better === "higher");
   const tone: Tone = better ? "better" : "worse";
   return {
     tone,
@@ -261,10 +245,10 @@ export function doraTiles(report: DoraMetrics, dataSince?: string | null): Tile[
     const measure = m[key];
     return {
       key,
-      title: TITLES[key],
+      title: METRICS[key].title,
       value: measure.value === null ? null : measure.show(measure.value),
       level: levels[key],
-      hasLevel: key !== "reworkRate",
+      hasLevel: METRICS[key].levels,
       change: incomplete ?? compare(key, measure, previousLabel),
       detail: d[key],
       spark: report.series.map(SERIES_VALUE[key]),

@@ -18,7 +18,7 @@ import { QueryView } from "../../components/QueryView.tsx";
 import { TestNameCell } from "../costs/TestNameCell.tsx";
 import { paybackText } from "../flaky/payback.ts";
 import { categoryShareColumns } from "./categoryShareColumns.ts";
-import { payingOffSentence } from "./payingOff.ts";
+import { HowComputed } from "../costs/HowComputed.tsx";
 import { dateLabel } from "@keel/shared/calendar";
 
 const TREND_WORDS = { rising: "rising", falling: "falling", flat: "flat" } as const;
@@ -53,8 +53,9 @@ function TeamBalance({ team }: { team: TeamInvestmentData }) {
     <section className="panel" aria-labelledby="paying-off-heading" data-team={team.team}>
       <h2 id="paying-off-heading">Is {possessive(team.name)} debt allocation paying off?</h2>
       <p className="lead answer" data-testid="paying-off">
-        {payingOffSentence({ name: team.name, changes: t.changes, debtShare: t.debtShare, target: team.target, trend: team.hoursLostTrend })}
+        {team.payingOff.text}
       </p>
+      <HowComputed how={team.payingOff.howComputed} id="paying-off" />
       <p className="muted">
         {t.unclassifiedShare === null
           ? "No changes to classify."

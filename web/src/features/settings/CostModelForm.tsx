@@ -6,7 +6,7 @@ import { useTRPC } from "../../api/trpc.ts";
 import { decimalNumber, fieldErrors, serverFieldErrors, type FieldErrors } from "./formErrors.ts";
 import { invalidateCostModelQueries } from "./invalidate.ts";
 import type { CostModelData } from "../costs/apiTypes.ts";
-import { inputName } from "./costModelText.ts";
+import { inputFieldLabel } from "@keel/shared/costModelInputs";
 import { SaveStatus } from "./SaveStatus.tsx";
 
 /** Whose inputs the form edits: the organisation's, or one team's overrides. */
@@ -123,7 +123,7 @@ export function CostModelForm({ scope, model, readOnly = false }: CostModelFormP
           return (
             <div className="field" key={name} data-input={name}>
               <label htmlFor={id}>
-                {inputName(definition)}
+                {inputFieldLabel(definition)}
                 <span className="visually-hidden"> ({definition.unit})</span>
               </label>
               <div className="cost-input-row">

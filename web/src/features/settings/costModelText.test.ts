@@ -1,7 +1,7 @@
 import { COST_MODEL_INPUTS } from "@keel/shared";
 import { expect, test } from "vitest";
 import type { InputChange } from "./costModelChanges.ts";
-import { changeText, inputName } from "./costModelText.ts";
+import { changeText } from "./costModelText.ts";
 
 test.each<[InputChange, string]>([
   [{ input: "loadedHourlyRateUsd", before: 100, after: 120 }, "loaded hourly rate: 100 → 120"],
@@ -10,9 +10,4 @@ test.each<[InputChange, string]>([
   [{ input: "incidentResponders", before: 3, after: null }, "incident responders: 3 → organisation's"],
 ])("%j reads %j", (change, text) => {
   expect(changeText(change, COST_MODEL_INPUTS[change.input])).toBe(text);
-});
-
-test("a label starts with a capital", () => {
-  expect(inputName(COST_MODEL_INPUTS.loadedHourlyRateUsd)).toBe("Loaded hourly rate");
-  expect(inputName(COST_MODEL_INPUTS.ciCostPerMinuteUsd)).toBe("CI cost per minute");
 });

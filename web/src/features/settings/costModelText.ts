@@ -1,15 +1,11 @@
-// How the cost model's inputs and their changes read on the settings page.
+// How the cost model's changes read on the settings page (a field's label: inputFieldLabel in
+// @keel/shared/costModelInputs).
 import { formatUpToFourDecimals } from "@keel/shared/numbers";
 import type { InputChange } from "./costModelChanges.ts";
 
 interface Definition {
   label: string;
   unit: string;
-}
-
-/** "loaded hourly rate" → "Loaded hourly rate": a field's label. */
-export function inputName({ label }: Definition): string {
-  return `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
 }
 
 /**

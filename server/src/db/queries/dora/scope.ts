@@ -1,19 +1,22 @@
-// Resolves the filters' names (api.md: team and service slugs, environment name) to ids once, so
-// the metric queries filter on indexed id columns. A team's services are those whose team it is
+// Resolves the filters' names (api.md: team and service slugs, environment name) to ids in one
+// statement, so the metric and cost queries filter on indexed id columns (services/scope/
+// resolveScope.ts is the one caller). A team's services are those whose team it is
 // now (Service.teamId): deployments, changes and incidents follow their service's team.
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
 
-export interface ResolvedScope {
+export interface ScopeIds {
   environmentId: string | null;
   /** Null when the filter was not given; otherwise whether it named an existing team/service. */
   teamFound: boolean | null;
   serviceFound: boolean | null;
   /** The services in scope; null means every service. */
   serviceIds: string[] | null;
+  /** The team whose figures these are: the team filter's, else the service filter's team; null org-wide. */
+  scopeTeamId: string | null;
 }
 
-export async function resolveScope(db: Tx, f: { environment: string; team?: string | undefined; service?: string | undefined }): Promise<ResolvedScope> {
+export async function scopeIds(db: Tx, f: { environment: string; team?: string | undefined; service?: string | undefined }): Promise<ScopeIds> {
   const [row] = await db.$queryRaw<
     { environmentId: string | null; teamId: string | null; serviceId: string | null; serviceTeamId: string | null; teamServiceIds: string[] }[]
   >(Prisma.sql`
@@ -33,5 +36,6 @@ export async function resolveScope(db: Tx, f: { environment: string; team?: stri
   } else if (f.team !== undefined) {
     serviceIds = r.teamServiceIds;
   }
-  return { environmentId: r.environmentId, teamFound, serviceFound, serviceIds };
+  const scopeTeamId = f.team !== undefined ? r.teamId : f.service !== undefined ? r.serviceTeamId : null;
+  return { environmentId: r.environmentId, teamFound, serviceFound, serviceIds, scopeTeamId };
 }

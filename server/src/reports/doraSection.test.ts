@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import type { WeeklyReportData } from "../costs/apiTypes.ts";
-import { doraRows } from "./doraRows.ts";
+import type { WeeklyReport } from "../services/getWeeklyReport.ts";
+import { doraRows } from "./doraSection.ts";
 
 // The demo's 2026-W46 report, organisation-wide, as the API answered it.
 const summary = {
@@ -46,7 +46,7 @@ const summary = {
     previous: { deployments: 62, rework: 4, rate: 0.06451612903225806 },
     change: { deployments: -3, rework: 2, rate: 0.03717878622197923 },
   },
-} as unknown as WeeklyReportData["dora"]["summary"];
+} as unknown as WeeklyReport["dora"]["summary"];
 
 test("the five DORA rows of a week, with level, previous week and change", () => {
   expect(doraRows(summary)).toEqual([
@@ -69,7 +69,7 @@ test("missing medians and rates read as a dash", () => {
   empty.changeFailureRate.rate = null;
   empty.changeFailureRate.level = null;
   empty.changeFailureRate.change.rate = null;
-  const rows = doraRows(empty as unknown as WeeklyReportData["dora"]["summary"]);
+  const rows = doraRows(empty as unknown as WeeklyReport["dora"]["summary"]);
   expect(rows[1]).toMatchObject({ thisWeek: "–", previous: "–", change: "–" });
   expect(rows[2]).toMatchObject({ thisWeek: "– (8 of 59)", level: "–", change: "–" });
 });
