@@ -1,50 +1,24 @@
 // The five DORA metrics for a window and filters (api.md "Reading", GET /api/v1/metrics/dora;
 // definitions in docs/metrics.md). The database counts, buckets and takes percentiles for the
 // window and its previous period at once; buildDoraReport finishes in TypeScript.
-import type { MetricFiltersData, RecoveryTimeFromValue, ThresholdsYear } from "@keel/shared";
+import type { MetricFiltersData } from "@keel/shared";
+import type { DoraMetricsData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { dataVersion } from "../db/queries/dataVersion.ts";
 import { deploymentsWithoutChanges, incidentsWithoutService, type CountWithExamples } from "../db/queries/dora/dataQuality.ts";
 import { deploymentOutcomes } from "../db/queries/dora/deploymentOutcomes.ts";
 import { leadTime } from "../db/queries/dora/leadTime.ts";
 import { openIncidents, recoveryTime } from "../db/queries/dora/recoveryTime.ts";
-import { buildDoraReport, type DoraBucket, type DoraSummary } from "../metrics/doraReport.ts";
+import { buildDoraReport } from "../metrics/doraReport.ts";
 import { createReportCache, reportKey } from "./cache/reportCache.ts";
 import { resolveScope, type Scope } from "./scope/resolveScope.ts";
 import { weekBuckets } from "@keel/shared/calendar";
 
 export type DoraMetricsInput = MetricFiltersData & { bucket?: "week" | undefined };
 
-export interface ExampleList {
-  count: number;
-  /** Up to 20, most recent first. */
-  examples: string[];
-}
-
-export interface DoraMetrics {
-  window: { from: string; to: string };
-  /** The same-length window immediately before, which `previous` and `change` compare with. */
-  previousWindow: { from: string; to: string };
-  timeZone: string;
-  filters: { team: string | null; service: string | null; environment: string };
-  thresholdsYear: ThresholdsYear;
-  attributionWindowDays: number;
-  attributionWindowHours: number;
-  /** Where recovery time starts: the incident's opening or the failed deployment's finish (docs/metrics.md §4). */
-  recoveryTimeFrom: RecoveryTimeFromValue;
-  summary: DoraSummary;
-  series: DoraBucket[];
-  dataQuality: {
-    /** Changes whose first deployment finished before their commit time (shas). */
-    changesWithNegativeLeadTime: ExampleList;
-    /** Successful deployments in scope that shipped no known change (deployment ids). */
-    deploymentsWithoutCommits: ExampleList;
-    /** Incidents with no service opened or resolved in the window, whatever the filters (incident ids). */
-    incidentsWithoutService: ExampleList;
-    /** Incidents in scope open at the end of the window (incident ids). */
-    openIncidents: ExampleList;
-  };
-}
+/** The answer: its schema in shared/src/outputs/dora.ts is the one definition (OpenAPI, tRPC output). */
+export type DoraMetrics = DoraMetricsData;
+type ExampleList = DoraMetrics["dataQuality"]["openIncidents"];
 
 const MAX_EXAMPLES = 20;
 const list = (count: number, examples: string[] | null | undefined): ExampleList => ({ count, examples: (examples ?? []).slice(0, MAX_EXAMPLES) });

@@ -3,57 +3,15 @@
 // and blocking failures and outages. Same window and filters as getFlakyTests, so the detail panel
 // and the ranking read the same runs. The SQL aggregates (flakyTestHistory.ts); this only nests.
 import { FLAKY_HISTORY_MAX_SHAS, type FlakyHistoryQueryData } from "@keel/shared";
+import type { FlakyTestHistoryData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
-import { flakyTestHistory, type TestHistoryRow, type TestOutcome } from "../db/queries/costs/flakyTestHistory.ts";
+import { flakyTestHistory, type TestHistoryRow } from "../db/queries/costs/flakyTestHistory.ts";
 import { KeelError } from "../errors.ts";
-import type { TestIdentity } from "./costs/costAvoided.ts";
 import { prepareCostContext } from "./costs/costContext.ts";
 
-export interface FlakyTestAttempt {
-  buildId: string;
-  pipeline: string;
-  attempt: number;
-  branch: string | null;
-  buildStatus: "success" | "failure" | "cancelled";
-  /** The attempt itself failed (whatever the reason). */
-  buildFailed: boolean;
-  startedAt: string;
-  finishedAt: string;
-  /** The test's executions in the attempt, in order: more than one when it was retried in the run. */
-  outcomes: TestOutcome[];
-  flakyFailures: number;
-  /** A flaky failure of this test made the attempt fail. */
-  blocking: boolean;
-  /** Failed, then passed on a retry inside this attempt: flaky, never blocking. */
-  passedOnRetry: boolean;
-  /** An infrastructure outage: left out of flakiness. */
-  outage: boolean;
-}
-
-export interface FlakyTestSha {
-  commitSha: string;
-  branch: string | null;
-  /** The latest attempt's finishedAt on this sha. */
-  lastFinishedAt: string;
-  /** The test both failed and passed on this sha (a flaky failure in the window). */
-  flaky: boolean;
-  /** It failed on every attempt here (at least twice, outside outages). */
-  broken: boolean;
-  outageAttempts: number;
-  attempts: FlakyTestAttempt[];
-}
-
-export interface FlakyTestHistory {
-  window: { from: string; to: string };
-  timeZone: string;
-  filters: { team: string | null; service: string | null };
-  test: TestIdentity;
-  /** The most recent shas first, at most `maxShas`. */
-  shas: FlakyTestSha[];
-  /** Shas that ran the test in the window, before the limit. */
-  totalShas: number;
-  maxShas: number;
-}
+/** The answer: its schema in shared/src/outputs/flakyTests.ts is the one definition (OpenAPI, tRPC output). */
+export type FlakyTestHistory = FlakyTestHistoryData;
+type FlakyTestSha = FlakyTestHistory["shas"][number];
 
 export async function getFlakyTestHistory({ db, input, now }: { db: Db; input: FlakyHistoryQueryData; now?: Date }): Promise<FlakyTestHistory> {
   const test = await db.testCase.findUnique({

@@ -1,48 +1,21 @@
 // Flaky tests ranked by hours lost in the window (api.md GET /api/v1/metrics/flaky-tests), with
 // state (flaky, fixed, broken), first and last flaky failure, weekly flip history and fix payback;
 // beside them what detection left out: infrastructure outages and broken tests.
-import type { CostFiltersData, CostModelUsed } from "@keel/shared";
+import type { CostFiltersData } from "@keel/shared";
+import type { FlakyTestsData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { flakyCostRows } from "../db/queries/costs/flakyCosts.ts";
-import { brokenTests, infrastructureOutages, type BrokenTestRow, type OutageRow } from "../db/queries/costs/testOutages.ts";
+import { brokenTests, infrastructureOutages } from "../db/queries/costs/testOutages.ts";
 import { inputsFor } from "../metrics/costModel.ts";
-import { costPerTest, rankTests, type FlakyState } from "../metrics/flakyTests.ts";
-import { identityOf, loadTestStates, type TestIdentity } from "./costs/costAvoided.ts";
+import { costPerTest, rankTests } from "../metrics/flakyTests.ts";
+import { identityOf, loadTestStates } from "./costs/costAvoided.ts";
 import { cachedCostReport, readVersion } from "./cache/costReports.ts";
 import { inputsOf, modelUsed, prepareCostContext, type CostContext } from "./costs/costContext.ts";
 import { weekBuckets } from "@keel/shared/calendar";
 
-export interface FlakyTestFigures extends TestIdentity {
-  flakyFailures: number;
-  blockingFailures: number;
-  hoursLost: number;
-  costUsd: number;
-  /** First and last flaky failure of the test (all time up to the window's end). */
-  firstSeen: string;
-  lastSeen: string;
-  state: FlakyState;
-  /** The last flaky failure, when fixed. */
-  fixDate: string | null;
-  fixEffortHours: number;
-  /** True when the effort is the test's own estimate, not the cost model's default. */
-  fixEffortIsEstimate: boolean;
-  weeklyHoursLost: number;
-  paybackWeeks: number | null;
-  /** Every week of the window: flaky and blocking failures and hours lost. */
-  history: { bucketStart: string; flakyFailures: number; blockingFailures: number; hoursLost: number }[];
-}
-
-export interface FlakyTests {
-  window: { from: string; to: string };
-  timeZone: string;
-  filters: { team: string | null; service: string | null };
-  tests: FlakyTestFigures[];
-  /** How many tests had a flaky failure in the window (before the limit). */
-  total: number;
-  infrastructureOutages: OutageRow[];
-  brokenTests: BrokenTestRow[];
-  costModel: CostModelUsed;
-}
+/** The answer: its schema in shared/src/outputs/flakyTests.ts is the one definition (OpenAPI, tRPC output). */
+export type FlakyTests = FlakyTestsData;
+export type FlakyTestFigures = FlakyTests["tests"][number];
 
 export async function getFlakyTests({ db, input, now }: { db: Db; input: CostFiltersData & { limit?: number }; now?: Date }): Promise<FlakyTests> {
   const version = await readVersion(db);

@@ -1,37 +1,19 @@
 // Engineering hours lost and their cost for a window (api.md GET /api/v1/metrics/hours-lost):
 // by cause, per week, per team, against the previous period of the same length, with cost
 // avoided and the cost model version used. Formulas in metrics/hoursLost.ts and docs/costs.md.
-import type { CostFiltersData, CostModelUsed } from "@keel/shared";
+import type { CostFiltersData } from "@keel/shared";
+import type { HoursLostData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { withWindow } from "../db/queries/costs/scope.ts";
-import { changeOf, summarize, weeklySeries, type HoursLostBucket, type HoursLostSummary } from "../metrics/hoursLostReport.ts";
+import { changeOf, summarize, weeklySeries } from "../metrics/hoursLostReport.ts";
 import { cachedCostReport, readVersion } from "./cache/costReports.ts";
-import { costAvoided, loadTestStates, type CostAvoided } from "./costs/costAvoided.ts";
+import { costAvoided, loadTestStates } from "./costs/costAvoided.ts";
 import { capacityTeams, inputsOf, modelUsed, prepareCostContext, type CostContext } from "./costs/costContext.ts";
 import { windowCounts, type WindowCounts } from "./costs/windowCounts.ts";
-import type { ScopeFilters } from "./scope/resolveScope.ts";
 import { weekBuckets } from "@keel/shared/calendar";
 
-export interface TeamHoursLost {
-  team: string;
-  name: string;
-  size: number | null;
-  summary: HoursLostSummary;
-  costModel: CostModelUsed;
-}
-
-export interface HoursLost {
-  window: { from: string; to: string };
-  previousWindow: { from: string; to: string };
-  timeZone: string;
-  filters: ScopeFilters;
-  summary: HoursLostSummary & { previous: HoursLostSummary; change: ReturnType<typeof changeOf> };
-  series: HoursLostBucket[];
-  /** Each team in scope (org-wide: every team; hours of services without a team are only in the summary). */
-  byTeam: TeamHoursLost[];
-  costAvoided: CostAvoided;
-  costModel: CostModelUsed;
-}
+/** The answer: its schema in shared/src/outputs/hoursLost.ts is the one definition (OpenAPI, tRPC output). */
+export type HoursLost = HoursLostData;
 
 export interface HoursLostParts {
   ctx: CostContext;

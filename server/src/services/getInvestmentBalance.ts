@@ -1,43 +1,20 @@
 // Investment balance (api.md GET /api/v1/metrics/investment): per team and week, the share of
 // changes per category against the team's debt target, the unclassified share, and beside it the
 // team's hours lost per week, so a team can show what its debt time bought.
-import type { CostFiltersData, CostModelUsed } from "@keel/shared";
+import type { CostFiltersData } from "@keel/shared";
+import type { InvestmentBalanceData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { changeCategoryRows } from "../db/queries/costs/investment.ts";
-import { weeklySeries, type HoursLostBucket } from "../metrics/hoursLostReport.ts";
+import { weeklySeries } from "../metrics/hoursLostReport.ts";
 import { payingOffSummary } from "../metrics/payingOff.ts";
-import type { Summary } from "../metrics/summaries.ts";
-import { addCategory, balanceOf, NO_CHANGES, trendOf, type Balance, type CategoryCounts } from "../metrics/investmentBalance.ts";
+import { addCategory, balanceOf, NO_CHANGES, trendOf, type CategoryCounts } from "../metrics/investmentBalance.ts";
 import { inputsOf, modelUsed, prepareCostContext } from "./costs/costContext.ts";
 import { windowCounts } from "./costs/windowCounts.ts";
 import { weekBuckets } from "@keel/shared/calendar";
 
-export interface TeamInvestment {
-  team: string;
-  name: string;
-  target: number;
-  targetSource: "team" | "organisation";
-  total: Balance;
-  series: (Balance & { bucketStart: string })[];
-  hoursLost: HoursLostBucket[];
-  /** Weekly hours lost, first third of the window against the last third. */
-  hoursLostTrend: ReturnType<typeof trendOf>;
-  /** "Is the debt allocation paying off?": one sentence with how it was computed (metrics/payingOff.ts). */
-  payingOff: Summary;
-}
-
-export interface InvestmentBalance {
-  window: { from: string; to: string };
-  timeZone: string;
-  filters: { team: string | null; service: string | null };
-  /** The organisation's debt target (settings); a team's own target overrides it. */
-  organisationTarget: number;
-  /** Every change in scope (org-wide this includes changes of services without a team). */
-  total: Balance;
-  teams: TeamInvestment[];
-  /** The cost model the hours lost beside the shares used. */
-  costModel: CostModelUsed;
-}
+/** The answer: its schema in shared/src/outputs/investment.ts is the one definition (OpenAPI, tRPC output). */
+export type InvestmentBalance = InvestmentBalanceData;
+type TeamInvestment = InvestmentBalance["teams"][number];
 
 export async function getInvestmentBalance({ db, input, now }: { db: Db; input: CostFiltersData; now?: Date }): Promise<InvestmentBalance> {
   const ctx = await prepareCostContext({ db, input, now });

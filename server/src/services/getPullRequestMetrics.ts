@@ -2,21 +2,17 @@
 // dora.pullRequests; definitions in docs/metrics.md "Pull-request phases"). The same window, time
 // zone and scope rules as the DORA metrics (resolveScope).
 import type { MetricFiltersData } from "@keel/shared";
+import type { PullRequestMetricsData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { dataVersion } from "../db/queries/dataVersion.ts";
 import { pullRequestPhases } from "../db/queries/dora/pullRequests.ts";
-import { buildPullRequestReport, type PullRequestBucket, type PullRequestSummary } from "../metrics/pullRequestReport.ts";
+import { buildPullRequestReport } from "../metrics/pullRequestReport.ts";
 import { weekBuckets } from "@keel/shared/calendar";
 import { createReportCache, reportKey } from "./cache/reportCache.ts";
-import { resolveScope, type ScopeFilters } from "./scope/resolveScope.ts";
+import { resolveScope } from "./scope/resolveScope.ts";
 
-export interface PullRequestMetrics {
-  window: { from: string; to: string };
-  timeZone: string;
-  filters: ScopeFilters;
-  summary: PullRequestSummary;
-  series: PullRequestBucket[];
-}
+/** The answer: its schema in shared/src/outputs/dora.ts is the one definition (OpenAPI, tRPC output). */
+export type PullRequestMetrics = PullRequestMetricsData;
 
 /** Recent answers by data version, as the DORA metrics keep theirs (services/cache/reportCache.ts). */
 const answers = createReportCache<PullRequestMetrics>({ max: 64 });

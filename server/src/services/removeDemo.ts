@@ -13,27 +13,11 @@ import * as demo from "../db/queries/demoRecords.ts";
 import { DEMO_ENVIRONMENTS, SERVICES, TEAMS } from "../demo/catalog.ts";
 import { recordAudit } from "./auth/audit.ts";
 import { inPieces } from "./inPieces.ts";
+import type { DemoRemovalData, DemoStatusData } from "@keel/shared/outputs";
 
-export interface DemoRemoved {
-  deployments: number;
-  changes: number;
-  incidents: number;
-  builds: number;
-  testReports: number;
-  testResults: number;
-  testCases: number;
-  rawEvents: number;
-  services: number;
-  teams: number;
-  environments: number;
-}
-
-export interface DemoStatus {
-  /** Whether demo records are stored now. */
-  loaded: boolean;
-  loadedAt: string | null;
-  removedAt: string | null;
-}
+// The answers: their schemas in shared/src/outputs/demo.ts are the one definition (OpenAPI, tRPC output).
+export type DemoRemoved = DemoRemovalData["removed"];
+export type DemoStatus = DemoStatusData;
 
 export const DEMO_LOADED_AT = "demoLoadedAt";
 export const DEMO_REMOVED_AT = "demoRemovedAt";

@@ -1,5 +1,6 @@
 // The Data sources page's procedures (admins): webhook status and removing the demo data. Merged
 // into appRouter (router.ts) by spreading.
+import { DemoRemoval, DemoStatus } from "@keel/shared/outputs";
 import { actorOf } from "../services/auth/identity.ts";
 import { getWebhookStatus } from "../services/getWebhookStatus.ts";
 import { getDemoStatus, removeDemo } from "../services/removeDemo.ts";
@@ -12,8 +13,10 @@ export const dataSourcesRouters = {
     status: adminProcedure.query(({ ctx }) => getWebhookStatus({ db: ctx.db, input: ctx.webhookSetup ?? NO_SETUP, now: new Date() })),
   }),
   demo: router({
-    status: adminProcedure.query(({ ctx }) => getDemoStatus({ db: ctx.db })),
+    status: adminProcedure.output(DemoStatus).query(({ ctx }) => getDemoStatus({ db: ctx.db })),
     // Audited by the service, in its transaction, with the counts removed.
-    remove: adminProcedure.mutation(({ ctx }) => removeDemo({ db: ctx.db, now: new Date(), audit: { actor: actorOf(ctx.identity), ip: ctx.ip } })),
+    remove: adminProcedure
+      .output(DemoRemoval)
+      .mutation(({ ctx }) => removeDemo({ db: ctx.db, now: new Date(), audit: { actor: actorOf(ctx.identity), ip: ctx.ip } })),
   }),
 };

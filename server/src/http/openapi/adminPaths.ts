@@ -65,16 +65,13 @@ export function adminPaths(): Record<string, Record<string, Operation>> {
     "/demo": {
       get: scoped("admin", {
         summary: "Whether the demo data set is stored, when it was loaded and when it was removed",
-        responses: { "200": jsonResponse("`{ loaded, loadedAt, removedAt }`", { type: "object" }), ...errors(401, 403) },
+        responses: { "200": jsonResponse("Whether it is stored, when it was loaded and removed.", "DemoStatus"), ...errors(401, 403) },
       }),
       delete: scoped("admin", {
         summary:
           "Remove the demo data set in one transaction, keeping every record the organisation sent (and the demo teams and services they use); a second call removes nothing, and Keel never loads the demo again",
         responses: {
-          "200": jsonResponse(
-            "`{ removed: { deployments, changes, incidents, builds, testReports, testResults, testCases, rawEvents, services, teams, environments } }`",
-            { type: "object" },
-          ),
+          "200": jsonResponse("How many records of each kind were removed.", "DemoRemoval"),
           ...errors(401, 403),
         },
       }),

@@ -12,18 +12,57 @@ import {
   JunitUploadResult,
   LastDeployment,
 } from "@keel/shared";
+import {
+  DemoRemoval,
+  DemoStatus,
+  DoraMetrics,
+  FlakyTestHistory,
+  FlakyTests,
+  Goal,
+  GoalDeleted,
+  GoalList,
+  HoursLost,
+  InvestmentBalance,
+  PullRequestMetrics,
+} from "@keel/shared/outputs";
 import { z } from "zod";
 
 export type JsonSchema = Record<string, unknown>;
 
-/** A zod schema as a JSON Schema 2020-12 object (OpenAPI 3.1's dialect), without `$schema`. */
+/**
+ * A zod schema as a JSON Schema 2020-12 object (OpenAPI 3.1's dialect), without `$schema`. A Date
+ * in an answer reaches the client as JSON does it: an ISO date-time string.
+ */
 export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" });
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema._zod.def.type === "date") Object.assign(jsonSchema, { type: "string", format: "date-time" });
+    },
+  });
   return rest;
 }
 
 export const requestSchemas = { DeploymentEvent, ChangeEvent, IncidentEvent, BuildEvent, EventBatch } as const;
-export const responseSchemas = { IngestResult, JunitUploadResult, LastDeployment, ErrorResponse } as const;
+export const responseSchemas = {
+  IngestResult,
+  JunitUploadResult,
+  LastDeployment,
+  ErrorResponse,
+  // The answers of the reading endpoints, the same schemas their tRPC procedures check (shared/src/outputs/).
+  DoraMetrics,
+  PullRequestMetrics,
+  FlakyTests,
+  FlakyTestHistory,
+  HoursLost,
+  InvestmentBalance,
+  GoalList,
+  Goal,
+  GoalDeleted,
+  DemoStatus,
+  DemoRemoval,
+} as const;
 export type ComponentName = keyof typeof requestSchemas | keyof typeof responseSchemas;
 
 export function components(): Record<ComponentName, JsonSchema> {

@@ -1,9 +1,10 @@
 // REST v1 reading of costs, flaky tests, investment, the weekly report and the CSV exports, as
 // server/src/http/rest/costRoutes.ts serves them. Parameters come from the shared schemas
-// (shared/src/costsApi.ts); the answers have no zod schema yet, so they are described (see
-// metricsPaths.ts). A new route there needs an entry here: the OpenAPI test fails until it has one.
+// (shared/src/costsApi.ts), the JSON answers from the output schemas in shared/src/outputs/
+// (components.ts; the weekly report's has none yet). A new route there needs an entry here: the
+// OpenAPI test fails until it has one.
 import { CostFilters, EXPORT_KINDS, FLAKY_HISTORY_MAX_SHAS, FlakyTestRef, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
-import { jsonSchemaOf } from "./components.ts";
+import { jsonSchemaOf, type ComponentName } from "./components.ts";
 import { errors, jsonResponse, pathParameters, queryParameters, scoped, type Operation } from "./operations.ts";
 
 const bucket = { name: "bucket", in: "query", required: false, schema: { type: "string", enum: ["week"], default: "week" } };
@@ -11,18 +12,19 @@ const windowNote = "Without `from` and `to` the window is the last 13 weeks up t
 
 export function costPaths(): Record<string, Record<string, Operation>> {
   const filters = queryParameters(jsonSchemaOf(CostFilters, "input"));
-  const metric = (summary: string, answer: string, extra: Record<string, unknown>[] = []): Record<string, Operation> => ({
+  const metric = (summary: string, answer: string, schema: ComponentName, extra: Record<string, unknown>[] = []): Record<string, Operation> => ({
     get: scoped("read", {
       summary,
       description: windowNote,
       parameters: [...filters, ...extra],
-      responses: { "200": jsonResponse(answer, { type: "object" }), ...errors(400, 401, 403) },
+      responses: { "200": jsonResponse(answer, schema), ...errors(400, 401, 403) },
     }),
   });
   return {
     "/metrics/flaky-tests": metric(
       "Flaky tests, sorted by hours lost",
-      "`{ tests: [ { id, service, suite, name, flakyFailures, blockingFailures, hoursLost, costUsd, firstSeen, lastSeen, state, paybackWeeks } ] }`",
+      "The tests, with the outages and broken tests left out of flakiness.",
+      "FlakyTests",
       queryParameters(jsonSchemaOf(FlakyTestsLimit, "input")),
     ),
     "/metrics/flaky-tests/{testId}/history": {
@@ -31,16 +33,23 @@ export function costPaths(): Record<string, Record<string, Operation>> {
         description: `${windowNote} The ${FLAKY_HISTORY_MAX_SHAS} most recent shas, newest first; \`totalShas\` says how many ran the test. An unknown \`testId\` is a 404.`,
         parameters: [...pathParameters(jsonSchemaOf(FlakyTestRef, "input")), ...filters],
         responses: {
-          "200": jsonResponse(
-            "`{ test, shas: [ { commitSha, branch, lastFinishedAt, flaky, broken, outageAttempts, attempts: [ { buildId, attempt, outcomes, flakyFailures, blocking, passedOnRetry, outage, ... } ] } ], totalShas, maxShas }`",
-            { type: "object" },
-          ),
+          "200": jsonResponse("The test and its runs by commit.", "FlakyTestHistory"),
           ...errors(400, 401, 403, 404),
         },
       }),
     },
-    "/metrics/hours-lost": metric("Hours lost to flaky tests, change failures and rework", "`{ summary, series, costAvoided, costModel }`", [bucket]),
-    "/metrics/investment": metric("Investment balance: category shares per bucket and team, with the target", "Shares are fractions (0.25, not 25).", [bucket]),
+    "/metrics/hours-lost": metric(
+      "Hours lost to flaky tests, change failures and rework",
+      "Hours lost by cause, week and team, with cost avoided.",
+      "HoursLost",
+      [bucket],
+    ),
+    "/metrics/investment": metric(
+      "Investment balance: category shares per bucket and team, with the target",
+      "Shares are fractions (0.25, not 25).",
+      "InvestmentBalance",
+      [bucket],
+    ),
     "/reports/weekly": {
       get: scoped("read", {
         summary: "The weekly health report of an ISO week",

@@ -5,11 +5,6 @@ import { jsonSchemaOf } from "./components.ts";
 import { errors, jsonResponse, scoped, type Operation } from "./operations.ts";
 
 const body = (schema: Parameters<typeof jsonSchemaOf>[0]) => ({ required: true, content: { "application/json": { schema: jsonSchemaOf(schema, "input") } } });
-const goal = {
-  type: "object",
-  description:
-    "`{ id, title, titleGiven, metric, metricLabel, unit, better, team, service, target, by, current, baseline, expected, status, window, startedAt, createdAt, updatedAt }`",
-};
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const editor = (operation: Operation): Operation => ({
   ...operation,
@@ -22,12 +17,12 @@ export function goalPaths(): Record<string, Record<string, Operation>> {
     "/goals": {
       get: scoped("read", {
         summary: "Every goal with its current value (the last 4 full weeks), baseline and status (met, on track, at risk, off track, no data)",
-        responses: { "200": jsonResponse("`{ goals: [...] }`", { type: "object" }), ...errors(401, 403) },
+        responses: { "200": jsonResponse("Every goal.", "GoalList"), ...errors(401, 403) },
       }),
       post: editor({
         summary: "Create a goal: a target for one metric by a date, for the organisation, a team or a service",
         requestBody: body(GoalCreate),
-        responses: { "201": jsonResponse("The goal, with its baseline and status.", goal), ...errors(400, 401, 403) },
+        responses: { "201": jsonResponse("The goal, with its baseline and status.", "Goal"), ...errors(400, 401, 403) },
       }),
     },
     "/goals/{id}": {
@@ -35,18 +30,18 @@ export function goalPaths(): Record<string, Record<string, Operation>> {
         summary: "Replace a goal (team, service and title left out become none); a new metric or scope starts it again",
         parameters: [idParam],
         requestBody: body(GoalCreate),
-        responses: { "200": jsonResponse("The goal.", goal), ...errors(400, 401, 403, 404) },
+        responses: { "200": jsonResponse("The goal.", "Goal"), ...errors(400, 401, 403, 404) },
       }),
       patch: editor({
         summary: "Change some of a goal's fields; a new metric or scope starts it again (new baseline)",
         parameters: [idParam],
         requestBody: body(GoalPatch),
-        responses: { "200": jsonResponse("The goal.", goal), ...errors(400, 401, 403, 404) },
+        responses: { "200": jsonResponse("The goal.", "Goal"), ...errors(400, 401, 403, 404) },
       }),
       delete: editor({
         summary: "Delete a goal",
         parameters: [idParam],
-        responses: { "200": jsonResponse("`{ id, deleted: true }`", { type: "object" }), ...errors(400, 401, 403, 404) },
+        responses: { "200": jsonResponse("The goal's id.", "GoalDeleted"), ...errors(400, 401, 403, 404) },
       }),
     },
   };

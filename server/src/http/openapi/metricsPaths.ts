@@ -1,10 +1,8 @@
 // REST v1 reading (api.md "Reading"): the DORA metrics, as server/src/http/rest/metricsRoutes.ts
 // serves them (the other readings are in costPaths.ts).
-// The query parameters come from the shared MetricFilters schema. The answers have no zod schema
-// yet (their types are TypeScript interfaces in services/getDoraMetrics.ts), so they are described,
-// not specified: when an output schema lands in shared, add it to components.ts and point the
-// response at it. Every new route under /api/v1/metrics needs an entry here; the OpenAPI test
-// fails until it has one.
+// The query parameters come from the shared MetricFilters schema, the answers from the output
+// schemas in shared/src/outputs/dora.ts (components.ts). Every new route under /api/v1/metrics
+// needs an entry here; the OpenAPI test fails until it has one.
 import { MetricFilters } from "@keel/shared";
 import { jsonSchemaOf } from "./components.ts";
 import { errors, jsonResponse, queryParameters, scoped, type Operation } from "./operations.ts";
@@ -20,7 +18,7 @@ export function metricsPaths(): Record<string, Record<string, Operation>> {
         description: "Window `[from, to)`; `from`/`to` are ISO dates or date-times (a date without an offset is read in the organisation's time zone).",
         parameters: [...filters, bucket],
         responses: {
-          "200": jsonResponse('`{ window, filters, thresholdsYear, summary, series, ... }` as in api.md "Reading".', { type: "object" }),
+          "200": jsonResponse('The metrics, as in api.md "Reading".', "DoraMetrics"),
           ...errors(400, 401, 403),
         },
       }),
@@ -33,10 +31,7 @@ export function metricsPaths(): Record<string, Record<string, Operation>> {
           'Each phase is `{ medianHours, p90Hours, count }` (docs/metrics.md, "Pull-request phases").',
         parameters: filters,
         responses: {
-          "200": jsonResponse(
-            "`{ window, timeZone, filters, summary: { pullRequests, undeployed, codingHours, pickupHours, reviewHours, deployHours, cycleHours }, series }`.",
-            { type: "object" },
-          ),
+          "200": jsonResponse("The phases, in total and per week.", "PullRequestMetrics"),
           ...errors(400, 401, 403),
         },
       }),

@@ -2,7 +2,8 @@
 // "Goals"). Goals are grouped by scope (organisation, team, service) and each scope's values are
 // read once from the cached metric services, so N goals do not cost N computations. The weekly
 // report (as of its week's end) and the digest messages use this same function.
-import { defaultGoalTitle, GOAL_METRICS, type GoalMetricInfo, type GoalMetricValue, type GoalStatusValue } from "@keel/shared";
+import { defaultGoalTitle, GOAL_METRICS, type GoalMetricInfo, type GoalMetricValue } from "@keel/shared";
+import type { GoalData } from "@keel/shared/outputs";
 import type { Db } from "../../db/client.ts";
 import { goalStatus } from "../../metrics/goalStatus.ts";
 import { goalEnd, goalWindow } from "../../metrics/goalWindow.ts";
@@ -10,34 +11,8 @@ import { parseBound } from "../../metrics/window.ts";
 import { getOrgSettings } from "../getOrgSettings.ts";
 import { scopeValues, type GoalScope } from "./currentValues.ts";
 
-export interface GoalView {
-  id: string;
-  /** The goal's own title, or one made from its metric, target and date. */
-  title: string;
-  /** Whether `title` was given (false: made up from the metric, target and date). */
-  titleGiven: boolean;
-  metric: GoalMetricValue;
-  metricLabel: string;
-  unit: GoalMetricInfo["unit"];
-  better: GoalMetricInfo["better"];
-  team: string | null;
-  service: string | null;
-  target: number;
-  /** The goal's last day (YYYY-MM-DD, organisation's time zone). */
-  by: string;
-  /** The metric over `window` for the goal's scope; null when there is nothing to measure. */
-  current: number | null;
-  /** The metric when the goal started (stored); null when there was no data then. */
-  baseline: number | null;
-  /** Where the straight line from baseline to target is now (the target when there is no line). */
-  expected: number;
-  status: GoalStatusValue;
-  /** The window `current` is measured over: the last 4 full weeks, local dates, [from, to). */
-  window: { from: string; to: string };
-  startedAt: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A goal as answered: its schema in shared/src/outputs/goals.ts is the one definition (OpenAPI, tRPC output). */
+export type GoalView = GoalData;
 
 export const goalSelect = {
   id: true,

@@ -1,7 +1,7 @@
-// The DORA procedure's answer as the web app receives it, derived from `type AppRouter` only (as
-// features/costs/apiTypes.ts): no server file is imported, and a change of shape fails the typecheck.
-import type { AppRouter } from "@keel/server/src/trpc/router.ts";
-import type { inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
+// The DORA procedures' answers as the web app receives them: the shared output schemas'
+// types (shared/src/outputs/dora.ts), the same ones the procedures check their answers with
+// (type-only: no zod reaches the bundle). No Date in them, so the JSON on the wire is this type.
+import type { DoraMetricsData, PullRequestMetricsData } from "@keel/shared/outputs";
 
-export type DoraMetrics = inferOutput<TRPCOptionsProxy<AppRouter>["dora"]["summary"]>;
-export type DoraPullRequests = inferOutput<TRPCOptionsProxy<AppRouter>["dora"]["pullRequests"]>;
+export type DoraMetrics = DoraMetricsData;
+export type DoraPullRequests = PullRequestMetricsData;

@@ -1,0 +1,47 @@
+// Pieces shared by the answers' schemas (outputs/*.ts). Objects are strict: a field the server
+// adds without adding it here fails loudly (the output test, and a 500 on the procedure) instead
+// of vanishing from the answer.
+import { z } from "zod";
+import { CostModelInputs } from "../costModel.ts";
+import { DORA_LEVELS } from "../doraThresholds.ts";
+
+export const nullableNumber = z.number().nullable();
+export const Level = z.enum(DORA_LEVELS).nullable();
+
+/** `[from, to)` as ISO date-times. */
+export const Window = z.strictObject({ from: z.string(), to: z.string() });
+export const ScopeFilters = z.strictObject({ team: z.string().nullable(), service: z.string().nullable() });
+export const MetricScopeFilters = z.strictObject({ ...ScopeFilters.shape, environment: z.string() });
+
+export const TestIdentity = z.strictObject({
+  id: z.number(),
+  service: z.string().nullable(),
+  repository: z.string().nullable(),
+  suite: z.string(),
+  name: z.string(),
+  variant: z.string(),
+});
+
+export const CostModelUsed = z.strictObject({
+  /** The organisation's version; 0 means the built-in defaults (nothing edited yet). */
+  version: z.number(),
+  /** The team versions that applied (teams whose overrides were used), by team slug. */
+  teamVersions: z.array(z.strictObject({ team: z.string(), version: z.number() })),
+  /** "org v3 + payments v1": how a sentence names it. */
+  label: z.string(),
+  /** The inputs in force for the figure's scope (the team's, for a team filter). */
+  inputs: CostModelInputs,
+});
+
+/**
+ * A figure set beside the previous period's (server/src/metrics/comparison.ts): the current
+ * figures, `previous` with the same fields, and `change` (current − previous) for every field
+ * but the level.
+ */
+export function compared<Shape extends z.core.$ZodLooseShape>(figures: z.ZodObject<Shape, z.core.$strict>) {
+  const { level: _level, ...numeric } = figures.shape;
+  const change = z.strictObject(
+    Object.fromEntries(Object.keys(numeric).map((key) => [key, nullableNumber])) as { [K in Exclude<keyof Shape, "level">]: typeof nullableNumber },
+  );
+  return figures.extend({ previous: figures, change });
+}

@@ -1,0 +1,10 @@
+// The procedures' answers as zod schemas (`@keel/shared/outputs`): attached to the tRPC procedures
+// with `.output()`, turned into the OpenAPI response bodies (server/src/http/openapi/), and the
+// services' answer types are z.infer of them.
+export * from "./common.ts";
+export * from "./dora.ts";
+export * from "./flakyTests.ts";
+export * from "./hoursLost.ts";
+export * from "./investment.ts";
+export * from "./goals.ts";
+export * from "./demo.ts";
