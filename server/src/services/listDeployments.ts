@@ -5,7 +5,8 @@ import type { DeploymentListQueryData } from "@keel/shared";
 import type { Db } from "../db/client.ts";
 import type { FailureRule } from "../db/queries/dora/changeFailureRate.ts";
 import { causesOfDeployments, deploymentCount, deploymentPage, type DeploymentRow } from "../db/queries/lists/deployments.ts";
-import { iso, listPage, listScope, type ListPage } from "./lists/listScope.ts";
+import { iso, type ListPage } from "./lists/listScope.ts";
+import { pagedList } from "./lists/pagedList.ts";
 
 export interface FailureReason {
   rule: FailureRule;
@@ -50,24 +51,20 @@ export function deploymentItem(row: DeploymentRow, reasons: FailureReason[]): De
   };
 }
 
-export async function listDeployments({ db, input }: { db: Db; input: DeploymentListQueryData }): Promise<DeploymentList> {
-  const { q, timeZone } = await listScope(db, input);
+export function listDeployments({ db, input }: { db: Db; input: DeploymentListQueryData }): Promise<DeploymentList> {
   const filters = { status: input.status, kind: input.kind, changeFailure: input.changeFailure };
-  const page = { offset: input.offset, limit: input.limit };
-  const [rows, total] = await Promise.all([deploymentPage(db, q, filters, page), deploymentCount(db, q, filters)]);
-  const successful = rows.filter((r) => r.status === "success").map((r) => r.id);
-  const causes = await causesOfDeployments(db, q, successful);
-  const reasonsOf = new Map<string, FailureReason[]>();
-  for (const c of causes) {
-    const list = reasonsOf.get(c.id) ?? [];
-    list.push({ rule: c.rule, incidentId: c.incidentId, rollbackId: c.rollbackId, revertSha: c.revertSha });
-    reasonsOf.set(c.id, list);
-  }
-  return listPage(
-    q,
-    timeZone,
-    total,
-    page,
-    rows.map((r) => deploymentItem(r, reasonsOf.get(r.id) ?? [])),
-  );
+  return pagedList(db, input, {
+    page: (q, page) => deploymentPage(db, q, filters, page),
+    count: (q) => deploymentCount(db, q, filters),
+    items: async (q, rows) => {
+      const successful = rows.filter((r) => r.status === "success").map((r) => r.id);
+      const reasonsOf = new Map<string, FailureReason[]>();
+      for (const c of await causesOfDeployments(db, q, successful)) {
+        const list = reasonsOf.get(c.id) ?? [];
+        list.push({ rule: c.rule, incidentId: c.incidentId, rollbackId: c.rollbackId, revertSha: c.revertSha });
+        reasonsOf.set(c.id, list);
+      }
+      return rows.map((r) => deploymentItem(r, reasonsOf.get(r.id) ?? []));
+    },
+  });
 }

@@ -6,7 +6,8 @@ import type { Db } from "../db/client.ts";
 import type { DoraQuery } from "../db/queries/dora/fragments.ts";
 import { attributionsOfIncidents, incidentCount, incidentPage, type IncidentAttributionRow, type IncidentRow } from "../db/queries/lists/incidents.ts";
 import type { Tx } from "../db/types.ts";
-import { iso, listPage, listScope, queryAround, type ListPage } from "./lists/listScope.ts";
+import { iso, queryAround, type ListPage } from "./lists/listScope.ts";
+import { pagedList } from "./lists/pagedList.ts";
 
 export interface Attribution {
   deploymentId: string;
@@ -72,17 +73,14 @@ export async function attributionsFor(
   return byIncident;
 }
 
-export async function listIncidents({ db, input }: { db: Db; input: IncidentListQueryData }): Promise<IncidentList> {
-  const { q, timeZone } = await listScope(db, input);
+export function listIncidents({ db, input }: { db: Db; input: IncidentListQueryData }): Promise<IncidentList> {
   const filters = { severity: input.severity, state: input.state };
-  const page = { offset: input.offset, limit: input.limit };
-  const [rows, total] = await Promise.all([incidentPage(db, q, filters, page), incidentCount(db, q, filters)]);
-  const attributions = await attributionsFor(db, q, rows);
-  return listPage(
-    q,
-    timeZone,
-    total,
-    page,
-    rows.map((r) => incidentItem(r, attributions.get(r.id) ?? [])),
-  );
+  return pagedList(db, input, {
+    page: (q, page) => incidentPage(db, q, filters, page),
+    count: (q) => incidentCount(db, q, filters),
+    items: async (q, rows) => {
+      const attributions = await attributionsFor(db, q, rows);
+      return rows.map((r) => incidentItem(r, attributions.get(r.id) ?? []));
+    },
+  });
 }

@@ -10,6 +10,7 @@ import { QueryTable } from "../../components/QueryTable.tsx";
 import { DeliveryLog } from "./DeliveryLog.tsx";
 import { SubscriptionForm } from "./SubscriptionForm.tsx";
 import { formatDateTimeIn } from "@keel/shared/calendar";
+import { refreshThenClose } from "./invalidate.ts";
 import { lastAlertText, scheduleText, targetName, thresholdsText } from "./subscriptionsText.ts";
 
 /** A subscription as the list answers it. */
@@ -99,14 +100,7 @@ export function SubscriptionsSection({ timeZone, teams }: { timeZone: string; te
 function DeleteDialog({ subscription, onClose }: { subscription: Subscription; onClose: (deleted: boolean) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const remove = useMutation(
-    trpc.subscriptions.delete.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.subscriptions.pathKey() });
-        onClose(true);
-      },
-    }),
-  );
+  const remove = useMutation(trpc.subscriptions.delete.mutationOptions(refreshThenClose(queryClient, trpc.subscriptions.pathKey(), onClose)));
 
   return (
     <ConfirmDialog

@@ -11,6 +11,7 @@ import { Options } from "../../components/Options.tsx";
 import { QueryTable } from "../../components/QueryTable.tsx";
 import { fieldErrors, type FieldErrors } from "./formErrors.ts";
 import { formatDateTimeIn } from "@keel/shared/calendar";
+import { refreshThenClose } from "./invalidate.ts";
 
 const SCOPE_WORDS = {
   ingest: "Sends events and test reports (CI pipelines).",
@@ -186,14 +187,7 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
 function RevokeDialog({ token, onClose }: { token: Token; onClose: (revoked: boolean) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const revoke = useMutation(
-    trpc.tokens.revoke.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.tokens.pathKey() });
-        onClose(true);
-      },
-    }),
-  );
+  const revoke = useMutation(trpc.tokens.revoke.mutationOptions(refreshThenClose(queryClient, trpc.tokens.pathKey(), onClose)));
 
   return (
     <ConfirmDialog

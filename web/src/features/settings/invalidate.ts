@@ -1,4 +1,4 @@
-import type { QueryClient } from "@tanstack/react-query";
+import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import type { useTRPC } from "../../api/trpc.ts";
 
 /**
@@ -25,4 +25,18 @@ export function invalidateAllBut(queryClient: QueryClient, keep: readonly string
 export function invalidateCostModelQueries(queryClient: QueryClient, trpc: ReturnType<typeof useTRPC>): Promise<void> {
   const keys = [trpc.costs.pathKey(), trpc.flaky.pathKey(), trpc.reports.pathKey(), trpc.investment.pathKey(), trpc.costModel.pathKey()];
   return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(() => undefined);
+}
+
+/**
+ * Mutation options for a confirmation dialog that removes a record: once the server has done it,
+ * the router's queries are refreshed first, so the list no longer shows the record when the dialog
+ * closes and says so.
+ */
+export function refreshThenClose(queryClient: QueryClient, queryKey: QueryKey, onClose: (done: boolean) => void) {
+  return {
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey });
+      onClose(true);
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
 import { failedDeploymentIds, failureCauses, type FailureCauseRow } from "../dora/changeFailureRate.ts";
 import { hoursBetween, inScope, windowDeployments, type DoraQuery } from "../dora/fragments.ts";
+import { newestFirstPage, rowCount, type PageRange } from "./paging.ts";
 
 export interface DeploymentListFilters {
   status?: "success" | "failure" | "cancelled" | undefined;
@@ -64,21 +65,17 @@ function listWhere(q: DoraQuery, f: DeploymentListFilters): Prisma.Sql {
       ${failure}`;
 }
 
-export function deploymentPage(db: Tx, q: DoraQuery, f: DeploymentListFilters, page: { offset: number; limit: number }): Promise<DeploymentRow[]> {
-  return db.$queryRaw<DeploymentRow[]>(Prisma.sql`
-    ${withFailed(q, f)}
-    SELECT ${deploymentColumns}
-    FROM "Deployment" d ${deploymentJoins}
-    ${listWhere(q, f)}
-    ORDER BY d."finishedAt" DESC, d.id DESC
-    OFFSET ${page.offset} LIMIT ${page.limit}`);
+export function deploymentPage(db: Tx, q: DoraQuery, f: DeploymentListFilters, page: PageRange): Promise<DeploymentRow[]> {
+  return newestFirstPage<DeploymentRow>(
+    db,
+    Prisma.sql`${withFailed(q, f)} SELECT ${deploymentColumns} FROM "Deployment" d ${deploymentJoins} ${listWhere(q, f)}`,
+    { at: Prisma.sql`d."finishedAt"`, id: Prisma.sql`d.id` },
+    page,
+  );
 }
 
-export async function deploymentCount(db: Tx, q: DoraQuery, f: DeploymentListFilters): Promise<number> {
-  const [row] = await db.$queryRaw<{ total: number }[]>(Prisma.sql`
-    ${withFailed(q, f)}
-    SELECT count(*)::int AS total FROM "Deployment" d ${listWhere(q, f)}`);
-  return row?.total ?? 0;
+export function deploymentCount(db: Tx, q: DoraQuery, f: DeploymentListFilters): Promise<number> {
+  return rowCount(db, Prisma.sql`FROM "Deployment" d ${listWhere(q, f)}`, withFailed(q, f));
 }
 
 /**

@@ -5,6 +5,7 @@ import { Prisma } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../types.ts";
 import { attributedToEnvironment, failureCauses, type FailureRule } from "../dora/changeFailureRate.ts";
 import { hoursBetween, inScope, successfulIn, windowDeployments, type DoraQuery } from "../dora/fragments.ts";
+import { newestFirstPage, rowCount, type PageRange } from "./paging.ts";
 
 export interface IncidentListFilters {
   severity?: string | undefined;
@@ -52,18 +53,17 @@ function listWhere(q: DoraQuery, f: IncidentListFilters): Prisma.Sql {
       ${f.state === "open" ? Prisma.sql`AND i."resolvedAt" IS NULL` : f.state === "resolved" ? Prisma.sql`AND i."resolvedAt" IS NOT NULL` : Prisma.empty}`;
 }
 
-export function incidentPage(db: Tx, q: DoraQuery, f: IncidentListFilters, page: { offset: number; limit: number }): Promise<IncidentRow[]> {
-  return db.$queryRaw<IncidentRow[]>(Prisma.sql`
-    SELECT ${columns}
-    FROM "Incident" i ${joins}
-    ${listWhere(q, f)}
-    ORDER BY i."openedAt" DESC, i.id DESC
-    OFFSET ${page.offset} LIMIT ${page.limit}`);
+export function incidentPage(db: Tx, q: DoraQuery, f: IncidentListFilters, page: PageRange): Promise<IncidentRow[]> {
+  return newestFirstPage<IncidentRow>(
+    db,
+    Prisma.sql`SELECT ${columns} FROM "Incident" i ${joins} ${listWhere(q, f)}`,
+    { at: Prisma.sql`i."openedAt"`, id: Prisma.sql`i.id` },
+    page,
+  );
 }
 
-export async function incidentCount(db: Tx, q: DoraQuery, f: IncidentListFilters): Promise<number> {
-  const [row] = await db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM "Incident" i ${listWhere(q, f)}`);
-  return row?.total ?? 0;
+export function incidentCount(db: Tx, q: DoraQuery, f: IncidentListFilters): Promise<number> {
+  return rowCount(db, Prisma.sql`FROM "Incident" i ${listWhere(q, f)}`);
 }
 
 export async function incidentById(db: Tx, id: string): Promise<(IncidentRow & { serviceId: string | null }) | null> {
