@@ -32,10 +32,10 @@ export async function getDoraMetrics({ db, input }: { db: Db; input: DoraMetrics
   // only on the data (settings, teams and services included, all under the version) and the
   // request, so a repeated request costs this one read.
   const version = await dataVersion(db);
-  return reports.get(db, version, reportKey(input), async () => computeDoraMetrics(db, input, await resolveScope({ db, input })));
+  return reports.get(db, version, reportKey(input), async () => computeDoraMetrics(db, await resolveScope({ db, input })));
 }
 
-async function computeDoraMetrics(db: Db, input: DoraMetricsInput, { settings, window, q }: Scope): Promise<DoraMetrics> {
+async function computeDoraMetrics(db: Db, { settings, window, q, filters }: Scope): Promise<DoraMetrics> {
   const { timeZone, thresholdsYear, attributionWindowDays, attributionWindowHours, recoveryTimeFrom } = settings;
   // Independent statements: on PostgreSQL they run on separate pooled connections at once.
   const [deployments, lead, recovery, open, withoutCommits, withoutService] = await Promise.all([
@@ -59,7 +59,7 @@ async function computeDoraMetrics(db: Db, input: DoraMetricsInput, { settings, w
     window: { from: window.from.toISOString(), to: window.to.toISOString() },
     previousWindow: { from: window.previousFrom.toISOString(), to: window.from.toISOString() },
     timeZone,
-    filters: { team: input.team ?? null, service: input.service ?? null, environment: input.environment },
+    filters,
     thresholdsYear,
     attributionWindowDays,
     attributionWindowHours,
