@@ -3,7 +3,7 @@
 import type { ReportBlock } from "@keel/shared/reportBlocks";
 import { COST_MODEL_INPUT_NAMES, costModelInputLabel, costModelValueText } from "@keel/shared/costModelInputs";
 import { formatDecimal, formatHours, formatPercent, formatUsdCents } from "@keel/shared/numbers";
-import { formatDateTimeIn } from "@keel/shared/calendar";
+import { formatSpanIn } from "@keel/shared/calendar";
 import { CATEGORIES } from "../metrics/investmentBalance.ts";
 import type { WeeklyReport } from "../services/getWeeklyReport.ts";
 import { DASH, hoursCell, pct, points, testLabel } from "./reportCells.ts";
@@ -72,17 +72,14 @@ export function incidentsTable(r: WeeklyReport): ReportBlock {
   if (r.incidents.length === 0) return { kind: "paragraph", text: "No incident was open this week." };
   return {
     kind: "table",
-    head: ["incident", "title", "service", "severity", "opened", "resolved", "recovery", "responders", "change failure", "hours lost", "cost"],
-    numeric: [false, false, false, false, false, false, true, true, false, true, true],
+    head: ["incident", "service", "open", "recovery", "responders", "change failure", "hours lost", "cost"],
+    numeric: [false, false, false, true, true, false, true, true],
     rows: r.incidents.map((i) => ({
       cells: [
-        i.id,
-        i.title ?? DASH,
-        i.service ?? DASH,
-        i.severity ?? DASH,
-        // In the organisation's time zone, as every other date of the report.
-        formatDateTimeIn(i.openedAt, r.timeZone),
-        i.resolvedAt ? formatDateTimeIn(i.resolvedAt, r.timeZone) : "open",
+        i.title ? `${i.title} (${i.id})` : i.id,
+        [i.service ?? DASH, i.severity].filter(Boolean).join(", "),
+        // From opening to resolution in the organisation's time zone, as every other date of the report.
+        formatSpanIn(i.openedAt, i.resolvedAt, r.timeZone),
         hoursCell(i.recoveryHours),
         `${i.responders}${i.respondersFromModel ? " (default)" : ""}`,
         i.changeFailure ? (i.counted ? "yes" : "yes, not counted this week") : "no",
