@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isStorableText } from "./storableText.ts";
 import { DAY_MS } from "./calendar.ts";
+import { DEFAULT_ENVIRONMENT, SCOPE_FILTERS, type ScopeFilterName } from "./scopeFilters.ts";
 
 const isoDateOrDateTime = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO date or date-time");
 
@@ -39,10 +40,20 @@ export const Filters = z
     to: isoDateOrDateTime.optional(),
     team: FilterName().optional(),
     service: FilterName().optional(),
-    environment: FilterName().default("production"),
+    environment: FilterName().default(DEFAULT_ENVIRONMENT),
   })
   .superRefine(windowRules);
 export type FiltersData = z.output<typeof Filters>;
+
+type ScopeField = Exclude<keyof FiltersData, "from" | "to">;
+
+/**
+ * The scope filters (every field but the window) by name: SCOPE_FILTERS of scopeFilters.ts,
+ * checked against the schema both ways, so a filter added to the schema but not named there (or
+ * named there but not in the schema) fails to compile. The answers' filters, the scope resolution
+ * and the URL follow this list.
+ */
+export const SCOPE_FIELDS: readonly ScopeField[] = SCOPE_FILTERS satisfies readonly ScopeField[] & ([ScopeField] extends [ScopeFilterName] ? unknown : never);
 
 /** Filters every metric accepts: the window is required. The lists extend these. */
 export const MetricFilters = Filters.safeExtend({ from: isoDateOrDateTime, to: isoDateOrDateTime });

@@ -4,14 +4,26 @@
 import { z } from "zod";
 import { CostModelInputs } from "../costModel.ts";
 import { DORA_LEVELS } from "../doraThresholds.ts";
+import { Filters, SCOPE_FIELDS, type FiltersData } from "../filters.ts";
 
 export const nullableNumber = z.number().nullable();
 export const Level = z.enum(DORA_LEVELS).nullable();
 
 /** `[from, to)` as ISO date-times. */
 export const Window = z.strictObject({ from: z.string(), to: z.string() });
-export const ScopeFilters = z.strictObject({ team: z.string().nullable(), service: z.string().nullable() });
-export const MetricScopeFilters = z.strictObject({ ...ScopeFilters.shape, environment: z.string() });
+
+/**
+ * The filters an answer repeats: every scope filter of the one filter schema (SCOPE_FIELDS), null
+ * when not given, or its default where it has one (environment). Derived, so a new filter is
+ * repeated in every answer's schema with nothing to add here.
+ */
+export const MetricScopeFilters = z.strictObject(
+  Object.fromEntries(SCOPE_FIELDS.map((k) => [k, Filters.shape[k] instanceof z.ZodDefault ? z.string() : z.string().nullable()])) as {
+    [K in (typeof SCOPE_FIELDS)[number]]: undefined extends FiltersData[K] ? z.ZodNullable<z.ZodString> : z.ZodString;
+  },
+);
+/** The cost views' filters: the same, but for the environment (test runs and hours lost are not per environment). */
+export const ScopeFilters = MetricScopeFilters.omit({ environment: true });
 
 export const TestIdentity = z.strictObject({
   id: z.number(),

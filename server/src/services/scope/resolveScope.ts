@@ -3,7 +3,7 @@
 // environment resolved to ids once. DORA, pull requests, costs (and so the exports), the lists and
 // the benchmark all start here, so they read the same deployments and incidents and refuse the
 // same input with the same VALIDATION_FAILED details.
-import { Filters, type FiltersData } from "@keel/shared";
+import { SCOPE_FIELDS, type FiltersData } from "@keel/shared";
 import { addDays, localDate } from "@keel/shared/calendar";
 import type { Db } from "../../db/client.ts";
 import type { DoraQuery } from "../../db/queries/dora/fragments.ts";
@@ -16,14 +16,14 @@ import { unknownNames } from "./unknownNames.ts";
 /** Without from and to (the cost views allow it), the window is the 13 weeks (91 local days) up to and including today. */
 const DEFAULT_WINDOW_DAYS = 91;
 
-type ScopeField = Exclude<keyof FiltersData, "from" | "to">;
+type ScopeField = (typeof SCOPE_FIELDS)[number];
 
-/** Every filter of the shared schema but the window, null when not given: { team, service, environment }. */
+/**
+ * Every filter of the shared schema but the window (SCOPE_FIELDS, checked against the schema),
+ * null when not given: { team, service, environment }. A filter added there is repeated in the
+ * answers and keys the cost reports' cache (services/cache/costReports.ts) with no list here.
+ */
 export type ScopeFilters = { [K in ScopeField]-?: undefined extends FiltersData[K] ? Exclude<FiltersData[K], undefined> | null : FiltersData[K] };
-
-// Read from the schema rather than listed, so a filter added there is repeated in the answers and
-// keys the cost reports' cache (services/cache/costReports.ts) with no list here to forget.
-const SCOPE_FIELDS = Object.keys(Filters.shape).filter((k): k is ScopeField => k !== "from" && k !== "to");
 
 export interface Scope {
   settings: OrgSettingsData;
@@ -46,9 +46,7 @@ export async function resolveScope({ db, input, now = new Date() }: { db: Db; in
   }
 
   const ids = await scopeIds(db, input);
-  const team = ids.teamFound === false ? input.team : undefined;
-  const service = ids.serviceFound === false ? input.service : undefined;
-  if (team !== undefined || service !== undefined) throw unknownNames({ team, service });
+  if (Object.keys(ids.unknown).length > 0) throw unknownNames(ids.unknown);
 
   const q: DoraQuery = {
     from: window.from,

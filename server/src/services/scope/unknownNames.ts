@@ -3,10 +3,10 @@
 // change it (goals, the cost model).
 import { KeelError, type ErrorDetail } from "../../errors.ts";
 
-/** The error naming the slugs given here: pass only those that name nothing (one or both). */
-export function unknownNames({ team, service }: { team?: string | undefined; service?: string | undefined }): KeelError {
-  const details: ErrorDetail[] = [];
-  if (team !== undefined) details.push({ path: "team", message: `no team with slug "${team}"` });
-  if (service !== undefined) details.push({ path: "service", message: `no service with slug "${service}"` });
+/** The error naming the slugs given here, by filter: pass only those that name nothing (one or more). */
+export function unknownNames(names: Partial<Record<string, string | undefined>>): KeelError {
+  const details: ErrorDetail[] = Object.entries(names)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([field, slug]) => ({ path: field, message: `no ${field} with slug "${slug}"` }));
   return new KeelError("VALIDATION_FAILED", `Invalid request: ${details.map((d) => d.path).join(", ")}.`, details);
 }

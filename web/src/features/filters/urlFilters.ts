@@ -6,22 +6,21 @@
 // importing zod at runtime would add about 25 kB gzipped to the Overview's first load. The server
 // validates anyway; urlFilters.test.ts keeps the two in agreement.
 import type { MetricFiltersInput } from "@keel/shared";
+import { DEFAULT_ENVIRONMENT, SCOPE_FILTERS, type ScopeFilterName } from "@keel/shared/scopeFilters";
 import { PERIODS, readWeeks, type PeriodWeeks } from "./period.ts";
 
 export { recentWindow as periodWindow } from "./period.ts";
 
-export const DEFAULT_ENVIRONMENT = "production";
+export { DEFAULT_ENVIRONMENT };
 
-export interface ScopeFilters {
-  weeks: PeriodWeeks<"recent">;
-  team?: string;
-  service?: string;
-  /** Absent: production (the API's default). */
-  environment?: string;
-}
+/** The period and every scope filter of the shared schema (SCOPE_FILTERS); environment absent means production (the API's default). */
+export type ScopeFilters = { weeks: PeriodWeeks<"recent"> } & { [K in ScopeFilterName]?: string };
 
 const NAME_MAX_LENGTH = 200;
 const ID_MAX_LENGTH = 256;
+
+/** The scope filters' values the URL leaves out because the API reads them when absent. */
+const SCOPE_DEFAULTS: Partial<Record<ScopeFilterName, string>> = { environment: DEFAULT_ENVIRONMENT };
 
 /** A team, service or environment name as the server accepts it, or undefined. */
 export function readName(value: string | null): string | undefined {
@@ -49,12 +48,10 @@ export function readPage(value: string | null): number {
 /** Period, team, service and environment from the URL; anything missing or invalid falls back to its default. */
 export function readScope(params: URLSearchParams): ScopeFilters {
   const filters: ScopeFilters = { weeks: readWeeks("recent", params.get("weeks")) };
-  const team = readName(params.get("team"));
-  const service = readName(params.get("service"));
-  const environment = readName(params.get("environment"));
-  if (team) filters.team = team;
-  if (service) filters.service = service;
-  if (environment && environment !== DEFAULT_ENVIRONMENT) filters.environment = environment;
+  for (const name of SCOPE_FILTERS) {
+    const value = readName(params.get(name));
+    if (value && value !== SCOPE_DEFAULTS[name]) filters[name] = value;
+  }
   return filters;
 }
 
@@ -77,8 +74,8 @@ export function writeParams(
 export function writeScope(current: URLSearchParams, filters: ScopeFilters): URLSearchParams {
   return writeParams(
     current,
-    { weeks: filters.weeks, team: filters.team, service: filters.service, environment: filters.environment },
-    { weeks: PERIODS.recent.fallback, environment: DEFAULT_ENVIRONMENT },
+    { weeks: filters.weeks, ...Object.fromEntries(SCOPE_FILTERS.map((name) => [name, filters[name]])) },
+    { weeks: PERIODS.recent.fallback, ...SCOPE_DEFAULTS },
   );
 }
 
@@ -91,8 +88,6 @@ export function scopeQuery(filters: ScopeFilters, extra: Record<string, string |
 /** The metric filters of the API for a scope and its window: only the filters set. */
 export function scopeInput(filters: ScopeFilters, window: { from: string; to: string }): MetricFiltersInput {
   const input: MetricFiltersInput = { ...window };
-  if (filters.team) input.team = filters.team;
-  if (filters.service) input.service = filters.service;
-  if (filters.environment) input.environment = filters.environment;
+  for (const name of SCOPE_FILTERS) if (filters[name]) input[name] = filters[name];
   return input;
 }

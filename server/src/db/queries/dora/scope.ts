@@ -7,9 +7,8 @@ import type { Tx } from "../../types.ts";
 
 export interface ScopeIds {
   environmentId: string | null;
-  /** Null when the filter was not given; otherwise whether it named an existing team/service. */
-  teamFound: boolean | null;
-  serviceFound: boolean | null;
+  /** The filters given whose slug names nothing, with that slug: { team: "nope" }. */
+  unknown: { team?: string; service?: string };
   /** The services in scope; null means every service. */
   serviceIds: string[] | null;
   /** The team whose figures these are: the team filter's, else the service filter's team; null org-wide. */
@@ -26,8 +25,9 @@ export async function scopeIds(db: Tx, f: { environment: string; team?: string |
            (SELECT s."teamId"::text FROM "Service" s WHERE s.slug = ${f.service ?? null}) AS "serviceTeamId",
            ARRAY(SELECT s.id::text FROM "Service" s JOIN "Team" t ON t.id = s."teamId" WHERE t.slug = ${f.team ?? null} ORDER BY s.id) AS "teamServiceIds"`);
   const r = row ?? { environmentId: null, teamId: null, serviceId: null, serviceTeamId: null, teamServiceIds: [] };
-  const teamFound = f.team === undefined ? null : r.teamId !== null;
-  const serviceFound = f.service === undefined ? null : r.serviceId !== null;
+  const unknown: ScopeIds["unknown"] = {};
+  if (f.team !== undefined && r.teamId === null) unknown.team = f.team;
+  if (f.service !== undefined && r.serviceId === null) unknown.service = f.service;
   let serviceIds: string[] | null = null;
   if (f.service !== undefined) {
     // Both filters: the service, if it belongs to the team.
@@ -37,5 +37,5 @@ export async function scopeIds(db: Tx, f: { environment: string; team?: string |
     serviceIds = r.teamServiceIds;
   }
   const scopeTeamId = f.team !== undefined ? r.teamId : f.service !== undefined ? r.serviceTeamId : null;
-  return { environmentId: r.environmentId, teamFound, serviceFound, serviceIds, scopeTeamId };
+  return { environmentId: r.environmentId, unknown, serviceIds, scopeTeamId };
 }
