@@ -20,17 +20,24 @@ describe("mondayOf", () => {
     ["2026-11-29", "2026-11-23"], // Sunday
     ["2026-11-22", "2026-11-16"], // Sunday before
     ["2027-01-01", "2026-12-28"], // across a year
+    ["2026-11-21", "2026-11-16"], // Saturday
+    ["2026-11-16", "2026-11-16"], // the Monday before
   ])("%s -> %s", (date, monday) => expect(mondayOf(date)).toBe(monday));
+
+  test.each(["2026-13-01", "2026-02-30", "2026-00-10", "16/11/2026", "2026-11-16T00:00:00Z"])("%s is not a calendar date", (date) => {
+    expect(() => mondayOf(date)).toThrow(/Not a calendar date/);
+  });
 });
 
-test("adding days and finding Mondays", () => {
-  expect(addDays("2026-11-21", 3)).toBe("2026-11-24");
-  expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
-  expect(mondayOf("2026-11-21")).toBe("2026-11-16");
-  expect(mondayOf("2026-11-16")).toBe("2026-11-16");
-  expect(mondayOf("2026-11-22")).toBe("2026-11-16");
-  expect(mondayOf("2027-01-01")).toBe("2026-12-28");
-  expect(() => addDays("2026-02-30", 1)).toThrow(/Not a calendar date/);
+describe("addDays", () => {
+  test.each([
+    ["2026-11-21", 3, "2026-11-24"],
+    ["2026-03-01", -1, "2026-02-28"],
+  ])("%s plus %i days is %s", (date, days, later) => expect(addDays(date, days)).toBe(later));
+
+  test("a date that is not in the calendar is an error", () => {
+    expect(() => addDays("2026-02-30", 1)).toThrow(/Not a calendar date/);
+  });
 });
 
 describe("weekBuckets", () => {
@@ -44,8 +51,4 @@ describe("weekBuckets", () => {
   ])("%s", (_name, from, to, tz, expected) => {
     expect(weekBuckets(new Date(from), new Date(to), tz)).toEqual(expected);
   });
-});
-
-test.each(["2026-13-01", "2026-02-30", "2026-00-10", "16/11/2026", "2026-11-16T00:00:00Z"])("%s is not a calendar date", (date) => {
-  expect(() => mondayOf(date)).toThrow(/Not a calendar date/);
 });

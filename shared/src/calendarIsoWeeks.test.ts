@@ -41,17 +41,23 @@ describe("ISO weeks", () => {
     ["2026-W01", "2025-W52"],
   ])("the week before %s is %s", (week, previous) => {
     expect(previousIsoWeek(week)).toBe(previous);
+    expect(shiftIsoWeek(week, -1)).toBe(previous);
   });
-});
 
-test("week arithmetic and validity", () => {
-  expect(isoWeekDates("2026-W46")).toEqual({ monday: "2026-11-09", nextMonday: "2026-11-16" });
-  expect(shiftIsoWeek("2026-W47", -1)).toBe("2026-W46");
-  expect(shiftIsoWeek("2026-W53", 1)).toBe("2027-W01");
-  expect(shiftIsoWeek("2026-W01", -1)).toBe("2025-W52");
-  expect(recentIsoWeeks("2026-W02", 3)).toEqual(["2026-W02", "2026-W01", "2025-W52"]);
-  expect(isIsoWeek("2026-W53")).toBe(true);
-  expect(isIsoWeek("2025-W53")).toBe(false);
-  expect(isIsoWeek("2026-W00")).toBe(false);
-  expect(isIsoWeek("2026-47")).toBe(false);
+  test("the week after 2026-W53 is 2027-W01", () => {
+    expect(shiftIsoWeek("2026-W53", 1)).toBe("2027-W01");
+  });
+
+  test("the recent weeks, newest first, across a year", () => {
+    expect(recentIsoWeeks("2026-W02", 3)).toEqual(["2026-W02", "2026-W01", "2025-W52"]);
+  });
+
+  test.each([
+    ["2026-W53", true],
+    ["2025-W53", false],
+    ["2026-W00", false],
+    ["2026-47", false],
+  ])("%s is an ISO week: %s", (value, valid) => {
+    expect(isIsoWeek(value)).toBe(valid);
+  });
 });

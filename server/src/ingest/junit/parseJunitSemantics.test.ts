@@ -3,29 +3,27 @@ import { describe, expect, test } from "vitest";
 import { parseJunit } from "./parseJunit.ts";
 import { FIXTURES, line, summary, byteChunks, stringChunks, everyByte } from "./testSupport/reports.ts";
 
-describe("parseJunit semantics", () => {
-  test("a testcase without classname takes the innermost named testsuite", async () => {
-    const xml = `<testsuites>
+// Each case: a small report written for one rule, the line per execution it must give (see line())
+// and its summary.
+const cases = [
+  {
+    name: "a testcase without classname takes the innermost named testsuite",
+    xml: `<testsuites>
       <testsuite name="outer">
         <testcase name="a"/>
         <testsuite name="inner"><testcase name="b" classname=" "/></testsuite>
         <testsuite><testcase name="c"/></testsuite>
         <testcase name="d" classname="pkg.Class"/>
       </testsuite>
-    </testsuites>`;
-    const report = await parseJunit(xml);
-    expect(report.executions.map(line)).toEqual([
-      "outer | a | passed 0ms retry 0",
-      "inner | b | passed 0ms retry 0",
-      "outer | c | passed 0ms retry 0",
-      "pkg.Class | d | passed 0ms retry 0",
-    ]);
-  });
-
-  test("Playwright: hostname is the project, each project its own test", async () => {
+    </testsuites>`,
+    executions: ["outer | a | passed 0ms retry 0", "inner | b | passed 0ms retry 0", "outer | c | passed 0ms retry 0", "pkg.Class | d | passed 0ms retry 0"],
+    summary: summary({ tests: 4, passed: 4 }),
+  },
+  {
     // Playwright writes id="" on <testsuites>, the project in hostname, and <flakyFailure>
     // with its own time when retries are included.
-    const xml = `<testsuites id="" name="" tests="3" failures="0" skipped="0" errors="0" time="3">
+    name: "Playwright: hostname is the project, each project its own test",
+    xml: `<testsuites id="" name="" tests="3" failures="0" skipped="0" errors="0" time="3">
       <testsuite name="login.spec.ts" hostname="chromium">
         <testcase name="login › shows the form" classname="login.spec.ts" time="1.2">
           <flakyFailure message="timeout" type="FAILURE" time="5"><stackTrace>boom</stackTrace></flakyFailure>
@@ -34,24 +32,17 @@ describe("parseJunit semantics", () => {
       <testsuite name="login.spec.ts" hostname="firefox">
         <testcase name="login › shows the form" classname="login.spec.ts" time="0.9"/>
       </testsuite>
-    </testsuites>`;
-    const report = await parseJunit(xml);
-    expect(report.executions.map(line)).toEqual([
+    </testsuites>`,
+    executions: [
       "login.spec.ts | login › shows the form [chromium] | failed 5000ms retry 0",
       "login.spec.ts | login › shows the form [chromium] | passed 1200ms retry 1",
       "login.spec.ts | login › shows the form [firefox] | passed 900ms retry 0",
-    ]);
-    expect(report.summary).toEqual(summary({ tests: 2, passed: 2, flakyRetries: 1 }));
-  });
-
-  test("a machine hostname (no id on the root) is not a variant", async () => {
-    const xml = `<testsuites><testsuite name="s" hostname="ci-runner-7"><testcase name="t"/></testsuite></testsuites>`;
-    const report = await parseJunit(xml);
-    expect(report.executions[0]?.variant).toBe("");
-  });
-
-  test("rerun and flaky children use their own time when present", async () => {
-    const xml = `<testsuite name="s">
+    ],
+    summary: summary({ tests: 2, passed: 2, flakyRetries: 1 }),
+  },
+  {
+    name: "rerun and flaky children use their own time when present",
+    xml: `<testsuite name="s">
       <testcase classname="C" name="broken" time="1">
         <error message="x"/>
         <rerunError time="2"/>
@@ -59,33 +50,46 @@ describe("parseJunit semantics", () => {
       </testcase>
       <testcase classname="C" name="flaky" time="3"><flakyError time="0,5"/></testcase>
       <testcase classname="C" name="skipped-then-failed" time="1"><skipped/><failure/></testcase>
-    </testsuite>`;
-    const report = await parseJunit(xml);
-    expect(report.executions.map(line)).toEqual([
+    </testsuite>`,
+    executions: [
       "C | broken | error 1000ms retry 0",
       "C | broken | error 2000ms retry 1",
       "C | broken | failed 1000ms retry 2",
       "C | flaky | error 500ms retry 0",
       "C | flaky | passed 3000ms retry 1",
       "C | skipped-then-failed | failed 1000ms retry 0",
-    ]);
-    expect(report.summary).toEqual(summary({ tests: 3, passed: 1, failed: 2, flakyRetries: 1 }));
-  });
-
-  test("the same test written as a path and as dots is one test, its runs numbered in order", async () => {
-    const xml = `<testsuites><testsuite name="pytest">
+    ],
+    summary: summary({ tests: 3, passed: 1, failed: 2, flakyRetries: 1 }),
+  },
+  {
+    name: "the same test written as a path and as dots is one test, its runs numbered in order",
+    xml: `<testsuites><testsuite name="pytest">
       <testcase classname="tests/test_x.py::TestA" name="test_one"><failure/></testcase>
       <testcase classname="tests.test_x.TestA" name="  test_one "/>
-    </testsuite></testsuites>`;
-    const report = await parseJunit(xml);
-    expect(report.executions.map(line)).toEqual(["tests.test_x.TestA | test_one | failed 0ms retry 0", "tests.test_x.TestA | test_one | passed 0ms retry 1"]);
-    expect(report.summary).toEqual(summary({ tests: 1, passed: 1, flakyRetries: 1 }));
-  });
+    </testsuite></testsuites>`,
+    executions: ["tests.test_x.TestA | test_one | failed 0ms retry 0", "tests.test_x.TestA | test_one | passed 0ms retry 1"],
+    summary: summary({ tests: 1, passed: 1, flakyRetries: 1 }),
+  },
+  {
+    name: "unknown elements are ignored, even ones named like Object.prototype members",
+    xml: `<testsuite name="s"><constructor/><testcase name="t"><__proto__/><toString/><properties/></testcase></testsuite>`,
+    executions: ["s | t | passed 0ms retry 0"],
+    summary: summary({ tests: 1, passed: 1 }),
+  },
+];
 
-  test("unknown elements are ignored, even ones named like Object.prototype members", async () => {
-    const xml = `<testsuite name="s"><constructor/><testcase name="t"><__proto__/><toString/><properties/></testcase></testsuite>`;
+describe("parseJunit semantics", () => {
+  for (const { name, xml, executions, summary: counts } of cases)
+    test(name, async () => {
+      const report = await parseJunit(xml);
+      expect(report.executions.map(line)).toEqual(executions);
+      expect(report.summary).toEqual(counts);
+    });
+
+  test("a machine hostname (no id on the root) is not a variant", async () => {
+    const xml = `<testsuites><testsuite name="s" hostname="ci-runner-7"><testcase name="t"/></testsuite></testsuites>`;
     const report = await parseJunit(xml);
-    expect(report.executions.map(line)).toEqual(["s | t | passed 0ms retry 0"]);
+    expect(report.executions[0]?.variant).toBe("");
   });
 
   test("an empty <testsuites/> gives an empty report", async () => {
