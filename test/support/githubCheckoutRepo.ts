@@ -1,12 +1,19 @@
 // The issue's "done when" repository as recorded GitHub answers: four production deployments (one
 // failed) and a staging one, five commits, an incident issue and another issue, two workflow runs.
 // Shared by the connection's sync tests and `keel backfill`'s.
-import type { RecordedRepo } from "./githubRecorded.ts";
+import type { RecordedDeployment, RecordedRepo } from "./githubRecorded.ts";
 
 export const sha = (n: number) => `c0ffee${String(n).padStart(2, "0")}`;
 
 export function checkoutRepo(): RecordedRepo {
   const pull = (number: number, merged: string, labels: string[]) => ({ number, created_at: "2026-11-01T09:00:00Z", merged_at: merged, labels });
+  /** Statuses newest first, as GitHub lists them: [state, created_at]. */
+  const deployment = (id: number, commit: number, created: string, ...statuses: [string, string][]): RecordedDeployment => ({
+    id,
+    sha: sha(commit),
+    created_at: created,
+    statuses: statuses.map(([state, at]) => ({ state, created_at: at })),
+  });
   return {
     owner: "acme",
     name: "checkout",
@@ -32,33 +39,11 @@ export function checkoutRepo(): RecordedRepo {
       { sha: sha(5), message: "fix: wallets", date: "2026-11-04T10:00:00Z" },
     ],
     deployments: [
-      {
-        id: 101,
-        sha: sha(1),
-        created_at: "2026-11-02T09:00:00Z",
-        statuses: [
-          { state: "success", created_at: "2026-11-02T10:00:00Z" },
-          { state: "in_progress", created_at: "2026-11-02T09:01:00Z" },
-        ],
-      },
-      {
-        id: 102,
-        sha: sha(3),
-        created_at: "2026-11-03T10:00:00Z",
-        statuses: [
-          { state: "inactive", created_at: "2026-11-04T12:00:00Z" },
-          { state: "success", created_at: "2026-11-03T11:00:00Z" },
-        ],
-      },
-      { id: 103, sha: sha(4), created_at: "2026-11-04T09:00:00Z", statuses: [{ state: "failure", created_at: "2026-11-04T09:30:00Z" }] },
-      { id: 104, sha: sha(5), created_at: "2026-11-04T11:00:00Z", statuses: [{ state: "success", created_at: "2026-11-04T12:00:00Z" }] },
-      {
-        id: 150,
-        sha: sha(5),
-        environment: "staging",
-        created_at: "2026-11-04T10:30:00Z",
-        statuses: [{ state: "success", created_at: "2026-11-04T10:40:00Z" }],
-      },
+      deployment(101, 1, "2026-11-02T09:00:00Z", ["success", "2026-11-02T10:00:00Z"], ["in_progress", "2026-11-02T09:01:00Z"]),
+      deployment(102, 3, "2026-11-03T10:00:00Z", ["inactive", "2026-11-04T12:00:00Z"], ["success", "2026-11-03T11:00:00Z"]),
+      deployment(103, 4, "2026-11-04T09:00:00Z", ["failure", "2026-11-04T09:30:00Z"]),
+      deployment(104, 5, "2026-11-04T11:00:00Z", ["success", "2026-11-04T12:00:00Z"]),
+      { ...deployment(150, 5, "2026-11-04T10:30:00Z", ["success", "2026-11-04T10:40:00Z"]), environment: "staging" },
     ],
     issues: [
       {

@@ -4,7 +4,8 @@
 // actions/runs), from a repository the test describes. Lists page with Link headers; a rate limit
 // can be armed on any request; every request is kept, so tests see what a sync asked for.
 import type { ServerResponse } from "node:http";
-import { pageOf, recordedLog, startRecordedApi, type Answer, type RecordedApiOptions, type RecordedVendor } from "./recordedApi.ts";
+import { pageOf, resetInAnHour, startRecordedApi } from "./recordedApi.ts";
+import type { Answer, RecordedApiOptions, RecordedServer, RecordedVendor, VendorAnswers } from "./recordedApi.ts";
 
 export interface RecordedCommit {
   sha: string;
@@ -72,11 +73,33 @@ export interface RecordedGithub extends RecordedVendor {
   repo: RecordedRepo;
 }
 
+/** How GitHub takes a token and refuses a request (docs.github.com/rest: authentication, rate limits). */
+const GITHUB: VendorAnswers = {
+  authorized: (req, token) => [`token ${token}`, `Bearer ${token}`].includes(req.headers.authorization ?? ""),
+  unauthorized: { status: 401, body: { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" } },
+  serverError: { status: 500, body: { message: "Server Error" } },
+  rateLimited: (how): Answer =>
+    how === "retry-after"
+      ? { status: 429, body: { message: "You have exceeded a secondary rate limit." }, headers: { "retry-after": "60" } }
+      : {
+          status: 403,
+          body: { message: "API rate limit exceeded for user ID 1." },
+          headers: {
+            "x-ratelimit-limit": "5000",
+            "x-ratelimit-remaining": "0",
+            "x-ratelimit-used": "5000",
+            "x-ratelimit-reset": resetInAnHour(),
+          },
+        },
+};
+
 export async function startRecordedGithub(repo: RecordedRepo, options: RecordedApiOptions): Promise<RecordedGithub> {
-  const pageSize = options.pageSize ?? 100;
-  const log = recordedLog();
-  const { send } = log;
-  let base = "";
+  const api = await startRecordedApi(options, GITHUB, (server) => githubRoutes(repo, options.pageSize ?? 100, server));
+  return { ...api, repo };
+}
+
+/** GitHub's answers about `repo`, served from `base`. */
+function githubRoutes(repo: RecordedRepo, pageSize: number, { origin: base, send }: RecordedServer) {
   const full = () => `${repo.owner}/${repo.name}`;
 
   const paged = (res: ServerResponse, url: URL, items: unknown[], wrap?: (page: unknown[]) => unknown) => {
@@ -234,27 +257,5 @@ export async function startRecordedGithub(repo: RecordedRepo, options: RecordedA
     return send(res, 404, { message: "Not Found" });
   };
 
-  const shell = await startRecordedApi({
-    log,
-    latencyMs: options.latencyMs,
-    authorized: (req) => [`token ${options.token}`, `Bearer ${options.token}`].includes(req.headers.authorization ?? ""),
-    unauthorized: { status: 401, body: { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" } },
-    serverError: { status: 500, body: { message: "Server Error" } },
-    rateLimited: (how): Answer =>
-      how === "retry-after"
-        ? { status: 429, body: { message: "You have exceeded a secondary rate limit." }, headers: { "retry-after": "60" } }
-        : {
-            status: 403,
-            body: { message: "API rate limit exceeded for user ID 1." },
-            headers: {
-              "x-ratelimit-limit": "5000",
-              "x-ratelimit-remaining": "0",
-              "x-ratelimit-used": "5000",
-              "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
-            },
-          },
-    route,
-  });
-  base = shell.origin;
-  return { ...shell, apiUrl: base, repo, requests: log.requests, bodies: log.bodies };
+  return route;
 }

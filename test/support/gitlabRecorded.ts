@@ -4,7 +4,8 @@
 // request is kept, so tests see what a sync asked for (recordedApi.ts).
 import type { ServerResponse } from "node:http";
 import { commitJson, deploymentJson, issueJson, mergeRequestJson, pipelineJson, projectJson, testReportJson, type RecordedProject } from "./gitlabAnswers.ts";
-import { pageOf, recordedLog, startRecordedApi, type RecordedApiOptions, type RecordedVendor } from "./recordedApi.ts";
+import { pageOf, resetInAnHour, startRecordedApi } from "./recordedApi.ts";
+import type { RecordedApiOptions, RecordedServer, RecordedVendor, VendorAnswers } from "./recordedApi.ts";
 
 /** Paths in `requests` are decoded. */
 export interface RecordedGitlab extends RecordedVendor {
@@ -13,18 +14,42 @@ export interface RecordedGitlab extends RecordedVendor {
 
 type Handler = (url: URL, rest: string) => unknown;
 
+/** How GitLab takes a token and refuses a request (docs.gitlab.com: REST API authentication, rate limits). */
+const GITLAB: VendorAnswers = {
+  basePath: "/api/v4",
+  // GitLab takes a project path URL-encoded ("acme%2Fcheckout"); tests name it decoded.
+  pathOf: (url) => decodeURIComponent(url.pathname),
+  authorized: (req, token) => req.headers["private-token"] === token,
+  unauthorized: { status: 401, body: { message: "401 Unauthorized" } },
+  serverError: { status: 500, body: { message: "500 Internal Server Error" } },
+  rateLimited: (how) => ({
+    status: 429,
+    body: { message: "Retry later" },
+    headers: {
+      "ratelimit-limit": "600",
+      "ratelimit-observed": "601",
+      "ratelimit-remaining": "0",
+      "ratelimit-reset": resetInAnHour(),
+      ...(how === "retry-after" ? { "retry-after": "60" } : {}),
+    },
+  }),
+};
+
+type Pagination = "link" | "x-next-page";
+
 export async function startRecordedGitlab(
   project: RecordedProject,
   options: RecordedApiOptions & {
     /** "x-next-page": leave the Link header out, as GitLab does where it cannot build one. */
-    pagination?: "link" | "x-next-page";
+    pagination?: Pagination;
   },
 ): Promise<RecordedGitlab> {
-  const pageSize = options.pageSize ?? 100;
-  const log = recordedLog();
-  const { send } = log;
-  let origin = "";
+  const api = await startRecordedApi(options, GITLAB, (server) => gitlabRoutes(project, options.pageSize ?? 100, options.pagination ?? "link", server));
+  return { ...api, project };
+}
 
+/** GitLab's answers about `project`, served from `origin`. */
+function gitlabRoutes(project: RecordedProject, pageSize: number, pagination: Pagination, { origin, send }: RecordedServer) {
   /** One page of a list, with GitLab's offset-pagination headers. */
   const paged = (res: ServerResponse, url: URL, items: unknown[]) => {
     const { page, perPage, last, slice, link } = pageOf(url, origin, items, 20, pageSize);
@@ -37,15 +62,14 @@ export async function startRecordedGitlab(
       "x-total": String(items.length),
       "x-total-pages": String(last),
     };
-    if (options.pagination !== "x-next-page") headers.link = links.join(", ");
+    if (pagination !== "x-next-page") headers.link = links.join(", ");
     send(res, 200, slice, headers);
   };
   /** updated_after includes its instant; lists come by updated_at, then id. */
-  const updatedFrom = <T>(url: URL, items: T[], updatedAt: (t: T) => string, id: (t: T) => number) => {
+  const updatedFrom = <T>(url: URL, items: T[], order: (t: T) => [updatedAt: string, id: number]) => {
     const after = url.searchParams.get("updated_after");
-    return items
-      .filter((i) => !after || Date.parse(updatedAt(i)) >= Date.parse(after))
-      .sort((a, b) => Date.parse(updatedAt(a)) - Date.parse(updatedAt(b)) || id(a) - id(b));
+    const updatedAt = (t: T) => Date.parse(order(t)[0]);
+    return items.filter((i) => !after || updatedAt(i) >= Date.parse(after)).sort((a, b) => updatedAt(a) - updatedAt(b) || order(a)[1] - order(b)[1]);
   };
 
   const find = <T>(items: T[], match: (t: T) => boolean) => items.find(match);
@@ -54,12 +78,7 @@ export async function startRecordedGitlab(
     [
       /^\/deployments$/,
       (url) =>
-        updatedFrom(
-          url,
-          project.deployments,
-          (d) => d.finished_at,
-          (d) => d.id,
-        )
+        updatedFrom(url, project.deployments, (d) => [d.finished_at, d.id])
           .filter((d) => (d.environment ?? "production") === (url.searchParams.get("environment") ?? "production"))
           .map((d) => deploymentJson(project, d)),
     ],
@@ -81,34 +100,20 @@ export async function startRecordedGitlab(
       },
     ],
     [/^\/repository\/commits\/([0-9a-f]+)$/, (_url, sha) => ({ object: ((c) => c && commitJson(project, c))(find(project.commits, (x) => x.sha === sha)) })],
-    [
-      /^\/pipelines$/,
-      (url) =>
-        updatedFrom(
-          url,
-          project.pipelines,
-          (p) => p.updated_at,
-          (p) => p.id,
-        ).map((p) => pipelineJson(project, p, false)),
-    ],
+    [/^\/pipelines$/, (url) => updatedFrom(url, project.pipelines, (p) => [p.updated_at, p.id]).map((p) => pipelineJson(project, p, false))],
     [/^\/pipelines\/(\d+)$/, (_url, id) => ({ object: ((p) => p && pipelineJson(project, p, true))(find(project.pipelines, (x) => x.id === Number(id))) })],
     [/^\/pipelines\/(\d+)\/test_report$/, (_url, id) => ({ object: ((p) => p && testReportJson(p))(find(project.pipelines, (x) => x.id === Number(id))) })],
     [
       /^\/issues$/,
       (url) =>
-        updatedFrom(
-          url,
-          project.issues,
-          (i) => i.updated_at,
-          (i) => i.iid,
-        )
+        updatedFrom(url, project.issues, (i) => [i.updated_at, i.iid])
           .filter((i) => url.searchParams.get("issue_type") !== "incident" || i.type === "INCIDENT")
           .map((i) => issueJson(project, i)),
     ],
   ];
 
-  const route = (url: URL, path: string, res: ServerResponse) => {
-    const m = /^\/api\/v4\/projects\/([^/]+)(.*)$/.exec(path);
+  return (url: URL, res: ServerResponse) => {
+    const m = /^\/api\/v4\/projects\/([^/]+)(.*)$/.exec(url.pathname);
     const ref = decodeURIComponent(m?.[1] ?? "");
     if (!m || (ref !== String(project.id) && ref !== project.path_with_namespace)) return send(res, 404, { message: "404 Project Not Found" });
     const rest = m[2] ?? "";
@@ -122,28 +127,4 @@ export async function startRecordedGitlab(
     }
     return send(res, 404, { error: "404 Not Found" });
   };
-
-  const shell = await startRecordedApi({
-    log,
-    latencyMs: options.latencyMs,
-    // GitLab takes a project path URL-encoded ("acme%2Fcheckout"); tests name it decoded.
-    pathOf: (url) => decodeURIComponent(url.pathname),
-    authorized: (req) => req.headers["private-token"] === options.token,
-    unauthorized: { status: 401, body: { message: "401 Unauthorized" } },
-    serverError: { status: 500, body: { message: "500 Internal Server Error" } },
-    rateLimited: (how) => ({
-      status: 429,
-      body: { message: "Retry later" },
-      headers: {
-        "ratelimit-limit": "600",
-        "ratelimit-observed": "601",
-        "ratelimit-remaining": "0",
-        "ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
-        ...(how === "retry-after" ? { "retry-after": "60" } : {}),
-      },
-    }),
-    route: (url, res) => route(url, url.pathname, res),
-  });
-  origin = shell.origin;
-  return { ...shell, apiUrl: `${origin}/api/v4`, project, requests: log.requests, bodies: log.bodies };
 }

@@ -14,7 +14,7 @@ export interface Answer {
 }
 
 /** The request log and the one way answers are sent (so every body is kept). */
-export function recordedLog() {
+function recordedLog() {
   const requests: string[] = [];
   const bodies: string[] = [];
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -26,14 +26,23 @@ export function recordedLog() {
   return { requests, bodies, send };
 }
 
-export interface RecordedShell {
+/** What a vendor's routes are given: the server's origin (for links and URLs in answers) and how to answer. */
+export interface RecordedServer {
   /** http://127.0.0.1:PORT */
   origin: string;
-  /** The next request whose path starts with `prefix` is refused once, as `rateLimited` says. */
-  rateLimitOnce(prefix: string, how: RateLimitHow): void;
-  /** Fail every request whose path starts with `prefix` with a 500 until cleared. */
-  breakPath(prefix: string | null): void;
-  close(): Promise<void>;
+  send: ReturnType<typeof recordedLog>["send"];
+}
+
+/** A vendor's own ways: how a request shows its token, and how the API refuses one. */
+export interface VendorAnswers {
+  /** The API's path below the origin, as a connection's apiUrl names it ("/api/v4"; none for GitHub). */
+  basePath?: string;
+  /** The path as tests name it (default: as sent). */
+  pathOf?: (url: URL) => string;
+  authorized: (req: IncomingMessage, token: string) => boolean;
+  unauthorized: Answer;
+  serverError: Answer;
+  rateLimited: (how: RateLimitHow) => Answer;
 }
 
 /** What a test holds of a recorded vendor API: its address, what was asked and answered, and its levers. */
@@ -66,6 +75,9 @@ export function pageOf<T>(url: URL, base: string, items: T[], defaultPerPage: nu
   return { page, perPage, last: Math.max(1, Math.ceil(items.length / perPage)), slice: items.slice((page - 1) * perPage, page * perPage), link };
 }
 
+/** A rate limit's reset, in epoch seconds, an hour from now: the sync tests expect a wait of about an hour. */
+export const resetInAnHour = () => String(Math.floor(Date.now() / 1000) + 3600);
+
 /** How a test starts a recorded vendor API. */
 export interface RecordedApiOptions {
   /** The token a request must carry. */
@@ -76,36 +88,39 @@ export interface RecordedApiOptions {
   latencyMs?: number;
 }
 
-export async function startRecordedApi(options: {
-  log: ReturnType<typeof recordedLog>;
-  authorized: (req: IncomingMessage) => boolean;
-  unauthorized: Answer;
-  serverError: Answer;
-  rateLimited: (how: RateLimitHow) => Answer;
-  route: (url: URL, res: ServerResponse) => void;
-  /** The path as tests name it (default: as sent). */
-  pathOf?: (url: URL) => string;
-  latencyMs?: number | undefined;
-}): Promise<RecordedShell> {
-  const { log } = options;
+/**
+ * Starts a vendor's API: `routes` is called once the server listens, with its origin, and returns how
+ * to answer a request that carries the token and is neither broken nor rate limited.
+ */
+export async function startRecordedApi(
+  options: RecordedApiOptions,
+  vendor: VendorAnswers,
+  routes: (server: RecordedServer) => (url: URL, res: ServerResponse) => void,
+): Promise<RecordedVendor> {
+  const log = recordedLog();
   const limits: { prefix: string; how: RateLimitHow }[] = [];
   let broken: string | null = null;
   const answer = (res: ServerResponse, a: Answer) => log.send(res, a.status, a.body, a.headers);
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://recorded.invalid");
-    const path = options.pathOf?.(url) ?? url.pathname;
+    const path = vendor.pathOf?.(url) ?? url.pathname;
     log.requests.push(path + url.search);
-    if (!options.authorized(req)) return answer(res, options.unauthorized);
-    if (broken && path.startsWith(broken)) return answer(res, options.serverError);
+    if (!vendor.authorized(req, options.token)) return answer(res, vendor.unauthorized);
+    if (broken && path.startsWith(broken)) return answer(res, vendor.serverError);
     const limit = limits.findIndex((l) => path.startsWith(l.prefix));
-    if (limit >= 0) return answer(res, options.rateLimited(limits.splice(limit, 1)[0]?.how ?? "reset"));
-    if (options.latencyMs) setTimeout(() => options.route(url, res), options.latencyMs);
-    else options.route(url, res);
+    if (limit >= 0) return answer(res, vendor.rateLimited(limits.splice(limit, 1)[0]?.how ?? "reset"));
+    if (options.latencyMs) setTimeout(() => route(url, res), options.latencyMs);
+    else route(url, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Made once the server listens, before anyone knows its port to ask it anything.
+  const route = routes({ origin, send: log.send });
   return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    apiUrl: origin + (vendor.basePath ?? ""),
+    requests: log.requests,
+    bodies: log.bodies,
     rateLimitOnce: (prefix, how) => limits.push({ prefix, how }),
     breakPath: (prefix) => {
       broken = prefix;

@@ -70,3 +70,19 @@ export function lastSegment(path: string): string {
 export function isTimestamp(value: string | null | undefined): value is string {
   return Timestamp.safeParse(value).success;
 }
+
+/**
+ * A vendor status read through the vendor's table of them: the Keel status of a finished one, or
+ * the result that drops it. A status the table does not list is unknown (dropped, never guessed);
+ * one it lists as null is on its way to a result (`what` is "deployment 15", `finished` "deployment").
+ */
+export function finishedStatus<S extends string>(
+  statuses: ReadonlyMap<string, S | null>,
+  value: string,
+  say: { what: string; field: string; finished: string },
+): S | MapResult {
+  const status = statuses.get(value);
+  if (status === undefined) return dropped(`${say.what}: unknown ${say.field} "${value}"`);
+  if (status === null) return dropped(`${say.what}: ${say.field} "${value}" is not a finished ${say.finished}`);
+  return status;
+}

@@ -2,7 +2,7 @@
 // header: GitHub payloads do not name their own kind) and the payload.
 import type { AnyEventInput } from "@keel/shared";
 import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
-import { dropped, firstLine, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
+import { dropped, finishedStatus, firstLine, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
 import {
   DeploymentServicePayload,
   DeploymentStatusPayload,
@@ -47,9 +47,8 @@ function mapDeploymentStatus(payload: unknown): MapResult {
   if (!parsed.success) return unreadable("deployment_status", parsed.error);
   const { deployment_status: status, deployment, repository } = parsed.data;
   const what = `deployment ${deployment.id}`;
-  const result = deploymentStates.get(status.state);
-  if (result === undefined) return dropped(`${what}: unknown state "${status.state}"`);
-  if (result === null) return dropped(`${what}: state "${status.state}" is not a finished deployment`);
+  const result = finishedStatus(deploymentStates, status.state, { what, field: "state", finished: "deployment" });
+  if (typeof result === "object") return result;
   const finishedAt = status.created_at ?? status.updated_at;
   if (!finishedAt) return dropped(`${what}: the status has no created_at or updated_at`);
   const named = DeploymentServicePayload.safeParse(deployment.payload);

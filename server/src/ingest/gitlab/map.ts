@@ -2,7 +2,7 @@
 // header, e.g. "Push Hook") and the payload.
 import type { AnyEventInput } from "@keel/shared";
 import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
-import { dropped, firstLine, lastSegment, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
+import { dropped, finishedStatus, firstLine, lastSegment, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
 import { gitlabTime } from "./gitlabTime.ts";
 import { DeploymentHook, IssueHook, MergeRequestHook, PipelineHook, PushHook } from "./payloadTypes.ts";
 import { approvalActions, mapApproval, mapNote } from "./reviews.ts";
@@ -48,9 +48,8 @@ function mapDeployment(payload: unknown): MapResult {
   if (!parsed.success) return unreadable("Deployment Hook", parsed.error);
   const d = parsed.data;
   const what = `deployment ${d.deployment_id}`;
-  const status = deploymentStatuses.get(d.status);
-  if (status === undefined) return dropped(`${what}: unknown status "${d.status}"`);
-  if (status === null) return dropped(`${what}: status "${d.status}" is not a finished deployment`);
+  const status = finishedStatus(deploymentStatuses, d.status, { what, field: "status", finished: "deployment" });
+  if (typeof status === "object") return status;
   const finishedAt = gitlabTime(d.status_changed_at);
   if (!finishedAt) return dropped(`${what}: unreadable status_changed_at "${d.status_changed_at}"`);
   const repository = d.project.path_with_namespace;
@@ -98,9 +97,8 @@ function mapPipeline(payload: unknown): MapResult {
   if (!parsed.success) return unreadable("Pipeline Hook", parsed.error);
   const { object_attributes: p, builds, project } = parsed.data;
   const what = `pipeline ${p.id}`;
-  const status = pipelineStatuses.get(p.status);
-  if (status === undefined) return dropped(`${what}: unknown status "${p.status}"`);
-  if (status === null) return dropped(`${what}: status "${p.status}" is not a finished pipeline`);
+  const status = finishedStatus(pipelineStatuses, p.status, { what, field: "status", finished: "pipeline" });
+  if (typeof status === "object") return status;
   const finishedAt = gitlabTime(p.finished_at);
   if (!finishedAt) return dropped(`${what}: unreadable finished_at ${JSON.stringify(p.finished_at ?? null)}`);
   const queuedAt = gitlabTime(p.created_at);

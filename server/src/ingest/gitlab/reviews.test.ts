@@ -25,9 +25,18 @@ interface NoteFixture {
 
 const RECEIVED = "2026-11-03T14:00:05.000Z";
 
+/** Each case changes `file`'s example in memory and maps it as a `kind` delivery received at RECEIVED. */
+function mapsChanged<F>(kind: string, file: string, cases: [name: string, change: (payload: F) => void, expected: object][]) {
+  test.each(cases)("%s", (_name, change, expected) => {
+    const payload = load<F>(file);
+    change(payload);
+    expect(mapGitlab(kind, payload, RECEIVED)).toEqual(expected);
+  });
+}
+
 describe("Merge Request Hook approvals", () => {
   const reviewed = { events: [], dropped: [], reviews: [{ repository: "gitlabhq/gitlab-test", prNumber: 1, reviewedAt: RECEIVED }] };
-  test.each<[string, (p: MergeRequestFixture) => void, object]>([
+  mapsChanged<MergeRequestFixture>("Merge Request Hook", "merge_request.json", [
     ["an approval by someone else is a review when it arrives (the hook carries no approval time)", (p) => (p.object_attributes.action = "approval"), reviewed],
     ["the approval that met the rules (approved) counts the same", (p) => (p.object_attributes.action = "approved"), reviewed],
     [
@@ -50,15 +59,11 @@ describe("Merge Request Hook approvals", () => {
       (p) => (p.object_attributes.action = "unapproval"),
       { events: [], dropped: ['merge request !1: action "unapproval" (only merges are changes)'] },
     ],
-  ])("%s", (_name, change, expected) => {
-    const payload = load<MergeRequestFixture>("merge_request.json");
-    change(payload);
-    expect(mapGitlab("Merge Request Hook", payload, RECEIVED)).toEqual(expected);
-  });
+  ]);
 });
 
 describe("Note Hook", () => {
-  test.each<[string, (p: NoteFixture) => void, object]>([
+  mapsChanged<NoteFixture>("Note Hook", "note_merge_request.json", [
     [
       "GitLab's example, a comment by another user on merge request !1, is a review at the note's creation",
       () => {},
@@ -92,9 +97,5 @@ describe("Note Hook", () => {
       (p) => (p.object_attributes.created_at = "yesterday"),
       { events: [], dropped: ['note 1244: unreadable created_at "yesterday"'] },
     ],
-  ])("%s", (_name, change, expected) => {
-    const payload = load<NoteFixture>("note_merge_request.json");
-    change(payload);
-    expect(mapGitlab("Note Hook", payload, RECEIVED)).toEqual(expected);
-  });
+  ]);
 });
