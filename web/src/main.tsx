@@ -1,7 +1,11 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/shell.css";
+import "./styles/page.css";
+import "./styles/states.css";
+import "./styles/tables.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -1,15 +1,8 @@
-import { PageHeader } from "../components/PageHeader.tsx";
 import { DeploymentFilterBar } from "../features/deployments/DeploymentFilterBar.tsx";
 import { DeploymentList } from "../features/deployments/DeploymentList.tsx";
 import { useDeploymentView } from "../features/deployments/useDeploymentView.ts";
+import { RecordsPage } from "../features/records/RecordsPage.tsx";
 
 export default function DeploymentsPage() {
-  const view = useDeploymentView();
-  return (
-    <>
-      <PageHeader title="Deployments" description="Every deployment of the period: which ones caused a failure, why, and what they shipped." />
-      <DeploymentFilterBar view={view} />
-      <DeploymentList view={view} />
-    </>
-  );
+  return <RecordsPage noun="deployments" useView={useDeploymentView} FilterBar={DeploymentFilterBar} List={DeploymentList} />;
 }

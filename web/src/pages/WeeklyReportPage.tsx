@@ -6,14 +6,15 @@ import { useOrgCalendar } from "../features/costs/useOrgCalendar.ts";
 import { lastFullWeek, readReportChoice, writeReportChoice } from "../features/reports/reportWeek.ts";
 import { WeeklyReportView } from "../features/reports/WeeklyReportView.tsx";
 import { WeekPicker } from "../features/reports/WeekPicker.tsx";
-import "../features/costs/costViews.css";
+import { CostPage } from "../features/costs/CostPage.tsx";
+import "../features/reports/weeklyReport.css";
 
 export default function WeeklyReportPage() {
   const [params, setParams] = useSearchParams();
   const choice = readReportChoice(params);
   const calendar = useOrgCalendar();
   return (
-    <>
+    <CostPage>
       <PageHeader title="Weekly report" description="One week's delivery health on one page: for the whole organisation or one team." />
       <OrgCalendarGate calendar={calendar}>
         {(today) => {
@@ -28,6 +29,6 @@ export default function WeeklyReportPage() {
           );
         }}
       </OrgCalendarGate>
-    </>
+    </CostPage>
   );
 }

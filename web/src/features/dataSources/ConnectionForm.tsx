@@ -15,26 +15,31 @@ type Input = "repositories" | "projects" | "services" | "token" | "environment" 
 
 export const KIND_NAMES: Record<Kind, string> = { github: "GitHub", gitlab: "GitLab", pagerduty: "PagerDuty" };
 
-// The rows GitHub and GitLab share.
-const ENVIRONMENT: [Input, string, string] = ["environment", "Environment", "The deployments' environment that counts as production"];
-const SINCE_HISTORY: [Input, string, string] = ["since", "Since", "Bring in history from this day (2026-01-01); empty: everything"];
+type Row = [Input, string, string];
+
+/** GitHub and GitLab ask the same things: what to read, a token, the environment, since when, a self-hosted server's API. */
+function gitHostFields(what: Row, tokenHelp: string, apiUrlHelp: string): Row[] {
+  return [
+    what,
+    ["token", "Token", tokenHelp],
+    ["environment", "Environment", "The deployments' environment that counts as production"],
+    ["since", "Since", "Bring in history from this day (2026-01-01); empty: everything"],
+    ["apiUrl", "API URL", apiUrlHelp],
+  ];
+}
 
 /** Each source's fields, in order, with their label and help. */
-const FIELDS: Record<Kind, [Input, string, string][]> = {
-  github: [
+const FIELDS: Record<Kind, Row[]> = {
+  github: gitHostFields(
     ["repositories", "Repositories", "owner/name, several separated by commas"],
-    ["token", "Token", "A token that reads deployments, issues and actions; stored encrypted, never shown again"],
-    ENVIRONMENT,
-    SINCE_HISTORY,
-    ["apiUrl", "API URL", "GitHub Enterprise Server only: https://HOST/api/v3"],
-  ],
-  gitlab: [
+    "A token that reads deployments, issues and actions; stored encrypted, never shown again",
+    "GitHub Enterprise Server only: https://HOST/api/v3",
+  ),
+  gitlab: gitHostFields(
     ["projects", "Projects", "group/name (subgroups allowed) or a numeric id, several separated by commas"],
-    ["token", "Token", "An access token with read_api; stored encrypted, never shown again"],
-    ENVIRONMENT,
-    SINCE_HISTORY,
-    ["apiUrl", "API URL", "Self-managed GitLab only: https://HOST/api/v4"],
-  ],
+    "An access token with read_api; stored encrypted, never shown again",
+    "Self-managed GitLab only: https://HOST/api/v4",
+  ),
   pagerduty: [
     ["services", "Services", "PagerDuty service ids (PIJ90N7), several separated by commas; empty: every service the token reads"],
     ["token", "Token", "A read-only REST API key; stored encrypted, never shown again"],

@@ -6,7 +6,6 @@ import { useRecordList } from "../records/useRecordList.ts";
 import { deploymentListInput } from "../records/recordFilters.ts";
 import { DeploymentDetail } from "./DeploymentDetail.tsx";
 import type { DeploymentView } from "./useDeploymentView.ts";
-import "../records/records.css";
 import { formatDateTimeIn } from "@keel/shared/calendar";
 
 const STATUS_WORDS = { success: "Succeeded", failure: "Failed", cancelled: "Cancelled" } as const;

@@ -17,7 +17,6 @@ import { MetricTile } from "./MetricTile.tsx";
 import type TrendChartsType from "./TrendCharts.tsx";
 import type { PullRequestPhases as PullRequestPhasesType } from "./PullRequestPhases.tsx";
 import { useDoraReport } from "./useDoraReport.ts";
-import "./overview.css";
 
 // The charts bring ECharts, most of the page's weight: a chunk of their own, downloaded alongside
 // the data request (the chunk's hook runs after the query has subscribed), so that neither waits
@@ -56,7 +55,7 @@ function OverviewSkeleton() {
       <span className="visually-hidden">Loading the DORA metrics…</span>
       <div className="tiles" aria-hidden="true">
         {Array.from({ length: 5 }, (_, i) => (
-          <div key={i} className="tile tile-skeleton">
+          <div key={i} className="panel tile tile-skeleton">
             <div className="skeleton skeleton-line" />
             <div className="skeleton skeleton-value" />
             <div className="skeleton skeleton-line" />

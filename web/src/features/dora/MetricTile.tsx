@@ -21,7 +21,7 @@ interface MetricTileProps {
 export function MetricTile({ tile, color, thresholdsYear, footer, goal }: MetricTileProps) {
   const headingId = `tile-${tile.key}`;
   return (
-    <article className="tile" aria-labelledby={headingId} data-metric={tile.key}>
+    <article className="panel tile" aria-labelledby={headingId} data-metric={tile.key}>
       <h3 id={headingId} className="tile-title">
         {tile.title}
       </h3>

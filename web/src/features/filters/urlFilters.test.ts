@@ -1,22 +1,34 @@
 import { DeploymentListQuery, MetricFilters } from "@keel/shared";
 import { expect, test } from "vitest";
+import { readCostFilters } from "../costs/costFilters.ts";
 import { periodWindow, readChoice, readId, readName, readPage, readScope, scopeInput, scopeQuery, writeScope } from "./urlFilters.ts";
 
 const params = (query: string) => new URLSearchParams(query);
 
+// Both filter models read the URL alike: a missing or bad period is the default, an empty or
+// over-long name is left out, a name is trimmed. Scope: 4, 12 or 26 weeks to now; costs: 4, 13, 26
+// or 52 whole weeks.
+const READERS = { scope: readScope, costs: readCostFilters };
+
 test.each([
-  ["", { weeks: 4 }],
-  ["weeks=12", { weeks: 12 }],
-  ["weeks=26&team=payments", { weeks: 26, team: "payments" }],
-  ["weeks=5", { weeks: 4 }],
-  ["weeks=abc&service=checkout", { weeks: 4, service: "checkout" }],
-  ["team=%20%20&service=", { weeks: 4 }],
-  ["team=" + "x".repeat(201), { weeks: 4 }],
-  ["team=%20payments%20", { weeks: 4, team: "payments" }],
-  ["environment=staging", { weeks: 4, environment: "staging" }],
-  ["environment=production", { weeks: 4 }],
-])("?%s reads as %o", (query, filters) => {
-  expect(readScope(params(query))).toEqual(filters);
+  ["scope", "", { weeks: 4 }],
+  ["scope", "weeks=12", { weeks: 12 }],
+  ["scope", "weeks=26&team=payments", { weeks: 26, team: "payments" }],
+  ["scope", "weeks=5", { weeks: 4 }],
+  ["scope", "weeks=abc&service=checkout", { weeks: 4, service: "checkout" }],
+  ["scope", "team=%20%20&service=", { weeks: 4 }],
+  ["scope", "team=" + "x".repeat(201), { weeks: 4 }],
+  ["scope", "team=%20payments%20", { weeks: 4, team: "payments" }],
+  ["scope", "environment=staging", { weeks: 4, environment: "staging" }],
+  ["scope", "environment=production", { weeks: 4 }],
+  ["costs", "", { weeks: 13 }],
+  ["costs", "weeks=4", { weeks: 4 }],
+  ["costs", "weeks=52&team=payments", { weeks: 52, team: "payments" }],
+  ["costs", "weeks=12", { weeks: 13 }],
+  ["costs", "weeks=x&team=%20%20", { weeks: 13 }],
+  ["costs", "team=" + "x".repeat(201), { weeks: 13 }],
+] as const)("%s: ?%s reads as %o", (reader, query, filters) => {
+  expect(READERS[reader](params(query))).toEqual(filters);
 });
 
 test("writing leaves defaults out and keeps unrelated parameters", () => {

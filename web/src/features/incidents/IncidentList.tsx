@@ -9,7 +9,6 @@ import { incidentListInput } from "../records/recordFilters.ts";
 import { deploymentHref } from "../records/recordLinks.ts";
 import { IncidentDetail } from "./IncidentDetail.tsx";
 import type { IncidentView } from "./useIncidentView.ts";
-import "../records/records.css";
 
 const RULE_WORDS = { incident: "named", commit: "by commit", timeWindow: "time window" } as const;
 const COLUMNS = ["Incident", "Opened", "Service", "Severity", "Recovery", "Caused by"];

@@ -14,6 +14,8 @@ import { TeamsSection } from "./TeamsSection.tsx";
 import { TokensSection } from "./TokensSection.tsx";
 import { UsersSection } from "./UsersSection.tsx";
 import "./settings.css";
+import "./costModelEditor.css";
+import "./settingsLogs.css";
 
 /** The page's sections, with who may see each (the server refuses the rest anyway). */
 const SECTIONS = [
