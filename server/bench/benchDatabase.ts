@@ -12,6 +12,18 @@ import { applyMigrations } from "../src/db/migrations.ts";
 import { analyzeBenchData } from "../src/db/queries/bench/doraBenchData.ts";
 import { admin, databaseUrl } from "./harness.ts";
 
+/**
+ * The command-line options both latency benchmarks take (parseArgs's `options`): where the data
+ * lives (--keep, --reuse NAME, --pglite-dir DIR), and where the query plans and the JSON results go.
+ */
+export const BENCH_DATABASE_OPTIONS = {
+  keep: { type: "boolean", default: false },
+  reuse: { type: "string" },
+  "pglite-dir": { type: "string" },
+  plans: { type: "string" },
+  json: { type: "string" },
+} as const;
+
 export const log = (message: string) => console.error(`  ${message}`);
 
 type Generate = (database: Database) => Promise<void>;

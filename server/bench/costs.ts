@@ -22,21 +22,17 @@ import { DAY_MS } from "@keel/shared/calendar";
 import type { Database } from "../src/db/client.ts";
 import { generateCostsBenchData } from "../src/db/queries/bench/costsBenchData.ts";
 import { bumpDataVersion, costsDatasetSize, testResultsFloor } from "../src/db/queries/bench/costsFloor.ts";
-import { log, onBenchPglite, onBenchPostgres } from "./benchDatabase.ts";
+import { BENCH_DATABASE_OPTIONS, log, onBenchPglite, onBenchPostgres } from "./benchDatabase.ts";
 import { benchScopes, percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
 import { costsPlans } from "./costsPlans.ts";
 
 const { values: args } = parseArgs({
   options: {
+    ...BENCH_DATABASE_OPTIONS,
     pglite: { type: "boolean", default: false },
     scale: { type: "string", default: "1" },
     calls: { type: "string", default: "10" },
     warmup: { type: "string", default: "1" },
-    json: { type: "string" },
-    plans: { type: "string" },
-    keep: { type: "boolean", default: false },
-    reuse: { type: "string" },
-    "pglite-dir": { type: "string" },
     only: { type: "string" },
   },
 });

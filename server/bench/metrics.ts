@@ -39,19 +39,15 @@ import { resolveScope } from "../src/services/scope/resolveScope.ts";
 import type { DoraQuery } from "../src/db/queries/dora/fragments.ts";
 import type { Prisma } from "../src/generated/prisma/client.ts";
 import { backendCpuPerRun } from "./backendCpu.ts";
-import { log, onBenchPglite, onBenchPostgres } from "./benchDatabase.ts";
+import { BENCH_DATABASE_OPTIONS, log, onBenchPglite, onBenchPostgres } from "./benchDatabase.ts";
 import { benchScopes, percentile, serve, time, writeJson, type JsonResult } from "./harness.ts";
 import { pullRequestPlans, pullRequestsPath } from "./pullRequestsBench.ts";
 
 const { values: args } = parseArgs({
   options: {
+    ...BENCH_DATABASE_OPTIONS,
     calls: { type: "string", default: "30" },
     only: { type: "string" },
-    plans: { type: "string" },
-    keep: { type: "boolean", default: false },
-    reuse: { type: "string" },
-    "pglite-dir": { type: "string" },
-    json: { type: "string" },
     cpu: { type: "string" },
   },
 });

@@ -5,7 +5,6 @@ import type { DoraLevel, ThresholdsYear } from "@keel/shared";
 import { compared, type Compared } from "./comparison.ts";
 import { frequencyLevel, levelOf } from "./levels.ts";
 import { median } from "./median.ts";
-import { fillBuckets } from "./weeks.ts";
 
 type Period = "current" | "previous";
 
@@ -148,46 +147,25 @@ export function buildDoraReport({ rows, buckets, days, thresholdsYear }: DoraRep
     reworkRate: compared(rework("current"), rework("previous")),
   };
 
-  // Weeks the database returned a row for; fillBuckets adds the empty ones (zero counts, no medians).
-  const weeksWithRows = new Set(
-    [...rows.deployments, ...rows.leadTime, ...rows.recovery].filter((r) => r.period === "current" && r.week !== null).map((r) => r.week as string),
-  );
-  const weekRows = new Map(
-    [...weeksWithRows].map((w): [string, DoraBucket] => {
-      const d = deployments.week("current", w);
-      const l = lead.week("current", w);
-      const r = recovery.week("current", w);
-      const n = d?.deployments ?? 0;
-      return [
-        w,
-        {
-          bucketStart: w,
-          deployments: n,
-          leadTimeMedianHours: l?.medianHours ?? null,
-          changeFailureRate: rate(d?.failed ?? 0, n),
-          recoveryMedianHours: r?.medianHours ?? null,
-          reworkRate: rate(d?.rework ?? 0, n),
-          deployDays: d?.deployDays ?? 0,
-          failedDeployments: d?.failed ?? 0,
-          reworkDeployments: d?.rework ?? 0,
-          changes: l?.changes ?? 0,
-          incidents: r?.incidents ?? 0,
-        },
-      ];
-    }),
-  );
-  const series = fillBuckets(buckets.current, weekRows, (bucketStart) => ({
-    bucketStart,
-    deployments: 0,
-    leadTimeMedianHours: null,
-    changeFailureRate: null,
-    recoveryMedianHours: null,
-    reworkRate: null,
-    deployDays: 0,
-    failedDeployments: 0,
-    reworkDeployments: 0,
-    changes: 0,
-    incidents: 0,
-  }));
+  // Every bucket of the window, a week without rows too: its counts are zero and its medians and rates null.
+  const series = buckets.current.map((w): DoraBucket => {
+    const d = deployments.week("current", w);
+    const l = lead.week("current", w);
+    const r = recovery.week("current", w);
+    const n = d?.deployments ?? 0;
+    return {
+      bucketStart: w,
+      deployments: n,
+      leadTimeMedianHours: l?.medianHours ?? null,
+      changeFailureRate: rate(d?.failed ?? 0, n),
+      recoveryMedianHours: r?.medianHours ?? null,
+      reworkRate: rate(d?.rework ?? 0, n),
+      deployDays: d?.deployDays ?? 0,
+      failedDeployments: d?.failed ?? 0,
+      reworkDeployments: d?.rework ?? 0,
+      changes: l?.changes ?? 0,
+      incidents: r?.incidents ?? 0,
+    };
+  });
   return { summary, series };
 }

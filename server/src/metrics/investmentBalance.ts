@@ -33,6 +33,11 @@ export function meetsDebtTarget(debtShare: number, target: number): boolean {
   return debtShare >= target;
 }
 
+/** The debt share's rule as "how this was computed" words it, over `span` ("the period", "the weeks shown"). */
+export function debtShareFormula(span: string): string {
+  return `debt share = changes in the debt category ÷ all changes committed in ${span}`;
+}
+
 export function balanceOf(counts: CategoryCounts, target: number): Balance {
   const changes = CATEGORIES.reduce((n, c) => n + counts[c], 0);
   const share = (n: number) => (changes > 0 ? n / changes : null);

@@ -3,7 +3,7 @@
 // direction of its weekly hours lost (trendOf: the mean of the first third of the weeks against the
 // last third, within 5% counted as flat). It states what moved together; it claims no more than that.
 import { countOf, formatHours, formatPercent } from "@keel/shared/numbers";
-import { meetsDebtTarget } from "./investmentBalance.ts";
+import { debtShareFormula, meetsDebtTarget } from "./investmentBalance.ts";
 import { shareFig, type Summary } from "./summaryParts.ts";
 
 export interface PayingOffInput {
@@ -43,7 +43,7 @@ export function payingOffSummary(p: PayingOffInput & { team: string }, costModel
     figures,
     howComputed: {
       formula: [
-        "debt share = changes in the debt category ÷ all changes committed in the weeks shown; at the target when at least the target",
+        `${debtShareFormula("the weeks shown")}; at the target when at least the target`,
         "hours lost trend = mean weekly hours lost of the last third of the weeks against the first third; within 5% is flat",
       ],
       inputs: [

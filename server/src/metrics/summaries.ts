@@ -3,7 +3,7 @@
 // input with its value, and the cost model version. Pure: the same figures give the same words.
 import { COST_MODEL_INPUTS, type CostModelInputName } from "@keel/shared/costModelInputs";
 import { countOf, formatHoursRounded, formatSmall } from "@keel/shared/numbers";
-import { meetsDebtTarget } from "./investmentBalance.ts";
+import { debtShareFormula, meetsDebtTarget } from "./investmentBalance.ts";
 import { fig, hoursFig, usdFig, shareFig, type SummaryInput, type Figure, type HowComputed, type Summary } from "./summaryParts.ts";
 
 export type { SummaryHours, SummaryInput, FigureUnit, Figure, HowComputed, Summary } from "./summaryParts.ts";
@@ -219,10 +219,7 @@ function investmentSentences(s: SummaryInput): Summary[] {
         text: `${capitalized(t.name)} spent ${debt.shown} of its ${countOf(t.changes, "change")} ${s.period} on debt, ${side} its ${target.shown} target (${other.shown} unclassified).`,
         figures: [debt, fig(`${t.team}.changes`, t.changes, "count", String(t.changes)), target, other],
         howComputed: {
-          formula: [
-            "debt share = changes in the debt category ÷ all changes committed in the period",
-            "category: explicit > labels > Conventional Commits prefix > other (unclassified)",
-          ],
+          formula: [debtShareFormula("the period"), "category: explicit > labels > Conventional Commits prefix > other (unclassified)"],
           inputs: [
             { name: "changes", value: t.changes, unit: "changes" },
             { name: "debt target", value: t.target, unit: "fraction" },

@@ -26,10 +26,13 @@ export interface OutageRow {
   failed: number;
 }
 
-/** Build attempts in scope finished in the window where more than half of the tests failed. */
-export function infrastructureOutages(db: Tx, q: CostQuery): Promise<OutageRow[]> {
-  return db.$queryRaw<OutageRow[]>(infrastructureOutagesSql(q));
+/** Runs one of the SQL builders below (exported apart so that bench/costsPlans.ts explains the same SQL). */
+function rowsOf<Row>(sql: (q: CostQuery) => Prisma.Sql): (db: Tx, q: CostQuery) => Promise<Row[]> {
+  return (db, q) => db.$queryRaw<Row[]>(sql(q));
 }
+
+/** Build attempts in scope finished in the window where more than half of the tests failed. */
+export const infrastructureOutages = rowsOf<OutageRow>(infrastructureOutagesSql);
 
 // Build.outage (kept by recordTestReports) finds the window's outages by index; the sums are the rule.
 export function infrastructureOutagesSql(q: CostQuery): Prisma.Sql {
@@ -59,9 +62,7 @@ export interface BrokenTestRow {
 }
 
 /** Tests that failed on every attempt of a sha (≥ 2 failed executions, no pass), in the window. */
-export function brokenTests(db: Tx, q: CostQuery): Promise<BrokenTestRow[]> {
-  return db.$queryRaw<BrokenTestRow[]>(brokenTestsSql(q));
-}
+export const brokenTests = rowsOf<BrokenTestRow>(brokenTestsSql);
 
 // The broken pairs are kept by recordTestReports (BrokenPair), so the window only decides which of
 // them had a failed execution (outages included) in scope: only pairs whose sha was built in the
