@@ -1,7 +1,8 @@
 // The web app's cost, flaky-test, investment, report and cost model procedures. Thin: validate
-// with the shared schemas, call one service. Merged into appRouter (router.ts) by spreading.
+// with the shared schemas, call one service, check the answer with its output schema
+// (shared/src/outputs/; flaky.list aside). Merged into appRouter (router.ts) by spreading.
 import { CostFilters, CostModelUpdate, FixEffortUpdate, FlakyHistoryQuery, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
-import { FlakyTestHistory, HoursLost, InvestmentBalance } from "@keel/shared/outputs";
+import { CostModelVersions, CostModelView, FixEffortSet, FlakyTestHistory, HoursLost, InvestmentBalance, Summaries, WeeklyReport } from "@keel/shared/outputs";
 import { z } from "zod";
 import { getCostModel } from "../services/getCostModel.ts";
 import { getCostModelHistory } from "../services/getCostModelHistory.ts";
@@ -23,7 +24,10 @@ export const costRouters = {
       .input(CostFilters)
       .output(HoursLost)
       .query(({ ctx, input }) => getHoursLost({ db: ctx.db, input })),
-    summaries: viewerProcedure.input(CostFilters).query(({ ctx, input }) => getSummaries({ db: ctx.db, input })),
+    summaries: viewerProcedure
+      .input(CostFilters)
+      .output(Summaries)
+      .query(({ ctx, input }) => getSummaries({ db: ctx.db, input })),
   }),
   flaky: router({
     // No `.output(FlakyTests)`: checking 500 tests costs about 3 ms a call (the schema still types
@@ -35,6 +39,7 @@ export const costRouters = {
       .query(({ ctx, input }) => getFlakyTestHistory({ db: ctx.db, input })),
     setFixEffort: editorProcedure
       .input(FixEffortUpdate)
+      .output(FixEffortSet)
       .mutation(({ ctx, input }) =>
         audit(ctx, { action: "flaky.setFixEffort", target: `test ${input.testId}`, changes: input }, () => setFixEffort({ db: ctx.db, input })),
       ),
@@ -46,17 +51,22 @@ export const costRouters = {
       .query(({ ctx, input }) => getInvestmentBalance({ db: ctx.db, input })),
   }),
   reports: router({
-    weekly: viewerProcedure.input(WeeklyReportQuery).query(({ ctx, input }) => getWeeklyReport({ db: ctx.db, input })),
+    weekly: viewerProcedure
+      .input(WeeklyReportQuery)
+      .output(WeeklyReport)
+      .query(({ ctx, input }) => getWeeklyReport({ db: ctx.db, input })),
   }),
   costModel: router({
-    get: viewerProcedure.query(({ ctx }) => getCostModel({ db: ctx.db })),
+    get: viewerProcedure.output(CostModelView).query(({ ctx }) => getCostModel({ db: ctx.db })),
     update: editorProcedure
       .input(CostModelUpdate)
+      .output(CostModelView)
       .mutation(({ ctx, input }) =>
         audit(ctx, { action: "costModel.update", target: input.team ?? "organisation", changes: input }, () => updateCostModel({ db: ctx.db, input })),
       ),
     history: viewerProcedure
       .input(z.object({ team: z.string().min(1).max(200).optional() }).strict())
+      .output(CostModelVersions)
       .query(({ ctx, input }) => getCostModelHistory({ db: ctx.db, input })),
   }),
 };
