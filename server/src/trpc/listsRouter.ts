@@ -9,29 +9,18 @@ import { listCatalog } from "../services/listCatalog.ts";
 import { listDeployments } from "../services/listDeployments.ts";
 import { listIncidents } from "../services/listIncidents.ts";
 import { viewerProcedure, router } from "./init.ts";
+import { reading } from "./reading.ts";
 
 export const listsRouters = {
   catalog: router({
     list: viewerProcedure.output(Catalog).query(({ ctx }) => listCatalog({ db: ctx.db })),
   }),
   deployments: router({
-    list: viewerProcedure
-      .input(DeploymentListQuery)
-      .output(DeploymentList)
-      .query(({ ctx, input }) => listDeployments({ db: ctx.db, input })),
-    get: viewerProcedure
-      .input(DeploymentRecordQuery)
-      .output(DeploymentDetail)
-      .query(({ ctx, input }) => getDeploymentDetail({ db: ctx.db, input })),
+    list: reading(DeploymentListQuery, DeploymentList, listDeployments),
+    get: reading(DeploymentRecordQuery, DeploymentDetail, getDeploymentDetail),
   }),
   incidents: router({
-    list: viewerProcedure
-      .input(IncidentListQuery)
-      .output(IncidentList)
-      .query(({ ctx, input }) => listIncidents({ db: ctx.db, input })),
-    get: viewerProcedure
-      .input(IncidentRecordQuery)
-      .output(IncidentDetail)
-      .query(({ ctx, input }) => getIncidentDetail({ db: ctx.db, input })),
+    list: reading(IncidentListQuery, IncidentList, listIncidents),
+    get: reading(IncidentRecordQuery, IncidentDetail, getIncidentDetail),
   }),
 };

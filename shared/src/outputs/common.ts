@@ -13,13 +13,13 @@ export const Window = z.strictObject({ from: z.string(), to: z.string() });
 export const ScopeFilters = z.strictObject({ team: z.string().nullable(), service: z.string().nullable() });
 export const MetricScopeFilters = z.strictObject({ ...ScopeFilters.shape, environment: z.string() });
 
+/** What names a test within its service (server/src/ingest/junit/testIdentity.ts). */
+export const TestName = z.strictObject({ suite: z.string(), name: z.string(), variant: z.string() });
 export const TestIdentity = z.strictObject({
   id: z.number(),
   service: z.string().nullable(),
   repository: z.string().nullable(),
-  suite: z.string(),
-  name: z.string(),
-  variant: z.string(),
+  ...TestName.shape,
 });
 
 export const CostModelUsed = z.strictObject({

@@ -6,8 +6,6 @@ import { z } from "zod";
 import { DeploymentKind, DeploymentStatus } from "../events.ts";
 import { nullableNumber, Window } from "./common.ts";
 
-const nullableString = z.string().nullable();
-
 export const CatalogTeam = z.strictObject({
   slug: z.string(),
   name: z.string(),
@@ -23,7 +21,7 @@ export const CatalogService = z.strictObject({
   slug: z.string(),
   name: z.string(),
   /** The team's slug; null: no team. */
-  team: nullableString,
+  team: z.string().nullable(),
 });
 export type CatalogServiceData = z.infer<typeof CatalogService>;
 
@@ -36,7 +34,7 @@ export const Catalog = z.strictObject({
    * When Keel's records start: the earliest deployment finished or incident opened; null with no
    * data. A comparison with a period before it compares with missing data, not with a quieter time.
    */
-  dataSince: nullableString,
+  dataSince: z.string().nullable(),
 });
 export type CatalogData = z.infer<typeof Catalog>;
 
@@ -47,71 +45,74 @@ const FailureRule = z.enum(["incident", "commit", "rollback", "timeWindow", "rev
 const listPage = <Item extends z.ZodType>(item: Item) =>
   z.strictObject({ window: Window, timeZone: z.string(), total: z.number(), offset: z.number(), limit: z.number(), items: z.array(item) });
 
+/** One reason a deployment is a failed change; a deployment may have several. */
+const FailureReason = z.strictObject({
+  rule: FailureRule,
+  /** The incident, for the incident, commit and timeWindow rules. */
+  incidentId: z.string().nullable(),
+  /** The rollback deployment, for the rollback rule. */
+  rollbackId: z.string().nullable(),
+  /** The reverting change's sha, for the revert rule. */
+  revertSha: z.string().nullable(),
+});
+
 const DeploymentItem = z.strictObject({
   id: z.string(),
   service: z.string(),
-  team: nullableString,
+  team: z.string().nullable(),
   environment: z.string(),
   status: DeploymentStatus,
   kind: DeploymentKind,
-  startedAt: nullableString,
+  startedAt: z.string().nullable(),
   finishedAt: z.string(),
-  commitSha: nullableString,
-  repository: nullableString,
-  rollbackOfDeploymentId: nullableString,
-  remediatesIncidentId: nullableString,
-  url: nullableString,
+  commitSha: z.string().nullable(),
+  repository: z.string().nullable(),
+  rollbackOfDeploymentId: z.string().nullable(),
+  remediatesIncidentId: z.string().nullable(),
+  url: z.string().nullable(),
   /** Changes (commits) it shipped. */
   changes: z.number(),
   /** Successful deployments: whether it caused a failure. Others count nowhere: null. */
   changeFailure: z.boolean().nullable(),
   /** Why it counts as a failure (empty when it does not). */
-  failureReasons: z.array(
-    z.strictObject({
-      rule: FailureRule,
-      /** The incident, for the incident, commit and timeWindow rules. */
-      incidentId: nullableString,
-      /** The rollback deployment, for the rollback rule. */
-      rollbackId: nullableString,
-      /** The reverting change's sha, for the revert rule. */
-      revertSha: nullableString,
-    }),
-  ),
+  failureReasons: z.array(FailureReason),
 });
 export type DeploymentItemData = z.infer<typeof DeploymentItem>;
 
-export const DeploymentList = listPage(DeploymentItem);
-export type DeploymentListData = z.infer<typeof DeploymentList>;
+/** How every answer names an incident (the lists, the details, the weekly report). */
+export const IncidentName = z.strictObject({ id: z.string(), title: z.string().nullable(), severity: z.string().nullable() });
+
+/** A successful deployment an incident makes a failed change, and the rule that applied. */
+const Attribution = z.strictObject({
+  deploymentId: z.string(),
+  rule: FailureRule.exclude(["rollback", "revert"]),
+  service: z.string(),
+  finishedAt: z.string(),
+  commitSha: z.string().nullable(),
+});
 
 const IncidentItem = z.strictObject({
-  id: z.string(),
-  title: nullableString,
-  severity: nullableString,
-  service: nullableString,
-  team: nullableString,
+  ...IncidentName.shape,
+  service: z.string().nullable(),
+  team: z.string().nullable(),
   openedAt: z.string(),
-  acknowledgedAt: nullableString,
-  resolvedAt: nullableString,
+  acknowledgedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
   /** resolvedAt − openedAt in hours; null while open. */
   recoveryHours: nullableNumber,
   responders: nullableNumber,
-  causedByDeploymentId: nullableString,
-  causedByCommitSha: nullableString,
+  causedByDeploymentId: z.string().nullable(),
+  causedByCommitSha: z.string().nullable(),
   notCausedByChange: z.boolean(),
-  url: nullableString,
+  url: z.string().nullable(),
   /** The successful deployments (of the filtered environment) it makes failed changes, and why. */
-  attributedTo: z.array(
-    z.strictObject({
-      deploymentId: z.string(),
-      rule: FailureRule.exclude(["rollback", "revert"]),
-      service: z.string(),
-      finishedAt: z.string(),
-      commitSha: nullableString,
-    }),
-  ),
+  attributedTo: z.array(Attribution),
 });
 export type IncidentItemData = z.infer<typeof IncidentItem>;
 
+// The two lists answer the same page shape.
+export const DeploymentList = listPage(DeploymentItem);
+export type DeploymentListData = z.infer<typeof DeploymentList>;
 export const IncidentList = listPage(IncidentItem);
 export type IncidentListData = z.infer<typeof IncidentList>;
 
@@ -122,17 +123,15 @@ const DeploymentRef = z.strictObject({
   status: z.string(),
   kind: z.string(),
   finishedAt: z.string(),
-  commitSha: nullableString,
+  commitSha: z.string().nullable(),
 });
 export type DeploymentRefData = z.infer<typeof DeploymentRef>;
 
 const IncidentRef = z.strictObject({
-  id: z.string(),
-  title: nullableString,
-  severity: nullableString,
+  ...IncidentName.shape,
   openedAt: z.string(),
-  resolvedAt: nullableString,
-  causedByCommitSha: nullableString,
+  resolvedAt: z.string().nullable(),
+  causedByCommitSha: z.string().nullable(),
 });
 export type IncidentRefData = z.infer<typeof IncidentRef>;
 
@@ -148,21 +147,21 @@ export const DeploymentDetail = z.strictObject({
       incident: IncidentRef.nullable(),
       rollback: DeploymentRef.nullable(),
       /** The reverting change's sha, for the revert rule. */
-      revertSha: nullableString,
+      revertSha: z.string().nullable(),
     }),
   ),
   changes: z.array(
     z.strictObject({
       sha: z.string(),
       repository: z.string(),
-      title: nullableString,
+      title: z.string().nullable(),
       category: z.string(),
       committedAt: z.string(),
       prNumber: nullableNumber,
       /** Lead time is counted at this deployment (its first successful delivery here). */
       countedHere: z.boolean(),
       /** Where the lead time is counted, when elsewhere (an earlier deployment shipped it first). */
-      firstDeploymentId: nullableString,
+      firstDeploymentId: z.string().nullable(),
       /** Hours from commit to that first delivery; negative ones are excluded from the metric. */
       leadTimeHours: nullableNumber,
     }),

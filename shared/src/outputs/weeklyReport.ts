@@ -10,12 +10,11 @@ import { FlakyTests } from "./flakyTests.ts";
 import { Goal } from "./goals.ts";
 import { CostAvoided, HoursLost } from "./hoursLost.ts";
 import { InvestmentBalance } from "./investment.ts";
+import { IncidentName } from "./lists.ts";
 import { Summary } from "./summary.ts";
 
 const ReportIncident = z.strictObject({
-  id: z.string(),
-  title: z.string().nullable(),
-  severity: z.string().nullable(),
+  ...IncidentName.shape,
   service: z.string().nullable(),
   openedAt: z.string(),
   resolvedAt: z.string().nullable(),
