@@ -1,12 +1,14 @@
 // The answers' contracts (shared/src/outputs/): on the demo data, each procedure with an output
-// schema answers through it without losing a field (its objects are strict, and the REST route,
-// which calls the same service without tRPC, gives the same JSON), and the OpenAPI document's
-// response body for the REST route is that schema as JSON Schema, which the real answer validates
-// against (with a real validator, Ajv, not the schema's own zod parse).
+// schema answers through it without losing a field (its objects are strict, and where a REST route
+// calls the same service without tRPC, it gives the same JSON), and the OpenAPI document's
+// response body for that route is the schema as JSON Schema, which the real answer validates
+// against (with a real validator, Ajv, not the schema's own zod parse). A new procedure with an
+// output schema is one row of CASES.
 import * as outputs from "@keel/shared/outputs";
+import { DAY_MS, isoWeekOf, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { jsonSchemaOf, type ComponentName } from "../../server/src/http/openapi/components.ts";
+import { jsonSchemaOf } from "../../server/src/http/openapi/components.ts";
 import { loadDemoIfEmpty } from "../../server/src/services/loadDemo.ts";
 import { appRouter } from "../../server/src/trpc/router.ts";
 import { adminCaller, startTestApp, type AdminCaller, type TestApp } from "../support/httpApp.ts";
@@ -16,42 +18,60 @@ interface Document {
   components: { schemas: Record<string, Record<string, unknown>> };
 }
 
-const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const now = new Date();
 // The demo's 120 days, as whole UTC days up to and including today.
-const all = { from: day(now.getTime() - 120 * DAY), to: day(now.getTime() + DAY) };
+const all = { from: day(now.getTime() - 120 * DAY_MS), to: day(now.getTime() + DAY_MS) };
 
 let app: TestApp;
 let caller: AdminCaller;
 let doc: Document;
-let flakyTestId: number;
+/** Records the cases read one of: a flaky test, a failed deployment, an incident; the last full week. */
+let ids: { flakyTest: number; deployment: string; incident: string; week: string };
 /** Goals made for the goal cases: one to change, one deleted through tRPC, one through REST. */
 let goals: { changed: string; deletedByProcedure: string; deletedByRoute: string };
-const goal = { metric: "leadTime", target: 12, by: day(now.getTime() + 60 * DAY), team: "payments" } as const;
+const goal = { metric: "leadTime", target: 12, by: day(now.getTime() + 60 * DAY_MS), team: "payments" } as const;
 beforeAll(async () => {
   app = await startTestApp();
   await loadDemoIfEmpty({ db: app.database.prisma, now });
   caller = adminCaller(app);
   doc = (await (await app.request("/api/v1/openapi.json", { token: null })).json()) as Document;
-  flakyTestId = (await caller.flaky.list({ filters: all, limit: 1 })).tests[0]!.id;
+  const [flaky, deployments, incidents] = await Promise.all([
+    caller.flaky.list({ filters: all, limit: 1 }),
+    caller.deployments.list({ ...all, changeFailure: true, limit: 1 }),
+    caller.incidents.list({ ...all, limit: 1 }),
+  ]);
+  ids = {
+    flakyTest: flaky.tests[0]!.id,
+    deployment: deployments.items[0]!.id,
+    incident: incidents.items[0]!.id,
+    week: previousIsoWeek(isoWeekOf(mondayOf(day(now.getTime())))),
+  };
   const made = await Promise.all([1, 2, 3].map(() => caller.goals.create(goal)));
   goals = { changed: made[0]!.id, deletedByProcedure: made[1]!.id, deletedByRoute: made[2]!.id };
 }, 300_000);
 afterAll(() => app?.close());
 
-interface Case {
-  procedure: string;
-  /** Whether the procedure checks its answer with `.output()` (not where that costs too much). */
-  attached: boolean;
-  /** The schema's name, in shared/src/outputs/ and in the document's components alike. */
-  component: keyof typeof outputs & ComponentName;
+type Schema = Parameters<typeof jsonSchemaOf>[0];
+/** The output schemas, by their export name in shared/src/outputs/ (and in the document's components). */
+type SchemaName = { [K in keyof typeof outputs]: (typeof outputs)[K] extends Schema ? K : never }[keyof typeof outputs];
+
+interface Route {
   /** The REST route's path and method in the document, and the request that gives the same answer. */
   path: string;
   method?: "get" | "post" | "patch" | "delete";
   status?: number;
   rest: () => string | [string, Parameters<TestApp["request"]>[1]];
+}
+
+interface Case {
+  procedure: string;
+  /** The procedure does not check its answer with `.output()` (where that costs too much). */
+  attached?: false;
+  component: SchemaName;
   call: () => Promise<unknown>;
+  /** The REST route that answers the same, for procedures that have one. */
+  route?: Route;
 }
 
 /** Every path in a JSON value with its type: `summary.leadTime.level: string`. */
@@ -63,111 +83,76 @@ function fieldsOf(value: unknown, path = "$"): string[] {
 }
 
 const query = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+/** A GET of REST v1 with the filters as query parameters (the demo's whole window unless told). */
+const reading = (path: string, params: Record<string, string | number> = all, url = path): Route => ({ path, rest: () => `/api/v1${url}?${query(params)}` });
 
-// The biggest answers of each kind: the demo's whole window, 500 flaky tests.
+// One row per procedure with an output schema. The biggest answers of each kind: the demo's whole
+// window, 500 flaky tests, 100 list items. Mutations after the readings; the demo's removal last.
 const CASES: Case[] = [
-  {
-    procedure: "dora.summary",
-    attached: true,
-    component: "DoraMetrics",
-    path: "/metrics/dora",
-    rest: () => `/api/v1/metrics/dora?${query(all)}`,
-    call: () => caller.dora.summary(all),
-  },
-  {
-    procedure: "dora.pullRequests",
-    attached: true,
-    component: "PullRequestMetrics",
-    path: "/metrics/pull-requests",
-    rest: () => `/api/v1/metrics/pull-requests?${query(all)}`,
-    call: () => caller.dora.pullRequests(all),
-  },
+  { procedure: "dora.summary", component: "DoraMetrics", call: () => caller.dora.summary(all), route: reading("/metrics/dora") },
+  { procedure: "dora.pullRequests", component: "PullRequestMetrics", call: () => caller.dora.pullRequests(all), route: reading("/metrics/pull-requests") },
+  // 500 tests take about 3 ms to check: typed and documented by the schema, checked only here.
   {
     procedure: "flaky.list",
-    // 500 tests take about 3 ms to check: typed and documented by the schema, checked only here.
     attached: false,
     component: "FlakyTests",
-    path: "/metrics/flaky-tests",
-    rest: () => `/api/v1/metrics/flaky-tests?${query({ ...all, limit: 500 })}`,
     call: () => caller.flaky.list({ filters: all, limit: 500 }),
+    route: reading("/metrics/flaky-tests", { ...all, limit: 500 }),
   },
   {
     procedure: "flaky.history",
-    attached: true,
     component: "FlakyTestHistory",
-    path: "/metrics/flaky-tests/{testId}/history",
-    rest: () => `/api/v1/metrics/flaky-tests/${flakyTestId}/history?${query(all)}`,
-    call: () => caller.flaky.history({ testId: flakyTestId, filters: all }),
+    call: () => caller.flaky.history({ testId: ids.flakyTest, filters: all }),
+    route: { path: "/metrics/flaky-tests/{testId}/history", rest: () => `/api/v1/metrics/flaky-tests/${ids.flakyTest}/history?${query(all)}` },
   },
+  { procedure: "costs.hoursLost", component: "HoursLost", call: () => caller.costs.hoursLost(all), route: reading("/metrics/hours-lost") },
+  { procedure: "costs.summaries", component: "Summaries", call: () => caller.costs.summaries(all) },
+  { procedure: "investment.balance", component: "InvestmentBalance", call: () => caller.investment.balance(all), route: reading("/metrics/investment") },
   {
-    procedure: "costs.hoursLost",
-    attached: true,
-    component: "HoursLost",
-    path: "/metrics/hours-lost",
-    rest: () => `/api/v1/metrics/hours-lost?${query(all)}`,
-    call: () => caller.costs.hoursLost(all),
+    procedure: "reports.weekly",
+    component: "WeeklyReport",
+    call: () => caller.reports.weekly({ week: ids.week }),
+    route: { path: "/reports/weekly", rest: () => `/api/v1/reports/weekly?${query({ week: ids.week })}` },
   },
+  { procedure: "catalog.list", component: "Catalog", call: () => caller.catalog.list() },
+  { procedure: "deployments.list", component: "DeploymentList", call: () => caller.deployments.list({ ...all, limit: 100 }) },
+  { procedure: "deployments.get", component: "DeploymentDetail", call: () => caller.deployments.get({ id: ids.deployment }) },
+  { procedure: "incidents.list", component: "IncidentList", call: () => caller.incidents.list({ ...all, limit: 100 }) },
+  { procedure: "incidents.get", component: "IncidentDetail", call: () => caller.incidents.get({ id: ids.incident, environment: "production" }) },
+  { procedure: "costModel.get", component: "CostModelView", call: () => caller.costModel.get() },
   {
-    procedure: "investment.balance",
-    attached: true,
-    component: "InvestmentBalance",
-    path: "/metrics/investment",
-    rest: () => `/api/v1/metrics/investment?${query(all)}`,
-    call: () => caller.investment.balance(all),
+    procedure: "costModel.update",
+    component: "CostModelView",
+    call: () => caller.costModel.update({ team: "payments", inputs: { waitFactor: 0.6 }, teamSize: 7, note: "answers test" }),
   },
-  {
-    procedure: "goals.list",
-    attached: true,
-    component: "GoalList",
-    path: "/goals",
-    rest: () => "/api/v1/goals",
-    call: () => caller.goals.list(),
-  },
+  { procedure: "costModel.history", component: "CostModelVersions", call: () => caller.costModel.history({ team: "payments" }) },
+  { procedure: "flaky.setFixEffort", component: "FixEffortSet", call: () => caller.flaky.setFixEffort({ testId: ids.flakyTest, hours: 6 }) },
+  { procedure: "goals.list", component: "GoalList", call: () => caller.goals.list(), route: { path: "/goals", rest: () => "/api/v1/goals" } },
   {
     procedure: "goals.create",
-    attached: true,
     component: "Goal",
-    path: "/goals",
-    method: "post",
-    status: 201,
-    rest: () => ["/api/v1/goals", { json: goal }],
     call: () => caller.goals.create(goal),
+    route: { path: "/goals", method: "post", status: 201, rest: () => ["/api/v1/goals", { json: goal }] },
   },
   {
     procedure: "goals.update",
-    attached: true,
     component: "Goal",
-    path: "/goals/{id}",
-    method: "patch",
-    rest: () => [`/api/v1/goals/${goals.changed}`, { method: "PATCH", json: { target: 10 } }],
     call: () => caller.goals.update({ id: goals.changed, changes: { target: 10 } }),
+    route: { path: "/goals/{id}", method: "patch", rest: () => [`/api/v1/goals/${goals.changed}`, { method: "PATCH", json: { target: 10 } }] },
   },
   {
     procedure: "goals.delete",
-    attached: true,
     component: "GoalDeleted",
-    path: "/goals/{id}",
-    method: "delete",
-    rest: () => [`/api/v1/goals/${goals.deletedByRoute}`, { method: "DELETE" }],
     call: () => caller.goals.delete({ id: goals.deletedByProcedure }),
+    route: { path: "/goals/{id}", method: "delete", rest: () => [`/api/v1/goals/${goals.deletedByRoute}`, { method: "DELETE" }] },
   },
-  {
-    procedure: "demo.status",
-    attached: true,
-    component: "DemoStatus",
-    path: "/demo",
-    rest: () => "/api/v1/demo",
-    call: () => caller.demo.status(),
-  },
+  { procedure: "demo.status", component: "DemoStatus", call: () => caller.demo.status(), route: { path: "/demo", rest: () => "/api/v1/demo" } },
   // Last: it removes the demo (the second removal removes nothing, in the same shape).
   {
     procedure: "demo.remove",
-    attached: true,
     component: "DemoRemoval",
-    path: "/demo",
-    method: "delete",
-    rest: () => ["/api/v1/demo", { method: "DELETE" }],
     call: () => caller.demo.remove(),
+    route: { path: "/demo", method: "delete", rest: () => ["/api/v1/demo", { method: "DELETE" }] },
   },
 ];
 
@@ -177,31 +162,38 @@ test("every procedure with an output schema has a case here, and says so", () =>
     .filter(([, p]) => p._def.output !== undefined)
     .map(([path]) => path);
   expect(withOutput.sort()).toEqual(
-    CASES.filter((c) => c.attached)
+    CASES.filter((c) => c.attached !== false)
       .map((c) => c.procedure)
       .sort(),
   );
 });
 
-describe.each(CASES)("$procedure", ({ component, path, method = "get", status = 200, rest, call }) => {
-  const schema = outputs[component];
+describe.each(CASES)("$procedure", ({ component, call, route }) => {
+  const schema: Schema = outputs[component];
   let answer: unknown;
   let body: unknown;
   beforeAll(async () => {
     // A procedure with `.output()` checks its answer against the schema: an unknown field throws.
     answer = await call();
-    const [url, init] = [rest()].flat() as [string, Parameters<TestApp["request"]>[1]];
+    if (!route) return;
+    const [url, init] = [route.rest()].flat() as [string, Parameters<TestApp["request"]>[1]];
     const res = await app.request(url, init);
-    expect(res.status, await res.clone().text()).toBe(status);
+    expect(res.status, await res.clone().text()).toBe(route.status ?? 200);
     body = await res.json();
   }, 120_000);
+
+  test("the answer passes its schema", () => {
+    // Strict objects: a field the schema does not name is refused, not dropped.
+    expect(schema.safeParse(answer).success).toBe(true);
+  });
+
+  if (!route) return;
+  const { path, method = "get", status = 200 } = route;
 
   test("the answer has every field the service gives, and the wire is the REST route's", () => {
     // Every field, at every depth, with its JSON type (cost avoided moves with the clock, so the
     // figures of two calls may differ in their last digits; their fields may not).
     expect(fieldsOf(JSON.parse(JSON.stringify(answer)))).toEqual(fieldsOf(body));
-    // Strict objects: a field the schema does not name is refused, not dropped.
-    expect(schema.safeParse(answer).success).toBe(true);
   });
 
   test("the OpenAPI response body is the schema as JSON Schema, not prose", () => {
@@ -209,7 +201,7 @@ describe.each(CASES)("$procedure", ({ component, path, method = "get", status = 
     const documented = doc.components.schemas[component];
     expect(documented).toEqual(jsonSchemaOf(schema, "output"));
     expect(documented).toMatchObject({ type: "object", additionalProperties: false });
-    expect(Object.keys((documented?.properties ?? {}) as object)).toEqual(Object.keys(schema.shape));
+    expect(Object.keys((documented?.properties ?? {}) as object)).toEqual(Object.keys((schema as Schema & { shape: object }).shape));
   });
 
   test("the REST answer validates against the document's schema", () => {

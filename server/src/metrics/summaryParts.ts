@@ -1,6 +1,7 @@
 // The shapes of the business-language summaries (summaries.ts builds them): their inputs, and
 // each sentence with the figures it names and "how this was computed".
 import type { CostModelUsed } from "@keel/shared";
+import type { SummaryData } from "@keel/shared/outputs";
 import { formatHoursRounded, formatPercent, formatUsdWhole } from "@keel/shared/numbers";
 import type { HoursLostFigures, RawCounts } from "./hoursLost.ts";
 
@@ -46,28 +47,11 @@ export interface SummaryInput {
   costModel: CostModelUsed;
 }
 
-export type FigureUnit = "hours" | "usd" | "share" | "sprints" | "weeks" | "count";
-
-export interface Figure {
-  name: string;
-  value: number;
-  /** How it is written in the sentence. */
-  shown: string;
-  unit: FigureUnit;
-}
-
-export interface HowComputed {
-  formula: string[];
-  inputs: { name: string; value: number | string | null; unit: string }[];
-  costModel: string;
-}
-
-export interface Summary {
-  id: "flakyTests" | "failedChanges" | "total" | "fixedTests" | "deliveryImprovement" | "investment" | "payingOff";
-  text: string;
-  figures: Figure[];
-  howComputed: HowComputed;
-}
+// A sentence's shape is its answer's schema (shared/src/outputs/summary.ts).
+export type Summary = SummaryData;
+export type Figure = Summary["figures"][number];
+export type FigureUnit = Figure["unit"];
+export type HowComputed = Summary["howComputed"];
 
 export const fig = (name: string, value: number, unit: FigureUnit, shown: string): Figure => ({ name, value, unit, shown });
 export const hoursFig = (name: string, value: number) => fig(name, value, "hours", formatHoursRounded(value));

@@ -1,5 +1,6 @@
 import { addDays, dateRangeLabel } from "@keel/shared/calendar";
 import { countOf, formatHours, formatUsdCents } from "@keel/shared/numbers";
+import type { TeamsLastWeekData } from "@keel/shared/outputs";
 // "Which team slipped last week?": each team's hours lost in one week against the week before and
 // against its own weekly average over the earlier weeks. The team whose week rose furthest above
 // its own average slipped the most; a team at or below its average did not slip. Every number is
@@ -12,32 +13,9 @@ export interface TeamWeeks {
   hoursLost: { bucketStart: string; total: number; costUsd: number }[];
 }
 
-export interface TeamLastWeek {
-  team: string;
-  name: string;
-  hours: number;
-  costUsd: number;
-  /** The week before; null when there is no such week. */
-  weekBefore: number | null;
-  /** Mean weekly hours over the weeks before; null when there are none. */
-  average: number | null;
-  /** Hours above (or below, when negative) that average; null without an average. */
-  aboveAverage: number | null;
-}
-
-export interface TeamsLastWeek {
-  /** The Monday (YYYY-MM-DD) of the week compared. */
-  lastWeek: string;
-  /** Weeks the average is taken over. */
-  earlierWeeks: number;
-  rows: TeamLastWeek[];
-  /** The team furthest above its own average, if any team was above it. */
-  slipped: TeamLastWeek | null;
-  /** One sentence naming the team that slipped, with its numbers. */
-  sentence: string;
-  /** How this was computed, in one sentence. */
-  howComputed: string;
-}
+/** The answer's shape is the weekly report's schema (shared/src/outputs/weeklyReport.ts). */
+type TeamsLastWeek = TeamsLastWeekData;
+type TeamLastWeek = TeamsLastWeek["rows"][number];
 
 export function teamsLastWeek(teams: TeamWeeks[], lastWeek: string): TeamsLastWeek {
   let earlierWeeks = 0;

@@ -1,17 +1,11 @@
 // The cost model in force (tRPC costModel.get): the organisation's inputs and version, each team's
 // overrides, version, effective inputs and size, and every input's default, unit and reason.
-import { COST_MODEL_INPUTS, DEFAULT_COST_MODEL_INPUTS, type CostModelInputsData, type CostModelOverridesData } from "@keel/shared";
+import { COST_MODEL_INPUTS, DEFAULT_COST_MODEL_INPUTS } from "@keel/shared";
+import type { CostModelViewData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { loadCostModel } from "./costs/costContext.ts";
 
-export interface CostModelView {
-  organisation: { version: number; inputs: CostModelInputsData };
-  teams: { team: string; name: string; size: number | null; version: number; overrides: CostModelOverridesData; inputs: CostModelInputsData }[];
-  defaults: CostModelInputsData;
-  definitions: typeof COST_MODEL_INPUTS;
-}
-
-export async function getCostModel({ db }: { db: Db }): Promise<CostModelView> {
+export async function getCostModel({ db }: { db: Db }): Promise<CostModelViewData> {
   const { model } = await loadCostModel(db);
   return {
     organisation: { version: model.version, inputs: model.inputs },

@@ -1,18 +1,10 @@
 // Every version of the cost model (tRPC costModel.history), newest first: the organisation's, or
 // one team's when `team` is given.
+import type { CostModelVersionsData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { unknownNames } from "./scope/unknownNames.ts";
 
-export interface CostModelVersionView {
-  scope: "org" | string;
-  team: string | null;
-  version: number;
-  inputs: unknown;
-  note: string | null;
-  createdAt: string;
-}
-
-export async function getCostModelHistory({ db, input }: { db: Db; input: { team?: string | undefined } }): Promise<CostModelVersionView[]> {
+export async function getCostModelHistory({ db, input }: { db: Db; input: { team?: string | undefined } }): Promise<CostModelVersionsData> {
   let scope = "org";
   if (input.team !== undefined) {
     const team = await db.team.findUnique({ where: { slug: input.team }, select: { id: true } });

@@ -2,78 +2,24 @@
 // make it a failed change, by the DORA engine's rules and with the rule that applied; the changes
 // it shipped with their lead time (counted at a change's first delivery); what it rolled back or
 // remediated.
+import type { DeploymentDetailData, DeploymentRefData, IncidentRefData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
-import type { FailureRule } from "../db/queries/dora/changeFailureRate.ts";
 import { causesOfDeployments, deploymentById, shippedChanges } from "../db/queries/lists/deployments.ts";
 import { deploymentsByIds, incidentsByIds, type DeploymentBrief, type IncidentBrief } from "../db/queries/lists/incidents.ts";
 import { KeelError } from "../errors.ts";
 import { getOrgSettings } from "./getOrgSettings.ts";
 import { iso, queryAround } from "./lists/listScope.ts";
-import { deploymentItem, type DeploymentItem } from "./listDeployments.ts";
+import { deploymentItem } from "./listDeployments.ts";
 
-export interface DeploymentRef {
-  id: string;
-  service: string;
-  environment: string;
-  status: string;
-  kind: string;
-  finishedAt: string;
-  commitSha: string | null;
-}
-
-export interface IncidentRef {
-  id: string;
-  title: string | null;
-  severity: string | null;
-  openedAt: string;
-  resolvedAt: string | null;
-  causedByCommitSha: string | null;
-}
-
-export interface FailureCause {
-  rule: FailureRule;
-  incident: IncidentRef | null;
-  rollback: DeploymentRef | null;
-  /** The reverting change's sha, for the revert rule. */
-  revertSha: string | null;
-}
-
-export interface ShippedChange {
-  sha: string;
-  repository: string;
-  title: string | null;
-  category: string;
-  committedAt: string;
-  prNumber: number | null;
-  /** Lead time is counted at this deployment (its first successful delivery here). */
-  countedHere: boolean;
-  /** Where the lead time is counted, when elsewhere (an earlier deployment shipped it first). */
-  firstDeploymentId: string | null;
-  /** Hours from commit to that first delivery; negative ones are excluded from the metric. */
-  leadTimeHours: number | null;
-}
-
-export interface DeploymentDetail {
-  timeZone: string;
-  attributionWindowDays: number;
-  /** The attribution window in hours (attributionWindowDays is hours / 24). */
-  attributionWindowHours: number;
-  deployment: DeploymentItem;
-  causes: FailureCause[];
-  changes: ShippedChange[];
-  rollbackOf: DeploymentRef | null;
-  remediates: IncidentRef | null;
-}
-
-export function deploymentRef(d: DeploymentBrief): DeploymentRef {
+export function deploymentRef(d: DeploymentBrief): DeploymentRefData {
   return { ...d, finishedAt: d.finishedAt.toISOString() };
 }
 
-export function incidentRef(i: IncidentBrief): IncidentRef {
+export function incidentRef(i: IncidentBrief): IncidentRefData {
   return { ...i, openedAt: i.openedAt.toISOString(), resolvedAt: iso(i.resolvedAt) };
 }
 
-export async function getDeploymentDetail({ db, input }: { db: Db; input: { id: string } }): Promise<DeploymentDetail> {
+export async function getDeploymentDetail({ db, input }: { db: Db; input: { id: string } }): Promise<DeploymentDetailData> {
   const [d, settings] = await Promise.all([deploymentById(db, input.id), getOrgSettings({ db })]);
   if (!d) throw new KeelError("NOT_FOUND", `No deployment with id "${input.id}".`);
 

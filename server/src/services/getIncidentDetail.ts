@@ -2,26 +2,15 @@
 // attributed to by the DORA engine's rules (and which rule), the deployments that remediated it,
 // and what its own explicit cause names, so a reader can see why it counts or does not.
 import type { IncidentRecordQueryData } from "@keel/shared";
+import type { IncidentDetailData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { deploymentsByIds, incidentById, remediationsOf } from "../db/queries/lists/incidents.ts";
 import { KeelError } from "../errors.ts";
-import { deploymentRef, type DeploymentRef } from "./getDeploymentDetail.ts";
+import { deploymentRef } from "./getDeploymentDetail.ts";
 import { getOrgSettings } from "./getOrgSettings.ts";
-import { attributionsFor, incidentItem, type IncidentItem } from "./listIncidents.ts";
+import { attributionsFor, incidentItem } from "./listIncidents.ts";
 
-export interface IncidentDetail {
-  timeZone: string;
-  environment: string;
-  attributionWindowDays: number;
-  /** The attribution window in hours (attributionWindowDays is hours / 24). */
-  attributionWindowHours: number;
-  incident: IncidentItem;
-  /** The deployment its causedByDeploymentId names, if Keel has it (whatever its status or environment). */
-  namedDeployment: DeploymentRef | null;
-  remediatedBy: DeploymentRef[];
-}
-
-export async function getIncidentDetail({ db, input }: { db: Db; input: IncidentRecordQueryData }): Promise<IncidentDetail> {
+export async function getIncidentDetail({ db, input }: { db: Db; input: IncidentRecordQueryData }): Promise<IncidentDetailData> {
   const [row, settings, environment] = await Promise.all([
     incidentById(db, input.id),
     getOrgSettings({ db }),

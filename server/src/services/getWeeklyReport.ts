@@ -4,75 +4,31 @@
 // hours lost by cause with cost, the top 5 flaky tests, the investment balance against target,
 // the incidents of the week and the business summaries. Every figure comes from the same services
 // as the API's endpoints for that week, so the report and the API agree to the cent.
-import type { CostModelUsed, WeeklyReportQueryData } from "@keel/shared";
-import type { ReportBlock } from "@keel/shared/reportBlocks";
+import type { WeeklyReportQueryData } from "@keel/shared";
+import type { WeeklyReportData, WeeklyReportFiguresData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { incidentsOfWindow } from "../db/queries/costs/changeFailureHours.ts";
 import { inputsFor } from "../metrics/costModel.ts";
 import { cents } from "../metrics/money.ts";
-import type { Summary } from "../metrics/summaries.ts";
-import { teamsLastWeek, type TeamsLastWeek } from "../metrics/teamSlipped.ts";
+import { teamsLastWeek } from "../metrics/teamSlipped.ts";
 import { cachedCostReport, readVersion } from "./cache/costReports.ts";
 import { composeSummaries } from "./costs/composeSummaries.ts";
-import type { CostAvoided } from "./costs/costAvoided.ts";
-import { getDoraMetrics, type DoraMetrics } from "./getDoraMetrics.ts";
-import { getFlakyTests, type FlakyTestFigures, type FlakyTests } from "./getFlakyTests.ts";
-import { computeHoursLost, type HoursLost } from "./getHoursLost.ts";
-import { getInvestmentBalance, type InvestmentBalance } from "./getInvestmentBalance.ts";
+import { getDoraMetrics } from "./getDoraMetrics.ts";
+import { getFlakyTests } from "./getFlakyTests.ts";
+import { computeHoursLost } from "./getHoursLost.ts";
+import { getInvestmentBalance } from "./getInvestmentBalance.ts";
 import { getOrgSettings } from "./getOrgSettings.ts";
 import { addDays, isoWeekDates, isoWeekOf, localDate, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
-import { listGoals, type GoalView } from "./goals/listGoals.ts";
+import { listGoals } from "./goals/listGoals.ts";
 import { reportDocument } from "../reports/reportDocument.ts";
 
 export const REPORT_TOP_FLAKY = 5;
 /** "Which team slipped" compares the week with each team's average over this many weeks before. */
 export const SLIPPED_BASELINE_WEEKS = 12;
 
-export interface ReportIncident {
-  id: string;
-  title: string | null;
-  severity: string | null;
-  service: string | null;
-  openedAt: string;
-  resolvedAt: string | null;
-  recoveryHours: number | null;
-  /** The incident's own responders, else the cost model's default. */
-  responders: number;
-  respondersFromModel: boolean;
-  /** Attributed to a deployment (a change failure) by the DORA engine's rules. */
-  changeFailure: boolean;
-  /** Counted in this week's change-failure hours: a change failure resolved in the week. */
-  counted: boolean;
-  /** Recovery hours per responder after the 8 h/day cap × responders (0 when not counted). */
-  hoursLost: number;
-  costUsd: number;
-}
-
-export interface WeeklyReport {
-  week: string;
-  previousWeek: string;
-  window: { from: string; to: string };
-  timeZone: string;
-  team: { slug: string; name: string } | null;
-  /** "last week", "this week" or "in 2026-W45": how the sentences name the week. */
-  period: string;
-  dora: Pick<DoraMetrics, "summary" | "thresholdsYear" | "previousWindow" | "attributionWindowDays">;
-  hoursLost: HoursLost["summary"];
-  byTeam: HoursLost["byTeam"];
-  costAvoided: CostAvoided;
-  topFlakyTests: FlakyTestFigures[];
-  flaky: Pick<FlakyTests, "total" | "infrastructureOutages" | "brokenTests">;
-  investment: Pick<InvestmentBalance, "organisationTarget" | "total" | "teams">;
-  incidents: ReportIncident[];
-  summaries: Summary[];
-  /** Which team slipped this week against its own average (metrics/teamSlipped.ts). */
-  slipped: TeamsLastWeek;
-  /** Per team, "is the debt allocation paying off" over the 13 weeks ending with this one (metrics/payingOff.ts). */
-  payingOff: Summary[];
-  costModel: CostModelUsed;
-  /** The goals in scope, measured as of the week's end (or now, for the current week): docs/metrics.md "Goals". */
-  goals: GoalView[];
-}
+/** The report's figures; the answer adds the document built from them (shared/src/outputs/weeklyReport.ts). */
+export type WeeklyReport = WeeklyReportFiguresData;
+export type ReportIncident = WeeklyReport["incidents"][number];
 
 /** How sentences name the week, relative to now. */
 export function periodOf(week: string, now: Date, timeZone: string): string {
@@ -82,10 +38,7 @@ export function periodOf(week: string, now: Date, timeZone: string): string {
   return `in ${week}`;
 }
 
-/** The report's figures and, in `document`, the blocks every format renders (reports/reportDocument.ts). */
-export type WeeklyReportAnswer = WeeklyReport & { document: ReportBlock[] };
-
-export async function getWeeklyReport({ db, input, now = new Date() }: { db: Db; input: WeeklyReportQueryData; now?: Date }): Promise<WeeklyReportAnswer> {
+export async function getWeeklyReport({ db, input, now = new Date() }: { db: Db; input: WeeklyReportQueryData; now?: Date }): Promise<WeeklyReportData> {
   // Kept by data version (cache/costReports.ts). A past week's figures are as of its end; the
   // current week's (or a future one's) are as of now, so they are keyed by now: never served again.
   const version = await readVersion(db);

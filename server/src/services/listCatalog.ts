@@ -1,37 +1,12 @@
 // What the dashboard's filters and the settings page choose from (tRPC catalog.list): teams, the
 // services with their team, the environments deployments went to, and the incident severities seen.
+import type { CatalogData, CatalogServiceData, CatalogTeamData } from "@keel/shared/outputs";
 import type { Tx } from "../db/types.ts";
 
-export interface CatalogTeam {
-  slug: string;
-  name: string;
-  /** Engineers on the team; null: unknown. */
-  size: number | null;
-  /** The team's own debt target (0.2 = 20%); null: the organisation's. */
-  debtTarget: number | null;
-  services: number;
-}
+export type CatalogTeam = CatalogTeamData;
+export type CatalogService = CatalogServiceData;
 
-export interface CatalogService {
-  slug: string;
-  name: string;
-  /** The team's slug; null: no team. */
-  team: string | null;
-}
-
-export interface Catalog {
-  teams: CatalogTeam[];
-  services: CatalogService[];
-  environments: string[];
-  severities: string[];
-  /**
-   * When Keel's records start: the earliest deployment finished or incident opened; null with no
-   * data. A comparison with a period before it compares with missing data, not with a quieter time.
-   */
-  dataSince: string | null;
-}
-
-export async function listCatalog({ db }: { db: Tx }): Promise<Catalog> {
+export async function listCatalog({ db }: { db: Tx }): Promise<CatalogData> {
   const [teams, services, environments, severities, firstDeployment, firstIncident] = await Promise.all([
     db.team.findMany({
       select: { slug: true, name: true, size: true, debtTarget: true, _count: { select: { services: true } } },

@@ -2,34 +2,15 @@
 // status, newest first, a page at a time with the total; each successful one says whether it caused
 // a failure and why, by the DORA engine's rules, so the list agrees with the change failure rate.
 import type { DeploymentListQueryData } from "@keel/shared";
+import type { DeploymentItemData, DeploymentListData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
-import type { FailureRule } from "../db/queries/dora/changeFailureRate.ts";
 import { causesOfDeployments, deploymentCount, deploymentPage, type DeploymentRow } from "../db/queries/lists/deployments.ts";
-import { iso, type ListPage } from "./lists/listScope.ts";
+import { iso } from "./lists/listScope.ts";
 import { pagedList } from "./lists/pagedList.ts";
 
-export interface FailureReason {
-  rule: FailureRule;
-  /** The incident, for the incident, commit and timeWindow rules. */
-  incidentId: string | null;
-  /** The rollback deployment, for the rollback rule. */
-  rollbackId: string | null;
-  /** The reverting change's sha, for the revert rule. */
-  revertSha: string | null;
-}
+type FailureReason = DeploymentItemData["failureReasons"][number];
 
-export type DeploymentItem = Omit<DeploymentRow, "startedAt" | "finishedAt"> & {
-  startedAt: string | null;
-  finishedAt: string;
-  /** Successful deployments: whether it caused a failure. Others count nowhere: null. */
-  changeFailure: boolean | null;
-  /** Why it counts as a failure (empty when it does not). */
-  failureReasons: FailureReason[];
-};
-
-export type DeploymentList = ListPage<DeploymentItem>;
-
-export function deploymentItem(row: DeploymentRow, reasons: FailureReason[]): DeploymentItem {
+export function deploymentItem(row: DeploymentRow, reasons: FailureReason[]): DeploymentItemData {
   // Field by field: a detail's row carries more columns than the item shows.
   return {
     id: row.id,
@@ -51,7 +32,7 @@ export function deploymentItem(row: DeploymentRow, reasons: FailureReason[]): De
   };
 }
 
-export function listDeployments({ db, input }: { db: Db; input: DeploymentListQueryData }): Promise<DeploymentList> {
+export function listDeployments({ db, input }: { db: Db; input: DeploymentListQueryData }): Promise<DeploymentListData> {
   const filters = { status: input.status, kind: input.kind, changeFailure: input.changeFailure };
   return pagedList(db, input, {
     page: (q, page) => deploymentPage(db, q, filters, page),

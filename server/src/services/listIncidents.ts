@@ -2,32 +2,17 @@
 // newest first, a page at a time with the total; each with the successful deployments it is
 // attributed to by the DORA engine's rules, and the rule that applied.
 import type { IncidentListQueryData } from "@keel/shared";
+import type { IncidentItemData, IncidentListData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import type { DoraQuery } from "../db/queries/dora/fragments.ts";
-import { attributionsOfIncidents, incidentCount, incidentPage, type IncidentAttributionRow, type IncidentRow } from "../db/queries/lists/incidents.ts";
+import { attributionsOfIncidents, incidentCount, incidentPage, type IncidentRow } from "../db/queries/lists/incidents.ts";
 import type { Tx } from "../db/types.ts";
-import { iso, queryAround, type ListPage } from "./lists/listScope.ts";
+import { iso, queryAround } from "./lists/listScope.ts";
 import { pagedList } from "./lists/pagedList.ts";
 
-export interface Attribution {
-  deploymentId: string;
-  rule: IncidentAttributionRow["rule"];
-  service: string;
-  finishedAt: string;
-  commitSha: string | null;
-}
+type Attribution = IncidentItemData["attributedTo"][number];
 
-export type IncidentItem = Omit<IncidentRow, "openedAt" | "acknowledgedAt" | "resolvedAt"> & {
-  openedAt: string;
-  acknowledgedAt: string | null;
-  resolvedAt: string | null;
-  /** The successful deployments (of the filtered environment) it makes failed changes, and why. */
-  attributedTo: Attribution[];
-};
-
-export type IncidentList = ListPage<IncidentItem>;
-
-export function incidentItem(row: IncidentRow, attributions: Attribution[]): IncidentItem {
+export function incidentItem(row: IncidentRow, attributions: Attribution[]): IncidentItemData {
   // Field by field: a detail's row carries more columns (serviceId) than the item shows.
   return {
     id: row.id,
@@ -73,7 +58,7 @@ export async function attributionsFor(
   return byIncident;
 }
 
-export function listIncidents({ db, input }: { db: Db; input: IncidentListQueryData }): Promise<IncidentList> {
+export function listIncidents({ db, input }: { db: Db; input: IncidentListQueryData }): Promise<IncidentListData> {
   const filters = { severity: input.severity, state: input.state };
   return pagedList(db, input, {
     page: (q, page) => incidentPage(db, q, filters, page),

@@ -4,15 +4,16 @@
 // edit may also set the team's size (Team.size), recorded in the version's note. An edit that
 // changes nothing (same inputs, same team size) adds no version.
 import { CostModelInputs, DEFAULT_COST_MODEL_INPUTS, type CostModelUpdateData } from "@keel/shared";
+import type { CostModelViewData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { unknownNames } from "./scope/unknownNames.ts";
 import { cleanOverrides } from "../metrics/costModel.ts";
-import { getCostModel, type CostModelView } from "./getCostModel.ts";
+import { getCostModel } from "./getCostModel.ts";
 
 const ATTEMPTS = 3;
 
-export async function updateCostModel({ db, input }: { db: Db; input: CostModelUpdateData }): Promise<CostModelView> {
+export async function updateCostModel({ db, input }: { db: Db; input: CostModelUpdateData }): Promise<CostModelViewData> {
   let teamId: string | null = null;
   if (input.team !== undefined) {
     const team = await db.team.findUnique({ where: { slug: input.team }, select: { id: true } });

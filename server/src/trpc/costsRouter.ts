@@ -1,7 +1,8 @@
 // The web app's cost, flaky-test, investment, report and cost model procedures. Thin: validate
-// with the shared schemas, call one service. Merged into appRouter (router.ts) by spreading.
+// with the shared schemas, call one service, check the answer with its output schema
+// (shared/src/outputs/; flaky.list aside). Merged into appRouter (router.ts) by spreading.
 import { CostFilters, CostModelUpdate, FixEffortUpdate, FlakyHistoryQuery, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
-import { FlakyTestHistory, HoursLost, InvestmentBalance } from "@keel/shared/outputs";
+import { CostModelVersions, CostModelView, FixEffortSet, FlakyTestHistory, HoursLost, InvestmentBalance, Summaries, WeeklyReport } from "@keel/shared/outputs";
 import { z } from "zod";
 import { getCostModel } from "../services/getCostModel.ts";
 import { getCostModelHistory } from "../services/getCostModelHistory.ts";
@@ -14,49 +15,41 @@ import { getWeeklyReport } from "../services/getWeeklyReport.ts";
 import { setFixEffort } from "../services/setFixEffort.ts";
 import { updateCostModel } from "../services/updateCostModel.ts";
 import { audit, editorProcedure, router, viewerProcedure } from "./init.ts";
+import { reading } from "./reading.ts";
 
 const FlakyQuery = z.object({ filters: CostFilters, limit: FlakyTestsLimit.shape.limit });
 
 export const costRouters = {
   costs: router({
-    hoursLost: viewerProcedure
-      .input(CostFilters)
-      .output(HoursLost)
-      .query(({ ctx, input }) => getHoursLost({ db: ctx.db, input })),
-    summaries: viewerProcedure.input(CostFilters).query(({ ctx, input }) => getSummaries({ db: ctx.db, input })),
+    hoursLost: reading(CostFilters, HoursLost, getHoursLost),
+    summaries: reading(CostFilters, Summaries, getSummaries),
   }),
   flaky: router({
     // No `.output(FlakyTests)`: checking 500 tests costs about 3 ms a call (the schema still types
     // the service and the OpenAPI body, and test/integration/openApiAnswers.test.ts checks it).
     list: viewerProcedure.input(FlakyQuery).query(({ ctx, input }) => getFlakyTests({ db: ctx.db, input: { ...input.filters, limit: input.limit } })),
-    history: viewerProcedure
-      .input(FlakyHistoryQuery)
-      .output(FlakyTestHistory)
-      .query(({ ctx, input }) => getFlakyTestHistory({ db: ctx.db, input })),
+    history: reading(FlakyHistoryQuery, FlakyTestHistory, getFlakyTestHistory),
     setFixEffort: editorProcedure
       .input(FixEffortUpdate)
+      .output(FixEffortSet)
       .mutation(({ ctx, input }) =>
         audit(ctx, { action: "flaky.setFixEffort", target: `test ${input.testId}`, changes: input }, () => setFixEffort({ db: ctx.db, input })),
       ),
   }),
   investment: router({
-    balance: viewerProcedure
-      .input(CostFilters)
-      .output(InvestmentBalance)
-      .query(({ ctx, input }) => getInvestmentBalance({ db: ctx.db, input })),
+    balance: reading(CostFilters, InvestmentBalance, getInvestmentBalance),
   }),
   reports: router({
-    weekly: viewerProcedure.input(WeeklyReportQuery).query(({ ctx, input }) => getWeeklyReport({ db: ctx.db, input })),
+    weekly: reading(WeeklyReportQuery, WeeklyReport, getWeeklyReport),
   }),
   costModel: router({
-    get: viewerProcedure.query(({ ctx }) => getCostModel({ db: ctx.db })),
+    get: viewerProcedure.output(CostModelView).query(({ ctx }) => getCostModel({ db: ctx.db })),
     update: editorProcedure
       .input(CostModelUpdate)
+      .output(CostModelView)
       .mutation(({ ctx, input }) =>
         audit(ctx, { action: "costModel.update", target: input.team ?? "organisation", changes: input }, () => updateCostModel({ db: ctx.db, input })),
       ),
-    history: viewerProcedure
-      .input(z.object({ team: z.string().min(1).max(200).optional() }).strict())
-      .query(({ ctx, input }) => getCostModelHistory({ db: ctx.db, input })),
+    history: reading(z.object({ team: z.string().min(1).max(200).optional() }).strict(), CostModelVersions, getCostModelHistory),
   }),
 };

@@ -25,13 +25,13 @@ export const MetricScopeFilters = z.strictObject(
 /** The cost views' filters: the same, but for the environment (test runs and hours lost are not per environment). */
 export const ScopeFilters = MetricScopeFilters.omit({ environment: true });
 
+/** What names a test within its service (server/src/ingest/junit/testIdentity.ts). */
+export const TestName = z.strictObject({ suite: z.string(), name: z.string(), variant: z.string() });
 export const TestIdentity = z.strictObject({
   id: z.number(),
   service: z.string().nullable(),
   repository: z.string().nullable(),
-  suite: z.string(),
-  name: z.string(),
-  variant: z.string(),
+  ...TestName.shape,
 });
 
 export const CostModelUsed = z.strictObject({

@@ -1,7 +1,8 @@
 // The flaky-test procedures' answers (api.md "Reading": GET /api/v1/metrics/flaky-tests and
 // /metrics/flaky-tests/{testId}/history, tRPC flaky.list and flaky.history; docs/costs.md).
 import { z } from "zod";
-import { CostModelUsed, nullableNumber, ScopeFilters, TestIdentity, Window } from "./common.ts";
+import { BuildStatus } from "../events.ts";
+import { CostModelUsed, nullableNumber, ScopeFilters, TestIdentity, TestName, Window } from "./common.ts";
 
 export const FLAKY_STATES = ["flaky", "fixed", "broken"] as const;
 
@@ -40,9 +41,7 @@ const Outage = z.strictObject({
 const BrokenTest = z.strictObject({
   testCaseId: z.number(),
   serviceSlug: z.string().nullable(),
-  suite: z.string(),
-  name: z.string(),
-  variant: z.string(),
+  ...TestName.shape,
   /** Shas on which it failed every attempt, with a failed execution in the window. */
   shas: z.number(),
   failedExecutions: z.number(),
@@ -70,7 +69,7 @@ const FlakyTestAttempt = z.strictObject({
   pipeline: z.string(),
   attempt: z.number(),
   branch: z.string().nullable(),
-  buildStatus: z.enum(["success", "failure", "cancelled"]),
+  buildStatus: BuildStatus,
   /** The attempt itself failed (whatever the reason). */
   buildFailed: z.boolean(),
   startedAt: z.string(),

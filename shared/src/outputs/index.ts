@@ -8,3 +8,7 @@ export * from "./hoursLost.ts";
 export * from "./investment.ts";
 export * from "./goals.ts";
 export * from "./demo.ts";
+export * from "./summary.ts";
+export * from "./weeklyReport.ts";
+export * from "./costModel.ts";
+export * from "./lists.ts";

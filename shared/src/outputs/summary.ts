@@ -1,7 +1,9 @@
 // A business sentence with the figures in it and how it was computed (server/src/metrics/
-// summaryParts.ts): the investment balance's "is the debt paying off" and the cost summaries.
+// summaryParts.ts): the investment balance's "is the debt paying off", the weekly report's, and
+// the cost summaries (tRPC costs.summaries).
 // Fields in the order the server writes them (summaryParts.ts `fig`).
 import { z } from "zod";
+import { Window } from "./common.ts";
 
 export const Summary = z.strictObject({
   id: z.enum(["flakyTests", "failedChanges", "total", "fixedTests", "deliveryImprovement", "investment", "payingOff"]),
@@ -21,3 +23,8 @@ export const Summary = z.strictObject({
     costModel: z.string(),
   }),
 });
+export type SummaryData = z.infer<typeof Summary>;
+
+/** The executive view's sentences for any window and scope (server/src/services/getSummaries.ts). */
+export const Summaries = z.strictObject({ window: Window, summaries: z.array(Summary) });
+export type SummariesData = z.infer<typeof Summaries>;

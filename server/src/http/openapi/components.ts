@@ -24,6 +24,7 @@ import {
   HoursLost,
   InvestmentBalance,
   PullRequestMetrics,
+  WeeklyReport,
 } from "@keel/shared/outputs";
 import { z } from "zod";
 
@@ -57,6 +58,7 @@ export const responseSchemas = {
   FlakyTestHistory,
   HoursLost,
   InvestmentBalance,
+  WeeklyReport,
   GoalList,
   Goal,
   GoalDeleted,

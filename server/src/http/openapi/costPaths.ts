@@ -1,10 +1,9 @@
 // REST v1 reading of costs, flaky tests, investment, the weekly report and the CSV exports, as
 // server/src/http/rest/costRoutes.ts serves them. Parameters come from the shared schemas
 // (shared/src/costsApi.ts), the JSON answers from the output schemas in shared/src/outputs/
-// (components.ts; the weekly report's has none yet). A new route there needs an entry here: the
-// OpenAPI test fails until it has one.
+// (components.ts). A new route there needs an entry here: the OpenAPI test fails until it has one.
 import { CostFilters, EXPORT_KINDS, FLAKY_HISTORY_MAX_SHAS, FlakyTestRef, FlakyTestsLimit, WeeklyReportQuery } from "@keel/shared";
-import { jsonSchemaOf, type ComponentName } from "./components.ts";
+import { jsonSchemaOf, ref, type ComponentName } from "./components.ts";
 import { errors, jsonResponse, pathParameters, queryParameters, scoped, type Operation } from "./operations.ts";
 
 const bucket = { name: "bucket", in: "query", required: false, schema: { type: "string", enum: ["week"], default: "week" } };
@@ -60,9 +59,9 @@ export function costPaths(): Record<string, Record<string, Operation>> {
         ],
         responses: {
           "200": {
-            description: "The report.",
+            description: "The report: its figures, and in `document` the blocks the Markdown and HTML are rendered from.",
             content: {
-              "application/json": { schema: { type: "object" } },
+              "application/json": { schema: ref("WeeklyReport") },
               "text/markdown": { schema: { type: "string" } },
               "text/html": { schema: { type: "string" } },
             },
