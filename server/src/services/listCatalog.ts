@@ -1,27 +1,11 @@
 // What the dashboard's filters and the settings page choose from (tRPC catalog.list): teams, the
 // services with their team, the environments deployments went to, and the incident severities seen.
+import type { ServiceTeamData, TeamData } from "@keel/shared/outputs";
 import type { Tx } from "../db/types.ts";
 
-export interface CatalogTeam {
-  slug: string;
-  name: string;
-  /** Engineers on the team; null: unknown. */
-  size: number | null;
-  /** The team's own debt target (0.2 = 20%); null: the organisation's. */
-  debtTarget: number | null;
-  services: number;
-}
-
-export interface CatalogService {
-  slug: string;
-  name: string;
-  /** The team's slug; null: no team. */
-  team: string | null;
-}
-
 export interface Catalog {
-  teams: CatalogTeam[];
-  services: CatalogService[];
+  teams: TeamData[];
+  services: ServiceTeamData[];
   environments: string[];
   severities: string[];
   /**

@@ -8,3 +8,7 @@ export * from "./hoursLost.ts";
 export * from "./investment.ts";
 export * from "./goals.ts";
 export * from "./demo.ts";
+export * from "./settings.ts";
+export * from "./subscriptions.ts";
+export * from "./connections.ts";
+export * from "./webhooks.ts";
