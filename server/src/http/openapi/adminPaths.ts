@@ -3,8 +3,8 @@
 import { AuditQuery, TokenCreate, UserCreate, UserUpdate } from "@keel/shared";
 import { jsonSchemaOf } from "./components.ts";
 import { errors, jsonResponse, queryParameters, scoped, type Operation } from "./operations.ts";
+import { jsonBody } from "./requestParts.ts";
 
-const body = (schema: Parameters<typeof jsonSchemaOf>[0]) => ({ required: true, content: { "application/json": { schema: jsonSchemaOf(schema, "input") } } });
 const emailParam = { name: "email", in: "path", required: true, schema: { type: "string" } };
 
 export function adminPaths(): Record<string, Record<string, Operation>> {
@@ -19,7 +19,7 @@ export function adminPaths(): Record<string, Record<string, Operation>> {
       }),
       post: scoped("admin", {
         summary: "Create a user (a password is optional: without one, the user signs in with single sign-on)",
-        requestBody: body(UserCreate),
+        requestBody: jsonBody(UserCreate),
         responses: { "201": jsonResponse("The user, never the password.", "User"), ...errors(400, 401, 403, 409) },
       }),
     },
@@ -41,7 +41,7 @@ export function adminPaths(): Record<string, Record<string, Operation>> {
       }),
       post: scoped("admin", {
         summary: "Create an API token; the answer holds the token, shown only this once",
-        requestBody: body(TokenCreate),
+        requestBody: jsonBody(TokenCreate),
         responses: { "201": jsonResponse("The token, with `token` itself shown only this once.", "TokenCreated"), ...errors(400, 401, 403) },
       }),
     },

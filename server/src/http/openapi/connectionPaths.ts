@@ -1,9 +1,7 @@
 // REST v1 connections (api.md "Connections"), as server/src/http/rest/connectionRoutes.ts serves them.
 import { ConnectionCreate } from "@keel/shared";
-import { jsonSchemaOf } from "./components.ts";
 import { errors, jsonResponse, scoped, type Operation } from "./operations.ts";
-
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+import { idParam, jsonBody } from "./requestParts.ts";
 
 export function connectionPaths(): Record<string, Record<string, Operation>> {
   return {
@@ -14,7 +12,7 @@ export function connectionPaths(): Record<string, Record<string, Operation>> {
       }),
       post: scoped("admin", {
         summary: "Connect a source (GitHub or PagerDuty) to pull history from; the token is sealed and never answered; the first sync starts at once",
-        requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(ConnectionCreate, "input") } } },
+        requestBody: jsonBody(ConnectionCreate),
         responses: { "201": jsonResponse("The connection, never the token.", "Connection"), ...errors(400, 401, 403) },
       }),
     },

@@ -1,10 +1,9 @@
 // REST v1 subscriptions to the weekly report (api.md "Subscriptions"), as
 // server/src/http/rest/subscriptionRoutes.ts serves them: editors' and admins' sessions, admin tokens.
 import { SubscriptionCreate } from "@keel/shared";
-import { jsonSchemaOf } from "./components.ts";
 import { errors, jsonResponse, scoped, type Operation } from "./operations.ts";
+import { idParam, jsonBody } from "./requestParts.ts";
 
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const editors = (operation: Operation): Operation => {
   const o = scoped("admin", operation);
   return { ...o, description: `${String(operation.description ?? "")}\n\nNeeds an editor's or admin's session, or a token with the \`admin\` scope.`.trim() };
@@ -20,7 +19,7 @@ export function subscriptionPaths(): Record<string, Record<string, Operation>> {
       post: editors({
         summary:
           "Subscribe e-mail recipients or a Slack incoming webhook to the weekly report (Monday 08:00 in the organisation's time zone unless `schedule` says otherwise)",
-        requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(SubscriptionCreate, "input") } } },
+        requestBody: jsonBody(SubscriptionCreate),
         responses: { "201": jsonResponse("The subscription, with its `id`.", "Subscription"), ...errors(400, 401, 403) },
       }),
     },
