@@ -80,47 +80,5 @@ export type ConnectionCreateData = z.output<typeof ConnectionCreate>;
 
 export const ConnectionRef = z.strictObject({ id: z.uuid({ error: "must be a connection id" }) });
 
-export interface ConnectionProgress {
-  /** The resource being read ("deployments acme/checkout"); null when no sync runs. */
-  resource: string | null;
-  pages: number;
-  records: number;
-  rateLimitWaits: number;
-  startedAt: string;
-  /**
-   * How far the resource's walk has come, in record time: it reads records oldest first from `from`,
-   * has reached `reached`, and began at `startedAt` (wall clock). The ETA is read from it; absent
-   * while a connector is listing, not walking.
-   */
-  walk?: { from: string; reached: string; startedAt: string } | null;
-}
-
-export interface ConnectionCounts {
-  deployments?: number;
-  changes?: number;
-  incidents?: number;
-  builds?: number;
-}
-
-/** A connection as Keel answers it: never the token. */
-export interface ConnectionView {
-  id: string;
-  kind: (typeof CONNECTION_KINDS)[number];
-  apiUrl: string | null;
-  /** GitHub: owner/name; GitLab: the projects (what Keel's events call the repository); [] for PagerDuty. */
-  repositories: string[];
-  /** GitLab only: the projects as created (paths or numeric ids). */
-  projects?: string[];
-  /** PagerDuty's services ([] for other kinds, and for a PagerDuty connection that reads every service). */
-  services: string[];
-  /** The code host's deployment environment; null for PagerDuty. */
-  environment: string | null;
-  since: string | null;
-  status: ConnectionStatusValue;
-  lastSyncAt: string | null;
-  lastError: string | null;
-  progress: ConnectionProgress | null;
-  counts: ConnectionCounts;
-  syncRequested: boolean;
-  createdAt: string;
-}
+// What Keel answers about a connection: the types of its output schema (outputs/connections.ts).
+export type { ConnectionCounts, ConnectionProgress, ConnectionView } from "./outputs/connections.ts";

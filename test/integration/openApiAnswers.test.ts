@@ -4,19 +4,11 @@
 // response body for that route is the schema as JSON Schema, which the real answer validates
 // against (with a real validator, Ajv, not the schema's own zod parse). A new procedure with an
 // output schema is one row of CASES.
-import * as outputs from "@keel/shared/outputs";
 import { DAY_MS, isoWeekOf, mondayOf, previousIsoWeek } from "@keel/shared/calendar";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { jsonSchemaOf } from "../../server/src/http/openapi/components.ts";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { loadDemoIfEmpty } from "../../server/src/services/loadDemo.ts";
-import { appRouter } from "../../server/src/trpc/router.ts";
+import { ADMIN_ROUTERS, describeAnswers, procedureOutputs, type AnswerCase, type AnswerRoute, type OpenApiDocument } from "../support/answerContracts.ts";
 import { adminCaller, startTestApp, type AdminCaller, type TestApp } from "../support/httpApp.ts";
-
-interface Document {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> } | undefined>>;
-  components: { schemas: Record<string, Record<string, unknown>> };
-}
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const now = new Date();
@@ -25,7 +17,7 @@ const all = { from: day(now.getTime() - 120 * DAY_MS), to: day(now.getTime() + D
 
 let app: TestApp;
 let caller: AdminCaller;
-let doc: Document;
+let doc: OpenApiDocument;
 /** Records the cases read one of: a flaky test, a failed deployment, an incident; the last full week. */
 let ids: { flakyTest: number; deployment: string; incident: string; week: string };
 /** Goals made for the goal cases: one to change, one deleted through tRPC, one through REST. */
@@ -35,7 +27,7 @@ beforeAll(async () => {
   app = await startTestApp();
   await loadDemoIfEmpty({ db: app.database.prisma, now });
   caller = adminCaller(app);
-  doc = (await (await app.request("/api/v1/openapi.json", { token: null })).json()) as Document;
+  doc = (await (await app.request("/api/v1/openapi.json", { token: null })).json()) as OpenApiDocument;
   const [flaky, deployments, incidents] = await Promise.all([
     caller.flaky.list({ filters: all, limit: 1 }),
     caller.deployments.list({ ...all, changeFailure: true, limit: 1 }),
@@ -52,43 +44,16 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => app?.close());
 
-type Schema = Parameters<typeof jsonSchemaOf>[0];
-/** The output schemas, by their export name in shared/src/outputs/ (and in the document's components). */
-type SchemaName = { [K in keyof typeof outputs]: (typeof outputs)[K] extends Schema ? K : never }[keyof typeof outputs];
-
-interface Route {
-  /** The REST route's path and method in the document, and the request that gives the same answer. */
-  path: string;
-  method?: "get" | "post" | "patch" | "delete";
-  status?: number;
-  rest: () => string | [string, Parameters<TestApp["request"]>[1]];
-}
-
-interface Case {
-  procedure: string;
-  /** The procedure does not check its answer with `.output()` (where that costs too much). */
-  attached?: false;
-  component: SchemaName;
-  call: () => Promise<unknown>;
-  /** The REST route that answers the same, for procedures that have one. */
-  route?: Route;
-}
-
-/** Every path in a JSON value with its type: `summary.leadTime.level: string`. */
-function fieldsOf(value: unknown, path = "$"): string[] {
-  if (Array.isArray(value)) return [`${path}: array`, ...value.flatMap((item, i) => fieldsOf(item, `${path}[${i}]`))];
-  if (value !== null && typeof value === "object")
-    return [`${path}: object`, ...Object.entries(value).flatMap(([key, item]) => fieldsOf(item, `${path}.${key}`))];
-  return [`${path}: ${value === null ? "null" : typeof value}`];
-}
-
 const query = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 /** A GET of REST v1 with the filters as query parameters (the demo's whole window unless told). */
-const reading = (path: string, params: Record<string, string | number> = all, url = path): Route => ({ path, rest: () => `/api/v1${url}?${query(params)}` });
+const reading = (path: string, params: Record<string, string | number> = all, url = path): AnswerRoute => ({
+  path,
+  rest: () => `/api/v1${url}?${query(params)}`,
+});
 
 // One row per procedure with an output schema. The biggest answers of each kind: the demo's whole
 // window, 500 flaky tests, 100 list items. Mutations after the readings; the demo's removal last.
-const CASES: Case[] = [
+const CASES: AnswerCase[] = [
   { procedure: "dora.summary", component: "DoraMetrics", call: () => caller.dora.summary(all), route: reading("/metrics/dora") },
   { procedure: "dora.pullRequests", component: "PullRequestMetrics", call: () => caller.dora.pullRequests(all), route: reading("/metrics/pull-requests") },
   // 500 tests take about 3 ms to check: typed and documented by the schema, checked only here.
@@ -157,10 +122,8 @@ const CASES: Case[] = [
 ];
 
 test("every procedure with an output schema has a case here, and says so", () => {
-  const procedures = (appRouter._def as unknown as { procedures: Record<string, { _def: { output?: unknown } }> }).procedures;
-  const withOutput = Object.entries(procedures)
-    .filter(([, p]) => p._def.output !== undefined)
-    .map(([path]) => path);
+  // The Settings and Data sources routers' cases are in openApiAnswersAdmin.test.ts.
+  const withOutput = [...procedureOutputs()].filter(([path, output]) => output && !ADMIN_ROUTERS.includes(path.split(".")[0]!)).map(([path]) => path);
   expect(withOutput.sort()).toEqual(
     CASES.filter((c) => c.attached !== false)
       .map((c) => c.procedure)
@@ -168,47 +131,4 @@ test("every procedure with an output schema has a case here, and says so", () =>
   );
 });
 
-describe.each(CASES)("$procedure", ({ component, call, route }) => {
-  const schema: Schema = outputs[component];
-  let answer: unknown;
-  let body: unknown;
-  beforeAll(async () => {
-    // A procedure with `.output()` checks its answer against the schema: an unknown field throws.
-    answer = await call();
-    if (!route) return;
-    const [url, init] = [route.rest()].flat() as [string, Parameters<TestApp["request"]>[1]];
-    const res = await app.request(url, init);
-    expect(res.status, await res.clone().text()).toBe(route.status ?? 200);
-    body = await res.json();
-  }, 120_000);
-
-  test("the answer passes its schema", () => {
-    // Strict objects: a field the schema does not name is refused, not dropped.
-    expect(schema.safeParse(answer).success).toBe(true);
-  });
-
-  if (!route) return;
-  const { path, method = "get", status = 200 } = route;
-
-  test("the answer has every field the service gives, and the wire is the REST route's", () => {
-    // Every field, at every depth, with its JSON type (cost avoided moves with the clock, so the
-    // figures of two calls may differ in their last digits; their fields may not).
-    expect(fieldsOf(JSON.parse(JSON.stringify(answer)))).toEqual(fieldsOf(body));
-  });
-
-  test("the OpenAPI response body is the schema as JSON Schema, not prose", () => {
-    expect(doc.paths[path]?.[method]?.responses[String(status)]?.content?.["application/json"]?.schema).toEqual({ $ref: `#/components/schemas/${component}` });
-    const documented = doc.components.schemas[component];
-    expect(documented).toEqual(jsonSchemaOf(schema, "output"));
-    expect(documented).toMatchObject({ type: "object", additionalProperties: false });
-    expect(Object.keys((documented?.properties ?? {}) as object)).toEqual(Object.keys((schema as Schema & { shape: object }).shape));
-  });
-
-  test("the REST answer validates against the document's schema", () => {
-    const ajv = new Ajv2020({ strict: false, validateFormats: false });
-    const validate = ajv.compile(doc.components.schemas[component] ?? {});
-    expect(validate(body), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    // And the validator does refuse: an extra field anywhere at the top is an error.
-    expect(validate({ ...(body as object), unexpected: 1 })).toBe(false);
-  });
-});
+describeAnswers(CASES, () => ({ app, doc }));

@@ -3,7 +3,8 @@
 import { parseArgs } from "node:util";
 import { TokenCreate, issueDetails } from "@keel/shared";
 import { audited } from "../services/auth/audit.ts";
-import { createToken, listTokens, revokeToken, type TokenSummary } from "../services/tokens.ts";
+import type { TokenData } from "@keel/shared/outputs";
+import { createToken, listTokens, revokeToken } from "../services/tokens.ts";
 import { adminConnectionOptions, runAdmin } from "./adminTarget.ts";
 import { UsageError } from "./errors.ts";
 
@@ -14,7 +15,7 @@ keel token revoke <id|prefix|name>
 keel token list
     every token, without the secret`;
 
-function describe(t: TokenSummary): string {
+function describe(t: TokenData): string {
   const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.lastUsedAt ? `last used ${t.lastUsedAt}` : "never used";
   return `${t.prefix}…  ${t.scope.padEnd(6)}  ${t.name}  (${state}; id ${t.id})`;
 }
@@ -68,7 +69,7 @@ export async function token(args: string[], out: (line: string) => void): Promis
   if (sub === "list") {
     out(
       await runAdmin(connection, {
-        api: async (call) => ((await call("/api/v1/tokens")) as { tokens: TokenSummary[] }).tokens.map(describe).join("\n") || "No tokens.",
+        api: async (call) => ((await call("/api/v1/tokens")) as { tokens: TokenData[] }).tokens.map(describe).join("\n") || "No tokens.",
         direct: async (db) => (await listTokens({ db })).map(describe).join("\n") || "No tokens.",
       }),
     );

@@ -3,7 +3,8 @@
 import { parseArgs } from "node:util";
 import { issueDetails, Role, UserCreate, UserUpdate, type RoleValue } from "@keel/shared";
 import { audited } from "../services/auth/audit.ts";
-import { createUser, listUsers, updateUser, type UserSummary } from "../services/auth/users.ts";
+import type { UserData } from "@keel/shared/outputs";
+import { createUser, listUsers, updateUser } from "../services/auth/users.ts";
 import { adminConnectionOptions, readPasswordFromStdin, runAdmin } from "./adminTarget.ts";
 import { UsageError } from "./errors.ts";
 import type { z } from "zod";
@@ -25,7 +26,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   );
 }
 
-function describe(user: UserSummary): string {
+function describe(user: UserData): string {
   const how = [user.password ? "password" : null, user.sso ? "single sign-on" : null].filter(Boolean).join(" + ") || "no way to sign in yet";
   return `${user.email}  ${user.role}${user.disabled ? " (disabled)" : ""}  ${user.name}  [${how}]`;
 }
@@ -48,7 +49,7 @@ export async function user(args: string[], out: (line: string) => void): Promise
   if (sub === "list") {
     out(
       await runAdmin(connection, {
-        api: async (call) => ((await call("/api/v1/users")) as { users: UserSummary[] }).users.map(describe).join("\n") || "No users yet.",
+        api: async (call) => ((await call("/api/v1/users")) as { users: UserData[] }).users.map(describe).join("\n") || "No users yet.",
         direct: async (db) => (await listUsers({ db })).users.map(describe).join("\n") || "No users yet.",
       }),
     );
@@ -58,7 +59,7 @@ export async function user(args: string[], out: (line: string) => void): Promise
     const input = parse(UserCreate, { email: values.email, name: values.name, role: values.role, password });
     out(
       await runAdmin(connection, {
-        api: async (call) => `Created ${describe((await call("/api/v1/users", { json: input })) as UserSummary)}`,
+        api: async (call) => `Created ${describe((await call("/api/v1/users", { json: input })) as UserData)}`,
         direct: async (db, actor) =>
           `Created ${describe(await audited({ db, input: { actor, action: "user.create", target: input.email, changes: input } }, () => createUser({ db, input })))}`,
       }),
@@ -79,7 +80,7 @@ export async function user(args: string[], out: (line: string) => void): Promise
   const input = parse(UserUpdate, { email: values.email, ...change });
   const { email: _email, ...body } = input;
   const done = await runAdmin(connection, {
-    api: async (call) => describe((await call(`/api/v1/users/${encodeURIComponent(input.email)}`, { method: "PATCH", json: body })) as UserSummary),
+    api: async (call) => describe((await call(`/api/v1/users/${encodeURIComponent(input.email)}`, { method: "PATCH", json: body })) as UserData),
     direct: async (db, actor) =>
       describe(await audited({ db, input: { actor, action: "user.update", target: input.email, changes: input } }, () => updateUser({ db, input }))),
   });

@@ -3,9 +3,9 @@
 import type { ServiceTeamAssignmentData } from "@keel/shared";
 import type { Tx } from "../db/types.ts";
 import { KeelError } from "../errors.ts";
-import type { CatalogService } from "./listCatalog.ts";
+import type { ServiceTeamData } from "@keel/shared/outputs";
 
-export async function assignServiceTeam({ db, input }: { db: Tx; input: ServiceTeamAssignmentData }): Promise<CatalogService> {
+export async function assignServiceTeam({ db, input }: { db: Tx; input: ServiceTeamAssignmentData }): Promise<ServiceTeamData> {
   const team = input.team === null ? null : await db.team.findUnique({ where: { slug: input.team }, select: { id: true, slug: true } });
   if (input.team !== null && !team) throw new KeelError("NOT_FOUND", `No team with the slug "${input.team}".`, [{ path: "team", message: "is not a team" }]);
   const updated = await db.service.updateMany({ where: { slug: input.service }, data: { teamId: team?.id ?? null } });

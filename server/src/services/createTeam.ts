@@ -3,9 +3,9 @@
 import type { TeamCreateData } from "@keel/shared";
 import type { Tx } from "../db/types.ts";
 import { KeelError } from "../errors.ts";
-import type { CatalogTeam } from "./listCatalog.ts";
+import type { TeamData } from "@keel/shared/outputs";
 
-export async function createTeam({ db, input }: { db: Tx; input: TeamCreateData }): Promise<CatalogTeam> {
+export async function createTeam({ db, input }: { db: Tx; input: TeamCreateData }): Promise<TeamData> {
   const existing = await db.team.findUnique({ where: { slug: input.slug }, select: { name: true } });
   if (existing)
     throw new KeelError("CONFLICT", `A team with the slug "${input.slug}" exists already (${existing.name}).`, [{ path: "slug", message: "is taken" }]);

@@ -2,7 +2,8 @@
 // 20% debt target, a 7-day window for attributing incidents to deployments). Stored one row per
 // key in Setting; absent keys take the default. The attribution window is one value, stored under
 // whichever of attributionWindowHours and attributionWindowDays was sent last (docs/metrics.md).
-import { RecoveryTimeFrom, type RecoveryTimeFromValue } from "@keel/shared";
+import { RecoveryTimeFrom } from "@keel/shared";
+import type { OrgSettingsData } from "@keel/shared/outputs";
 import { z } from "zod";
 import type { Tx } from "../db/types.ts";
 
@@ -24,19 +25,8 @@ const Stored = z.object({
   revertsAsFailures: z.boolean().default(false),
 });
 
-export interface OrgSettingsData {
-  timeZone: string;
-  thresholdsYear: 2023 | 2024;
-  debtTarget: number;
-  /** The attribution window in hours: the stored hours, else the stored days × 24 (default 168). */
-  attributionWindowHours: number;
-  /** The same window in days (hours / 24, so 0.25 for 6 hours): what clients of days read. */
-  attributionWindowDays: number;
-  /** Where failed deployment recovery time starts (docs/metrics.md §4). */
-  recoveryTimeFrom: RecoveryTimeFromValue;
-  /** Change failure rate rule (d): a merged revert of a shipped commit fails the deployment. */
-  revertsAsFailures: boolean;
-}
+/** The answer's type, from its output schema (shared/src/outputs/settings.ts). */
+export type { OrgSettingsData };
 
 const keys = Object.keys(Stored.shape);
 

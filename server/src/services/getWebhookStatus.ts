@@ -3,6 +3,7 @@
 // and failures. Deliveries are the RawEvent rows the webhook endpoints store, keyed
 // "<vendor>:<delivery id>" (events recorded from them are keyed by event, never by vendor). Read
 // through RawEvent's (source, receivedAt) index: the cost of one vendor's last day, not history.
+import type { WebhookStatusData, WebhookStatusListData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
 import { WEBHOOK_SOURCES, type WebhookSource } from "../ingest/webhookVendors.ts";
 import { DAY_MS } from "@keel/shared/calendar";
@@ -11,15 +12,6 @@ export interface WebhookSetup {
   /** Keel's address as the vendor reaches it: KEEL_PUBLIC_URL, else the request's own origin. */
   baseUrl: string;
   secretsSet: Record<WebhookSource, boolean>;
-}
-
-export interface WebhookStatus {
-  vendor: WebhookSource;
-  url: string;
-  secretSet: boolean;
-  lastDelivery: { at: string; kind: string; outcome: "pending" | "processed" | "failed"; note: string | null } | null;
-  deliveriesLast24h: number;
-  failuresLast24h: number;
 }
 
 /**
@@ -31,9 +23,9 @@ const FAILURE_MARKS = [{ startsWith: "failed:" }, { contains: "; failed:" }, { c
 const failedNote = { OR: FAILURE_MARKS.map((note) => ({ note })) };
 const isFailure = (note: string) => FAILURE_MARKS.some((m) => ("startsWith" in m ? note.startsWith(m.startsWith) : note.includes(m.contains)));
 
-export async function getWebhookStatus({ db, input, now }: { db: Db; input: WebhookSetup; now: Date }): Promise<{ webhooks: WebhookStatus[] }> {
+export async function getWebhookStatus({ db, input, now }: { db: Db; input: WebhookSetup; now: Date }): Promise<WebhookStatusListData> {
   const since = new Date(now.getTime() - DAY_MS);
-  const webhooks: WebhookStatus[] = [];
+  const webhooks: WebhookStatusData[] = [];
   for (const vendor of WEBHOOK_SOURCES) {
     const deliveries = { source: vendor, dedupeKey: { startsWith: `${vendor}:` } };
     const recent = { ...deliveries, receivedAt: { gte: since } };

@@ -1,5 +1,6 @@
 // API tokens: shown once when created, stored only as a SHA-256 hash.
 import { createHash, randomBytes } from "node:crypto";
+import type { TokenData } from "@keel/shared/outputs";
 import type { Tx } from "../db/types.ts";
 import { KeelError } from "../errors.ts";
 
@@ -38,19 +39,8 @@ export async function ensureFirstToken({ db }: { db: Tx }): Promise<string | und
   return token;
 }
 
-export interface TokenSummary {
-  id: string;
-  name: string;
-  scope: TokenScopeValue;
-  /** The token's first characters, to tell tokens apart; the token itself is never stored. */
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
 /** Every token, active ones first, newest first (tRPC tokens.list). Never the token or its hash. */
-export async function listTokens({ db }: { db: Tx }): Promise<TokenSummary[]> {
+export async function listTokens({ db }: { db: Tx }): Promise<TokenData[]> {
   const rows = await db.apiToken.findMany({
     select: { id: true, name: true, scope: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],

@@ -3,9 +3,9 @@
 import type { TeamUpdateData } from "@keel/shared";
 import type { Tx } from "../db/types.ts";
 import { KeelError } from "../errors.ts";
-import type { CatalogTeam } from "./listCatalog.ts";
+import type { TeamData } from "@keel/shared/outputs";
 
-export async function updateTeam({ db, input }: { db: Tx; input: TeamUpdateData }): Promise<CatalogTeam> {
+export async function updateTeam({ db, input }: { db: Tx; input: TeamUpdateData }): Promise<TeamData> {
   const { slug, ...changes } = input;
   const data = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   const updated = await db.team.updateMany({ where: { slug }, data });

@@ -1,6 +1,6 @@
 // The Data sources page's procedures (admins): webhook status and removing the demo data. Merged
 // into appRouter (router.ts) by spreading.
-import { DemoRemoval, DemoStatus } from "@keel/shared/outputs";
+import { DemoRemoval, DemoStatus, WebhookStatusList } from "@keel/shared/outputs";
 import { actorOf } from "../services/auth/identity.ts";
 import { getWebhookStatus } from "../services/getWebhookStatus.ts";
 import { getDemoStatus, removeDemo } from "../services/removeDemo.ts";
@@ -10,7 +10,7 @@ const NO_SETUP = { baseUrl: "", secretsSet: { github: false, gitlab: false, page
 
 export const dataSourcesRouters = {
   webhooks: router({
-    status: adminProcedure.query(({ ctx }) => getWebhookStatus({ db: ctx.db, input: ctx.webhookSetup ?? NO_SETUP, now: new Date() })),
+    status: adminProcedure.output(WebhookStatusList).query(({ ctx }) => getWebhookStatus({ db: ctx.db, input: ctx.webhookSetup ?? NO_SETUP, now: new Date() })),
   }),
   demo: router({
     status: adminProcedure.output(DemoStatus).query(({ ctx }) => getDemoStatus({ db: ctx.db })),

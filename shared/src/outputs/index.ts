@@ -12,3 +12,7 @@ export * from "./summary.ts";
 export * from "./weeklyReport.ts";
 export * from "./costModel.ts";
 export * from "./lists.ts";
+export * from "./settings.ts";
+export * from "./subscriptions.ts";
+export * from "./connections.ts";
+export * from "./webhooks.ts";

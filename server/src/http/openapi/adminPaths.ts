@@ -3,9 +3,8 @@
 import { AuditQuery, TokenCreate, UserCreate, UserUpdate } from "@keel/shared";
 import { jsonSchemaOf } from "./components.ts";
 import { errors, jsonResponse, queryParameters, scoped, type Operation } from "./operations.ts";
+import { jsonBody } from "./requestParts.ts";
 
-const body = (schema: Parameters<typeof jsonSchemaOf>[0]) => ({ required: true, content: { "application/json": { schema: jsonSchemaOf(schema, "input") } } });
-const user = { type: "object", description: "`{ id, email, name, role, disabled, password, sso, createdAt, lastSignInAt }`" };
 const emailParam = { name: "email", in: "path", required: true, schema: { type: "string" } };
 
 export function adminPaths(): Record<string, Record<string, Operation>> {
@@ -16,12 +15,12 @@ export function adminPaths(): Record<string, Record<string, Operation>> {
     "/users": {
       get: scoped("admin", {
         summary: "Every user, with role and how they sign in",
-        responses: { "200": jsonResponse("`{ users: [...] }`", { type: "object" }), ...errors(401, 403) },
+        responses: { "200": jsonResponse("Every user, disabled ones last.", "UserList"), ...errors(401, 403) },
       }),
       post: scoped("admin", {
         summary: "Create a user (a password is optional: without one, the user signs in with single sign-on)",
-        requestBody: body(UserCreate),
-        responses: { "201": jsonResponse("The user, never the password.", user), ...errors(400, 401, 403, 409) },
+        requestBody: jsonBody(UserCreate),
+        responses: { "201": jsonResponse("The user, never the password.", "User"), ...errors(400, 401, 403, 409) },
       }),
     },
     "/users/{email}": {
@@ -32,34 +31,31 @@ export function adminPaths(): Record<string, Record<string, Operation>> {
           required: true,
           content: { "application/json": { schema: { ...update, properties, required: (update.required ?? []).filter((name) => name !== "email") } } },
         },
-        responses: { "200": jsonResponse("The user, with `sessionsEnded`.", user), ...errors(400, 401, 403, 404, 409) },
+        responses: { "200": jsonResponse("The user, with `sessionsEnded`.", "UserUpdated"), ...errors(400, 401, 403, 404, 409) },
       }),
     },
     "/tokens": {
       get: scoped("admin", {
         summary: "Every API token, without its secret",
-        responses: { "200": jsonResponse("`{ tokens: [...] }`", { type: "object" }), ...errors(401, 403) },
+        responses: { "200": jsonResponse("Every token, active ones first, newest first.", "TokenList"), ...errors(401, 403) },
       }),
       post: scoped("admin", {
         summary: "Create an API token; the answer holds the token, shown only this once",
-        requestBody: body(TokenCreate),
-        responses: { "201": jsonResponse("`{ id, name, scope, prefix, createdAt, token }`", { type: "object" }), ...errors(400, 401, 403) },
+        requestBody: jsonBody(TokenCreate),
+        responses: { "201": jsonResponse("The token, with `token` itself shown only this once.", "TokenCreated"), ...errors(400, 401, 403) },
       }),
     },
     "/tokens/{ref}": {
       delete: scoped("admin", {
         summary: "Revoke a token by id, prefix or name",
         parameters: [{ name: "ref", in: "path", required: true, schema: { type: "string" } }],
-        responses: { "200": jsonResponse("`{ id, name }`", { type: "object" }), ...errors(401, 403, 404, 409) },
+        responses: { "200": jsonResponse("The revoked token's id and name.", "TokenRevoked"), ...errors(401, 403, 404, 409) },
       }),
     },
     "/webhooks": {
       get: scoped("admin", {
         summary: "Each webhook: the URL to paste, whether its secret is set, its last delivery, deliveries and failures in the last 24 hours",
-        responses: {
-          "200": jsonResponse("`{ webhooks: [{ vendor, url, secretSet, lastDelivery, deliveriesLast24h, failuresLast24h }] }`", { type: "object" }),
-          ...errors(401, 403),
-        },
+        responses: { "200": jsonResponse("Each webhook vendor.", "WebhookStatusList"), ...errors(401, 403) },
       }),
     },
     "/demo": {
@@ -80,7 +76,7 @@ export function adminPaths(): Record<string, Record<string, Operation>> {
       get: scoped("admin", {
         summary: "Who did what: sign-ins and failures, users, roles, tokens, settings and cost model changes, newest first",
         parameters: queryParameters(jsonSchemaOf(AuditQuery, "input")),
-        responses: { "200": jsonResponse("`{ entries: [{ id, at, actor, action, target, changes, ip }] }`", { type: "object" }), ...errors(400, 401, 403) },
+        responses: { "200": jsonResponse("The entries, newest first.", "AuditLog"), ...errors(400, 401, 403) },
       }),
     },
   };

@@ -13,6 +13,12 @@ import {
   LastDeployment,
 } from "@keel/shared";
 import {
+  AuditLog,
+  Connection,
+  ConnectionList,
+  ConnectionRemoved,
+  DeliveryLog,
+  DeliveryQueued,
   DemoRemoval,
   DemoStatus,
   DoraMetrics,
@@ -24,6 +30,16 @@ import {
   HoursLost,
   InvestmentBalance,
   PullRequestMetrics,
+  Subscription,
+  SubscriptionDeleted,
+  SubscriptionList,
+  TokenCreated,
+  TokenList,
+  TokenRevoked,
+  User,
+  UserList,
+  UserUpdated,
+  WebhookStatusList,
   WeeklyReport,
 } from "@keel/shared/outputs";
 import { z } from "zod";
@@ -64,6 +80,23 @@ export const responseSchemas = {
   GoalDeleted,
   DemoStatus,
   DemoRemoval,
+  // Administration, connections and subscriptions (adminPaths.ts, connectionPaths.ts, subscriptionPaths.ts).
+  UserList,
+  User,
+  UserUpdated,
+  TokenList,
+  TokenCreated,
+  TokenRevoked,
+  AuditLog,
+  WebhookStatusList,
+  ConnectionList,
+  Connection,
+  ConnectionRemoved,
+  SubscriptionList,
+  Subscription,
+  SubscriptionDeleted,
+  DeliveryQueued,
+  DeliveryLog,
 } as const;
 export type ComponentName = keyof typeof requestSchemas | keyof typeof responseSchemas;
 

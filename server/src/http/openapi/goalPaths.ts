@@ -1,11 +1,9 @@
 // REST v1 goals (api.md "Goals"), as server/src/http/rest/goalRoutes.ts serves them: read with the
 // read scope; changes with the editor role (an editor's or admin's session, or an admin token).
 import { GoalCreate, GoalPatch } from "@keel/shared";
-import { jsonSchemaOf } from "./components.ts";
 import { errors, jsonResponse, scoped, type Operation } from "./operations.ts";
+import { idParam, jsonBody } from "./requestParts.ts";
 
-const body = (schema: Parameters<typeof jsonSchemaOf>[0]) => ({ required: true, content: { "application/json": { schema: jsonSchemaOf(schema, "input") } } });
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const editor = (operation: Operation): Operation => ({
   ...operation,
   security: [{ bearerAuth: [] }],
@@ -21,7 +19,7 @@ export function goalPaths(): Record<string, Record<string, Operation>> {
       }),
       post: editor({
         summary: "Create a goal: a target for one metric by a date, for the organisation, a team or a service",
-        requestBody: body(GoalCreate),
+        requestBody: jsonBody(GoalCreate),
         responses: { "201": jsonResponse("The goal, with its baseline and status.", "Goal"), ...errors(400, 401, 403) },
       }),
     },
@@ -29,13 +27,13 @@ export function goalPaths(): Record<string, Record<string, Operation>> {
       put: editor({
         summary: "Replace a goal (team, service and title left out become none); a new metric or scope starts it again",
         parameters: [idParam],
-        requestBody: body(GoalCreate),
+        requestBody: jsonBody(GoalCreate),
         responses: { "200": jsonResponse("The goal.", "Goal"), ...errors(400, 401, 403, 404) },
       }),
       patch: editor({
         summary: "Change some of a goal's fields; a new metric or scope starts it again (new baseline)",
         parameters: [idParam],
-        requestBody: body(GoalPatch),
+        requestBody: jsonBody(GoalPatch),
         responses: { "200": jsonResponse("The goal.", "Goal"), ...errors(400, 401, 403, 404) },
       }),
       delete: editor({

@@ -1,5 +1,6 @@
 // The audit trail (docs/security.md "Audit log"): who did what to what, when, and what changed.
 // Secrets never reach it: fields named like a password or token are left out of `changes`.
+import type { AuditLogData } from "@keel/shared/outputs";
 import type { Tx } from "../../db/types.ts";
 
 const SECRET_FIELD = /password|secret|token$/i;
@@ -30,18 +31,8 @@ export async function recordAudit({ db, input }: { db: Tx; input: AuditEntryInpu
   });
 }
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  changes: Record<string, unknown>;
-  ip: string | null;
-}
-
 /** Newest first; `before` is the id of the last entry already shown. */
-export async function listAudit({ db, input }: { db: Tx; input: { limit: number; before?: number | undefined } }): Promise<{ entries: AuditEntry[] }> {
+export async function listAudit({ db, input }: { db: Tx; input: { limit: number; before?: number | undefined } }): Promise<AuditLogData> {
   const rows = await db.auditEvent.findMany({
     where: input.before ? { id: { lt: BigInt(input.before) } } : {},
     orderBy: { id: "desc" },

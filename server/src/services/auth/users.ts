@@ -1,23 +1,11 @@
 // People who sign in: created by an admin (or the first-run link, or single sign-on), one role each.
 // Disabling a user or changing their role or password ends their sessions at once.
 import type { UserCreateData, UserUpdateData, RoleValue } from "@keel/shared";
+import type { UserData, UserUpdatedData } from "@keel/shared/outputs";
 import type { Tx } from "../../db/types.ts";
 import { KeelError } from "../../errors.ts";
 import { hashPassword } from "./passwords.ts";
 import { endUserSessions } from "./sessions.ts";
-
-export interface UserSummary {
-  id: string;
-  email: string;
-  name: string;
-  role: RoleValue;
-  disabled: boolean;
-  /** How they sign in: a password, single sign-on, or both. */
-  password: boolean;
-  sso: boolean;
-  createdAt: string;
-  lastSignInAt: string | null;
-}
 
 const SUMMARY = {
   id: true,
@@ -41,7 +29,7 @@ function summary(row: {
   oidcSubject: string | null;
   createdAt: Date;
   lastSignInAt: Date | null;
-}): UserSummary {
+}): UserData {
   return {
     id: row.id,
     email: row.email,
@@ -60,7 +48,7 @@ function nameFromEmail(email: string): string {
   return email.split("@")[0] ?? email;
 }
 
-export async function createUser({ db, input }: { db: Tx; input: UserCreateData }): Promise<UserSummary> {
+export async function createUser({ db, input }: { db: Tx; input: UserCreateData }): Promise<UserData> {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new KeelError("CONFLICT", `A user with the e-mail ${input.email} already exists.`, [{ path: "email", message: "already exists" }]);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -71,20 +59,12 @@ export async function createUser({ db, input }: { db: Tx; input: UserCreateData 
   return summary(row);
 }
 
-export async function listUsers({ db }: { db: Tx }): Promise<{ users: UserSummary[] }> {
+export async function listUsers({ db }: { db: Tx }): Promise<{ users: UserData[] }> {
   const rows = await db.user.findMany({ select: SUMMARY, orderBy: [{ disabled: "asc" }, { email: "asc" }] });
   return { users: rows.map(summary) };
 }
 
-export async function updateUser({
-  db,
-  input,
-  actorUserId,
-}: {
-  db: Tx;
-  input: UserUpdateData;
-  actorUserId?: string | undefined;
-}): Promise<UserSummary & { sessionsEnded: number }> {
+export async function updateUser({ db, input, actorUserId }: { db: Tx; input: UserUpdateData; actorUserId?: string | undefined }): Promise<UserUpdatedData> {
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, role: true, disabled: true } });
   if (!user) throw new KeelError("NOT_FOUND", `No user with the e-mail ${input.email}.`, [{ path: "email", message: "no such user" }]);
   if (user.id === actorUserId && (input.disabled === true || (input.role !== undefined && input.role !== "admin"))) {

@@ -1,6 +1,6 @@
 // A stored connection as Keel answers it (api.md "Connections"): its settings without the token,
 // and the state the sync engine keeps. The one place a Connection row becomes an answer.
-import type { ConnectionCounts, ConnectionProgress, ConnectionView } from "@keel/shared";
+import { ConnectionCounts, ConnectionProgress, type ConnectionView } from "@keel/shared/outputs";
 import type { Connection } from "../../generated/prisma/client.ts";
 import type { Db } from "../../db/client.ts";
 import { KeelError } from "../../errors.ts";
@@ -46,8 +46,9 @@ export function connectionView(row: Connection): ConnectionView {
     status: row.status,
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
     lastError: row.lastError,
-    progress: (row.progress as ConnectionProgress | null) ?? null,
-    counts: row.counts as ConnectionCounts,
+    // Parsed rather than cast: PostgreSQL's jsonb keeps keys in its own order, the schema's is the answer's.
+    progress: row.progress === null ? null : ConnectionProgress.parse(row.progress),
+    counts: ConnectionCounts.parse(row.counts),
     syncRequested: row.syncRequestedAt !== null,
     createdAt: row.createdAt.toISOString(),
   };

@@ -1,10 +1,11 @@
 // Creates a subscription to the weekly report (POST /api/v1/subscriptions, tRPC
 // subscriptions.create). A Slack webhook URL is stored sealed; a team must exist.
 import { DEFAULT_ALERT_THRESHOLDS, DEFAULT_SCHEDULE, type SubscriptionCreateData } from "@keel/shared";
+import type { SubscriptionData } from "@keel/shared/outputs";
 import type { Tx } from "../../db/types.ts";
 import { KeelError } from "../../errors.ts";
 import type { SecretBox } from "../secrets/secretBox.ts";
-import { redactUrl, subscriptionView, type SubscriptionView } from "./subscriptionView.ts";
+import { redactUrl, subscriptionView } from "./subscriptionView.ts";
 
 export async function createSubscription({
   db,
@@ -16,7 +17,7 @@ export async function createSubscription({
   secrets: SecretBox;
   input: SubscriptionCreateData;
   actor: string;
-}): Promise<SubscriptionView> {
+}): Promise<SubscriptionData> {
   if (input.team && !(await db.team.findUnique({ where: { slug: input.team }, select: { id: true } }))) {
     throw new KeelError("VALIDATION_FAILED", `No team has the slug "${input.team}".`, [{ path: "team", message: "is not a team" }]);
   }

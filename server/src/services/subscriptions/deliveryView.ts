@@ -1,29 +1,14 @@
 // A delivery as the log shows it: what was sent (or tried), when, and why it failed.
+import type { DeliveryData } from "@keel/shared/outputs";
 import type { Delivery } from "../../generated/prisma/client.ts";
 
-export interface DeliveryView {
-  id: string;
-  subscriptionId: string;
-  kind: string;
-  week: string;
-  /** "pending" (waiting or retrying), "sent" or "failed" (attempts exhausted). */
-  status: string;
-  attempts: number;
-  /** When it is due (pending) or was last due. */
-  dueAt: string;
-  sentAt: string | null;
-  error: string | null;
-  message: string | null;
-  createdAt: string;
-}
-
-export function deliveryView(d: Delivery): DeliveryView {
+export function deliveryView(d: Delivery): DeliveryData {
   return {
     id: d.id,
     subscriptionId: d.subscriptionId,
-    kind: d.kind,
+    kind: d.kind as DeliveryData["kind"],
     week: d.week,
-    status: d.status,
+    status: d.status as DeliveryData["status"],
     attempts: d.attempts,
     dueAt: d.dueAt.toISOString(),
     sentAt: d.sentAt?.toISOString() ?? null,

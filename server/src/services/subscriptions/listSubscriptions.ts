@@ -1,12 +1,11 @@
 // The subscriptions (GET /api/v1/subscriptions), newest first, each with its last delivery and its
 // last alert (Settings shows "no alerts yet" until there is one).
+import type { SubscriptionListData } from "@keel/shared/outputs";
 import type { Tx } from "../../db/types.ts";
-import { deliveryView, type DeliveryView } from "./deliveryView.ts";
-import { subscriptionView, type SubscriptionView } from "./subscriptionView.ts";
+import { deliveryView } from "./deliveryView.ts";
+import { subscriptionView } from "./subscriptionView.ts";
 
-export async function listSubscriptions({ db }: { db: Tx }): Promise<{
-  subscriptions: (SubscriptionView & { lastDelivery: DeliveryView | null; lastAlert: DeliveryView | null })[];
-}> {
+export async function listSubscriptions({ db }: { db: Tx }): Promise<SubscriptionListData> {
   const rows = await db.subscription.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     include: { deliveries: { orderBy: { createdAt: "desc" }, take: 1 } },
