@@ -1,10 +1,7 @@
 // What the dashboard's filters and the settings page choose from (tRPC catalog.list): teams, the
 // services with their team, the environments deployments went to, and the incident severities seen.
-import type { CatalogData, CatalogServiceData, CatalogTeamData } from "@keel/shared/outputs";
+import type { CatalogData } from "@keel/shared/outputs";
 import type { Tx } from "../db/types.ts";
-
-export type CatalogTeam = CatalogTeamData;
-export type CatalogService = CatalogServiceData;
 
 export async function listCatalog({ db }: { db: Tx }): Promise<CatalogData> {
   const [teams, services, environments, severities, firstDeployment, firstIncident] = await Promise.all([

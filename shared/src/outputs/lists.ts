@@ -5,29 +5,12 @@
 import { z } from "zod";
 import { DeploymentKind, DeploymentStatus } from "../events.ts";
 import { nullableNumber, Window } from "./common.ts";
-
-export const CatalogTeam = z.strictObject({
-  slug: z.string(),
-  name: z.string(),
-  /** Engineers on the team; null: unknown. */
-  size: nullableNumber,
-  /** The team's own debt target (0.2 = 20%); null: the organisation's. */
-  debtTarget: nullableNumber,
-  services: z.number(),
-});
-export type CatalogTeamData = z.infer<typeof CatalogTeam>;
-
-export const CatalogService = z.strictObject({
-  slug: z.string(),
-  name: z.string(),
-  /** The team's slug; null: no team. */
-  team: z.string().nullable(),
-});
-export type CatalogServiceData = z.infer<typeof CatalogService>;
+import { ServiceTeam, Team } from "./settings.ts";
 
 export const Catalog = z.strictObject({
-  teams: z.array(CatalogTeam),
-  services: z.array(CatalogService),
+  /** The teams and services as the Settings page's answers give them (settings.ts). */
+  teams: z.array(Team),
+  services: z.array(ServiceTeam),
   environments: z.array(z.string()),
   severities: z.array(z.string()),
   /**
