@@ -3,6 +3,7 @@
 // deliveries through the webhook endpoint and the queue that processes them.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { WebhookStatusListData } from "@keel/shared/outputs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createToken } from "../../server/src/services/tokens.ts";
 import { signInAs, startTestApp, type TestApp } from "../support/httpApp.ts";
@@ -23,16 +24,7 @@ async function deliver(kind: string, body: Buffer | string): Promise<void> {
   await app.webhookQueue.idle();
 }
 
-interface Status {
-  webhooks: {
-    vendor: string;
-    url: string;
-    secretSet: boolean;
-    lastDelivery: { at: string; kind: string; outcome: string; note: string | null } | null;
-    deliveriesLast24h: number;
-    failuresLast24h: number;
-  }[];
-}
+type Status = WebhookStatusListData;
 const statusOf = async (): Promise<Status> => {
   const res = await app.request("/api/v1/webhooks");
   expect(res.status).toBe(200);

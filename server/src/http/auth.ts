@@ -1,7 +1,7 @@
 // Who is asking, once per request (docs/security.md): a bearer token (api.md "Auth"), else the
 // session cookie, else nobody (or KEEL_ANONYMOUS_ROLE's viewer). REST routes then check a scope
 // with requireScope; tRPC procedures check a role (trpc/init.ts). KEEL_API_TOKEN is an admin token.
-import { roleCovers, type RoleValue } from "@keel/shared";
+import { roleCovers, type RoleValue, type TokenScopeNameValue } from "@keel/shared";
 import { timingSafeEqual } from "node:crypto";
 import { parse as parseCookie } from "cookie";
 import type { Request, RequestHandler } from "express";
@@ -9,7 +9,7 @@ import type { Db } from "../db/client.ts";
 import { KeelError } from "../errors.ts";
 import { roleOf, type Identity } from "../services/auth/identity.ts";
 import { resolveSession, type SessionPolicy } from "../services/auth/sessions.ts";
-import { hashToken, markTokenUsed, type TokenScopeValue } from "../services/tokens.ts";
+import { hashToken, markTokenUsed } from "../services/tokens.ts";
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -69,7 +69,7 @@ export function identifyRequests(db: Db, options: AuthOptions): RequestHandler {
   };
 }
 
-export type Scope = TokenScopeValue;
+export type Scope = TokenScopeNameValue;
 
 /** Whether an identity may call a REST route that needs one of `allowed` (admin tokens may call any). */
 export function scopeAllows(identity: Identity, allowed: readonly Scope[]): boolean {

@@ -1,16 +1,15 @@
 // API tokens: shown once when created, stored only as a SHA-256 hash.
 import { createHash, randomBytes } from "node:crypto";
+import type { TokenScopeNameValue } from "@keel/shared";
 import type { TokenData } from "@keel/shared/outputs";
 import type { Tx } from "../db/types.ts";
 import { KeelError } from "../errors.ts";
-
-export type TokenScopeValue = "ingest" | "read" | "admin";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createToken({ db, input }: { db: Tx; input: { name: string; scope: TokenScopeValue } }) {
+export async function createToken({ db, input }: { db: Tx; input: { name: string; scope: TokenScopeNameValue } }) {
   const token = `keel_${randomBytes(24).toString("base64url")}`;
   const row = await db.apiToken.create({
     data: { name: input.name, scope: input.scope, hash: hashToken(token), prefix: token.slice(0, 10) },

@@ -1,11 +1,10 @@
 // Who is asking: a signed-in user, an API token, or nobody. Set once per request (http/identity.ts)
 // and read by tRPC's role checks and REST's scope checks.
-import type { RoleValue } from "@keel/shared";
-import type { TokenScopeValue } from "../tokens.ts";
+import type { RoleValue, TokenScopeNameValue } from "@keel/shared";
 
 export type Identity =
   | { kind: "user"; userId: string; email: string; name: string; role: RoleValue; sessionId: string }
-  | { kind: "token"; tokenId: string | null; name: string; scope: TokenScopeValue }
+  | { kind: "token"; tokenId: string | null; name: string; scope: TokenScopeNameValue }
   | { kind: "anonymous"; role: "viewer" | null };
 
 /**

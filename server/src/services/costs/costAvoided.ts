@@ -6,47 +6,21 @@ import { flakyCostRowsBefore } from "../../db/queries/costs/flakyCosts.ts";
 import { flakyTestStates, type FlakyTestStateRow } from "../../db/queries/costs/flakyTestStates.ts";
 import { deploymentOutcomes } from "../../db/queries/dora/deploymentOutcomes.ts";
 import { rate } from "../../metrics/doraReport.ts";
-import { deliveryAvoided, fixedTestAvoided, FIX_LOOKBACK_WEEKS, type DeliveryAvoided } from "../../metrics/costAvoided.ts";
+import { deliveryAvoided, fixedTestAvoided, FIX_LOOKBACK_WEEKS } from "../../metrics/costAvoided.ts";
 import { costPerTest, flakyState, type FlakyState } from "../../metrics/flakyTests.ts";
 import { costOfTeams, countsByTeam, type ExactCost } from "../../metrics/hoursLost.ts";
 import type { CountRow } from "../../metrics/hoursLostReport.ts";
 import { cents } from "../../metrics/money.ts";
 import { inputsOf, type CostContext } from "./costContext.ts";
 import { DAY_MS } from "@keel/shared/calendar";
+import type { CostAvoided as CostAvoidedAnswer, TestIdentity as TestIdentityAnswer } from "@keel/shared/outputs";
+import type { z } from "zod";
 
-export interface TestIdentity {
-  id: number;
-  service: string | null;
-  repository: string | null;
-  suite: string;
-  name: string;
-  variant: string;
-}
-
-export interface FixedTestFigures {
-  test: TestIdentity;
-  fixDate: string;
-  runsSinceFix: number;
-  weeklyHoursBefore: number;
-  weeksSinceFix: number;
-  hours: number;
-  costUsd: number;
-  hoursInWindow: number;
-  costUsdInWindow: number;
-}
-
-export interface DeliveryFigures extends DeliveryAvoided {
-  team: string | null;
-  costUsd: number;
-}
-
-export interface CostAvoided {
-  asOf: string;
-  fixedTests: { hours: number; costUsd: number; hoursInWindow: number; costUsdInWindow: number; tests: FixedTestFigures[] };
-  deliveryImprovements: { hours: number; costUsd: number; teams: DeliveryFigures[] };
-  totalHours: number;
-  totalCostUsd: number;
-}
+// The answer's types are the output schema's (shared/src/outputs/hoursLost.ts), not a second copy.
+type CostAvoided = z.infer<typeof CostAvoidedAnswer>;
+type TestIdentity = z.infer<typeof TestIdentityAnswer>;
+type FixedTestFigures = CostAvoided["fixedTests"]["tests"][number];
+type DeliveryFigures = CostAvoided["deliveryImprovements"]["teams"][number];
 
 export function identityOf(s: Pick<FlakyTestStateRow, "testCaseId" | "serviceSlug" | "repository" | "suite" | "name" | "variant">): TestIdentity {
   return { id: s.testCaseId, service: s.serviceSlug, repository: s.repository, suite: s.suite, name: s.name, variant: s.variant };

@@ -11,8 +11,6 @@ import { PERIODS, readWeeks, type PeriodWeeks } from "./period.ts";
 
 export { recentWindow as periodWindow } from "./period.ts";
 
-export { DEFAULT_ENVIRONMENT };
-
 /** The period and every scope filter of the shared schema (SCOPE_FILTERS); environment absent means production (the API's default). */
 export type ScopeFilters = { weeks: PeriodWeeks<"recent"> } & { [K in ScopeFilterName]?: string };
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { PeriodSelect } from "../filters/PeriodSelect.tsx";
-import { DEFAULT_ENVIRONMENT, type ScopeFilters } from "../filters/urlFilters.ts";
+import { DEFAULT_ENVIRONMENT } from "@keel/shared/scopeFilters";
+import type { ScopeFilters } from "../filters/urlFilters.ts";
 import { useCatalog } from "./useOrgSettings.ts";
 
 interface ScopeFilterBarProps {
