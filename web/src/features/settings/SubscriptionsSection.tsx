@@ -4,13 +4,12 @@ import type { inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import { describeApiError } from "../../api/describeApiError.ts";
 import { useTRPC } from "../../api/trpc.ts";
-import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { ACTIONS_HEADER } from "../../components/SettingsTable.tsx";
 import { QueryTable } from "../../components/QueryTable.tsx";
 import { DeliveryLog } from "./DeliveryLog.tsx";
 import { SubscriptionForm } from "./SubscriptionForm.tsx";
 import { formatDateTimeIn } from "@keel/shared/calendar";
-import { refreshThenClose } from "./invalidate.ts";
+import { RemoveDialog } from "./RemoveDialog.tsx";
 import { lastAlertText, scheduleText, targetName, thresholdsText } from "./subscriptionsText.ts";
 
 /** A subscription as the list answers it. */
@@ -99,21 +98,17 @@ export function SubscriptionsSection({ timeZone, teams }: { timeZone: string; te
 /** Asks before deleting: pending deliveries go with it. */
 function DeleteDialog({ subscription, onClose }: { subscription: Subscription; onClose: (deleted: boolean) => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const remove = useMutation(trpc.subscriptions.delete.mutationOptions(refreshThenClose(queryClient, trpc.subscriptions.pathKey(), onClose)));
-
   return (
-    <ConfirmDialog
+    <RemoveDialog
       id="delete-subscription"
       title="Delete this subscription?"
-      confirm="Delete subscription"
-      busyLabel="Deleting…"
-      refused="Not deleted"
-      sending={remove}
-      onConfirm={() => remove.mutate({ id: subscription.id })}
-      onKeep={() => onClose(false)}
+      words={{ confirm: "Delete subscription", busyLabel: "Deleting…", refused: "Not deleted" }}
+      mutationOptions={trpc.subscriptions.delete.mutationOptions}
+      queryKey={trpc.subscriptions.pathKey()}
+      recordId={subscription.id}
+      onClose={onClose}
     >
       {targetName(subscription)} stops receiving the weekly report{subscription.alerts ? " and alerts" : ""}. Its delivery log goes with it.
-    </ConfirmDialog>
+    </RemoveDialog>
   );
 }

@@ -4,14 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "../../api/trpc.ts";
-import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { Field } from "../../components/Field.tsx";
 import { SubmitRow } from "../../components/SubmitRow.tsx";
 import { Options } from "../../components/Options.tsx";
 import { QueryTable } from "../../components/QueryTable.tsx";
 import { fieldErrors, type FieldErrors } from "./formErrors.ts";
 import { formatDateTimeIn } from "@keel/shared/calendar";
-import { refreshThenClose } from "./invalidate.ts";
+import { RemoveDialog } from "./RemoveDialog.tsx";
 
 const SCOPE_WORDS = {
   ingest: "Sends events and test reports (CI pipelines).",
@@ -186,21 +185,17 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
 /** Asks before revoking: anything that uses the token stops working at once. */
 function RevokeDialog({ token, onClose }: { token: Token; onClose: (revoked: boolean) => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const revoke = useMutation(trpc.tokens.revoke.mutationOptions(refreshThenClose(queryClient, trpc.tokens.pathKey(), onClose)));
-
   return (
-    <ConfirmDialog
+    <RemoveDialog
       id="revoke"
       title={`Revoke ${token.name}?`}
-      confirm="Revoke token"
-      busyLabel="Revoking…"
-      refused="Not revoked"
-      sending={revoke}
-      onConfirm={() => revoke.mutate({ id: token.id })}
-      onKeep={() => onClose(false)}
+      words={{ confirm: "Revoke token", busyLabel: "Revoking…", refused: "Not revoked" }}
+      mutationOptions={trpc.tokens.revoke.mutationOptions}
+      queryKey={trpc.tokens.pathKey()}
+      recordId={token.id}
+      onClose={onClose}
     >
       Anything that sends <code>{token.prefix}…</code> ({token.scope} scope) is refused from now on. This cannot be undone; you can create a new token.
-    </ConfirmDialog>
+    </RemoveDialog>
   );
 }
