@@ -12,6 +12,19 @@ export const Level = z.enum(DORA_LEVELS).nullable();
 /** `[from, to)` as ISO date-times. */
 export const Window = z.strictObject({ from: z.string(), to: z.string() });
 
+/** A team or a service as the answers name it: its slug (what events and filters use) and its display name. */
+export const Named = z.strictObject({ slug: z.string(), name: z.string() });
+
+/**
+ * The attribution window an answer was computed with (docs/metrics.md), in both units: the DORA
+ * metrics and the deployment and incident details repeat it, days first.
+ */
+export const AttributionWindow = z.strictObject({
+  attributionWindowDays: z.number(),
+  /** The attribution window in hours (attributionWindowDays is hours / 24). */
+  attributionWindowHours: z.number(),
+});
+
 /**
  * The filters an answer repeats: every scope filter of the one filter schema (SCOPE_FIELDS), null
  * when not given, or its default where it has one (environment). Derived, so a new filter is

@@ -3,7 +3,7 @@
 // The server's services return z.infer of these, and the OpenAPI document is generated from them.
 import { z } from "zod";
 import { RecoveryTimeFrom, ThresholdsYearChoice } from "../settings.ts";
-import { compared, Level, MetricScopeFilters, nullableNumber, Window } from "./common.ts";
+import { AttributionWindow, compared, Level, MetricScopeFilters, nullableNumber, Window } from "./common.ts";
 
 const DeploymentFrequencyFigures = z.strictObject({
   deployments: z.number(),
@@ -65,8 +65,7 @@ export const DoraMetrics = z.strictObject({
   timeZone: z.string(),
   filters: MetricScopeFilters,
   thresholdsYear: ThresholdsYearChoice,
-  attributionWindowDays: z.number(),
-  attributionWindowHours: z.number(),
+  ...AttributionWindow.shape,
   /** Where recovery time starts: the incident's opening or the failed deployment's finish (docs/metrics.md §4). */
   recoveryTimeFrom: RecoveryTimeFrom,
   summary: DoraSummary,

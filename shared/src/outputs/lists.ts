@@ -4,7 +4,7 @@
 // Fields in the order the server writes them: parsing rebuilds each object in the schema's order.
 import { z } from "zod";
 import { DeploymentKind, DeploymentStatus } from "../events.ts";
-import { nullableNumber, Window } from "./common.ts";
+import { AttributionWindow, nullableNumber, Window } from "./common.ts";
 import { ServiceTeam, Team } from "./settings.ts";
 
 export const Catalog = z.strictObject({
@@ -120,9 +120,7 @@ export type IncidentRefData = z.infer<typeof IncidentRef>;
 
 export const DeploymentDetail = z.strictObject({
   timeZone: z.string(),
-  attributionWindowDays: z.number(),
-  /** The attribution window in hours (attributionWindowDays is hours / 24). */
-  attributionWindowHours: z.number(),
+  ...AttributionWindow.shape,
   deployment: DeploymentItem,
   causes: z.array(
     z.strictObject({
@@ -157,8 +155,7 @@ export type DeploymentDetailData = z.infer<typeof DeploymentDetail>;
 export const IncidentDetail = z.strictObject({
   timeZone: z.string(),
   environment: z.string(),
-  attributionWindowDays: z.number(),
-  attributionWindowHours: z.number(),
+  ...AttributionWindow.shape,
   incident: IncidentItem,
   /** The deployment its causedByDeploymentId names, if Keel has it (whatever its status or environment). */
   namedDeployment: DeploymentRef.nullable(),

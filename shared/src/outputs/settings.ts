@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { ROLES } from "../roles.ts";
 import { RECOVERY_TIME_STARTS, TOKEN_SCOPES } from "../settings.ts";
+import { Named } from "./common.ts";
 
 /** In the order getOrgSettings writes them: the stored settings, then the one attribution window in both units. */
 export const OrgSettings = z.strictObject({
@@ -22,8 +23,7 @@ export const OrgSettings = z.strictObject({
 export type OrgSettingsData = z.infer<typeof OrgSettings>;
 
 export const Team = z.strictObject({
-  slug: z.string(),
-  name: z.string(),
+  ...Named.shape,
   /** Engineers on the team; null: unknown. */
   size: z.number().nullable(),
   /** The team's own debt target (0.2 = 20%); null: the organisation's. */
@@ -34,8 +34,7 @@ export const Team = z.strictObject({
 export type TeamData = z.infer<typeof Team>;
 
 export const ServiceTeam = z.strictObject({
-  slug: z.string(),
-  name: z.string(),
+  ...Named.shape,
   /** The team's slug; null: no team. */
   team: z.string().nullable(),
 });

@@ -4,7 +4,7 @@
 // Fields in the order the server writes them: parsing rebuilds each object in the schema's order.
 import { z } from "zod";
 import { ReportBlock } from "../reportBlocks.ts";
-import { CostModelUsed, nullableNumber, Window } from "./common.ts";
+import { CostModelUsed, Named, nullableNumber, Window } from "./common.ts";
 import { DoraMetrics } from "./dora.ts";
 import { FlakyTests } from "./flakyTests.ts";
 import { Goal } from "./goals.ts";
@@ -66,7 +66,7 @@ const WeeklyReportFigures = z.strictObject({
   previousWeek: z.string(),
   window: Window,
   timeZone: z.string(),
-  team: z.strictObject({ slug: z.string(), name: z.string() }).nullable(),
+  team: Named.nullable(),
   /** "last week", "this week" or "in 2026-W45": how the sentences name the week. */
   period: z.string(),
   dora: z.strictObject({
