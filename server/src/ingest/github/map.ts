@@ -1,8 +1,10 @@
 // GitHub webhook payloads → Keel events, as a pure function of the event kind (the X-GitHub-Event
 // header: GitHub payloads do not name their own kind) and the payload.
 import type { AnyEventInput } from "@keel/shared";
+import type { z } from "zod";
 import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
-import { dropped, finishedStatus, firstLine, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
+import { dropped, finishedStatus, firstLine, revertFields, nonEmpty, type MapResult } from "../mapResult.ts";
+import { parsedAs } from "../parsedAs.ts";
 import {
   DeploymentServicePayload,
   DeploymentStatusPayload,
@@ -14,14 +16,17 @@ import {
 } from "./payloadTypes.ts";
 import { notAReview } from "./reviews.ts";
 
-/** The event kinds Keel maps (X-GitHub-Event), each with its mapping: the one list of them. */
+/**
+ * The event kinds Keel maps (X-GitHub-Event), each with the schema its payload is read with and its
+ * mapping: the one list of them.
+ */
 const mappers = new Map<string, (payload: unknown) => MapResult>([
-  ["deployment_status", mapDeploymentStatus],
-  ["workflow_run", mapWorkflowRun],
-  ["push", mapPush],
-  ["pull_request", mapPullRequest],
-  ["pull_request_review", mapPullRequestReview],
-  ["issues", mapIssues],
+  ["deployment_status", parsedAs("deployment_status", DeploymentStatusPayload, mapDeploymentStatus)],
+  ["workflow_run", parsedAs("workflow_run", WorkflowRunPayload, mapWorkflowRun)],
+  ["push", parsedAs("push", PushPayload, mapPush)],
+  ["pull_request", parsedAs("pull_request", PullRequestPayload, mapPullRequest)],
+  ["pull_request_review", parsedAs("pull_request_review", PullRequestReviewPayload, mapPullRequestReview)],
+  ["issues", parsedAs("issues", IssuesPayload, mapIssues)],
 ]);
 
 export const githubMappedKinds: ReadonlySet<string> = new Set(mappers.keys());
@@ -42,10 +47,7 @@ const deploymentStates = new Map<string, "success" | "failure" | null>([
   ["in_progress", null],
 ]);
 
-function mapDeploymentStatus(payload: unknown): MapResult {
-  const parsed = DeploymentStatusPayload.safeParse(payload);
-  if (!parsed.success) return unreadable("deployment_status", parsed.error);
-  const { deployment_status: status, deployment, repository } = parsed.data;
+function mapDeploymentStatus({ deployment_status: status, deployment, repository }: z.infer<typeof DeploymentStatusPayload>): MapResult {
   const what = `deployment ${deployment.id}`;
   const result = finishedStatus(deploymentStates, status.state, { what, field: "state", finished: "deployment" });
   if (typeof result === "object") return result;
@@ -82,10 +84,7 @@ const buildConclusions = new Map<string, "success" | "failure" | "cancelled">([
   ["skipped", "cancelled"],
 ]);
 
-function mapWorkflowRun(payload: unknown): MapResult {
-  const parsed = WorkflowRunPayload.safeParse(payload);
-  if (!parsed.success) return unreadable("workflow_run", parsed.error);
-  const { action, workflow_run: run, workflow, repository } = parsed.data;
+function mapWorkflowRun({ action, workflow_run: run, workflow, repository }: z.infer<typeof WorkflowRunPayload>): MapResult {
   const what = `workflow run ${run.id}`;
   if (action !== "completed") return dropped(`${what}: action "${action}" is not a finished run`);
   const status = run.conclusion ? buildConclusions.get(run.conclusion) : undefined;
@@ -118,10 +117,7 @@ function mapWorkflowRun(payload: unknown): MapResult {
   };
 }
 
-function mapPush(payload: unknown): MapResult {
-  const parsed = PushPayload.safeParse(payload);
-  if (!parsed.success) return unreadable("push", parsed.error);
-  const { commits, repository } = parsed.data;
+function mapPush({ commits, repository }: z.infer<typeof PushPayload>): MapResult {
   const events: AnyEventInput[] = commits.map((commit) => ({
     type: "change",
     sha: commit.id,
@@ -134,10 +130,7 @@ function mapPush(payload: unknown): MapResult {
   return { events, dropped: [] };
 }
 
-function mapPullRequest(payload: unknown): MapResult {
-  const parsed = PullRequestPayload.safeParse(payload);
-  if (!parsed.success) return unreadable("pull_request", parsed.error);
-  const { action, pull_request: pr, repository } = parsed.data;
+function mapPullRequest({ action, pull_request: pr, repository }: z.infer<typeof PullRequestPayload>): MapResult {
   const what = `pull request #${pr.number}`;
   if (action !== "closed") return dropped(`${what}: action "${action}" (only merged pull requests are changes)`);
   if (!pr.merged || !pr.merged_at) return dropped(`${what}: closed without merging`);
@@ -168,10 +161,7 @@ function mapPullRequest(payload: unknown): MapResult {
  * comment-only review is a review); an edited or dismissed delivery repeats the same submitted_at.
  * Which reviews count: reviews.ts.
  */
-function mapPullRequestReview(payload: unknown): MapResult {
-  const parsed = PullRequestReviewPayload.safeParse(payload);
-  if (!parsed.success) return unreadable("pull_request_review", parsed.error);
-  const { review, pull_request: pr, repository } = parsed.data;
+function mapPullRequestReview({ review, pull_request: pr, repository }: z.infer<typeof PullRequestReviewPayload>): MapResult {
   const notCounted = notAReview(review, pr.user);
   if (notCounted || !review.submitted_at) return dropped(`review ${review.id} of pull request #${pr.number}: ${notCounted}`);
   return { events: [], dropped: [], reviews: [{ repository: repository.full_name, prNumber: pr.number, reviewedAt: review.submitted_at }] };
@@ -179,10 +169,7 @@ function mapPullRequestReview(payload: unknown): MapResult {
 
 const incidentActions = new Set(["opened", "edited", "labeled", "closed", "reopened"]);
 
-function mapIssues(payload: unknown): MapResult {
-  const parsed = IssuesPayload.safeParse(payload);
-  if (!parsed.success) return unreadable("issues", parsed.error);
-  const { action, issue, repository } = parsed.data;
+function mapIssues({ action, issue, repository }: z.infer<typeof IssuesPayload>): MapResult {
   const what = `issue ${repository.full_name}#${issue.number}`;
   if (!incidentActions.has(action)) return dropped(`${what}: action "${action}" is not mapped`);
   const labels = (issue.labels ?? []).map((label) => label.name);

@@ -1,27 +1,30 @@
 // GitLab webhook payloads → Keel events, as a pure function of the event kind (the X-Gitlab-Event
 // header, e.g. "Push Hook") and the payload.
 import type { AnyEventInput } from "@keel/shared";
+import type { z } from "zod";
 import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
-import { dropped, finishedStatus, firstLine, lastSegment, revertFields, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
+import { dropped, finishedStatus, firstLine, lastSegment, revertFields, nonEmpty, type MapResult } from "../mapResult.ts";
+import { parsedAs } from "../parsedAs.ts";
 import { gitlabTime } from "./gitlabTime.ts";
 import { DeploymentHook, IssueHook, MergeRequestHook, PipelineHook, PushHook } from "./payloadTypes.ts";
 import { approvalActions, mapApproval, mapNote } from "./reviews.ts";
 
 /**
- * The event kinds Keel maps (X-Gitlab-Event), each with its mapping: the one list of them.
+ * The event kinds Keel maps (X-Gitlab-Event), each with the schema its payload is read with and its
+ * mapping: the one list of them.
  * `receivedAt`: when Keel received the delivery. An approval's hook carries no time of its own (the
  * merge request's updated_at is not touched by an approval), and GitLab sends it as it happens.
  */
 const mappers = new Map<string, (payload: unknown, receivedAt: string | undefined) => MapResult>([
-  ["Deployment Hook", mapDeployment],
-  ["Pipeline Hook", mapPipeline],
-  ["Push Hook", mapPush],
-  ["Merge Request Hook", mapMergeRequest],
+  ["Deployment Hook", parsedAs("Deployment Hook", DeploymentHook, mapDeployment)],
+  ["Pipeline Hook", parsedAs("Pipeline Hook", PipelineHook, mapPipeline)],
+  ["Push Hook", parsedAs("Push Hook", PushHook, mapPush)],
+  ["Merge Request Hook", parsedAs("Merge Request Hook", MergeRequestHook, mapMergeRequest)],
   // Comments on merge requests are reviews (mapNote).
   ["Note Hook", mapNote],
-  ["Issue Hook", mapIssue],
+  ["Issue Hook", parsedAs("Issue Hook", IssueHook, mapIssue)],
   // Issues marked confidential (incidents often are) arrive under their own header.
-  ["Confidential Issue Hook", mapIssue],
+  ["Confidential Issue Hook", parsedAs("Issue Hook", IssueHook, mapIssue)],
 ]);
 
 export const gitlabMappedKinds: ReadonlySet<string> = new Set(mappers.keys());
@@ -43,10 +46,7 @@ const deploymentStatuses = new Map<string, "success" | "failure" | "cancelled" |
 // The Deployment Hook has only the short sha; commit_url ends with the full one.
 const COMMIT_URL_SHA = /\/commit\/([0-9a-f]{40}|[0-9a-f]{64})$/;
 
-function mapDeployment(payload: unknown): MapResult {
-  const parsed = DeploymentHook.safeParse(payload);
-  if (!parsed.success) return unreadable("Deployment Hook", parsed.error);
-  const d = parsed.data;
+function mapDeployment(d: z.infer<typeof DeploymentHook>): MapResult {
   const what = `deployment ${d.deployment_id}`;
   const status = finishedStatus(deploymentStatuses, d.status, { what, field: "status", finished: "deployment" });
   if (typeof status === "object") return status;
@@ -92,10 +92,7 @@ export function isFinishedPipeline(status: string): boolean {
   return Boolean(pipelineStatuses.get(status));
 }
 
-function mapPipeline(payload: unknown): MapResult {
-  const parsed = PipelineHook.safeParse(payload);
-  if (!parsed.success) return unreadable("Pipeline Hook", parsed.error);
-  const { object_attributes: p, builds, project } = parsed.data;
+function mapPipeline({ object_attributes: p, builds, project }: z.infer<typeof PipelineHook>): MapResult {
   const what = `pipeline ${p.id}`;
   const status = finishedStatus(pipelineStatuses, p.status, { what, field: "status", finished: "pipeline" });
   if (typeof status === "object") return status;
@@ -135,10 +132,7 @@ function mapPipeline(payload: unknown): MapResult {
   };
 }
 
-function mapPush(payload: unknown): MapResult {
-  const parsed = PushHook.safeParse(payload);
-  if (!parsed.success) return unreadable("Push Hook", parsed.error);
-  const { commits, total_commits_count: total, project } = parsed.data;
+function mapPush({ commits, total_commits_count: total, project }: z.infer<typeof PushHook>): MapResult {
   const repository = project.path_with_namespace;
   const events: AnyEventInput[] = [];
   const left: string[] = [];
@@ -163,12 +157,10 @@ function mapPush(payload: unknown): MapResult {
   return { events, dropped: left };
 }
 
-function mapMergeRequest(payload: unknown, receivedAt: string | undefined): MapResult {
-  const parsed = MergeRequestHook.safeParse(payload);
-  if (!parsed.success) return unreadable("Merge Request Hook", parsed.error);
-  const { object_attributes: mr, project } = parsed.data;
+function mapMergeRequest(hook: z.infer<typeof MergeRequestHook>, receivedAt: string | undefined): MapResult {
+  const { object_attributes: mr, project } = hook;
   const what = `merge request !${mr.iid}`;
-  if (mr.action && approvalActions.has(mr.action)) return mapApproval(parsed.data, receivedAt);
+  if (mr.action && approvalActions.has(mr.action)) return mapApproval(hook, receivedAt);
   if (mr.action !== "merge") return dropped(`${what}: action ${JSON.stringify(mr.action ?? null)} (only merges are changes)`);
   // As GitLab itself resolves "the merged commit": the merge commit, else the squash commit, else
   // (fast-forward merges make neither) the merge request's head commit.
@@ -189,7 +181,7 @@ function mapMergeRequest(payload: unknown, receivedAt: string | undefined): MapR
         prNumber: mr.iid,
         prOpenedAt: gitlabTime(mr.created_at),
         prMergedAt: mergedAt,
-        labels: (parsed.data.labels ?? mr.labels ?? []).map((label) => label.title),
+        labels: (hook.labels ?? mr.labels ?? []).map((label) => label.title),
         title: mr.title,
       },
     ],
@@ -197,13 +189,11 @@ function mapMergeRequest(payload: unknown, receivedAt: string | undefined): MapR
   };
 }
 
-function mapIssue(payload: unknown): MapResult {
-  const parsed = IssueHook.safeParse(payload);
-  if (!parsed.success) return unreadable("Issue Hook", parsed.error);
-  const { object_attributes: issue, project } = parsed.data;
+function mapIssue(hook: z.infer<typeof IssueHook>): MapResult {
+  const { object_attributes: issue, project } = hook;
   const repository = project.path_with_namespace;
   const what = `issue ${repository}#${issue.iid}`;
-  const labels = (parsed.data.labels ?? issue.labels ?? []).map((label) => label.title);
+  const labels = (hook.labels ?? issue.labels ?? []).map((label) => label.title);
   const type = (issue.type ?? issue.issue_type ?? "").toLowerCase();
   if (type !== "incident" && !hasIncidentLabel(labels)) {
     return dropped(`${what}: not an incident (type ${JSON.stringify(issue.type ?? issue.issue_type ?? null)}, no "incident" label)`);
