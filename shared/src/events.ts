@@ -103,7 +103,6 @@ export const ChangeEvent = z.strictObject({
   labels: labels.optional(),
   title: text.optional(),
 });
-export type ChangeEventInput = z.input<typeof ChangeEvent>;
 export type ChangeEventData = z.output<typeof ChangeEvent>;
 
 export const IncidentEvent = z.strictObject({
@@ -140,7 +139,6 @@ export const BuildEvent = z.strictObject({
   finishedAt: Timestamp,
   url: url.optional(),
 });
-export type BuildEventInput = z.input<typeof BuildEvent>;
 export type BuildEventData = z.output<typeof BuildEvent>;
 
 /** An event of the mixed batch endpoint: `type` is required there. */

@@ -6,7 +6,7 @@ import { hasIncidentLabel, severityFromLabels } from "../incidentLabels.ts";
 import { dropped, finishedStatus, firstLine, lastSegment, revertFields, nonEmpty, type MapResult } from "../mapResult.ts";
 import { parsedAs } from "../parsedAs.ts";
 import { gitlabTime } from "./gitlabTime.ts";
-import { DeploymentHook, IssueHook, MergeRequestHook, PipelineHook, PushHook } from "./payloadTypes.ts";
+import { DeploymentHook, IssueHook, MergeRequestHook, NoteHook, PipelineHook, PushHook } from "./payloadTypes.ts";
 import { approvalActions, mapApproval, mapNote } from "./reviews.ts";
 
 /**
@@ -21,7 +21,7 @@ const mappers = new Map<string, (payload: unknown, receivedAt: string | undefine
   ["Push Hook", parsedAs("Push Hook", PushHook, mapPush)],
   ["Merge Request Hook", parsedAs("Merge Request Hook", MergeRequestHook, mapMergeRequest)],
   // Comments on merge requests are reviews (mapNote).
-  ["Note Hook", mapNote],
+  ["Note Hook", parsedAs("Note Hook", NoteHook, mapNote)],
   ["Issue Hook", parsedAs("Issue Hook", IssueHook, mapIssue)],
   // Issues marked confidential (incidents often are) arrive under their own header.
   ["Confidential Issue Hook", parsedAs("Issue Hook", IssueHook, mapIssue)],

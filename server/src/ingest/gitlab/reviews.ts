@@ -2,9 +2,9 @@
 // someone other than the author and not a bot. Recorded by merge request, earliest wins
 // (services/recordReviews.ts); docs/metrics.md, "First review".
 import type { z } from "zod";
-import { dropped, isTimestamp, unreadable, type MapResult } from "../mapResult.ts";
+import { dropped, isTimestamp, type MapResult } from "../mapResult.ts";
 import { gitlabTime } from "./gitlabTime.ts";
-import { type MergeRequestHook, NoteHook } from "./payloadTypes.ts";
+import type { MergeRequestHook, NoteHook } from "./payloadTypes.ts";
 
 // "approval": one user approved; "approved": the approval that met the rules (sent instead of
 // "approval"). Either is someone reviewing. Unapprovals take nothing back: the review happened.
@@ -20,10 +20,7 @@ export function mapApproval(hook: z.infer<typeof MergeRequestHook>, receivedAt: 
 }
 
 /** A comment on a merge request by someone other than its author is a review, at the comment's creation. */
-export function mapNote(payload: unknown): MapResult {
-  const parsed = NoteHook.safeParse(payload);
-  if (!parsed.success) return unreadable("Note Hook", parsed.error);
-  const { object_attributes: note, merge_request: mr, project, user } = parsed.data;
+export function mapNote({ object_attributes: note, merge_request: mr, project, user }: z.infer<typeof NoteHook>): MapResult {
   const what = `note ${note.id}`;
   if (note.noteable_type !== "MergeRequest" || !mr) return dropped(`${what}: on noteable_type ${note.noteable_type}, not a merge request`);
   if (note.system) return dropped(`${what}: a system note on merge request !${mr.iid}`);

@@ -4,14 +4,15 @@
 import type { IncidentEventInput } from "@keel/shared";
 import type { z } from "zod";
 import { dropped, nonEmpty, unreadable, type MapResult } from "../mapResult.ts";
+import { parsedAs } from "../parsedAs.ts";
 import { IncidentData, WebhookV3Payload } from "./payloadTypes.ts";
 
 export const pagerdutyMappedKinds: ReadonlySet<string> = new Set(["incident.triggered", "incident.acknowledged", "incident.resolved"]);
 
-export function mapPagerduty(payload: unknown): MapResult {
-  const parsed = WebhookV3Payload.safeParse(payload);
-  if (!parsed.success) return unreadable("PagerDuty webhook", parsed.error);
-  const { event } = parsed.data;
+/** A v3 webhook → a Keel incident; a payload without the v3 webhook's shape is dropped as unreadable. */
+export const mapPagerduty = parsedAs("PagerDuty webhook", WebhookV3Payload, mapWebhook);
+
+function mapWebhook({ event }: z.infer<typeof WebhookV3Payload>): MapResult {
   if (!pagerdutyMappedKinds.has(event.event_type)) return dropped(`${event.event_type}: not an event kind Keel maps`);
   if (event.data.type !== "incident") return dropped(`${event.event_type}: data is a "${event.data.type}", not an incident`);
   const incident = IncidentData.safeParse(event.data);
