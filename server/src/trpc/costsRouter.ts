@@ -14,7 +14,8 @@ import { getSummaries } from "../services/getSummaries.ts";
 import { getWeeklyReport } from "../services/getWeeklyReport.ts";
 import { setFixEffort } from "../services/setFixEffort.ts";
 import { updateCostModel } from "../services/updateCostModel.ts";
-import { audit, editorProcedure, router, viewerProcedure } from "./init.ts";
+import { editorChange } from "./changing.ts";
+import { router, viewerProcedure } from "./init.ts";
 import { reading } from "./reading.ts";
 
 const FlakyQuery = z.object({ filters: CostFilters, limit: FlakyTestsLimit.shape.limit });
@@ -29,12 +30,7 @@ export const costRouters = {
     // the service and the OpenAPI body, and test/integration/openApiAnswers.test.ts checks it).
     list: viewerProcedure.input(FlakyQuery).query(({ ctx, input }) => getFlakyTests({ db: ctx.db, input: { ...input.filters, limit: input.limit } })),
     history: reading(FlakyHistoryQuery, FlakyTestHistory, getFlakyTestHistory),
-    setFixEffort: editorProcedure
-      .input(FixEffortUpdate)
-      .output(FixEffortSet)
-      .mutation(({ ctx, input }) =>
-        audit(ctx, { action: "flaky.setFixEffort", target: `test ${input.testId}`, changes: input }, () => setFixEffort({ db: ctx.db, input })),
-      ),
+    setFixEffort: editorChange(FixEffortUpdate, FixEffortSet, (fix) => ({ action: "flaky.setFixEffort", target: `test ${fix.testId}` }), setFixEffort),
   }),
   investment: router({
     balance: reading(CostFilters, InvestmentBalance, getInvestmentBalance),
@@ -44,12 +40,7 @@ export const costRouters = {
   }),
   costModel: router({
     get: viewerProcedure.output(CostModelView).query(({ ctx }) => getCostModel({ db: ctx.db })),
-    update: editorProcedure
-      .input(CostModelUpdate)
-      .output(CostModelView)
-      .mutation(({ ctx, input }) =>
-        audit(ctx, { action: "costModel.update", target: input.team ?? "organisation", changes: input }, () => updateCostModel({ db: ctx.db, input })),
-      ),
+    update: editorChange(CostModelUpdate, CostModelView, (model) => ({ action: "costModel.update", target: model.team ?? "organisation" }), updateCostModel),
     history: reading(z.object({ team: z.string().min(1).max(200).optional() }).strict(), CostModelVersions, getCostModelHistory),
   }),
 };

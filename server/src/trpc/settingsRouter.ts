@@ -11,63 +11,31 @@ import { getOrgSettings } from "../services/getOrgSettings.ts";
 import { createToken, listTokens, revokeToken } from "../services/tokens.ts";
 import { updateOrgSettings } from "../services/updateOrgSettings.ts";
 import { updateTeam } from "../services/updateTeam.ts";
-import { adminProcedure, audit, editorProcedure, router, viewerProcedure } from "./init.ts";
+import { adminChange, auditedById, editorChange, type Change } from "./changing.ts";
+import { adminProcedure, router, viewerProcedure } from "./init.ts";
+
+/** revokeToken also takes a token's prefix; the web app names the token by its id. */
+const revokeById = ({ db, input }: Change<{ id: string }>) => revokeToken({ db, input: { idOrPrefix: input.id } });
 
 export const settingsRouters = {
   settings: router({
     get: viewerProcedure.output(OrgSettings).query(({ ctx }) => getOrgSettings({ db: ctx.db })),
-    update: editorProcedure
-      .input(OrgSettingsUpdate)
-      .output(OrgSettings)
-      .mutation(({ ctx, input }) =>
-        audit(ctx, { action: "settings.update", target: "organisation", changes: input }, () => updateOrgSettings({ db: ctx.db, input })),
-      ),
+    update: editorChange(OrgSettingsUpdate, OrgSettings, () => ({ action: "settings.update", target: "organisation" }), updateOrgSettings),
   }),
   teams: router({
-    create: editorProcedure
-      .input(TeamCreate)
-      .output(Team)
-      .mutation(({ ctx, input }) => audit(ctx, { action: "team.create", target: input.slug, changes: input }, () => createTeam({ db: ctx.db, input }))),
-    update: editorProcedure
-      .input(TeamUpdate)
-      .output(Team)
-      .mutation(({ ctx, input }) => audit(ctx, { action: "team.update", target: input.slug, changes: input }, () => updateTeam({ db: ctx.db, input }))),
-    assignService: editorProcedure
-      .input(ServiceTeamAssignment)
-      .output(ServiceTeam)
-      .mutation(({ ctx, input }) =>
-        audit(ctx, { action: "service.assignTeam", target: input.service, changes: input }, () => assignServiceTeam({ db: ctx.db, input })),
-      ),
+    create: editorChange(TeamCreate, Team, (team) => ({ action: "team.create", target: team.slug }), createTeam),
+    update: editorChange(TeamUpdate, Team, (team) => ({ action: "team.update", target: team.slug }), updateTeam),
+    assignService: editorChange(ServiceTeamAssignment, ServiceTeam, (a) => ({ action: "service.assignTeam", target: a.service }), assignServiceTeam),
   }),
   tokens: router({
     list: adminProcedure.output(TokenList.shape.tokens).query(({ ctx }) => listTokens({ db: ctx.db })),
-    create: adminProcedure
-      .input(TokenCreate)
-      .output(TokenCreated)
-      .mutation(({ ctx, input }) =>
-        audit(ctx, { action: "token.create", target: input.name, changes: { scope: input.scope } }, () => createToken({ db: ctx.db, input })),
-      ),
-    revoke: adminProcedure
-      .input(TokenRevoke)
-      .output(TokenRevoked)
-      .mutation(({ ctx, input }) =>
-        audit(ctx, { action: "token.revoke", target: input.id, changes: {} }, () => revokeToken({ db: ctx.db, input: { idOrPrefix: input.id } })),
-      ),
+    create: adminChange(TokenCreate, TokenCreated, (token) => ({ action: "token.create", target: token.name, changes: { scope: token.scope } }), createToken),
+    revoke: adminChange(TokenRevoke, TokenRevoked, auditedById("token.revoke"), revokeById),
   }),
   users: router({
     list: adminProcedure.output(UserList).query(({ ctx }) => listUsers({ db: ctx.db })),
-    create: adminProcedure
-      .input(UserCreate)
-      .output(User)
-      .mutation(({ ctx, input }) => audit(ctx, { action: "user.create", target: input.email, changes: input }, () => createUser({ db: ctx.db, input }))),
-    update: adminProcedure
-      .input(UserUpdate)
-      .output(UserUpdated)
-      .mutation(({ ctx, input }) =>
-        audit(ctx, { action: "user.update", target: input.email, changes: input }, () =>
-          updateUser({ db: ctx.db, input, actorUserId: ctx.identity.kind === "user" ? ctx.identity.userId : undefined }),
-        ),
-      ),
+    create: adminChange(UserCreate, User, (user) => ({ action: "user.create", target: user.email }), createUser),
+    update: adminChange(UserUpdate, UserUpdated, (user) => ({ action: "user.update", target: user.email }), updateUser),
   }),
   audit: router({
     list: adminProcedure
