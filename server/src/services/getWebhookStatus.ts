@@ -5,13 +5,18 @@
 // through RawEvent's (source, receivedAt) index: the cost of one vendor's last day, not history.
 import type { WebhookStatusData, WebhookStatusListData } from "@keel/shared/outputs";
 import type { Db } from "../db/client.ts";
-import { WEBHOOK_SOURCES, type WebhookSource } from "../ingest/webhookVendors.ts";
+import { WEBHOOK_SOURCES, type WebhookSecrets, type WebhookSource } from "../ingest/webhookVendors.ts";
 import { DAY_MS } from "@keel/shared/calendar";
 
 export interface WebhookSetup {
   /** Keel's address as the vendor reaches it: KEEL_PUBLIC_URL, else the request's own origin. */
   baseUrl: string;
   secretsSet: Record<WebhookSource, boolean>;
+}
+
+/** Which vendors' secrets are set, for every vendor of the registry (ingest/webhookVendors.ts). */
+export function secretsSetOf(secrets: WebhookSecrets): WebhookSetup["secretsSet"] {
+  return Object.fromEntries(WEBHOOK_SOURCES.map((source) => [source, Boolean(secrets[source])])) as WebhookSetup["secretsSet"];
 }
 
 /**

@@ -2,11 +2,12 @@
 // into appRouter (router.ts) by spreading.
 import { DemoRemoval, DemoStatus, WebhookStatusList } from "@keel/shared/outputs";
 import { actorOf } from "../services/auth/identity.ts";
-import { getWebhookStatus } from "../services/getWebhookStatus.ts";
+import { getWebhookStatus, secretsSetOf } from "../services/getWebhookStatus.ts";
 import { getDemoStatus, removeDemo } from "../services/removeDemo.ts";
 import { adminProcedure, router } from "./init.ts";
 
-const NO_SETUP = { baseUrl: "", secretsSet: { github: false, gitlab: false, pagerduty: false } };
+/** Outside an HTTP request (no address, no secrets): every vendor of the registry unset. */
+const NO_SETUP = { baseUrl: "", secretsSet: secretsSetOf({}) };
 
 export const dataSourcesRouters = {
   webhooks: router({
