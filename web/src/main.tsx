@@ -6,6 +6,7 @@ import "./styles/shell.css";
 import "./styles/page.css";
 import "./styles/states.css";
 import "./styles/tables.css";
+import "./styles/forms.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
