@@ -103,8 +103,8 @@ const DeploymentRef = z.strictObject({
   id: z.string(),
   service: z.string(),
   environment: z.string(),
-  status: z.string(),
-  kind: z.string(),
+  status: DeploymentStatus,
+  kind: DeploymentKind,
   finishedAt: z.string(),
   commitSha: z.string().nullable(),
 });

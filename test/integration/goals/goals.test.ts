@@ -175,6 +175,29 @@ describe("bad input: a 400 naming the field, nothing stored", () => {
     expect((await app.request("/api/v1/goals/not-a-uuid", { method: "PATCH", json: { target: 1 } })).status).toBe(400);
     expect((await app.request(`/api/v1/goals/${created.id}`, { method: "PATCH", json: {} })).status).toBe(400);
   });
+
+  test("a goal never has both a team and a service: giving a service goal a team is refused, over REST and tRPC", async () => {
+    const created = (await (await post({ metric: "leadTime", target: 24, by: later(30), service: "web" })).json()) as GoalView;
+    const stored = () => app.database.prisma.goal.findUniqueOrThrow({ where: { id: created.id }, select: { teamId: true, serviceId: true, updatedAt: true } });
+    const before = await stored();
+    const res = await app.request(`/api/v1/goals/${created.id}`, { method: "PATCH", json: { team: "core" } });
+    expect(res.status, await res.clone().text()).toBe(400);
+    const { error } = (await res.json()) as { error: { code: string; details: { path: string }[] } };
+    expect(error).toMatchObject({ code: "VALIDATION_FAILED", details: [{ path: "service" }] });
+    const caller = adminCaller(app);
+    await expect(caller.goals.update({ id: created.id, changes: { team: "core" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const count = await app.database.prisma.goal.count();
+    // api is core's own service: still one scope too many.
+    await expect(caller.goals.create({ metric: "leadTime", target: 24, by: later(30), team: "core", service: "api" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(await app.database.prisma.goal.count()).toBe(count);
+    expect(await stored()).toEqual(before);
+    // Moving it to the team says the service goes.
+    const moved = await app.request(`/api/v1/goals/${created.id}`, { method: "PATCH", json: { team: "core", service: null } });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    expect(await moved.json()).toMatchObject({ team: "core", service: null });
+  });
 });
 
 describe("who may change goals", () => {

@@ -2,6 +2,7 @@
 // and the successful deployments each is attributed to, by the DORA engine's own rules
 // (dora/changeFailureRate.ts failureCauses), so the page agrees with the change failure rate.
 import { Prisma } from "../../../generated/prisma/client.ts";
+import type { DeploymentKind, DeploymentStatus } from "../../../generated/prisma/enums.ts";
 import type { Tx } from "../../types.ts";
 import { attributedToEnvironment, failureCauses, type FailureRule } from "../dora/changeFailureRate.ts";
 import { hoursBetween, inScope, successfulIn, windowDeployments, type DoraQuery } from "../dora/fragments.ts";
@@ -119,8 +120,8 @@ export interface DeploymentBrief {
   id: string;
   service: string;
   environment: string;
-  status: string;
-  kind: string;
+  status: DeploymentStatus;
+  kind: DeploymentKind;
   finishedAt: Date;
   commitSha: string | null;
 }
