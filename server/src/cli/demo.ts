@@ -3,6 +3,7 @@
 // as `keel user` and `keel token` do (adminTarget.ts).
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
+import { countOf } from "@keel/shared/numbers";
 import { getDemoStatus, removeDemo, type DemoRemoved, type DemoStatus } from "../services/removeDemo.ts";
 import { adminConnectionOptions, runAdmin } from "./adminTarget.ts";
 import { UsageError } from "./errors.ts";
@@ -18,22 +19,23 @@ function describeStatus(s: DemoStatus): string {
   return "No demo data is loaded.";
 }
 
-const WORDS: Record<keyof DemoRemoved, string> = {
-  deployments: "deployments",
-  changes: "changes",
-  incidents: "incidents",
-  builds: "builds",
-  testReports: "test reports",
-  testResults: "test results",
-  testCases: "tests",
-  rawEvents: "raw events",
-  services: "services",
-  teams: "teams",
-  environments: "environments",
+/** What each removed count is of, in the singular (countOf adds the "s"). */
+const NOUNS: Record<keyof DemoRemoved, string> = {
+  deployments: "deployment",
+  changes: "change",
+  incidents: "incident",
+  builds: "build",
+  testReports: "test report",
+  testResults: "test result",
+  testCases: "test",
+  rawEvents: "raw event",
+  services: "service",
+  teams: "team",
+  environments: "environment",
 };
 
 function describeRemoved(r: DemoRemoved): string {
-  const parts = (Object.keys(WORDS) as (keyof DemoRemoved)[]).filter((what) => r[what] > 0).map((what) => `${r[what]} ${WORDS[what]}`);
+  const parts = (Object.keys(NOUNS) as (keyof DemoRemoved)[]).filter((what) => r[what] > 0).map((what) => countOf(r[what], NOUNS[what]));
   return parts.length ? `Removed the demo data: ${parts.join(", ")}.` : "Nothing to remove: no demo data is stored.";
 }
 

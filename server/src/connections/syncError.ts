@@ -2,6 +2,9 @@
 // the token: vendor messages are short texts, and request details are not copied.
 export function describeSyncError(error: unknown, signal?: AbortSignal): string {
   if (signal?.aborted) return "The sync was stopped (Keel shut down); the next one resumes where it stopped.";
+  // Before the status: Octokit reports a request that reached no server as a 500 it never received.
+  const unreached = unreachedCode(error);
+  if (unreached) return `Could not reach the API (${unreached}): check apiUrl.`;
   const status = (error as { status?: unknown }).status;
   const url = (error as { request?: { url?: string } }).request?.url;
   const where = url ? ` (${new URL(url).pathname})` : "";
@@ -10,8 +13,23 @@ export function describeSyncError(error: unknown, signal?: AbortSignal): string 
     return `The token may not read this${where} (403): give it read access (GitHub: the repository, deployments, issues and actions; GitLab: the read_api scope).`;
   if (status === 404) return `Not found${where} (404): check the repository or project name, and that the token can see it.`;
   if (typeof status === "number") return `The server answered ${status}${where}.`;
-  const cause = (error as { cause?: { code?: string } }).cause;
-  if (cause?.code === "ECONNREFUSED" || cause?.code === "ENOTFOUND") return `Could not reach the API (${cause.code}): check apiUrl.`;
   const message = error instanceof Error ? error.message : String(error);
   return message.slice(0, 500);
+}
+
+/** Nothing listens there, or the host does not resolve (for now or at all). */
+const UNREACHED_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+
+/**
+ * The system error code of a request that reached no server, from the error's causes: fetch's
+ * "fetch failed" holds it one cause down, Octokit's RequestError two.
+ */
+function unreachedCode(error: unknown): string | undefined {
+  let e = error;
+  for (let depth = 0; depth < 3 && e; depth++) {
+    const { code, cause } = e as { code?: unknown; cause?: unknown };
+    if (typeof code === "string" && UNREACHED_CODES.has(code)) return code;
+    e = cause;
+  }
+  return undefined;
 }

@@ -30,7 +30,7 @@ test("status, a refusal without --yes, a removal, and a second removal that find
 
   const removed = await keel(["demo", "remove", "--yes"]);
   expect(removed).toMatchObject({ code: 0, stderr: "" });
-  expect(removed.stdout).toContain("Removed the demo data: 1 deployments, 1 raw events, 1 services");
+  expect(removed.stdout).toContain("Removed the demo data: 1 deployment, 1 raw event, 1 service");
   expect((await app.database.prisma.deployment.findMany()).map((d) => d.id)).toEqual(["ours-1"]);
 
   expect((await keel(["demo", "remove", "--yes"])).stdout).toContain("Nothing to remove");
