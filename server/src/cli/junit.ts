@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import { parseArgs } from "node:util";
 import { createGzip } from "node:zlib";
 import { JunitUploadResult } from "@keel/shared";
+import { countOf } from "@keel/shared/numbers";
 import { callKeel, connectionFrom, connectionOptions } from "./connection.ts";
 import { CliFailure, UsageError } from "./errors.ts";
 
@@ -54,8 +55,8 @@ export async function junit(args: string[], out: (line: string) => void): Promis
         await callKeel(connection, route, { body, headers: { "content-type": "application/xml", "content-encoding": "gzip" } }),
       );
       out(
-        `${file} → report "${name}": ${answer.tests} tests, ${answer.passed} passed, ${answer.failed} failed, ${answer.errors} errors, ` +
-          `${answer.skipped} skipped, ${answer.flakyRetries} flaky retries`,
+        `${file} → report "${name}": ${countOf(answer.tests, "test")}, ${answer.passed} passed, ${answer.failed} failed, ${countOf(answer.errors, "error")}, ` +
+          `${answer.skipped} skipped, ${countOf(answer.flakyRetries, "flaky retry", "flaky retries")}`,
       );
       for (const warning of answer.warnings) process.stderr.write(`keel: ${file}: warning: ${warning}\n`);
     } catch (error) {

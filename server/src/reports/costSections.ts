@@ -1,7 +1,7 @@
 // The weekly report's cost sections (reportDocument.ts): engineering hours lost by cause, the
 // capacity they took, the hours of each team, and the cost avoided.
 import type { ReportBlock } from "@keel/shared/reportBlocks";
-import { formatDecimal, formatHours, formatHoursRounded, formatPercent, formatUsdCents } from "@keel/shared/numbers";
+import { countOf, formatDecimal, formatHours, formatHoursRounded, formatPercent, formatUsdCents } from "@keel/shared/numbers";
 import type { WeeklyReport } from "../services/getWeeklyReport.ts";
 import { DASH, num, pct, testLabel } from "./reportCells.ts";
 
@@ -10,9 +10,9 @@ function hoursTable(r: WeeklyReport): ReportBlock {
   const p = h.previous;
   const c = h.counts;
   const causes = [
-    { key: "flakyTests", label: "Flaky tests", what: `${c.blockingFailures} blocking flaky failures` },
-    { key: "changeFailures", label: "Change failures", what: `${c.incidents} incidents attributed to a deployment` },
-    { key: "rework", label: "Rework", what: `${c.reworkDeployments} rollbacks or hotfixes` },
+    { key: "flakyTests", label: "Flaky tests", what: countOf(c.blockingFailures, "blocking flaky failure") },
+    { key: "changeFailures", label: "Change failures", what: `${countOf(c.incidents, "incident")} attributed to a deployment` },
+    { key: "rework", label: "Rework", what: countOf(c.reworkDeployments, "rollback or hotfix", "rollbacks or hotfixes") },
   ] as const;
   return {
     kind: "table",
@@ -90,7 +90,7 @@ export function costAvoidedBlocks(r: WeeklyReport): ReportBlock[] {
       .map((t) => ({
         cells: [
           `Lower change failure rate: ${t.team ?? "services without a team"}`,
-          `${pct(t.baselineRate)} → ${pct(t.currentRate)} × ${t.currentDeployments} deployments × ${num(t.baselineHoursPerFailure, 2)} h per failure`,
+          `${pct(t.baselineRate)} → ${pct(t.currentRate)} × ${countOf(t.currentDeployments, "deployment")} × ${num(t.baselineHoursPerFailure, 2)} h per failure`,
           formatHours(t.hours, 2),
           formatUsdCents(t.costUsd),
           DASH,

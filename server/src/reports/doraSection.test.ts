@@ -73,3 +73,13 @@ test("missing medians and rates read as a dash", () => {
   expect(rows[1]).toMatchObject({ thisWeek: "–", previous: "–", change: "–" });
   expect(rows[2]).toMatchObject({ thisWeek: "– (8 of 59)", level: "–", change: "–" });
 });
+
+test.each([
+  [1, 0.14285714285714285, "1 deployment (0.14 a day)"],
+  [1234, 176.28571428571428, "1,234 deployments (176.29 a day)"],
+])("%i deployments in a week read as %j", (deployments, perDay, thisWeek) => {
+  const week = structuredClone(summary) as unknown as { deploymentFrequency: { deployments: number; perDay: number } };
+  week.deploymentFrequency.deployments = deployments;
+  week.deploymentFrequency.perDay = perDay;
+  expect(doraRows(week as unknown as WeeklyReport["dora"]["summary"])[0]).toMatchObject({ thisWeek });
+});

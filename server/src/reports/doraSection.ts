@@ -3,7 +3,7 @@
 // same figures give the same cells.
 import { metricLabel } from "@keel/shared/metricCatalogue";
 import type { ReportBlock } from "@keel/shared/reportBlocks";
-import { formatDecimal } from "@keel/shared/numbers";
+import { countOf, formatDecimal } from "@keel/shared/numbers";
 import type { WeeklyReport } from "../services/getWeeklyReport.ts";
 import { countChange, hoursCell, hoursChange, levelCell, pct, points } from "./reportCells.ts";
 
@@ -26,7 +26,7 @@ export function doraRows(s: Dora): DoraRow[] {
   return [
     {
       metric: metricLabel("deploymentFrequency"),
-      thisWeek: `${df.deployments} deployments (${formatDecimal(df.perDay, 2)} a day)`,
+      thisWeek: `${countOf(df.deployments, "deployment")} (${formatDecimal(df.perDay, 2)} a day)`,
       level: levelCell("deploymentFrequency", df.level),
       previous: `${df.previous.deployments} (${formatDecimal(df.previous.perDay, 2)} a day)`,
       change: countChange(df.change.deployments),

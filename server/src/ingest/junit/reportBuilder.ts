@@ -1,3 +1,4 @@
+import { countOf } from "@keel/shared/numbers";
 import type { ParsedReport, TestExecution, TestOutcome } from "./types.ts";
 
 interface Tally {
@@ -91,7 +92,7 @@ export class ReportBuilder {
     }
     const warnings = [...this.warnings];
     if (summary.tests === 0 && this.headerTests > 0) {
-      warnings.push(`The header says ${this.headerTests} tests but the report holds no <testcase>: nothing was recorded`);
+      warnings.push(`The header says ${countOf(this.headerTests, "test")} but the report holds no <testcase>: nothing was recorded`);
     }
     if (this.badDurationCount > 0) {
       const examples = this.badDurations.map((d) => JSON.stringify(d)).join(", ");
