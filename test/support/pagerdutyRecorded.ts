@@ -2,9 +2,10 @@
 // (developer.pagerduty.com "List incidents", "Get an incident", "List log entries for an incident"),
 // from incidents the test describes. Lists page by offset (`more`), refuse an offset past 10,000 and
 // a since→until range over six months as PagerDuty does; a 429 can be armed on any request; every
-// request is kept, so tests see what a sync asked for.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+// request is kept, so tests see what a sync asked for (recordedApi.ts).
+import type { ServerResponse } from "node:http";
+import { startRecordedApi } from "./recordedApi.ts";
+import type { RecordedApiOptions, RecordedServer, RecordedVendor, VendorAnswers } from "./recordedApi.ts";
 
 export interface RecordedLogEntry {
   kind: "trigger" | "assign" | "acknowledge" | "resolve" | "notify";
@@ -28,40 +29,35 @@ export interface RecordedIncident {
   log: RecordedLogEntry[];
 }
 
-export interface RecordedPagerduty {
-  apiUrl: string;
+export interface RecordedPagerduty extends Omit<RecordedVendor, "rateLimitOnce"> {
   incidents: RecordedIncident[];
-  /** Paths (with query) asked for, in order. */
-  requests: string[];
-  /** Every request's Accept header. */
-  accepts: string[];
-  /** Every answer body sent, to search for secrets. */
-  bodies: string[];
   /** The next request whose path starts with `prefix` is refused once: 429 with ratelimit-reset 30. */
   rateLimitOnce(prefix: string): void;
-  /** Fail every request whose path starts with `prefix` with a 500 (a crash stand-in) until cleared. */
-  breakPath(prefix: string | null): void;
-  close(): Promise<void>;
 }
 
 const MAX_RANGE_MS = 183 * 86_400_000;
 const error = (message: string, code: number, errors?: string[]) => ({ error: { message, code, ...(errors ? { errors } : {}) } });
 
-export async function startRecordedPagerduty(incidents: RecordedIncident[], options: { token: string; pageSize?: number }): Promise<RecordedPagerduty> {
-  const pageSize = options.pageSize ?? 100;
-  const limits: string[] = [];
-  let broken: string | null = null;
-  const requests: string[] = [];
-  const accepts: string[] = [];
-  const bodies: string[] = [];
-  let base = "";
+/** How PagerDuty takes a token and refuses a request (developer.pagerduty.com: authentication, errors, rate limits). */
+const PAGERDUTY: VendorAnswers = {
+  authorized: (req, token) => req.headers.authorization === `Token token=${token}`,
+  unauthorized: { status: 401, body: error("Unauthorized", 2006) },
+  serverError: { status: 500, body: error("Internal Server Error", 2000) },
+  rateLimited: () => ({
+    status: 429,
+    body: error("Rate Limit Exceeded", 2020),
+    headers: { "ratelimit-limit": "960", "ratelimit-remaining": "0", "ratelimit-reset": "30" },
+  }),
+};
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    const text = JSON.stringify(body);
-    bodies.push(text);
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-    res.end(text);
-  };
+export async function startRecordedPagerduty(incidents: RecordedIncident[], options: RecordedApiOptions): Promise<RecordedPagerduty> {
+  const api = await startRecordedApi(options, PAGERDUTY, (server) => pagerdutyRoutes(incidents, options.pageSize ?? 100, server));
+  // PagerDuty refuses a request one way only.
+  return { ...api, incidents, rateLimitOnce: (prefix) => api.rateLimitOnce(prefix, "reset") };
+}
+
+/** PagerDuty's answers about `incidents`, served from `base`. */
+function pagerdutyRoutes(incidents: RecordedIncident[], pageSize: number, { origin: base, send }: RecordedServer) {
   const paged = (res: ServerResponse, url: URL, key: string, items: unknown[]) => {
     const limit = Math.min(Number(url.searchParams.get("limit") ?? 25), pageSize);
     const offset = Number(url.searchParams.get("offset") ?? 0);
@@ -161,31 +157,5 @@ export async function startRecordedPagerduty(incidents: RecordedIncident[], opti
     return send(res, 404, error("Not Found", 2100));
   };
 
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? "/", "http://recorded.invalid");
-    requests.push(url.pathname + url.search);
-    accepts.push(req.headers.accept ?? "");
-    if (req.headers.authorization !== `Token token=${options.token}`) return send(res, 401, error("Unauthorized", 2006));
-    if (broken && url.pathname.startsWith(broken)) return send(res, 500, error("Internal Server Error", 2000));
-    const limit = limits.findIndex((prefix) => url.pathname.startsWith(prefix));
-    if (limit >= 0) {
-      limits.splice(limit, 1);
-      return send(res, 429, error("Rate Limit Exceeded", 2020), { "ratelimit-limit": "960", "ratelimit-remaining": "0", "ratelimit-reset": "30" });
-    }
-    route(url, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    apiUrl: base,
-    incidents,
-    requests,
-    accepts,
-    bodies,
-    rateLimitOnce: (prefix) => limits.push(prefix),
-    breakPath: (prefix) => {
-      broken = prefix;
-    },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return route;
 }

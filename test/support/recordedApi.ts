@@ -1,7 +1,8 @@
-// The HTTP shell of a recorded vendor API on loopback (githubRecorded.ts, gitlabRecorded.ts): every
-// request and answer body is kept (tests see what a sync asked for, and look for secrets); a request
-// without the token is refused; a path can be broken (a crash stand-in) or rate limited once; each
-// answer may wait a while, as a real API takes time. The vendor gives its routes and its refusals.
+// The HTTP shell of a recorded vendor API on loopback (githubRecorded.ts, gitlabRecorded.ts,
+// pagerdutyRecorded.ts): every request, its Accept header and every answer body are kept (tests see
+// what a sync asked for, and look for secrets); a request without the token is refused; a path can
+// be broken (a crash stand-in) or rate limited once; each answer may wait a while, as a real API
+// takes time. The vendor gives its routes and its refusals.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -16,6 +17,7 @@ export interface Answer {
 /** The request log and the one way answers are sent (so every body is kept). */
 function recordedLog() {
   const requests: string[] = [];
+  const accepts: string[] = [];
   const bodies: string[] = [];
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = JSON.stringify(body);
@@ -23,7 +25,7 @@ function recordedLog() {
     res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
     res.end(text);
   };
-  return { requests, bodies, send };
+  return { requests, accepts, bodies, send };
 }
 
 /** What a vendor's routes are given: the server's origin (for links and URLs in answers) and how to answer. */
@@ -51,6 +53,8 @@ export interface RecordedVendor {
   apiUrl: string;
   /** Paths (with query) asked for, in order. */
   requests: string[];
+  /** Every request's Accept header. */
+  accepts: string[];
   /** Every answer body sent, to search for secrets. */
   bodies: string[];
   /** The next request whose path starts with `prefix` is refused once (GitHub: 403 with x-ratelimit-remaining 0, or 429 with Retry-After; GitLab: 429). */
@@ -106,6 +110,7 @@ export async function startRecordedApi(
     const url = new URL(req.url ?? "/", "http://recorded.invalid");
     const path = vendor.pathOf?.(url) ?? url.pathname;
     log.requests.push(path + url.search);
+    log.accepts.push(req.headers.accept ?? "");
     if (!vendor.authorized(req, options.token)) return answer(res, vendor.unauthorized);
     if (broken && path.startsWith(broken)) return answer(res, vendor.serverError);
     const limit = limits.findIndex((l) => path.startsWith(l.prefix));
@@ -120,6 +125,7 @@ export async function startRecordedApi(
   return {
     apiUrl: origin + (vendor.basePath ?? ""),
     requests: log.requests,
+    accepts: log.accepts,
     bodies: log.bodies,
     rateLimitOnce: (prefix, how) => limits.push({ prefix, how }),
     breakPath: (prefix) => {

@@ -1,20 +1,10 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { AnyEvent } from "@keel/shared";
 import { describe, expect, test } from "vitest";
-import type { MapResult } from "../mapResult.ts";
+import { checkingEvents, webhookFixtures } from "../testSupport/webhookMapping.ts";
 import { mapGithub } from "./map.ts";
 
 // Real payloads from GitHub's documented examples (test/fixtures/webhooks/SOURCES.md).
-const FIXTURES = fileURLToPath(new URL("../../../../test/fixtures/webhooks/github/", import.meta.url));
-const load = <T>(file: string): T => JSON.parse(readFileSync(FIXTURES + file, "utf8")) as T;
-
-/** Maps, and checks that every event it made is a valid Keel event. */
-function map(kind: string, payload: unknown): MapResult {
-  const result = mapGithub(kind, payload);
-  for (const event of result.events) expect(AnyEvent.safeParse(event).error).toBeUndefined();
-  return result;
-}
+const load = webhookFixtures("github");
+const map = checkingEvents(mapGithub);
 
 interface DeploymentStatusFixture {
   deployment_status: { state: string };

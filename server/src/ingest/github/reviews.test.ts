@@ -1,12 +1,12 @@
 // pull_request_review → a review of the pull request (never a change), from GitHub's documented
 // example (test/fixtures/webhooks/SOURCES.md); the cases change one field of it in memory.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
+import { checkingEvents, webhookFixtures } from "../testSupport/webhookMapping.ts";
 import { mapGithub } from "./map.ts";
 import { firstReviewAt } from "./reviews.ts";
 
-const FIXTURE = fileURLToPath(new URL("../../../../test/fixtures/webhooks/github/pull_request_review.json", import.meta.url));
+const fixture = webhookFixtures("github");
+const map = checkingEvents(mapGithub);
 
 interface User {
   id: number;
@@ -19,7 +19,7 @@ interface ReviewFixture {
   pull_request: { number: number; user: User };
 }
 
-const load = (): ReviewFixture => JSON.parse(readFileSync(FIXTURE, "utf8")) as ReviewFixture;
+const load = () => fixture<ReviewFixture>("pull_request_review.json");
 const octocat: User = { id: 583231, login: "octocat", type: "User" };
 const review = (reviewedAt: string) => ({ repository: "Codertocat/Hello-World", prNumber: 2, reviewedAt });
 const what = "review 237895671 of pull request #2";
@@ -65,13 +65,13 @@ describe("pull_request_review", () => {
   ])("%s", (_name, change, expected) => {
     const payload = load();
     change(payload);
-    expect(mapGithub("pull_request_review", payload)).toEqual(expected);
+    expect(map("pull_request_review", payload)).toEqual(expected);
   });
 
   test("a payload without its pull request is not understood", () => {
     const payload: Partial<ReviewFixture> = load();
     delete payload.pull_request;
-    expect(mapGithub("pull_request_review", payload).dropped).toEqual([expect.stringContaining("pull_request_review: payload not understood (pull_request")]);
+    expect(map("pull_request_review", payload).dropped).toEqual([expect.stringContaining("pull_request_review: payload not understood (pull_request")]);
   });
 });
 

@@ -1,21 +1,11 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { AnyEvent } from "@keel/shared";
 import { describe, expect, test } from "vitest";
-import type { MapResult } from "../mapResult.ts";
+import { checkingEvents, webhookFixtures } from "../testSupport/webhookMapping.ts";
 import { gitlabTime } from "./gitlabTime.ts";
 import { mapGitlab } from "./map.ts";
 
 // Real payloads from GitLab's "Webhook events" documentation (test/fixtures/webhooks/SOURCES.md).
-const FIXTURES = fileURLToPath(new URL("../../../../test/fixtures/webhooks/gitlab/", import.meta.url));
-const load = <T>(file: string): T => JSON.parse(readFileSync(FIXTURES + file, "utf8")) as T;
-
-/** Maps, and checks that every event it made is a valid Keel event. */
-function map(kind: string, payload: unknown): MapResult {
-  const result = mapGitlab(kind, payload);
-  for (const event of result.events) expect(AnyEvent.safeParse(event).error).toBeUndefined();
-  return result;
-}
+const load = webhookFixtures("gitlab");
+const map = checkingEvents(mapGitlab);
 
 interface DeploymentFixture {
   status: string;

@@ -1,13 +1,12 @@
 // GitLab approvals (Merge Request Hook) and merge-request comments (Note Hook) → reviews of the
 // merge request (never changes), from GitLab's documented examples (test/fixtures/webhooks/SOURCES.md);
 // the cases change one field of them in memory.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
+import { checkingEvents, webhookFixtures } from "../testSupport/webhookMapping.ts";
 import { mapGitlab } from "./map.ts";
 
-const FIXTURES = fileURLToPath(new URL("../../../../test/fixtures/webhooks/gitlab/", import.meta.url));
-const load = <T>(file: string): T => JSON.parse(readFileSync(FIXTURES + file, "utf8")) as T;
+const load = webhookFixtures("gitlab");
+const map = checkingEvents(mapGitlab);
 
 interface User {
   id?: number;
@@ -30,7 +29,7 @@ function mapsChanged<F>(kind: string, file: string, cases: [name: string, change
   test.each(cases)("%s", (_name, change, expected) => {
     const payload = load<F>(file);
     change(payload);
-    expect(mapGitlab(kind, payload, RECEIVED)).toEqual(expected);
+    expect(map(kind, payload, RECEIVED)).toEqual(expected);
   });
 }
 

@@ -1,21 +1,11 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { AnyEvent } from "@keel/shared";
 import { describe, expect, test } from "vitest";
-import type { MapResult } from "../mapResult.ts";
+import { checkingEvents, webhookFixtures } from "../testSupport/webhookMapping.ts";
 import { mapPagerduty } from "./map.ts";
 
 // PagerDuty's documented v3 webhook example, and the three lifecycle events built from it
 // (test/fixtures/webhooks/SOURCES.md says exactly what was changed).
-const FIXTURES = fileURLToPath(new URL("../../../../test/fixtures/webhooks/pagerduty/", import.meta.url));
-const load = <T>(file: string): T => JSON.parse(readFileSync(FIXTURES + file, "utf8")) as T;
-
-/** Maps, and checks that every event it made is a valid Keel event. */
-function map(payload: unknown): MapResult {
-  const result = mapPagerduty(payload);
-  for (const event of result.events) expect(AnyEvent.safeParse(event).error).toBeUndefined();
-  return result;
-}
+const load = webhookFixtures("pagerduty");
+const map = checkingEvents(mapPagerduty);
 
 interface IncidentFixture {
   event: { data: { type: string; priority: unknown; urgency: string } };
