@@ -44,3 +44,24 @@ describe.each(clients)("%s at an API it cannot reach", (_vendor, request) => {
     expect(describeSyncError(error)).toMatch(/^Could not reach the API \((ENOTFOUND|EAI_AGAIN)\): check apiUrl\.$/);
   });
 });
+
+/** A loopback server that accepts each connection and closes it before any answer. */
+async function hangingUp(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe.each(clients)("%s at an API that hangs up", (_vendor, request) => {
+  test("a connection closed before any answer: the sync's error says the API did not answer, not that it answered 500", async () => {
+    const api = await hangingUp();
+    try {
+      const words = describeSyncError(await failureOf(request(api.url)));
+      expect(words).not.toContain("answered");
+      expect(words).toMatch(/^Could not reach the API \([A-Z_]+\): check apiUrl\.$/);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -17,18 +17,23 @@ export function describeSyncError(error: unknown, signal?: AbortSignal): string 
   return message.slice(0, 500);
 }
 
-/** Nothing listens there, or the host does not resolve (for now or at all). */
-const UNREACHED_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+/**
+ * No answer came: nothing listens there, the host does not resolve (for now or at all), the
+ * network has no route to it, or the connection was closed or timed out before any answer. Node's
+ * fetch (undici) names its own socket and timeout failures UND_ERR_*.
+ */
+const UNREACHED_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET", "ETIMEDOUT", "EPIPE"]);
+const isUnreached = (code: string) => UNREACHED_CODES.has(code) || code.startsWith("UND_ERR_");
 
 /**
- * The system error code of a request that reached no server, from the error's causes: fetch's
+ * The system error code of a request that got no answer, from the error's causes: fetch's
  * "fetch failed" holds it one cause down, Octokit's RequestError two.
  */
 function unreachedCode(error: unknown): string | undefined {
   let e = error;
   for (let depth = 0; depth < 3 && e; depth++) {
     const { code, cause } = e as { code?: unknown; cause?: unknown };
-    if (typeof code === "string" && UNREACHED_CODES.has(code)) return code;
+    if (typeof code === "string" && isUnreached(code)) return code;
     e = cause;
   }
   return undefined;

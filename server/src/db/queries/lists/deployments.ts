@@ -3,14 +3,15 @@
 // as a failure. Which deployments caused a failure, and why, comes from the DORA engine's own
 // rules (dora/changeFailureRate.ts failureCauses): the page shows exactly what the metric counts.
 import { Prisma } from "../../../generated/prisma/client.ts";
+import type { DeploymentKind, DeploymentStatus } from "../../../generated/prisma/enums.ts";
 import type { Tx } from "../../types.ts";
 import { failedDeploymentIds, failureCauses, type FailureCauseRow } from "../dora/changeFailureRate.ts";
 import { hoursBetween, inScope, windowDeployments, type DoraQuery } from "../dora/fragments.ts";
 import { newestFirstPage, rowCount, type PageRange } from "./paging.ts";
 
 export interface DeploymentListFilters {
-  status?: "success" | "failure" | "cancelled" | undefined;
-  kind?: "normal" | "rollback" | "hotfix" | undefined;
+  status?: DeploymentStatus | undefined;
+  kind?: DeploymentKind | undefined;
   /** true: successful deployments that caused a failure; false: successful ones that did not. */
   changeFailure?: boolean | undefined;
 }
@@ -20,8 +21,8 @@ export interface DeploymentRow {
   service: string;
   team: string | null;
   environment: string;
-  status: "success" | "failure" | "cancelled";
-  kind: "normal" | "rollback" | "hotfix";
+  status: DeploymentStatus;
+  kind: DeploymentKind;
   startedAt: Date | null;
   finishedAt: Date;
   commitSha: string | null;
