@@ -6,6 +6,7 @@ import type { DeploymentItemData, DeploymentListData } from "@keel/shared/output
 import type { Db } from "../db/client.ts";
 import { causesOfDeployments, deploymentCount, deploymentPage, type DeploymentRow } from "../db/queries/lists/deployments.ts";
 import { iso } from "./lists/listScope.ts";
+import { groupBy } from "./lists/groupBy.ts";
 import { pagedList } from "./lists/pagedList.ts";
 
 type FailureReason = DeploymentItemData["failureReasons"][number];
@@ -39,12 +40,11 @@ export function listDeployments({ db, input }: { db: Db; input: DeploymentListQu
     count: (q) => deploymentCount(db, q, filters),
     items: async (q, rows) => {
       const successful = rows.filter((r) => r.status === "success").map((r) => r.id);
-      const reasonsOf = new Map<string, FailureReason[]>();
-      for (const c of await causesOfDeployments(db, q, successful)) {
-        const list = reasonsOf.get(c.id) ?? [];
-        list.push({ rule: c.rule, incidentId: c.incidentId, rollbackId: c.rollbackId, revertSha: c.revertSha });
-        reasonsOf.set(c.id, list);
-      }
+      const reasonsOf = groupBy(
+        await causesOfDeployments(db, q, successful),
+        (c) => c.id,
+        (c): FailureReason => ({ rule: c.rule, incidentId: c.incidentId, rollbackId: c.rollbackId, revertSha: c.revertSha }),
+      );
       return rows.map((r) => deploymentItem(r, reasonsOf.get(r.id) ?? []));
     },
   });

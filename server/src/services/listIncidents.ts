@@ -8,6 +8,7 @@ import type { DoraQuery } from "../db/queries/dora/fragments.ts";
 import { attributionsOfIncidents, incidentCount, incidentPage, type IncidentRow } from "../db/queries/lists/incidents.ts";
 import type { Tx } from "../db/types.ts";
 import { iso, queryAround } from "./lists/listScope.ts";
+import { groupBy } from "./lists/groupBy.ts";
 import { pagedList } from "./lists/pagedList.ts";
 
 type Attribution = IncidentItemData["attributedTo"][number];
@@ -42,20 +43,19 @@ export async function attributionsFor(
   base: Pick<DoraQuery, "timeZone" | "environmentId" | "isProduction" | "attributionHours" | "revertFailures">,
   incidents: { id: string; openedAt: Date }[],
 ): Promise<Map<string, Attribution[]>> {
-  const byIncident = new Map<string, Attribution[]>();
-  if (incidents.length === 0) return byIncident;
+  if (incidents.length === 0) return new Map();
   const times = incidents.map((i) => i.openedAt.getTime());
   const q = queryAround({ ...base, serviceIds: null }, new Date(Math.min(...times)), new Date(Math.max(...times)));
-  for (const a of await attributionsOfIncidents(
+  const attributions = await attributionsOfIncidents(
     db,
     q,
     incidents.map((i) => i.id),
-  )) {
-    const list = byIncident.get(a.incidentId) ?? [];
-    list.push({ deploymentId: a.deploymentId, rule: a.rule, service: a.service, finishedAt: a.finishedAt.toISOString(), commitSha: a.commitSha });
-    byIncident.set(a.incidentId, list);
-  }
-  return byIncident;
+  );
+  return groupBy(
+    attributions,
+    (a) => a.incidentId,
+    (a): Attribution => ({ deploymentId: a.deploymentId, rule: a.rule, service: a.service, finishedAt: a.finishedAt.toISOString(), commitSha: a.commitSha }),
+  );
 }
 
 export function listIncidents({ db, input }: { db: Db; input: IncidentListQueryData }): Promise<IncidentListData> {
