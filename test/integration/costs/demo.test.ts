@@ -42,9 +42,12 @@ describe("the demo's stories", () => {
       variant: "webkit",
       state: "flaky",
     });
+    // The count moves with the hour of the week the demo is made: 83 to 124 (docs/demo.md). Every
+    // blocking failure costs at least the 23-minute context switch.
     expect(top?.blockingFailures).toBeGreaterThan(80);
-    expect(top?.hoursLost).toBeGreaterThan(40);
-    expect(top?.costUsd).toBeGreaterThan(4000);
+    expect((top?.hoursLost ?? 0) / (top?.blockingFailures ?? 1)).toBeGreaterThan(23 / 60);
+    expect(top?.hoursLost).toBeGreaterThan(35);
+    expect(top?.costUsd).toBeGreaterThan(3500);
     expect(top?.paybackWeeks).toBeLessThan(4);
     expect(flaky.tests.find((t) => t.name === top?.name && t.variant === "chromium")).toBeUndefined();
   });
