@@ -12,7 +12,7 @@ import { createLogger } from "../logger.ts";
 import { runConnectionSync } from "../connections/run.ts";
 import { realClock } from "../connections/types.ts";
 import { audited } from "../services/auth/audit.ts";
-import { createConnection, getConnection, listConnections, requestSync } from "../services/connections/manageConnections.ts";
+import { auditedFields, createConnection, getConnection, listConnections, requestSync } from "../services/connections/manageConnections.ts";
 import { secretBoxFor } from "../services/secrets/secretBox.ts";
 import { adminConnectionOptions, runAdmin } from "./adminTarget.ts";
 import { countOf } from "@keel/shared/numbers";
@@ -164,10 +164,11 @@ function outcome(view: ConnectionView, created: boolean, startedAt: number): str
 async function direct(db: Db, actor: string, input: ConnectionCreateData, startedAt: number): Promise<string> {
   const env = parseEnv();
   const secrets = secretBoxFor({ secretKey: env.KEEL_SECRET_KEY, dataDir: env.DATABASE_URL ? undefined : env.KEEL_DATA_DIR });
-  const { token: _token, ...changes } = input;
   let view = (await listConnections({ db })).connections.find((c) => sameSettings(c, input));
   const created = !view;
-  view ??= await audited({ db, input: { actor, action: "connection.create", target: input.kind, changes } }, () => createConnection({ db, secrets, input }));
+  view ??= await audited({ db, input: { actor, action: "connection.create", target: input.kind, changes: auditedFields(input) } }, () =>
+    createConnection({ db, secrets, input }),
+  );
   const id = view.id;
   if (!created) await audited({ db, input: { actor, action: "connection.sync", target: id, changes: {} } }, () => requestSync({ db, id }));
   // On stderr, and quiet unless asked: the outcome below already says a failure in words.

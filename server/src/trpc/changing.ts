@@ -5,7 +5,7 @@
 // otherwise.
 import type { z } from "zod";
 import type { Db } from "../db/client.ts";
-import { actorOf } from "../services/auth/identity.ts";
+import { actorOf, userIdOf } from "../services/auth/identity.ts";
 import type { SecretBox } from "../services/secrets/secretBox.ts";
 import type { Context } from "./context.ts";
 import { adminProcedure, audit, editorProcedure } from "./init.ts";
@@ -43,8 +43,7 @@ function changeBy(procedure: typeof editorProcedure) {
       .mutation(async ({ ctx, input }) => {
         const given = input as z.output<Input>;
         const { action, target, changes = given } = entry(given);
-        const actorUserId = ctx.identity.kind === "user" ? ctx.identity.userId : undefined;
-        const change = { db: ctx.db, input: given, secrets: ctx.secrets, actor: actorOf(ctx.identity), actorUserId };
+        const change = { db: ctx.db, input: given, secrets: ctx.secrets, actor: actorOf(ctx.identity), actorUserId: userIdOf(ctx.identity) };
         const answer = await audit(ctx, { action, target, changes }, () => service(change));
         afterwards?.(ctx);
         return answer;

@@ -2,14 +2,13 @@
 // /api/v1/connections, audited without the token.
 import { ConnectionCreate, ConnectionRef, type ConnectionCreateData } from "@keel/shared";
 import { Connection, ConnectionList, ConnectionRemoved } from "@keel/shared/outputs";
-import { createConnection, getConnection, listConnections, removeConnection, requestSync } from "../services/connections/manageConnections.ts";
+import { auditedFields, createConnection, getConnection, listConnections, removeConnection, requestSync } from "../services/connections/manageConnections.ts";
 import { adminChange, auditedById, byId } from "./changing.ts";
 import type { Context } from "./context.ts";
 import { adminProcedure, router } from "./init.ts";
 
-const withoutToken = <T extends { token: string }>({ token: _token, ...rest }: T) => rest;
 /** The audit log keeps a new connection without its token. */
-const createdEntry = (c: ConnectionCreateData) => ({ action: "connection.create", target: c.kind, changes: withoutToken(c) });
+const createdEntry = (c: ConnectionCreateData) => ({ action: "connection.create", target: c.kind, changes: auditedFields(c) });
 /** A new connection, or one asked to sync now, is synced at once where a schedule runs. */
 const kickSyncs = (ctx: Context) => ctx.syncs?.kick();
 

@@ -94,6 +94,17 @@ describe("sessions end", () => {
     expect(await audit("user.update", email)).toMatchObject([{ actor: "token:KEEL_API_TOKEN", changes: { disabled: true } }]);
   });
 
+  test("a signed-in admin cannot disable themselves or take away their own admin role, through REST or the web app's API", async () => {
+    const { email, cookie } = await signInAs(app, "admin");
+    const rest = await app.request(`/api/v1/users/${email}`, { method: "PATCH", json: { role: "viewer" }, ...asCookie(cookie) });
+    expect(rest.status).toBe(409);
+    expect(await rest.text()).toContain("You cannot disable yourself or take away your own admin role");
+    const trpc = await app.request("/trpc/users.update", { json: { email, disabled: true }, ...asCookie(cookie) });
+    expect(trpc.status).toBe(409);
+    expect(await trpc.text()).toContain("You cannot disable yourself or take away your own admin role");
+    expect(await (await me(cookie)).json()).toMatchObject({ user: { email, role: "admin" } });
+  });
+
   test("changing a role ends the user's sessions; the new role applies at the next sign-in", async () => {
     const { email, cookie } = await signInAs(app, "editor");
     await app.request(`/api/v1/users/${email}`, { method: "PATCH", json: { role: "viewer" } });

@@ -2,10 +2,11 @@
 // admin's session): users, API tokens and the audit log. What `keel user` and `keel token` call
 // while Keel runs. Every change goes to the audit log, as through the web app.
 import { AuditQuery, TokenCreate, UserCreate, UserUpdate } from "@keel/shared";
-import express, { Router, type Request } from "express";
+import express, { Router } from "express";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { listAudit } from "../../services/auth/audit.ts";
+import { userIdOf } from "../../services/auth/identity.ts";
 import { auditedChange } from "./auditedChange.ts";
 import { createUser, listUsers, updateUser } from "../../services/auth/users.ts";
 import { createToken, listTokens, revokeToken } from "../../services/tokens.ts";
@@ -20,7 +21,6 @@ export function adminRoutes(db: Db): Router {
   router.use(["/users", "/tokens", "/audit-log"], requireScope("admin"));
 
   const change = auditedChange(db);
-  const actorUserId = (req: Request) => (req.identity?.kind === "user" ? req.identity.userId : undefined);
 
   router.get("/users", async (_req, res) => {
     res.json(await listUsers({ db }));
@@ -31,7 +31,11 @@ export function adminRoutes(db: Db): Router {
   });
   router.patch("/users/:email", json, async (req, res) => {
     const input = parseOrThrow(UserUpdate, { ...(req.body as object), email: req.params.email });
-    res.json(await change(req, { action: "user.update", target: input.email, changes: input }, () => updateUser({ db, input, actorUserId: actorUserId(req) })));
+    res.json(
+      await change(req, { action: "user.update", target: input.email, changes: input }, () =>
+        updateUser({ db, input, actorUserId: req.identity ? userIdOf(req.identity) : undefined }),
+      ),
+    );
   });
 
   router.get("/tokens", async (_req, res) => {

@@ -5,7 +5,14 @@ import { ConnectionCreate, ConnectionRef } from "@keel/shared";
 import express, { Router, type Request } from "express";
 import type { Db } from "../../db/client.ts";
 import { auditedChange } from "./auditedChange.ts";
-import { createConnection, getConnection, listConnections, removeConnection, requestSync } from "../../services/connections/manageConnections.ts";
+import {
+  auditedFields,
+  createConnection,
+  getConnection,
+  listConnections,
+  removeConnection,
+  requestSync,
+} from "../../services/connections/manageConnections.ts";
 import type { SecretBox } from "../../services/secrets/secretBox.ts";
 import { requireScope } from "../auth.ts";
 import { parseOrThrow } from "../validate.ts";
@@ -26,8 +33,9 @@ export function connectionRoutes(db: Db, secrets: SecretBox, syncs: SyncKicker |
   });
   router.post("/connections", json, async (req, res) => {
     const input = parseOrThrow(ConnectionCreate, req.body);
-    const { token: _token, ...changes } = input;
-    const created = await change(req, { action: "connection.create", target: input.kind, changes }, () => createConnection({ db, secrets, input }));
+    const created = await change(req, { action: "connection.create", target: input.kind, changes: auditedFields(input) }, () =>
+      createConnection({ db, secrets, input }),
+    );
     syncs?.kick();
     res.status(201).json(created);
   });

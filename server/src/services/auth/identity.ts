@@ -17,6 +17,11 @@ export function roleOf(identity: Identity): RoleValue | null {
   return identity.scope === "admin" ? "admin" : identity.scope === "read" ? "viewer" : null;
 }
 
+/** The signed-in user behind an identity, if a user is (a user may not take away their own admin role). */
+export function userIdOf(identity: Identity): string | undefined {
+  return identity.kind === "user" ? identity.userId : undefined;
+}
+
 /** How the audit log names who did something. */
 export function actorOf(identity: Identity): string {
   if (identity.kind === "user") return `user:${identity.email}`;

@@ -5,6 +5,11 @@ import type { Db } from "../../db/client.ts";
 import type { SecretBox } from "../secrets/secretBox.ts";
 import { connectionView, findConnection } from "./connectionView.ts";
 
+/** What the audit log keeps of a new connection: everything but its token. */
+export function auditedFields({ token: _token, ...fields }: ConnectionCreateData): Record<string, unknown> {
+  return fields;
+}
+
 export async function createConnection(input: { db: Db; secrets: SecretBox; input: ConnectionCreateData }): Promise<ConnectionView> {
   const { token, kind, ...config } = input.input;
   const sealedToken = input.secrets.seal(token);
